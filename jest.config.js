@@ -1,0 +1,30 @@
+// One jest run covers every tier that runs on this machine: unit specs beside the code,
+// integration (test/e2e), interop against a real ovsdb-server (test/interop).
+// Sources are compiled by swc (decorator metadata on, for Nest); `npm run lint` type-checks.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+const moduleNameMapper = {
+  '^@lib/(ovsdb|opensync|device-sim)$': '<rootDir>/libs/$1/src',
+  '^@lib/(ovsdb|opensync|device-sim)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'interop', testMatch: ['<rootDir>/test/interop/**/*.interop-spec.ts'] },
+    { ...common, displayName: 'arch', testMatch: ['<rootDir>/test/arch/**/*.spec.ts'] },
+  ],
+  testTimeout: 60000,
+};

@@ -1,0 +1,134 @@
+// RFC 7047 section 2 (and RFC 4627): over a stream transport OVSDB sends JSON-RPC messages
+// back to back with no delimiter. This decoder splits the byte stream into complete
+// top-level JSON texts incrementally, without re-scanning bytes it has already seen.
+//
+// It works on raw bytes: every byte >= 0x80 of a UTF-8 sequence can only occur inside a
+// JSON string, so a chunk boundary in the middle of a multi-byte character is harmless;
+// the bytes of one message are decoded as UTF-8 only once the message is complete.
+
+import { OvsdbError } from '../errors';
+
+export interface DecoderLimits {
+  /** Largest accepted message in bytes (a full initial monitor can be several MB). */
+  maxMessageBytes: number;
+  /** Deepest accepted nesting of arrays and objects. OVSDB needs about 8. */
+  maxDepth: number;
+}
+
+export const DEFAULT_DECODER_LIMITS: DecoderLimits = {
+  maxMessageBytes: 64 * 1024 * 1024,
+  maxDepth: 64,
+};
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+function isWhitespace(b: number): boolean {
+  return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+}
+
+export class JsonStreamDecoder {
+  private readonly limits: DecoderLimits;
+  private chunks: Buffer[] = [];
+  /** Bytes held in `chunks` that belong to the message being scanned. */
+  private held = 0;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private failed: OvsdbError | undefined;
+
+  constructor(limits: Partial<DecoderLimits> = {}) {
+    this.limits = { ...DEFAULT_DECODER_LIMITS, ...limits };
+  }
+
+  /**
+   * Feeds bytes and returns every message completed by them, parsed. After an error
+   * the stream cannot be resynchronised: the decoder keeps throwing the same error.
+   */
+  push(chunk: Buffer): unknown[] {
+    if (this.failed) throw this.failed;
+    try {
+      return this.scan(chunk);
+    } catch (err) {
+      this.failed = err instanceof OvsdbError ? err : new OvsdbError('CODEC_INVALID_JSON', String(err));
+      this.chunks = [];
+      throw this.failed;
+    }
+  }
+
+  /** Bytes received but not yet part of a complete message. */
+  get pendingBytes(): number {
+    return this.held;
+  }
+
+  private scan(chunk: Buffer): unknown[] {
+    const out: unknown[] = [];
+    let start = 0; // first byte of `chunk` not yet handed to a finished message
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (b === BACKSLASH) this.escaped = true;
+        else if (b === QUOTE) this.inString = false;
+        continue;
+      }
+      if (this.depth === 0) {
+        if (isWhitespace(b)) {
+          if (this.held === 0) start = i + 1;
+          continue;
+        }
+        if (b !== OPEN_BRACE && b !== OPEN_BRACKET) {
+          throw new OvsdbError(
+            'CODEC_INVALID_JSON',
+            `unexpected byte 0x${b.toString(16)} between messages (a message must be a JSON object or array)`,
+          );
+        }
+      }
+      if (b === QUOTE) this.inString = true;
+      else if (b === OPEN_BRACE || b === OPEN_BRACKET) {
+        if (++this.depth > this.limits.maxDepth) {
+          throw new OvsdbError('CODEC_NESTING_TOO_DEEP', `message nests deeper than ${this.limits.maxDepth} levels`);
+        }
+      } else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {
+        if (--this.depth === 0) {
+          out.push(this.finish(chunk, start, i + 1));
+          start = i + 1;
+        }
+      }
+    }
+    if (start < chunk.length) {
+      const rest = chunk.subarray(start);
+      this.held += rest.length;
+      this.chunks.push(rest);
+    }
+    if (this.held > this.limits.maxMessageBytes) {
+      throw new OvsdbError('CODEC_MESSAGE_TOO_LARGE', `message exceeds ${this.limits.maxMessageBytes} bytes`);
+    }
+    return out;
+  }
+
+  private finish(chunk: Buffer, start: number, end: number): unknown {
+    const size = this.held + (end - start);
+    if (size > this.limits.maxMessageBytes) {
+      throw new OvsdbError('CODEC_MESSAGE_TOO_LARGE', `message of ${size} bytes exceeds ${this.limits.maxMessageBytes}`);
+    }
+    let text: string;
+    if (this.held === 0) {
+      text = chunk.toString('utf8', start, end);
+    } else {
+      this.chunks.push(chunk.subarray(start, end));
+      text = Buffer.concat(this.chunks, size).toString('utf8');
+      this.chunks = [];
+      this.held = 0;
+    }
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      throw new OvsdbError('CODEC_INVALID_JSON', `invalid JSON: ${(err as Error).message}`);
+    }
+  }
+}

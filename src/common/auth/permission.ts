@@ -1,0 +1,43 @@
+// Deny by default: every resolver method declares the permission it needs with
+// @RequirePermission (or @Public). The global guard refuses any resolver without one, and
+// test/e2e lists every (operation, permission) pair so a change shows up in review.
+
+import { SetMetadata } from '@nestjs/common';
+import { Role } from './principal';
+
+export enum Permission {
+  /** Anyone, without a token (login). */
+  PUBLIC = 'PUBLIC',
+  /** Any authenticated user (me). */
+  AUTHENTICATED = 'AUTHENTICATED',
+  /** Read inside own groups: group admin, group support, platform admin. */
+  TENANT_READ = 'TENANT_READ',
+  /** Write inside own groups: group admin, platform admin. */
+  TENANT_WRITE = 'TENANT_WRITE',
+  /** Support tools (log pull, steering, firmware): group support, group admin, platform admin. */
+  SUPPORT_TOOLS = 'SUPPORT_TOOLS',
+  /** Manage users: platform admin; a group admin inside their own groups (checked in the service). */
+  USER_ADMIN = 'USER_ADMIN',
+  /** Platform-wide: platform admin only. */
+  PLATFORM = 'PLATFORM',
+}
+
+export const PERMISSION_KEY = 'permission';
+export const RequirePermission = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
+
+const ROLES: Record<Permission, Role[] | 'anyone'> = {
+  [Permission.PUBLIC]: 'anyone',
+  [Permission.AUTHENTICATED]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT],
+  [Permission.TENANT_READ]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT],
+  [Permission.TENANT_WRITE]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN],
+  [Permission.SUPPORT_TOOLS]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT],
+  [Permission.USER_ADMIN]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN],
+  [Permission.PLATFORM]: [Role.PLATFORM_ADMIN],
+};
+
+/** Pure rule used by the guard: may a caller with `role` (undefined: no token) pass? */
+export function roleHasPermission(role: Role | undefined, permission: Permission): boolean {
+  const allowed = ROLES[permission];
+  if (allowed === 'anyone') return true;
+  return role !== undefined && allowed.includes(role);
+}

@@ -1,0 +1,54 @@
+// The one catalogue of error codes the API reports in GraphQL `extensions.code`.
+// Services throw AppError; the GraphQL error formatter (one place) maps it, and maps
+// anything else to INTERNAL without leaking SQL messages or stack traces.
+
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  CONFLICT = 'CONFLICT',
+  PRECONDITION_FAILED = 'PRECONDITION_FAILED',
+  INTERNAL = 'INTERNAL',
+}
+
+/** One offending input field, reported with VALIDATION_FAILED. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static notFound(what: string, id?: string): AppError {
+    return new AppError(ErrorCode.NOT_FOUND, id ? `${what} ${id} not found` : `${what} not found`);
+  }
+
+  static validation(fields: FieldError[]): AppError {
+    return new AppError(ErrorCode.VALIDATION_FAILED, `invalid input: ${fields.map((f) => f.field).join(', ')}`, fields);
+  }
+
+  static conflict(message: string): AppError {
+    return new AppError(ErrorCode.CONFLICT, message);
+  }
+
+  static precondition(message: string): AppError {
+    return new AppError(ErrorCode.PRECONDITION_FAILED, message);
+  }
+
+  static forbidden(message = 'not allowed'): AppError {
+    return new AppError(ErrorCode.FORBIDDEN, message);
+  }
+
+  static unauthenticated(message = 'authentication required'): AppError {
+    return new AppError(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
