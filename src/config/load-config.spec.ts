@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config-error';
+import { durationToSeconds } from './duration';
+import { DEFAULT_DATABASE_URL, loadConfig } from './load-config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems.map((p) => p.variable);
+    throw e;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('fills every default from an empty environment and warns about the random JWT secret', () => {
+    const warnings: string[] = [];
+    const config = loadConfig({}, (m) => warnings.push(m));
+    expect(config).toEqual({
+      httpPort: 3000,
+      databaseUrl: DEFAULT_DATABASE_URL,
+      jwtSecret: expect.stringMatching(/^[A-Za-z0-9_-]{64}$/),
+      jwtExpiresIn: '12h',
+      ovsdb: {
+        listen: 'tcp:0.0.0.0:6640',
+        tlsCertFile: undefined,
+        tlsKeyFile: undefined,
+        tlsCaFile: undefined,
+        maxSessions: 20000,
+        acceptPerSecond: 500,
+        probeIntervalMs: 60000,
+        maxMessageBytes: 64 * 1024 * 1024,
+      },
+    });
+    expect(warnings).toEqual([expect.stringContaining('JWT_SECRET')]);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      HTTP_PORT: '8080',
+      DATABASE_URL: 'postgres://u@db/x',
+      JWT_SECRET: 'x'.repeat(32),
+      JWT_EXPIRES_IN: '30m',
+      ADMIN_EMAIL: 'root@example.com',
+      ADMIN_PASSWORD: ' spaces kept 12 ',
+      OVSDB_LISTEN: 'tcp:127.0.0.1:0, ws:127.0.0.1:0',
+      OVSDB_MAX_SESSIONS: '10',
+      OVSDB_ACCEPT_RATE: '5',
+      OVSDB_PROBE_INTERVAL_MS: '0',
+      OVSDB_MAX_MESSAGE_BYTES: '4096',
+    });
+    expect(config).toMatchObject({
+      httpPort: 8080,
+      databaseUrl: 'postgres://u@db/x',
+      jwtSecret: 'x'.repeat(32),
+      jwtExpiresIn: '30m',
+      adminEmail: 'root@example.com',
+      adminPassword: ' spaces kept 12 ',
+      ovsdb: { listen: 'tcp:127.0.0.1:0, ws:127.0.0.1:0', maxSessions: 10, acceptPerSecond: 5, probeIntervalMs: 0, maxMessageBytes: 4096 },
+    });
+  });
+
+  it('names every invalid variable at once', () => {
+    expect(
+      problemsOf({
+        HTTP_PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        JWT_SECRET: 'short',
+        JWT_EXPIRES_IN: 'forever',
+        ADMIN_EMAIL: 'not-an-email',
+        ADMIN_PASSWORD: 'short',
+        OVSDB_LISTEN: 'udp:1',
+        OVSDB_MAX_SESSIONS: '0',
+        OVSDB_PROBE_INTERVAL_MS: '10',
+      }),
+    ).toEqual([
+      'HTTP_PORT',
+      'DATABASE_URL',
+      'JWT_SECRET',
+      'JWT_EXPIRES_IN',
+      'ADMIN_EMAIL',
+      'ADMIN_PASSWORD',
+      'OVSDB_LISTEN',
+      'OVSDB_MAX_SESSIONS',
+      'OVSDB_PROBE_INTERVAL_MS',
+    ]);
+  });
+
+  it('requires the admin email and password together', () => {
+    expect(problemsOf({ ADMIN_EMAIL: 'a@b.io' })).toEqual(['ADMIN_PASSWORD']);
+    expect(problemsOf({ ADMIN_PASSWORD: 'long enough password' })).toEqual(['ADMIN_EMAIL']);
+  });
+
+  it('requires existing TLS files when an ssl: or wss: spec is listed', () => {
+    expect(problemsOf({ OVSDB_LISTEN: 'ssl:0.0.0.0:6640' })).toEqual(['OVSDB_TLS_CERT', 'OVSDB_TLS_KEY', 'OVSDB_TLS_CA']);
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    try {
+      const file = join(dir, 'cert.pem');
+      writeFileSync(file, 'x');
+      const env = { OVSDB_LISTEN: 'wss:0.0.0.0:443', OVSDB_TLS_CERT: file, OVSDB_TLS_KEY: file, OVSDB_TLS_CA: join(dir, 'missing.pem') };
+      expect(problemsOf(env)).toEqual(['OVSDB_TLS_CA']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('accepts sqlite forms of DATABASE_URL', () => {
+    expect(problemsOf({ DATABASE_URL: 'sqlite::memory:' })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: '/var/lib/controller.sqlite' })).toEqual([]);
+    expect(problemsOf({ DATABASE_URL: 'postgresql://h/db' })).toEqual([]);
+  });
+});
+
+describe('durationToSeconds', () => {
+  it.each([
+    ['3600', 3600],
+    ['90s', 90],
+    ['30m', 1800],
+    ['12h', 43200],
+    ['7d', 604800],
+    ['0', undefined],
+    ['12 hours', undefined],
+    ['-1h', undefined],
+  ])('%s -> %s', (input, expected) => {
+    expect(durationToSeconds(input)).toBe(expected);
+  });
+});
