@@ -45,6 +45,10 @@ describe('parseListenSpecs', () => {
     expect(() => parseListenSpecs(text)).toThrow(message);
   });
 
+  it('accepts whitespace as a separator too', () => {
+    expect(parseListenSpecs(' tcp:127.0.0.1:6640  ssl:127.0.0.1:6643\n').map((s) => s.kind)).toEqual(['tcp', 'ssl']);
+  });
+
   it('allows several ephemeral ports on the same host', () => {
     expect(parseListenSpecs('tcp:127.0.0.1:0,ssl:127.0.0.1:0')).toHaveLength(2);
   });

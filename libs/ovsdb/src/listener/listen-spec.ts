@@ -44,12 +44,9 @@ export function parseListenSpec(text: string): ListenSpec {
   return { kind, host: ipv6 ?? name, port, path, text };
 }
 
-/** Comma-separated specs; spaces around commas are allowed, duplicates are not. */
+/** Specs separated by commas and/or whitespace; duplicates are refused. */
 export function parseListenSpecs(text: string): ListenSpec[] {
-  const parts = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+  const parts = text.split(/[\s,]+/).filter((s) => s.length > 0);
   if (parts.length === 0) throw new OvsdbError('LISTENER_INVALID_SPEC', 'no listen spec given');
   const specs = parts.map(parseListenSpec);
   const seen = new Set<string>();
