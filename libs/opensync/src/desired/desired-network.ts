@@ -1,0 +1,63 @@
+// The model as the reconciler hands it to the OpenSync rules: plain data, no ORM types, so
+// the rules stay pure and testable, and the app is free to store networks as it likes.
+
+import { NetworkBand, RadioBand } from '../naming/radio-band';
+
+export type NetworkKind = 'PRIMARY' | 'GUEST' | 'IOT' | 'OTHER';
+export type SecurityMode = 'OPEN' | 'WPA2_PSK' | 'WPA3_SAE' | 'WPA2_WPA3';
+
+export interface DesiredNetwork {
+  id: string;
+  /** 1..7, persisted per location by the app; PRIMARY gets 1. */
+  slot: number;
+  kind: NetworkKind | string;
+  ssid: string;
+  securityMode: SecurityMode;
+  passphrase?: string;
+  hidden: boolean;
+  clientIsolation: boolean;
+  vlanId?: number;
+  bands: readonly NetworkBand[];
+  enabled: boolean;
+  expiresAt?: Date;
+}
+
+/** What the rules need of a Wifi_Radio_Config row from the device cache. */
+export interface RadioView {
+  _uuid: string;
+  if_name?: string;
+  freq_band: RadioBand | string;
+  /** Uuids of the Wifi_VIF_Config rows the radio applies. */
+  vif_configs: readonly string[];
+}
+
+/** A row as kept in the device cache: notation values keyed by column, plus _uuid. */
+export type CachedRow = Readonly<Record<string, unknown>> & { readonly _uuid: string };
+
+/** One Wifi_VIF_Config row the controller wants on one radio. */
+export interface DesiredVif {
+  networkId: string;
+  radioUuid: string;
+  radioBand: RadioBand;
+  ifName: string;
+  /**
+   * Every column the controller manages, restricted to columns the device's schema has.
+   * An empty value (undefined, [], empty Map) means the column must be empty on the device.
+   */
+  row: Readonly<Record<string, unknown>>;
+}
+
+export type SkipReason =
+  | 'DUPLICATE_RADIO_BAND'
+  | 'SLOT_CONFLICT'
+  | 'SECURITY_UNSUPPORTED'
+  | 'OPEN_NOT_ALLOWED_ON_6G'
+  | 'PASSPHRASE_MISSING';
+
+/** A VIF the model asks for that this device cannot carry, with the reason to show users. */
+export interface SkippedVif {
+  networkId: string;
+  radioUuid: string;
+  radioBand: string;
+  reason: SkipReason;
+}

@@ -1,0 +1,119 @@
+// From the model and the device's radios to the Wifi_VIF_Config rows the controller wants,
+// per radio. Pure: the reconciler calls it on every pass and diffs the result against the
+// device cache, so the same input must always give the same rows in the same order.
+
+import { isRadioBand, networkBandOf, RADIO_BANDS, RadioBand } from '../naming/radio-band';
+import { vifIfName, vifRadioIdx } from '../naming/vif-naming';
+import { DesiredNetwork, DesiredVif, RadioView, SkippedVif } from './desired-network';
+import { DeviceCapabilities } from './device-capabilities';
+import { securityColumns } from './security-columns';
+
+export const DEFAULT_HOME_BRIDGE = 'br-home';
+
+export interface DesiredVifOptions {
+  /** The LAN bridge AP VIFs join; OpenSync residential images call it br-home. */
+  homeBridge?: string;
+  /** The bridge for a network with a VLAN; defaults to the home bridge (the VIF is tagged). */
+  vlanBridge?: (vlanId: number) => string;
+}
+
+export interface DesiredVifsResult {
+  /** Radio _uuid -> the rows wanted on it, ordered by slot. Every radio has an entry. */
+  byRadio: Map<string, DesiredVif[]>;
+  skipped: SkippedVif[];
+}
+
+export function isNetworkActive(network: DesiredNetwork, now: Date): boolean {
+  if (!network.enabled) return false;
+  return network.expiresAt === undefined || network.expiresAt.getTime() > now.getTime();
+}
+
+export function desiredVifs(
+  networks: readonly DesiredNetwork[],
+  radios: readonly RadioView[],
+  caps: DeviceCapabilities,
+  now: Date,
+  options: DesiredVifOptions = {},
+): DesiredVifsResult {
+  const byRadio = new Map<string, DesiredVif[]>(radios.map((r) => [r._uuid, []]));
+  const skipped: SkippedVif[] = [];
+  const { usable, duplicates } = usableRadios(radios);
+  const active = [...networks].filter((n) => isNetworkActive(n, now)).sort(bySlotThenId);
+  const claimedSlots = new Set<number>();
+
+  for (const network of active) {
+    const conflict = claimedSlots.has(network.slot);
+    claimedSlots.add(network.slot);
+    for (const radio of [...usable, ...duplicates]) {
+      const band = radio.freq_band as RadioBand;
+      if (!network.bands.includes(networkBandOf(band))) continue;
+      const skip = (reason: SkippedVif['reason']): void => {
+        skipped.push({ networkId: network.id, radioUuid: radio._uuid, radioBand: band, reason });
+      };
+      if (conflict) {
+        skip('SLOT_CONFLICT');
+        continue;
+      }
+      if (duplicates.includes(radio)) {
+        skip('DUPLICATE_RADIO_BAND');
+        continue;
+      }
+      const security = securityColumns(network.securityMode, network.passphrase, band, caps.securityStyle);
+      if (!security.ok) {
+        skip(security.reason);
+        continue;
+      }
+      const ifName = vifIfName(network.slot, band);
+      const row = restrictToSchema({ ...baseColumns(network, ifName, options), ...security.columns }, caps);
+      byRadio.get(radio._uuid)?.push({ networkId: network.id, radioUuid: radio._uuid, radioBand: band, ifName, row });
+    }
+  }
+  return { byRadio, skipped };
+}
+
+function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVifOptions): Record<string, unknown> {
+  const home = options.homeBridge ?? DEFAULT_HOME_BRIDGE;
+  const bridge = network.vlanId === undefined ? home : (options.vlanBridge?.(network.vlanId) ?? home);
+  return {
+    if_name: ifName,
+    enabled: true,
+    mode: 'ap',
+    ssid: network.ssid,
+    ssid_broadcast: network.hidden ? 'disabled' : 'enabled',
+    bridge,
+    vlan_id: network.vlanId,
+    ap_bridge: !network.clientIsolation,
+    vif_radio_idx: vifRadioIdx(network.slot),
+  };
+}
+
+/** Only columns the device's schema has; writing another would fail the transaction. */
+function restrictToSchema(row: Record<string, unknown>, caps: DeviceCapabilities): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([column]) => caps.vifConfigColumns.has(column)));
+}
+
+/**
+ * Radios with a known band, first one per band in band order; later radios of the same band
+ * would need the same if_name, so they are reported instead of silently sharing it.
+ */
+function usableRadios(radios: readonly RadioView[]): { usable: RadioView[]; duplicates: RadioView[] } {
+  const known = radios.filter((r) => isRadioBand(r.freq_band));
+  const ordered = [...known].sort(
+    (a, b) =>
+      RADIO_BANDS.indexOf(a.freq_band as RadioBand) - RADIO_BANDS.indexOf(b.freq_band as RadioBand) ||
+      (a.if_name ?? '').localeCompare(b.if_name ?? '') ||
+      a._uuid.localeCompare(b._uuid),
+  );
+  const seen = new Set<string>();
+  const usable: RadioView[] = [];
+  const duplicates: RadioView[] = [];
+  for (const radio of ordered) {
+    (seen.has(radio.freq_band) ? duplicates : usable).push(radio);
+    seen.add(radio.freq_band);
+  }
+  return { usable, duplicates };
+}
+
+function bySlotThenId(a: DesiredNetwork, b: DesiredNetwork): number {
+  return a.slot - b.slot || a.id.localeCompare(b.id);
+}
