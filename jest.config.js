@@ -18,7 +18,17 @@ const moduleNameMapper = {
   '^@lib/(ovsdb|opensync|device-sim)$': '<rootDir>/libs/$1/src',
   '^@lib/(ovsdb|opensync|device-sim)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-const common = { transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// ES-module-only packages (Nest 12) compiled to CommonJS for jest; see the transformer.
+const esmPackages = ['@nestjs'];
+const common = {
+  transform: {
+    '^.+\\.ts$': swc,
+    [`/node_modules/(${esmPackages.join('|')})/.+\\.js$`]: '<rootDir>/test/jest/esm-package.transformer.js',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+};
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{src,libs}/**/*.spec.ts'] },

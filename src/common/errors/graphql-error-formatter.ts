@@ -1,0 +1,55 @@
+// The ONE place errors become what a GraphQL client sees: AppError keeps its code (and
+// fields for VALIDATION_FAILED); a request GraphQL itself refuses (parse error, unknown
+// field or enum value, wrong type, missing argument) is VALIDATION_FAILED; anything else
+// is INTERNAL with a generic message, the real error logged here and never sent.
+
+import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { Logger } from '@nestjs/common';
+import { GraphQLFormattedError } from 'graphql';
+import { AppError, ErrorCode, FieldError } from './app-error';
+
+const REQUEST_ERROR_CODES = new Set<string>([
+  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
+  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ApolloServerErrorCode.BAD_USER_INPUT,
+  ApolloServerErrorCode.BAD_REQUEST,
+  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+]);
+
+export const INTERNAL_MESSAGE = 'internal error';
+
+const logger = new Logger('GraphQLErrors');
+
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const where = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof AppError) {
+    if (original.code === ErrorCode.INTERNAL) logger.error(`${pathOf(formatted)}: ${original.message}`);
+    const extensions = original.fields ? { code: original.code, fields: original.fields } : { code: original.code };
+    return { message: original.message, ...where, extensions };
+  }
+  const apolloCode = formatted.extensions?.code;
+  if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) {
+    return {
+      message: formatted.message,
+      ...where,
+      extensions: { code: ErrorCode.VALIDATION_FAILED, fields: [fieldOfRequestError(formatted.message)] },
+    };
+  }
+  logger.error(`${pathOf(formatted)}: ${describe(original)}`);
+  return { message: INTERNAL_MESSAGE, ...where, extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/** Best effort: graphql-js names the variable, argument or field in quotes. */
+export function fieldOfRequestError(message: string): FieldError {
+  const match = /(?:Variable|Argument|Field|field) "\$?([^"]+)"/.exec(message);
+  return { field: match?.[1] ?? 'request', message };
+}
+
+function pathOf(formatted: GraphQLFormattedError): string {
+  return formatted.path?.join('.') ?? '(request)';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+}
