@@ -1,0 +1,150 @@
+// RFC 7047 section 4.1: one peer's session. The controller is the client of a device's
+// ovsdb-server (get_schema 4.1.2, list_dbs 4.1.1, transact 4.1.3, monitor 4.1.5 and
+// monitor_cond, echo 4.1.11) while also answering the server's own echo probes.
+
+import type { Observable } from 'rxjs';
+import { from } from 'rxjs';
+import { OvsdbError } from '../errors';
+import type { OvsdbLogger } from '../logger';
+import { SILENT_LOGGER } from '../logger';
+import { RpcConnection } from '../rpc/rpc-connection';
+import type { RpcNotification } from '../rpc/rpc-message';
+import type { DatabaseSchema } from '../schema/database-schema';
+import { SchemaRegistry } from '../schema/schema-registry';
+import { closeReason, formatCloseReason } from '../transport/close-reason';
+import type { CloseReason } from '../transport/close-reason';
+import { describePeer } from '../transport/message-transport';
+import type { MessageTransport, PeerInfo } from '../transport/message-transport';
+import type { InactivityProbe, ProbeTarget } from './inactivity-probe';
+
+export interface OvsdbSessionOptions {
+  /** Shared probe that echoes silent peers and closes dead ones; none: no probing. */
+  probe?: InactivityProbe;
+  /** Where parsed schemas are interned; defaults to one registry for the process. */
+  schemaRegistry?: SchemaRegistry;
+  /** Default limit for requests other than transact; none when absent. */
+  requestTimeoutMs?: number;
+  logger?: OvsdbLogger;
+}
+
+/** Close codes that are ordinary ends of a session, not faults worth a warning. */
+const ORDINARY_ENDS = new Set(['LOCAL', 'PEER_DISCONNECTED', 'LISTENER_CLOSED']);
+
+const processSchemaRegistry = new SchemaRegistry();
+
+export class OvsdbSession implements ProbeTarget {
+  readonly rpc: RpcConnection;
+  readonly closed: Promise<CloseReason>;
+  private readonly schemas = new Map<string, DatabaseSchema>();
+  private readonly registry: SchemaRegistry;
+  private readonly logger: OvsdbLogger;
+  private readonly requestTimeoutMs: number | undefined;
+  private identity: string | undefined;
+
+  constructor(
+    readonly transport: MessageTransport,
+    private readonly options: OvsdbSessionOptions = {},
+  ) {
+    this.rpc = new RpcConnection(transport);
+    this.registry = options.schemaRegistry ?? processSchemaRegistry;
+    this.logger = options.logger ?? SILENT_LOGGER;
+    this.requestTimeoutMs = options.requestTimeoutMs;
+    this.identity = transport.peer.commonName;
+    // ovsdb-server's inactivity probe: answer with the same params, as RFC 7047 4.1.11 asks.
+    this.rpc.handle('echo', (params) => params);
+    this.closed = transport.closed.then((reason) => this.onClosed(reason));
+    options.probe?.add(this);
+  }
+
+  get peer(): PeerInfo {
+    return this.transport.peer;
+  }
+
+  /** The device serial: the TLS certificate CN, or what the caller learnt (AWLAN_Node). */
+  get serial(): string | undefined {
+    return this.identity;
+  }
+
+  set serial(serial: string | undefined) {
+    this.identity = serial;
+  }
+
+  /** Serial and address, for log lines. */
+  get label(): string {
+    const where = describePeer(this.peer);
+    return this.identity === undefined ? where : `serial=${this.identity} ${where}`;
+  }
+
+  get closeReason(): CloseReason | undefined {
+    return this.transport.closeReason;
+  }
+
+  get isClosed(): boolean {
+    return this.transport.closeReason !== undefined;
+  }
+
+  get closed$(): Observable<CloseReason> {
+    return from(this.closed);
+  }
+
+  /** The peer's notifications other than those consumed by monitors (update, update2...). */
+  get notifications(): Observable<RpcNotification> {
+    return this.rpc.notifications;
+  }
+
+  get lastReceivedAt(): number {
+    return this.rpc.lastReceivedAt;
+  }
+
+  async listDbs(): Promise<string[]> {
+    const result = await this.request('list_dbs', []);
+    if (!Array.isArray(result) || !result.every((d) => typeof d === 'string')) {
+      throw new OvsdbError('RPC_INVALID_MESSAGE', 'list_dbs result is not an array of strings', result);
+    }
+    return result;
+  }
+
+  /** Fetches and parses the schema once per session; identical schemas share one parse. */
+  async getSchema(db: string): Promise<DatabaseSchema> {
+    const known = this.schemas.get(db);
+    if (known) return known;
+    const json = await this.request('get_schema', [db]);
+    const schema = this.registry.intern(json);
+    this.schemas.set(db, schema);
+    return schema;
+  }
+
+  /** The schema fetched earlier by getSchema, if any. */
+  schema(db: string): DatabaseSchema | undefined {
+    return this.schemas.get(db);
+  }
+
+  async echo(params: unknown[] = []): Promise<unknown> {
+    return this.request('echo', params);
+  }
+
+  /** A request with the session's default timeout; for methods this class does not wrap. */
+  request(method: string, params: unknown[], timeoutMs = this.requestTimeoutMs): Promise<unknown> {
+    return this.rpc.request(method, params, { timeoutMs });
+  }
+
+  close(reason: CloseReason | string): void {
+    this.transport.close(reason);
+  }
+
+  sendProbe(): void {
+    this.rpc.request('echo', []).catch(() => undefined);
+  }
+
+  expire(silentForMs: number): void {
+    this.close(closeReason('INACTIVITY', `peer silent for ${silentForMs} ms and did not answer an echo probe`));
+  }
+
+  private onClosed(reason: CloseReason): CloseReason {
+    this.options.probe?.delete(this);
+    const line = `[${this.label}] session closed: ${formatCloseReason(reason)}`;
+    if (ORDINARY_ENDS.has(reason.code)) this.logger.log(line);
+    else this.logger.warn(line);
+    return reason;
+  }
+}
