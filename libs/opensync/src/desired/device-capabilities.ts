@@ -2,6 +2,9 @@
 // no wpa / wpa_key_mgmt / wpa_psks columns and takes security as the legacy `security` map;
 // writing a column the device lacks would make the whole transaction fail.
 
+import { DatabaseSchema } from '@lib/ovsdb';
+import { OpensyncError } from '../errors';
+
 export type SecurityStyle = 'wpa' | 'legacy' | 'none';
 
 export interface DeviceCapabilities {
@@ -23,4 +26,18 @@ export function capabilitiesFromColumns(
   if (WPA_COLUMNS.every((c) => config.has(c))) securityStyle = 'wpa';
   else if (config.has('security')) securityStyle = 'legacy';
   return { vifConfigColumns: config, vifStateColumns: state, securityStyle };
+}
+
+/** Capabilities from the schema the device sent; both VIF tables must exist. */
+export function deviceCapabilities(schema: DatabaseSchema): DeviceCapabilities {
+  const columnsOf = (name: string): string[] => {
+    const table = schema.table(name);
+    if (!table) {
+      throw new OpensyncError('SCHEMA_TABLE_MISSING', `device schema ${schema.name} ${schema.version} has no table ${name}`, {
+        table: name,
+      });
+    }
+    return table.userColumns().map((c) => c.name);
+  };
+  return capabilitiesFromColumns(columnsOf('Wifi_VIF_Config'), columnsOf('Wifi_VIF_State'));
 }
