@@ -7,3 +7,7 @@ export * from './schema/table-schema';
 export * from './schema/database-schema';
 export * from './schema/schema-registry';
 export * from './notation/uuid';
+export * from './notation/value';
+export * from './notation/atom-codec';
+export * from './notation/datum-codec';
+export * from './notation/row-codec';
