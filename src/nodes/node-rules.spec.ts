@@ -1,0 +1,19 @@
+import { checkNodeDescription, checkSerial, checkUnclaimReason } from './node-rules';
+
+describe('node rules', () => {
+  it('accept serials as devices report them', () => {
+    for (const s of ['1A2B3C4D5E', 'PP203X-001', 'n.1:2_3', 'a']) expect(checkSerial('serial', s)).toEqual([]);
+  });
+
+  it('refuse empty, long, spaced or punctuated serials', () => {
+    for (const s of ['', ' 123', 'a b', '-abc', 'x'.repeat(65), "1';--"]) expect(checkSerial('serial', s)).toHaveLength(1);
+  });
+
+  it('bound description and RMA reason', () => {
+    expect(checkNodeDescription('description', 'Living room')).toEqual([]);
+    expect(checkNodeDescription('description', null)).toEqual([]);
+    expect(checkNodeDescription('description', 'x'.repeat(201))).toHaveLength(1);
+    expect(checkUnclaimReason('reason', 'RMA: radio dead')).toEqual([]);
+    expect(checkUnclaimReason('reason', ' ')).toHaveLength(1);
+  });
+});

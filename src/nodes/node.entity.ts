@@ -1,0 +1,69 @@
+// A node (gateway or extender) known by its serial number. Unclaimed nodes have no
+// location and no group; the connection fields are written by the southbound only.
+
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@ObjectType()
+@Entity('nodes')
+export class Node {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 64, unique: true })
+  serialNumber!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  model!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  firmwareVersion!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 17, nullable: true })
+  macAddress!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A label the tenant sets.' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  description!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  locationId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  groupId!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: Date, nullable: true })
+  claimedAt!: Date | null;
+
+  @Field()
+  @Column({ type: 'boolean' })
+  connected!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: Date, nullable: true })
+  connectedSince!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: Date, nullable: true })
+  lastSeenAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  remoteAddress!: string | null;
+
+  @Field()
+  @Column({ type: Date })
+  createdAt!: Date;
+
+  @Field()
+  @Column({ type: Date })
+  updatedAt!: Date;
+}
