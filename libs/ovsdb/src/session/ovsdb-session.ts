@@ -71,7 +71,9 @@ export class OvsdbSession implements ProbeTarget {
 
   /** Serial and address, for log lines. */
   get label(): string {
-    const where = describePeer(this.peer);
+    // The CN is shown only when it differs from the serial the caller settled on.
+    const cn = this.peer.commonName === this.identity ? undefined : this.peer.commonName;
+    const where = describePeer({ ...this.peer, commonName: cn });
     return this.identity === undefined ? where : `serial=${this.identity} ${where}`;
   }
 
