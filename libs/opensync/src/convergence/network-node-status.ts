@@ -3,6 +3,7 @@
 // succeeded only means Wifi_VIF_Config holds the rows; Wifi_VIF_State says whether the
 // radio really runs them.
 
+import { Value } from '@lib/ovsdb';
 import { CachedRow, DesiredVif } from '../desired/desired-network';
 import { valuesEqual } from '../values/value-equality';
 import { compareVif, CompareVifOptions } from './compare-vif';
@@ -25,11 +26,11 @@ export interface NodeVifMismatch {
   reason: NodeMismatchReason;
   column?: string;
   /** Value in Wifi_VIF_Config, secrets redacted. */
-  config?: unknown;
+  config?: Value;
   /** Value in Wifi_VIF_State, secrets redacted. */
-  state?: unknown;
+  state?: Value;
   /** Value the model wants, for CONFIG_DIFFERS, secrets redacted. */
-  desired?: unknown;
+  desired?: Value;
 }
 
 export interface NetworkNodeStatusInput {

@@ -1,10 +1,12 @@
 // The shape in which convergence reports a difference, and the masking of secrets in it:
 // mismatches travel to GraphQL and logs, passphrases must not.
 
+import { Value } from '@lib/ovsdb';
+
 export interface VifMismatch {
   column: string;
-  config: unknown;
-  state: unknown;
+  config: Value;
+  state: Value;
 }
 
 export interface VifComparison {
@@ -19,7 +21,7 @@ const SECRET_SECURITY_KEY = /^(key(-.*)?|radius_server_secret)$/;
 const SECRET_SCALAR_COLUMNS = new Set(['radius_srv_secret', 'ft_encr_key']);
 
 /** The value with passphrases and secrets replaced, keys kept so a mismatch stays readable. */
-export function redactSecrets(column: string, value: unknown): unknown {
+export function redactSecrets(column: string, value: Value): Value {
   if (SECRET_SCALAR_COLUMNS.has(column) && value !== undefined) return REDACTED;
   if (!(value instanceof Map)) return value;
   if (SECRET_MAP_COLUMNS.has(column)) return new Map([...value.keys()].map((k) => [k, REDACTED]));
@@ -29,7 +31,7 @@ export function redactSecrets(column: string, value: unknown): unknown {
   return value;
 }
 
-export function mismatch(column: string, config: unknown, state: unknown): VifMismatch {
+export function mismatch(column: string, config: Value, state: Value): VifMismatch {
   return { column, config: redactSecrets(column, config), state: redactSecrets(column, state) };
 }
 

@@ -1,6 +1,7 @@
 // The model as the reconciler hands it to the OpenSync rules: plain data, no ORM types, so
 // the rules stay pure and testable, and the app is free to store networks as it likes.
 
+import { Row } from '@lib/ovsdb';
 import { NetworkBand, RadioBand } from '../naming/radio-band';
 
 export type NetworkKind = 'PRIMARY' | 'GUEST' | 'IOT' | 'OTHER';
@@ -32,7 +33,7 @@ export interface RadioView {
 }
 
 /** A row as kept in the device cache: notation values keyed by column, plus _uuid. */
-export type CachedRow = Readonly<Record<string, unknown>> & { readonly _uuid: string };
+export type CachedRow = Readonly<Row> & { readonly _uuid: string };
 
 /** One Wifi_VIF_Config row the controller wants on one radio. */
 export interface DesiredVif {
@@ -44,7 +45,7 @@ export interface DesiredVif {
    * Every column the controller manages, restricted to columns the device's schema has.
    * An empty value (undefined, [], empty Map) means the column must be empty on the device.
    */
-  row: Readonly<Record<string, unknown>>;
+  row: Readonly<Row>;
 }
 
 export type SkipReason =

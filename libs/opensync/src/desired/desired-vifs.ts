@@ -2,6 +2,7 @@
 // per radio. Pure: the reconciler calls it on every pass and diffs the result against the
 // device cache, so the same input must always give the same rows in the same order.
 
+import { Row } from '@lib/ovsdb';
 import { isRadioBand, networkBandOf, RADIO_BANDS, RadioBand } from '../naming/radio-band';
 import { vifIfName, vifRadioIdx } from '../naming/vif-naming';
 import { DesiredNetwork, DesiredVif, RadioView, SkippedVif } from './desired-network';
@@ -71,7 +72,7 @@ export function desiredVifs(
   return { byRadio, skipped };
 }
 
-function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVifOptions): Record<string, unknown> {
+function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVifOptions): Row {
   const home = options.homeBridge ?? DEFAULT_HOME_BRIDGE;
   const bridge = network.vlanId === undefined ? home : (options.vlanBridge?.(network.vlanId) ?? home);
   return {
@@ -88,7 +89,7 @@ function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVi
 }
 
 /** Only columns the device's schema has; writing another would fail the transaction. */
-function restrictToSchema(row: Record<string, unknown>, caps: DeviceCapabilities): Record<string, unknown> {
+function restrictToSchema(row: Row, caps: DeviceCapabilities): Row {
   return Object.fromEntries(Object.entries(row).filter(([column]) => caps.vifConfigColumns.has(column)));
 }
 

@@ -6,6 +6,7 @@
 // - legacy firmware: the `security` map with "encryption" ("OPEN" | "WPA-PSK"), "key" (the
 //   passphrase) and "mode" ("2" = WPA2/CCMP). That dialect cannot express SAE at all.
 
+import { Row } from '@lib/ovsdb';
 import { RadioBand } from '../naming/radio-band';
 import { SecurityMode, SkipReason } from './desired-network';
 import { SecurityStyle } from './device-capabilities';
@@ -14,7 +15,7 @@ import { SecurityStyle } from './device-capabilities';
 export const PRIMARY_PSK_KEY_ID = 'key--1';
 
 export type SecurityResult =
-  | { ok: true; columns: Record<string, unknown> }
+  | { ok: true; columns: Row }
   | { ok: false; reason: SkipReason };
 
 type PskMode = Exclude<SecurityMode, 'OPEN'>;
@@ -42,7 +43,7 @@ export function securityColumns(
   return { ok: false, reason: 'SECURITY_UNSUPPORTED' };
 }
 
-function openColumns(style: SecurityStyle): Record<string, unknown> {
+function openColumns(style: SecurityStyle): Row {
   if (style === 'wpa') {
     return {
       wpa: false,
@@ -71,7 +72,7 @@ const PMF: Record<PskMode, string> = {
   WPA2_WPA3: 'optional',
 };
 
-function wpaColumns(mode: PskMode, passphrase: string): Record<string, unknown> {
+function wpaColumns(mode: PskMode, passphrase: string): Row {
   return {
     wpa: true,
     wpa_key_mgmt: [...KEY_MGMT[mode]],
