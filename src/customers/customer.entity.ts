@@ -2,7 +2,8 @@
 // within a group; the password hash is never exposed.
 
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
 import { CustomerStatus } from './customer-status';
 
 registerEnumType(CustomerStatus, { name: 'CustomerStatus' });
@@ -15,7 +16,7 @@ export class Customer {
   id!: string;
 
   @Field(() => ID)
-  @Column({ type: 'varchar', length: 36 })
+  @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
 
   @Field()
@@ -26,37 +27,44 @@ export class Customer {
   @Column({ type: 'varchar', length: 254 })
   email!: string;
 
-  @Column({ type: 'varchar', length: 254 })
+  @Column({ name: 'email_key', type: 'varchar', length: 254 })
   emailKey!: string;
 
   @Field(() => String, { nullable: true, description: "The ISP's account key, unique within the group." })
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ name: 'account_id', type: 'varchar', length: 100, nullable: true })
   accountId!: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ name: 'partner_id', type: 'varchar', length: 100, nullable: true })
   partnerId!: string | null;
 
   @Field()
-  @Column({ type: 'boolean' })
+  @Column({ name: 'email_verified', type: 'boolean' })
   emailVerified!: boolean;
 
   @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
+  @Column({ name: 'onboarding_completed_at', type: Date, nullable: true })
   onboardingCompletedAt!: Date | null;
 
   @Field(() => CustomerStatus)
   @Column({ type: 'varchar', length: 16 })
   status!: CustomerStatus;
 
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
   passwordHash!: string | null;
 
   @Field()
-  @Column({ type: Date })
+  @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 
   @Field()
-  @Column({ type: Date })
+  @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
+
+  @BeforeInsert()
+  protected assignDefaults(): void {
+    this.id ??= randomUUID();
+    this.createdAt ??= new Date();
+    this.updatedAt ??= this.createdAt;
+  }
 }

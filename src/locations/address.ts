@@ -1,23 +1,18 @@
-// A postal address, embedded in the location row (columns addressStreet, addressCity, ...).
+// A postal address as the API shows it; stored as address_* columns of the location row.
 
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Column } from 'typeorm';
 
 @ObjectType()
 export class Address {
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 200, nullable: true })
   street!: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 100, nullable: true })
   city!: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 20, nullable: true })
   postalCode!: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country code.' })
-  @Column({ type: 'varchar', length: 2, nullable: true })
   country!: string | null;
 }

@@ -2,7 +2,8 @@
 // scoped to the caller's groups without a join.
 
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
 import { Address } from './address';
 
 @ObjectType()
@@ -13,11 +14,11 @@ export class Location {
   id!: string;
 
   @Field(() => ID)
-  @Column({ type: 'varchar', length: 36 })
+  @Column({ name: 'customer_id', type: 'varchar', length: 36 })
   customerId!: string;
 
   @Field(() => ID)
-  @Column({ type: 'varchar', length: 36 })
+  @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
 
   @Field()
@@ -25,22 +26,43 @@ export class Location {
   name!: string;
 
   @Field(() => String, { nullable: true, description: "The ISP's service contract for this location (free text)." })
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ name: 'service_id', type: 'varchar', length: 100, nullable: true })
   serviceId!: string | null;
 
+  @Column({ name: 'address_street', type: 'varchar', length: 200, nullable: true })
+  street!: string | null;
+
+  @Column({ name: 'address_city', type: 'varchar', length: 100, nullable: true })
+  city!: string | null;
+
+  @Column({ name: 'address_postal_code', type: 'varchar', length: 20, nullable: true })
+  postalCode!: string | null;
+
+  @Column({ name: 'address_country', type: 'varchar', length: 2, nullable: true })
+  country!: string | null;
+
+  /** Flat columns in the row, one object in the API. */
   @Field(() => Address)
-  @Column(() => Address, { prefix: 'address' })
-  address!: Address;
+  get address(): Address {
+    return { street: this.street, city: this.city, postalCode: this.postalCode, country: this.country };
+  }
 
   @Field({ description: 'IANA time zone, e.g. Europe/Berlin.' })
   @Column({ type: 'varchar', length: 64 })
   timezone!: string;
 
   @Field()
-  @Column({ type: Date })
+  @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 
   @Field()
-  @Column({ type: Date })
+  @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
+
+  @BeforeInsert()
+  protected assignDefaults(): void {
+    this.id ??= randomUUID();
+    this.createdAt ??= new Date();
+    this.updatedAt ??= this.createdAt;
+  }
 }

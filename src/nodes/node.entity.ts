@@ -2,7 +2,8 @@
 // location and no group; the connection fields are written by the southbound only.
 
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
 
 @ObjectType()
 @Entity('nodes')
@@ -12,7 +13,7 @@ export class Node {
   id!: string;
 
   @Field()
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'serial_number', type: 'varchar', length: 64, unique: true })
   serialNumber!: string;
 
   @Field(() => String, { nullable: true })
@@ -20,11 +21,11 @@ export class Node {
   model!: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'firmware_version', type: 'varchar', length: 64, nullable: true })
   firmwareVersion!: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 17, nullable: true })
+  @Column({ name: 'mac_address', type: 'varchar', length: 17, nullable: true })
   macAddress!: string | null;
 
   @Field(() => String, { nullable: true, description: 'A label the tenant sets.' })
@@ -32,15 +33,15 @@ export class Node {
   description!: string | null;
 
   @Field(() => ID, { nullable: true })
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'location_id', type: 'varchar', length: 36, nullable: true })
   locationId!: string | null;
 
   @Field(() => ID, { nullable: true })
-  @Column({ type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'group_id', type: 'varchar', length: 36, nullable: true })
   groupId!: string | null;
 
   @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
+  @Column({ name: 'claimed_at', type: Date, nullable: true })
   claimedAt!: Date | null;
 
   @Field()
@@ -48,22 +49,29 @@ export class Node {
   connected!: boolean;
 
   @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
+  @Column({ name: 'connected_since', type: Date, nullable: true })
   connectedSince!: Date | null;
 
   @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
+  @Column({ name: 'last_seen_at', type: Date, nullable: true })
   lastSeenAt!: Date | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ name: 'remote_address', type: 'varchar', length: 64, nullable: true })
   remoteAddress!: string | null;
 
   @Field()
-  @Column({ type: Date })
+  @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 
   @Field()
-  @Column({ type: Date })
+  @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
+
+  @BeforeInsert()
+  protected assignDefaults(): void {
+    this.id ??= randomUUID();
+    this.createdAt ??= new Date();
+    this.updatedAt ??= this.createdAt;
+  }
 }

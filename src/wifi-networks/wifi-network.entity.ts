@@ -3,7 +3,8 @@
 // callers who may write the network's group.
 
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
 import { Band, SecurityMode, WifiNetworkKind } from './wifi-network-enums';
 
 registerEnumType(WifiNetworkKind, { name: 'WifiNetworkKind' });
@@ -18,11 +19,11 @@ export class WifiNetwork {
   id!: string;
 
   @Field(() => ID)
-  @Column({ type: 'varchar', length: 36 })
+  @Column({ name: 'location_id', type: 'varchar', length: 36 })
   locationId!: string;
 
   @Field(() => ID)
-  @Column({ type: 'varchar', length: 36 })
+  @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
 
   @Field(() => WifiNetworkKind)
@@ -34,7 +35,7 @@ export class WifiNetwork {
   ssid!: string;
 
   @Field(() => SecurityMode)
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ name: 'security_mode', type: 'varchar', length: 16 })
   securityMode!: SecurityMode;
 
   @Column({ type: 'varchar', length: 63, nullable: true })
@@ -45,11 +46,11 @@ export class WifiNetwork {
   hidden!: boolean;
 
   @Field()
-  @Column({ type: 'boolean' })
+  @Column({ name: 'client_isolation', type: 'boolean' })
   clientIsolation!: boolean;
 
   @Field(() => Int, { nullable: true })
-  @Column({ type: 'integer', nullable: true })
+  @Column({ name: 'vlan_id', type: 'integer', nullable: true })
   vlanId!: number | null;
 
   @Field(() => [Band])
@@ -61,7 +62,7 @@ export class WifiNetwork {
   enabled!: boolean;
 
   @Field(() => Date, { nullable: true })
-  @Column({ type: Date, nullable: true })
+  @Column({ name: 'expires_at', type: Date, nullable: true })
   expiresAt!: Date | null;
 
   @Field(() => String, { nullable: true })
@@ -69,10 +70,17 @@ export class WifiNetwork {
   description!: string | null;
 
   @Field()
-  @Column({ type: Date })
+  @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 
   @Field()
-  @Column({ type: Date })
+  @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
+
+  @BeforeInsert()
+  protected assignDefaults(): void {
+    this.id ??= randomUUID();
+    this.createdAt ??= new Date();
+    this.updatedAt ??= this.createdAt;
+  }
 }
