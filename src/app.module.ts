@@ -1,0 +1,40 @@
+// The application: infrastructure (config, database, GraphQL, auth) and one module per domain.
+
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from './audit/audit.module';
+import { AuthGuard } from './common/auth/auth.guard';
+import { AuthModule } from './common/auth/auth.module';
+import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
+import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import { graphqlOptions } from './common/graphql/graphql-options';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { IdentityModule } from './identity/identity.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    AuthModule,
+    GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
+    AuditModule,
+    IdentityModule,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+    {
+      provide: APP_PIPE,
+      useValue: new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        exceptionFactory: validationExceptionFactory,
+      }),
+    },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,71 @@
+// Records audit events inside the caller's transaction (the event exists exactly when the
+// change does) and lists them scoped to the caller's groups.
+
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
+import { isPlatformAdmin, Principal } from '../common/auth/principal';
+import { Connection, toConnection } from '../common/pagination/connection.type';
+import { decodeCursor } from '../common/pagination/cursor';
+import { AuditEvent } from './audit-event.entity';
+import { redact } from './redact';
+
+export interface AuditRecord {
+  /** `<objectType>.<verb>`, e.g. `customer.create`. */
+  action: string;
+  objectType: string;
+  objectId: string;
+  /** The tenant the object belongs to; null for platform-wide objects. */
+  groupId: string | null;
+  before?: object | null;
+  after?: object | null;
+}
+
+export interface AuditQuery {
+  objectId?: string;
+  first: number;
+  after?: string;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEvent) private readonly events: Repository<AuditEvent>) {}
+
+  /** Writes the event with `manager`, the transaction that makes the change. */
+  async record(principal: Principal, manager: EntityManager, record: AuditRecord): Promise<AuditEvent> {
+    const event = manager.create(AuditEvent, {
+      actorUserId: principal.userId,
+      actorEmail: principal.email,
+      action: record.action,
+      objectType: record.objectType,
+      objectId: record.objectId,
+      groupId: record.groupId,
+      before: record.before ? redact(record.before) : null,
+      after: record.after ? redact(record.after) : null,
+    });
+    return manager.save(event);
+  }
+
+  /** Newest first; group members see their groups' events, platform admins all. */
+  async list(principal: Principal, query: AuditQuery): Promise<Connection<AuditEvent>> {
+    const qb = this.events.createQueryBuilder('e');
+    if (!isPlatformAdmin(principal)) {
+      if (principal.groupIds.length === 0) return toConnection([], query.first, positionOf);
+      qb.andWhere('e.groupId IN (:...groupIds)', { groupIds: principal.groupIds });
+    }
+    if (query.objectId !== undefined) qb.andWhere('e.objectId = :objectId', { objectId: query.objectId });
+    if (query.after !== undefined) {
+      const cursor = decodeCursor(query.after);
+      const at = new Date(cursor.key);
+      qb.andWhere(
+        new Brackets((w) => w.where('e.at < :at', { at }).orWhere('(e.at = :at AND e.id < :id)', { at, id: cursor.id })),
+      );
+    }
+    const rows = await qb.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').take(query.first + 1).getMany();
+    return toConnection(rows, query.first, positionOf);
+  }
+}
+
+function positionOf(event: AuditEvent): { key: string; id: string } {
+  return { key: event.at.toISOString(), id: event.id };
+}

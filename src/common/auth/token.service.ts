@@ -1,0 +1,50 @@
+// Bearer tokens: HS256 JWTs carrying only the user id (`sub`). Role and group memberships
+// are loaded from the database on every request, so a removed user or membership loses
+// access at once instead of when the token expires.
+
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppError } from '../errors/app-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { durationToSeconds } from '../../config/duration';
+
+export interface IssuedToken {
+  token: string;
+  expiresAt: Date;
+}
+
+interface TokenClaims {
+  sub?: unknown;
+}
+
+@Injectable()
+export class TokenService {
+  private readonly lifetimeSeconds: number;
+
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // loadConfig has validated the duration; 12h is only the type system's fallback.
+    this.lifetimeSeconds = durationToSeconds(config.jwtExpiresIn) ?? 43200;
+  }
+
+  issue(userId: string, now = new Date()): IssuedToken {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const exp = issuedAt + this.lifetimeSeconds;
+    const token = this.jwt.sign({ sub: userId, iat: issuedAt, exp }, { algorithm: 'HS256' });
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** The user id of a valid, unexpired token; UNAUTHENTICATED otherwise. */
+  verify(token: string): string {
+    let claims: TokenClaims;
+    try {
+      claims = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw AppError.unauthenticated('invalid or expired token');
+    }
+    if (typeof claims.sub !== 'string' || claims.sub === '') throw AppError.unauthenticated('invalid or expired token');
+    return claims.sub;
+  }
+}

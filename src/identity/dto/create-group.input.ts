@@ -1,0 +1,14 @@
+// createGroup(input).
+
+import { Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsString, Length } from 'class-validator';
+
+@InputType()
+export class CreateGroupInput {
+  @Field({ description: '1 to 100 characters, unique.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+}

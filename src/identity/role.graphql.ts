@@ -1,0 +1,11 @@
+// Roles as a GraphQL enum (the enum itself is the common auth contract).
+
+import { registerEnumType } from '@nestjs/graphql';
+import { Role } from '../common/auth/principal';
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'PLATFORM_ADMIN: everything. GROUP_ADMIN: read and write inside own groups. GROUP_SUPPORT: read and support tools inside own groups.',
+});
+
+export { Role };
