@@ -12,7 +12,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
   const target = parseDatabaseUrl(databaseUrl);
-  const common = { migrations: [MIGRATIONS_GLOB], migrationsRun: true, synchronize: false } as const;
+  const common = { migrations: [MIGRATIONS_GLOB], migrationsRun: true, synchronize: false };
   if (target.kind === 'postgres') {
     return {
       ...common,
