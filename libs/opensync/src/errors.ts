@@ -5,6 +5,7 @@ export type OpensyncErrorCode =
   | 'VIF_SLOT_INVALID'
   | 'VIF_BAND_UNKNOWN'
   | 'VIF_NOT_OWNED'
+  | 'VIF_NAME_DUPLICATE'
   | 'RADIO_UNKNOWN'
   | 'SCHEMA_TABLE_MISSING';
 
