@@ -2,7 +2,7 @@
 // a fresh database (SQLite in memory, or a PostgreSQL schema), a known JWT secret and
 // bootstrap admin, and the OVSDB listener on an ephemeral loopback port.
 
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
@@ -22,7 +22,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(db: TestDb, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Extra environment variables for loadConfig. */
+  env?: Record<string, string>;
+  /** Extra modules next to AppModule (e.g. a resolver that exists only for a test). */
+  imports?: (Type | DynamicModule)[];
+}
+
+export async function startTestApp(db: TestDb, options: TestAppOptions = {}): Promise<TestApp> {
+  const env = options.env ?? {};
   const database = await createTestDatabase(db);
   const config = loadConfig({
     HTTP_PORT: '0',
@@ -35,7 +43,7 @@ export async function startTestApp(db: TestDb, env: Record<string, string> = {})
   });
   let app: INestApplication | undefined;
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
       .overrideProvider(APP_CONFIG)
       .useValue(config)
       .compile();
@@ -61,10 +69,10 @@ export async function startTestApp(db: TestDb, env: Record<string, string> = {})
 }
 
 /** Starts one app for the enclosing describe block and closes it after; read `.current` in tests. */
-export function useTestApp(db: TestDb, env: Record<string, string> = {}): { readonly current: TestApp } {
+export function useTestApp(db: TestDb, options: TestAppOptions = {}): { readonly current: TestApp } {
   let current: TestApp | undefined;
   beforeAll(async () => {
-    current = await startTestApp(db, env);
+    current = await startTestApp(db, options);
   });
   afterAll(async () => {
     await current?.close();
