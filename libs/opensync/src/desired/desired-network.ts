@@ -1,26 +1,27 @@
 // The model as the reconciler hands it to the OpenSync rules: plain data, no ORM types, so
 // the rules stay pure and testable, and the app is free to store networks as it likes.
+// Optional fields accept null as the database gives them.
 
 import { Row } from '@lib/ovsdb';
 import { NetworkBand, RadioBand } from '../naming/radio-band';
 
-export type NetworkKind = 'PRIMARY' | 'GUEST' | 'IOT' | 'OTHER';
+export type NetworkKind = 'PRIMARY' | 'GUEST' | 'IOT';
 export type SecurityMode = 'OPEN' | 'WPA2_PSK' | 'WPA3_SAE' | 'WPA2_WPA3';
 
 export interface DesiredNetwork {
   id: string;
   /** 1..7, persisted per location by the app; PRIMARY gets 1. */
   slot: number;
-  kind: NetworkKind | string;
+  kind: NetworkKind;
   ssid: string;
   securityMode: SecurityMode;
-  passphrase?: string;
+  passphrase?: string | null;
   hidden: boolean;
   clientIsolation: boolean;
-  vlanId?: number;
+  vlanId?: number | null;
   bands: readonly NetworkBand[];
   enabled: boolean;
-  expiresAt?: Date;
+  expiresAt?: Date | null;
 }
 
 /** What the rules need of a Wifi_Radio_Config row from the device cache. */

@@ -42,6 +42,16 @@ describe('desiredVifs', () => {
     expect(vif.row.ap_bridge).toBe(true);
   });
 
+  it('accepts null for absent optional fields, as the database gives them', () => {
+    const net = network({ vlanId: null, expiresAt: null, passphrase: 'correct horse' });
+    const [vif] = desiredVifs([net], [RADIO_24], CURRENT_CAPS, NOW).byRadio.get(RADIO_24._uuid) ?? [];
+    expect(vif.row.vlan_id).toBeUndefined();
+    expect(vif.row.bridge).toBe('br-home');
+    expect(desiredVifs([network({ securityMode: 'WPA2_PSK', passphrase: null })], [RADIO_24], CURRENT_CAPS, NOW).skipped).toEqual([
+      { networkId: 'net-home', radioUuid: RADIO_24._uuid, radioBand: '2.4G', reason: 'PASSPHRASE_MISSING' },
+    ]);
+  });
+
   it('uses the bridge options', () => {
     const opts = { homeBridge: 'br-lan', vlanBridge: (id: number) => `br-vlan${id}` };
     const plain = desiredVifs([network()], [RADIO_24], CURRENT_CAPS, NOW, opts).byRadio.get(RADIO_24._uuid) ?? [];

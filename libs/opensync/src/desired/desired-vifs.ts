@@ -26,7 +26,7 @@ export interface DesiredVifsResult {
 
 export function isNetworkActive(network: DesiredNetwork, now: Date): boolean {
   if (!network.enabled) return false;
-  return network.expiresAt === undefined || network.expiresAt.getTime() > now.getTime();
+  return network.expiresAt == null || network.expiresAt.getTime() > now.getTime();
 }
 
 export function desiredVifs(
@@ -74,7 +74,8 @@ export function desiredVifs(
 
 function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVifOptions): Row {
   const home = options.homeBridge ?? DEFAULT_HOME_BRIDGE;
-  const bridge = network.vlanId === undefined ? home : (options.vlanBridge?.(network.vlanId) ?? home);
+  const vlanId = network.vlanId ?? undefined;
+  const bridge = vlanId === undefined ? home : (options.vlanBridge?.(vlanId) ?? home);
   return {
     if_name: ifName,
     enabled: true,
@@ -82,7 +83,7 @@ function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVi
     ssid: network.ssid,
     ssid_broadcast: network.hidden ? 'disabled' : 'enabled',
     bridge,
-    vlan_id: network.vlanId,
+    vlan_id: vlanId,
     ap_bridge: !network.clientIsolation,
     vif_radio_idx: vifRadioIdx(network.slot),
   };

@@ -22,7 +22,7 @@ type PskMode = Exclude<SecurityMode, 'OPEN'>;
 
 export function securityColumns(
   mode: SecurityMode,
-  passphrase: string | undefined,
+  passphrase: string | null | undefined,
   band: RadioBand,
   style: SecurityStyle,
 ): SecurityResult {
@@ -31,7 +31,7 @@ export function securityColumns(
     if (band === '6G') return { ok: false, reason: 'OPEN_NOT_ALLOWED_ON_6G' };
     return { ok: true, columns: openColumns(style) };
   }
-  if (passphrase === undefined || passphrase === '') return { ok: false, reason: 'PASSPHRASE_MISSING' };
+  if (passphrase == null || passphrase === '') return { ok: false, reason: 'PASSPHRASE_MISSING' };
   // 6 GHz requires WPA3-SAE: a PSK or transition network is offered there as SAE only.
   const effective: PskMode = band === '6G' ? 'WPA3_SAE' : mode;
   if (style === 'wpa') return { ok: true, columns: wpaColumns(effective, passphrase) };
