@@ -1,5 +1,6 @@
 // The far side is an in-memory peer built from the real RpcConnection, answering like
 // ovsdb-server would.
+import { DatabaseCache } from '../cache/database-cache';
 import { OvsdbError } from '../errors';
 import { RpcConnection } from '../rpc/rpc-connection';
 import { SchemaRegistry } from '../schema/schema-registry';
@@ -114,5 +115,124 @@ describe('OvsdbSession', () => {
     theirs.send({ result: 1, error: null, id: 'never-sent' });
     await session.closed;
     expect(lines).toEqual([expect.stringMatching(/^warn \[serial=SN42 .*RPC_UNKNOWN_ID/)]);
+  });
+
+  describe('monitor', () => {
+    const U1 = '11111111-2222-3333-4444-555555555555';
+    const U2 = '66666666-7777-8888-9999-aaaaaaaaaaaa';
+
+    async function monitored(device: RpcConnection, session: OvsdbSession): Promise<DatabaseCache> {
+      const schema = await session.getSchema('Tiny');
+      const cache = new DatabaseCache(schema, { Node: {} });
+      const monitor = await session.monitor('Tiny', { Node: {} }, cache);
+      expect(monitor.id).toBeDefined();
+      return cache;
+    }
+
+    it('uses monitor_cond and applies update2 notifications', async () => {
+      const { session, device } = connect();
+      let request: unknown[] = [];
+      device.handle('monitor_cond', (params) => {
+        request = params;
+        return { Node: { [U1]: { initial: { name: 'a' } } } };
+      });
+      const cache = await monitored(device, session);
+      expect(request[0]).toBe('Tiny');
+      expect(request[2]).toEqual({ Node: { columns: ['name'] } });
+      expect(cache.get('Node', U1)?.name).toBe('a');
+      const batches: number[] = [];
+      cache.batches$.subscribe((b) => batches.push(b.changes.length));
+      device.notify('update2', [request[1], { Node: { [U1]: { modify: { name: 'b' } }, [U2]: { insert: { name: 'c' } } } }]);
+      device.notify('update2', [['some', 'other', 'monitor'], { Node: { [U1]: { delete: null } } }]);
+      while (batches.length === 0) await new Promise((r) => setImmediate(r));
+      expect(cache.get('Node', U1)?.name).toBe('b');
+      expect(cache.get('Node', U2)?.name).toBe('c');
+      await session.echo().catch(() => undefined);
+      expect(batches).toEqual([2]);
+    });
+
+    it('falls back to monitor when the server does not know monitor_cond', async () => {
+      const { session, device } = connect();
+      let id: unknown;
+      device.handle('monitor', (params) => {
+        id = params[1];
+        return { Node: { [U1]: { new: { name: 'a' } } } };
+      });
+      const schema = await session.getSchema('Tiny');
+      const cache = new DatabaseCache(schema, { Node: {} });
+      const monitor = await session.monitor('Tiny', { Node: {} }, cache);
+      expect(monitor.method).toBe('monitor');
+      expect(cache.get('Node', U1)?.name).toBe('a');
+      device.notify('update', [id, { Node: { [U1]: { old: { name: 'a' }, new: { name: 'z' } } } }]);
+      while (cache.get('Node', U1)?.name !== 'z') await new Promise((r) => setImmediate(r));
+    });
+
+    it('does not fall back on other errors', async () => {
+      const { session, device } = connect();
+      device.handle('monitor_cond', () => {
+        throw new OvsdbError('SCHEMA_UNKNOWN_TABLE', 'no such table');
+      });
+      const schema = await session.getSchema('Tiny');
+      await expect(session.monitor('Tiny', { Node: {} }, new DatabaseCache(schema, { Node: {} }))).rejects.toMatchObject({
+        code: 'RPC_ERROR',
+        details: { error: 'SCHEMA_UNKNOWN_TABLE' },
+      });
+    });
+
+    it('resyncs a cache that a previous session filled', async () => {
+      const first = connect();
+      first.device.handle('monitor_cond', () => ({ Node: { [U1]: { initial: { name: 'old' } } } }));
+      const cache = await monitored(first.device, first.session);
+      first.device.close('reboot');
+      await first.session.closed;
+      const second = connect();
+      second.device.handle('monitor_cond', () => ({ Node: { [U2]: { initial: { name: 'new' } } } }));
+      const schema = await second.session.getSchema('Tiny');
+      await second.session.monitor('Tiny', { Node: {} }, cache);
+      expect(cache.get('Node', U1)).toBeUndefined();
+      expect(cache.get('Node', U2)?.name).toBe('new');
+      expect(schema).toBe(cache.schema);
+    });
+
+    it('closes the session on an update the cache cannot apply', async () => {
+      const { session, device } = connect();
+      let id: unknown;
+      device.handle('monitor_cond', (params) => {
+        id = params[1];
+        return {};
+      });
+      await monitored(device, session);
+      device.notify('update2', [id, { Node: { 'not-a-uuid': { insert: { name: 'x' } } } }]);
+      expect((await session.closed).code).toBe('CACHE_UPDATE_INVALID');
+    });
+  });
+
+  describe('transact', () => {
+    it('returns checked results', async () => {
+      const { session, device } = connect();
+      let got: unknown[] = [];
+      device.handle('transact', (params) => {
+        got = params;
+        return [{ uuid: ['uuid', '11111111-2222-3333-4444-555555555555'] }];
+      });
+      await session.getSchema('Tiny');
+      const ops = [{ op: 'insert' as const, table: 'Node', row: { name: 'n' } }];
+      const results = await session.transact('Tiny', ops);
+      expect(got).toEqual(['Tiny', ...ops]);
+      expect(results[0]).toMatchObject({ op: 'insert', uuid: '11111111-2222-3333-4444-555555555555' });
+    });
+
+    it('reports a failed operation as TRANSACTION_FAILED', async () => {
+      const { session, device } = connect();
+      device.handle('transact', () => [{ error: 'constraint violation', details: 'bad value' }]);
+      const ops = [{ op: 'insert' as const, table: 'Node', row: { name: 'n' } }];
+      await expect(session.transact('Tiny', ops)).rejects.toMatchObject({ code: 'TRANSACTION_FAILED' });
+    });
+
+    it('times out', async () => {
+      const { session, device } = connect();
+      device.handle('transact', () => new Promise(() => undefined));
+      await expect(session.transact('Tiny', [], { timeoutMs: 10 })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    });
   });
 });

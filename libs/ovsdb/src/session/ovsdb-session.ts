@@ -15,7 +15,12 @@ import { closeReason, formatCloseReason } from '../transport/close-reason';
 import type { CloseReason } from '../transport/close-reason';
 import { describePeer } from '../transport/message-transport';
 import type { MessageTransport, PeerInfo } from '../transport/message-transport';
+import type { DatabaseCache } from '../cache/database-cache';
+import { checkTransactResult } from '../ops/transact-result';
+import type { Operation, OperationResult } from '../ops/operation';
 import type { InactivityProbe, ProbeTarget } from './inactivity-probe';
+import { startMonitor } from './monitor';
+import type { Monitor, MonitorRequests } from './monitor';
 
 export interface OvsdbSessionOptions {
   /** Shared probe that echoes silent peers and closes dead ones; none: no probing. */
@@ -40,6 +45,7 @@ export class OvsdbSession implements ProbeTarget {
   private readonly logger: OvsdbLogger;
   private readonly requestTimeoutMs: number | undefined;
   private identity: string | undefined;
+  private monitors = 0;
 
   constructor(
     readonly transport: MessageTransport,
@@ -119,6 +125,25 @@ export class OvsdbSession implements ProbeTarget {
   /** The schema fetched earlier by getSchema, if any. */
   schema(db: string): DatabaseSchema | undefined {
     return this.schemas.get(db);
+  }
+
+  /**
+   * Monitors `requests` into `cache` (monitor_cond, or monitor on servers without it).
+   * Resolves once the initial contents are in the cache; a malformed update later closes
+   * the session, since the replica could no longer be trusted.
+   */
+  monitor(db: string, requests: MonitorRequests, cache: DatabaseCache): Promise<Monitor> {
+    return startMonitor(this.rpc, db, `${db}#${++this.monitors}`, requests, cache, this.requestTimeoutMs);
+  }
+
+  /**
+   * Runs one transaction. Resolves with the typed result of each operation, or rejects with
+   * TRANSACTION_FAILED naming the failed operation and the server's error (e.g.
+   * "constraint violation", "referential integrity violation").
+   */
+  async transact(db: string, ops: readonly Operation[], options: { timeoutMs?: number } = {}): Promise<OperationResult[]> {
+    const result = await this.rpc.request('transact', [db, ...ops], { timeoutMs: options.timeoutMs ?? this.requestTimeoutMs });
+    return checkTransactResult(ops, result, this.schemas.get(db));
   }
 
   async echo(params: unknown[] = []): Promise<unknown> {
