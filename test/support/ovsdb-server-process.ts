@@ -111,6 +111,13 @@ export class OvsdbServerProcess {
     return JSON.parse(out) as unknown[];
   }
 
+  /** Runs one transaction on the database file while the server is down (ovsdb-tool). */
+  async transactOffline(db: string, ...operations: unknown[]): Promise<unknown[]> {
+    if (this.isRunning) throw new Error('transactOffline needs the server stopped');
+    const out = await run('ovsdb-tool', ['transact', this.dbPath, JSON.stringify([db, ...operations])]);
+    return JSON.parse(out) as unknown[];
+  }
+
   /** Ends the server abruptly, like a device losing power, and waits for it to be gone. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (this.isRunning) this.child?.kill(signal);
