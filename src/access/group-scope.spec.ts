@@ -18,7 +18,8 @@ describe('group scope', () => {
   it('reports another group and unclaimed rows like missing ones', () => {
     expect(codeOf(() => assertReadable(admin, { groupId: 'g2' }, 'node', 'x'))).toBe(ErrorCode.NOT_FOUND);
     expect(codeOf(() => assertReadable(admin, null, 'node', 'x'))).toBe(ErrorCode.NOT_FOUND);
-    expect(codeOf(() => assertReadable(platform, { groupId: null }, 'node', 'x'))).toBe(ErrorCode.NOT_FOUND);
+    expect(codeOf(() => assertReadable(admin, { groupId: null }, 'node', 'x'))).toBe(ErrorCode.NOT_FOUND);
+    expect(assertReadable(platform, { groupId: null }, 'node', 'x')).toEqual({ groupId: null });
     expect(assertReadable(support, { groupId: 'g1' }, 'node', 'x')).toEqual({ groupId: 'g1' });
     expect(assertReadable(platform, { groupId: 'g9' }, 'node', 'x')).toEqual({ groupId: 'g9' });
   });

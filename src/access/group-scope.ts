@@ -12,16 +12,21 @@ export function groupScope(principal: Principal): FindOperator<string> | undefin
   return isPlatformAdmin(principal) ? undefined : In(principal.groupIds);
 }
 
-/** Throws NOT_FOUND unless the object exists and its group is readable by the caller. */
+/**
+ * Throws NOT_FOUND unless the object exists and its group is readable by the caller. Rows
+ * without a group (unclaimed nodes) are visible to platform admins only.
+ */
 export function assertReadable<T extends { groupId: string | null }>(principal: Principal, row: T | null, what: string, id: string): T {
-  if (row === null || row.groupId === null || !canReadGroup(principal, row.groupId)) throw AppError.notFound(what, id);
+  if (row === null) throw AppError.notFound(what, id);
+  const visible = row.groupId === null ? isPlatformAdmin(principal) : canReadGroup(principal, row.groupId);
+  if (!visible) throw AppError.notFound(what, id);
   return row;
 }
 
 /** As assertReadable, and FORBIDDEN when the caller may read but not write the object's group. */
 export function assertWritable<T extends { groupId: string | null }>(principal: Principal, row: T | null, what: string, id: string): T {
   const visible = assertReadable(principal, row, what, id);
-  if (!canWriteGroup(principal, visible.groupId as string)) throw AppError.forbidden(`not allowed to change ${what} ${id}`);
+  if (visible.groupId === null ? !isPlatformAdmin(principal) : !canWriteGroup(principal, visible.groupId)) throw AppError.forbidden(`not allowed to change ${what} ${id}`);
   return visible;
 }
 

@@ -1,0 +1,11 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+
+@InputType()
+export class UpdateNodeInput {
+  @Field(() => String, { nullable: true, description: 'A label for the node; null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  description?: string | null;
+}

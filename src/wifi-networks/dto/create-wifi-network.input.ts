@@ -1,0 +1,21 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsDate, IsEnum, IsOptional } from 'class-validator';
+import { WifiNetworkKind } from '../wifi-network-enums';
+import { PrimaryNetworkInput } from './primary-network.input';
+
+@InputType()
+export class CreateWifiNetworkInput extends PrimaryNetworkInput {
+  @Field(() => WifiNetworkKind, { description: 'GUEST or IOT: the PRIMARY network comes with the location.' })
+  @IsEnum(WifiNetworkKind)
+  kind!: WifiNetworkKind;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'Must be in the future; the network is switched off then.' })
+  @IsOptional()
+  @IsDate()
+  expiresAt?: Date | null;
+}

@@ -1,0 +1,66 @@
+// From API inputs to complete settings, applying the documented defaults, so the pure rules
+// judge exactly what would be stored.
+
+import { CreateWifiNetworkInput } from './dto/create-wifi-network.input';
+import { PrimaryNetworkInput } from './dto/primary-network.input';
+import { WifiNetworkKind } from './wifi-network-enums';
+import { defaultBands, WifiNetworkPatch, WifiNetworkSettings } from './wifi-network-rules';
+import { UpdateWifiNetworkInput } from './dto/update-wifi-network.input';
+import { WifiNetwork } from './wifi-network.entity';
+
+export function primarySettings(input: PrimaryNetworkInput): WifiNetworkSettings {
+  return newSettings(WifiNetworkKind.PRIMARY, input, true, null);
+}
+
+export function createSettings(input: CreateWifiNetworkInput): WifiNetworkSettings {
+  return newSettings(input.kind, input, input.enabled ?? true, input.expiresAt ?? null);
+}
+
+function newSettings(kind: WifiNetworkKind, input: PrimaryNetworkInput, enabled: boolean, expiresAt: Date | null): WifiNetworkSettings {
+  return {
+    kind,
+    ssid: input.ssid,
+    securityMode: input.securityMode,
+    passphrase: input.passphrase ?? null,
+    hidden: input.hidden ?? false,
+    clientIsolation: input.clientIsolation ?? false,
+    vlanId: input.vlanId ?? null,
+    bands: input.bands ?? defaultBands(input.securityMode),
+    enabled,
+    expiresAt,
+    description: input.description ?? null,
+  };
+}
+
+export function settingsOf(n: WifiNetwork): WifiNetworkSettings {
+  return {
+    kind: n.kind,
+    ssid: n.ssid,
+    securityMode: n.securityMode,
+    passphrase: n.passphrase,
+    hidden: n.hidden,
+    clientIsolation: n.clientIsolation,
+    vlanId: n.vlanId,
+    bands: n.bands,
+    enabled: n.enabled,
+    expiresAt: n.expiresAt,
+    description: n.description,
+  };
+}
+
+/** null for a field that cannot be cleared means "not sent" (GraphQL nullable inputs). */
+export function patchOf(input: UpdateWifiNetworkInput): WifiNetworkPatch {
+  const keep = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+  return {
+    ssid: keep(input.ssid),
+    securityMode: keep(input.securityMode),
+    passphrase: input.passphrase,
+    hidden: keep(input.hidden),
+    clientIsolation: keep(input.clientIsolation),
+    vlanId: input.vlanId,
+    bands: keep(input.bands),
+    enabled: keep(input.enabled),
+    expiresAt: input.expiresAt,
+    description: input.description,
+  };
+}

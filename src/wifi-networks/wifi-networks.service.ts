@@ -1,0 +1,141 @@
+// WiFi networks of a location. The PRIMARY one lives and dies with its location (created by
+// insertPrimary, removed by removeAllOf); GUEST and IOT networks are managed here.
+
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { canWriteGroup, Principal } from '../common/auth/principal';
+import { assertReadable } from '../access/group-scope';
+import { readableLocation, requireUuid, writableLocation } from '../access/location-access';
+import { AuditRecord, AuditService } from '../audit/audit.service';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DomainEvents } from '../domain-events/domain-events.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { checkIdempotencyKey } from '../idempotency/request-hash';
+import { Location } from '../locations/location.entity';
+import { CreateWifiNetworkInput } from './dto/create-wifi-network.input';
+import { UpdateWifiNetworkInput } from './dto/update-wifi-network.input';
+import { WifiNetworkKind } from './wifi-network-enums';
+import { applyWifiNetworkPatch, validateWifiNetworkSettings, WifiNetworkSettings } from './wifi-network-rules';
+import { createSettings, patchOf, settingsOf } from './wifi-network-settings';
+import { wifiNetworkSummary } from './wifi-network-summary';
+import { WifiNetwork } from './wifi-network.entity';
+
+@Injectable()
+export class WifiNetworksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async get(principal: Principal, id: string): Promise<WifiNetwork> {
+    requireUuid('id', id);
+    return assertReadable(principal, await this.dataSource.manager.findOneBy(WifiNetwork, { id }), 'wifi network', id);
+  }
+
+  /** Networks of a location the caller was already allowed to read. */
+  listOf(locationId: string): Promise<WifiNetwork[]> {
+    return this.dataSource.manager.find(WifiNetwork, { where: { locationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Readable only by those who may write the network's group; support staff get null. */
+  passphraseFor(principal: Principal, network: WifiNetwork): string | null {
+    return canWriteGroup(principal, network.groupId) ? network.passphrase : null;
+  }
+
+  async create(principal: Principal, locationId: string, input: CreateWifiNetworkInput, key?: string | null): Promise<WifiNetwork> {
+    const settings = createSettings(input);
+    const errors = [...validateWifiNetworkSettings(settings, new Date(), true), ...checkIdempotencyKey('idempotencyKey', key)];
+    requireUuid('locationId', locationId);
+    if (errors.length > 0) throw AppError.validation(errors);
+    if (settings.kind === WifiNetworkKind.PRIMARY) {
+      throw AppError.precondition('the PRIMARY network is created with its location; a location has exactly one');
+    }
+    const { result, replayed } = await this.idempotency.run(principal, {
+      operation: 'createWifiNetwork',
+      key,
+      input: { locationId, input },
+      create: async (manager) => {
+        const { location } = await writableLocation(manager, principal, locationId, 'locationId');
+        const network = await this.insert(manager, location, settings);
+        await this.audit.record(principal, manager, this.auditRecord('create', network, null, network));
+        return network;
+      },
+      replay: async (manager, id) => assertReadable(principal, await manager.findOneBy(WifiNetwork, { id }), 'wifi network', id),
+    });
+    if (!replayed) this.events.publish([{ type: 'wifi-network-changed', locationId: result.locationId }]);
+    return result;
+  }
+
+  async update(principal: Principal, id: string, input: UpdateWifiNetworkInput): Promise<WifiNetwork> {
+    requireUuid('id', id);
+    const patch = patchOf(input);
+    const network = await this.transactions.run(async (manager) => {
+      const current = assertReadable(principal, await manager.findOneBy(WifiNetwork, { id }), 'wifi network', id);
+      await writableLocation(manager, principal, current.locationId, 'id');
+      const next = applyWifiNetworkPatch(settingsOf(current), patch);
+      const errors = validateWifiNetworkSettings(next, new Date(), patch.expiresAt !== undefined && patch.expiresAt !== null);
+      if (errors.length > 0) throw AppError.validation(errors);
+      const before = Object.assign(new WifiNetwork(), current);
+      Object.assign(current, next, { updatedAt: new Date() });
+      const saved = await manager.save(current);
+      await this.audit.record(principal, manager, this.auditRecord('update', saved, before, saved));
+      return saved;
+    });
+    this.events.publish([{ type: 'wifi-network-changed', locationId: network.locationId }]);
+    return network;
+  }
+
+  async delete(principal: Principal, id: string): Promise<WifiNetwork> {
+    requireUuid('id', id);
+    const network = await this.transactions.run(async (manager) => {
+      const current = assertReadable(principal, await manager.findOneBy(WifiNetwork, { id }), 'wifi network', id);
+      await writableLocation(manager, principal, current.locationId, 'id');
+      if (current.kind === WifiNetworkKind.PRIMARY) {
+        throw AppError.precondition('the PRIMARY network is deleted only with its location');
+      }
+      const gone = Object.assign(new WifiNetwork(), current);
+      await manager.delete(WifiNetwork, { id });
+      await this.audit.record(principal, manager, this.auditRecord('delete', gone, gone, null));
+      return gone;
+    });
+    this.events.publish([{ type: 'wifi-network-changed', locationId: network.locationId }]);
+    return network;
+  }
+
+  /** Inside the caller's transaction: the PRIMARY network of a new location. */
+  async insertPrimary(manager: EntityManager, principal: Principal, location: Location, settings: WifiNetworkSettings): Promise<WifiNetwork> {
+    const network = await this.insert(manager, location, settings);
+    await this.audit.record(principal, manager, this.auditRecord('create', network, null, network));
+    return network;
+  }
+
+  /** Inside the caller's transaction: removes every network of the locations, audited one by one. */
+  async removeAllOf(manager: EntityManager, principal: Principal, locationIds: string[]): Promise<void> {
+    if (locationIds.length === 0) return;
+    const networks = await manager.findBy(WifiNetwork, { locationId: In(locationIds) });
+    for (const network of networks) {
+      await manager.delete(WifiNetwork, { id: network.id });
+      await this.audit.record(principal, manager, this.auditRecord('delete', network, network, null));
+    }
+  }
+
+  private insert(manager: EntityManager, location: Location, settings: WifiNetworkSettings): Promise<WifiNetwork> {
+    return manager.save(manager.create(WifiNetwork, { ...settings, locationId: location.id, groupId: location.groupId }));
+  }
+
+  private auditRecord(verb: string, network: WifiNetwork, before: WifiNetwork | null, after: WifiNetwork | null): AuditRecord {
+    const summary = (v: WifiNetwork | null) => (v === null ? null : wifiNetworkSummary(v));
+    return {
+      action: `wifiNetwork.${verb}`,
+      objectType: 'wifiNetwork',
+      objectId: network.id,
+      groupId: network.groupId,
+      before: summary(before),
+      after: summary(after),
+    };
+  }
+}
