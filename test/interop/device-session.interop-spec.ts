@@ -9,6 +9,7 @@ import { OperationBuilder } from '@lib/ovsdb/ops/operation-builder';
 import type { Operation } from '@lib/ovsdb/ops/operation';
 import { OvsdbListener } from '@lib/ovsdb/listener/ovsdb-listener';
 import type { OvsdbListenerOptions } from '@lib/ovsdb/listener/ovsdb-listener';
+import { monitorEveryCachedTable } from '@lib/ovsdb/session/monitor';
 import type { OvsdbSession } from '@lib/ovsdb/session/ovsdb-session';
 import { describeWithOvsdb, OvsdbServerProcess } from '../support/ovsdb-server-process';
 import type { OvsdbServerTls } from '../support/ovsdb-server-process';
@@ -89,7 +90,7 @@ for (const kind of ['tcp', 'ssl'] as const) {
       });
       const schema = await session.getSchema(DB);
       cache = new DatabaseCache(schema, MONITORED);
-      const monitor = await session.monitor(DB, { ...MONITORED }, cache);
+      const monitor = await session.monitor(DB, monitorEveryCachedTable(cache), cache);
       expect(monitor.method).toBe('monitor_cond');
       expect(cache.get('Wifi_Radio_Config', radioUuid)?.if_name).toBe('wifi0');
       const [node] = [...cache.table('AWLAN_Node')!];
@@ -166,7 +167,7 @@ for (const kind of ['tcp', 'ssl'] as const) {
       expect(again.serial).toBe(kind === 'ssl' ? SERIAL : undefined);
       await again.getSchema(DB);
       expect(again.schema(DB)).toBe(session.schema(DB));
-      await again.monitor(DB, { ...MONITORED }, cache);
+      await again.monitor(DB, monitorEveryCachedTable(cache), cache);
       expect(cleared[0]).toBe(true);
       expect(cache.get('Wifi_VIF_Config', vifUuid)?.ssid).toBe('Changed offline');
       expect(cache.get('Wifi_Radio_Config', radioUuid)?.vif_configs).toEqual([vifUuid]);

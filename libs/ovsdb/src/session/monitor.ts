@@ -42,6 +42,11 @@ const NOTIFICATION_FOR: Record<MonitorMethod, { method: string; notation: Update
   monitor: { method: 'update', notation: 'update' },
 };
 
+/** Requests for every table the cache holds, with the cache's columns. */
+export function monitorEveryCachedTable(cache: DatabaseCache): MonitorRequests {
+  return Object.fromEntries(cache.tableNames.map((name) => [name, {}]));
+}
+
 export function wireMonitorRequests(requests: MonitorRequests, cache: DatabaseCache): Record<string, object> {
   const out: Record<string, object> = {};
   for (const [table, request] of Object.entries(requests)) {
