@@ -11,6 +11,7 @@ import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { graphqlOptions } from './common/graphql/graphql-options';
 import { ConfigModule } from './config/config.module';
+import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
 
@@ -22,6 +23,7 @@ import { IdentityModule } from './identity/identity.module';
     GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
     AuditModule,
     IdentityModule,
+    CustomersModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
