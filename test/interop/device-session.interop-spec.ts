@@ -2,7 +2,6 @@
 // dials our listener, over tcp and over ssl with mutual TLS: schema, monitor into the
 // cache, a VIF insert plus radio reference in one transaction, errors from the server,
 // changes made by another client, and a device restart with a full resync.
-import { firstValueFrom } from 'rxjs';
 import { DatabaseCache } from '@lib/ovsdb/cache/database-cache';
 import { NamedUuid } from '@lib/ovsdb/notation/value';
 import { OperationBuilder } from '@lib/ovsdb/ops/operation-builder';
