@@ -4,12 +4,11 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Permission, RequirePermission } from '../common/auth/permission';
 import { Principal } from '../common/auth/principal';
-import { PageArgs } from '../common/pagination/page.args';
 import { Customer } from './customer.entity';
 import { CustomersService } from './customers.service';
 import { CreateCustomerInput } from './dto/create-customer.input';
 import { CustomerConnection } from './dto/customer-connection.type';
-import { CustomersFilter } from './dto/customers-filter.input';
+import { CustomersArgs } from './dto/customers.args';
 import { UpdateCustomerInput } from './dto/update-customer.input';
 
 const IDEMPOTENCY_KEY = { type: () => String, nullable: true, description: 'A retry with the same key and input returns the first result.' };
@@ -28,10 +27,9 @@ export class CustomersResolver {
   @RequirePermission(Permission.TENANT_READ)
   customers(
     @CurrentPrincipal() principal: Principal,
-    @Args() page: PageArgs,
-    @Args('filter', { type: () => CustomersFilter, nullable: true }) filter?: CustomersFilter,
+    @Args() args: CustomersArgs,
   ): Promise<CustomerConnection> {
-    return this.service.list(principal, filter, page.first, page.after);
+    return this.service.list(principal, args.filter ?? undefined, args.first, args.after);
   }
 
   @Query(() => Customer)
