@@ -95,7 +95,7 @@ export function createListeningServer(
       if (spec.kind === 'wss') http.on('tlsClientError', tlsError);
       const wss = new WebSocketServer({ server: http, path: spec.path, maxPayload: limits.maxMessageBytes });
       wss.on('connection', (ws, req) =>
-        hooks.open(new WebSocketTransport(ws, req, { maxMessageBytes: limits.maxMessageBytes }), spec),
+        hooks.open(new WebSocketTransport(ws, req, streamOptions), spec),
       );
       wss.on('wsClientError', (err, socket) => {
         const from = (socket as Socket).remoteAddress ?? 'unknown address';

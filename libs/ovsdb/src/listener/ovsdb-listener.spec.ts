@@ -131,6 +131,24 @@ describe('OvsdbListener', () => {
     bad.close();
   });
 
+  it.each([
+    ['two messages in one frame', '{"method":"echo","params":[],"id":1}{"method":"echo","params":[],"id":2}', 'CODEC_INVALID_JSON'],
+    ['a frame that is not JSON', 'hello', 'CODEC_INVALID_JSON'],
+    ['a frame nested too deep', '['.repeat(100) + ']'.repeat(100), 'CODEC_NESTING_TOO_DEEP'],
+    ['a frame over the size limit', JSON.stringify({ method: 'echo', params: ['x'.repeat(5000)], id: 1 }), 'CODEC_MESSAGE_TOO_LARGE'],
+  ])('applies the codec limits to WebSocket frames: %s', async (_label, frame, code) => {
+    listener = new OvsdbListener({ listen: 'ws:127.0.0.1:0', probeIntervalMs: 0, maxMessageBytes: 4096, maxDepth: 16 });
+    const [bound] = await listener.start();
+    const next = firstValueFrom(listener.sessions);
+    const ws = new WebSocket(`ws://127.0.0.1:${bound.port}/`);
+    ws.on('error', () => undefined);
+    await new Promise((r) => ws.once('open', r));
+    const session = await next;
+    ws.send(frame);
+    expect((await session.closed).code).toBe(code);
+    ws.terminate();
+  });
+
   it('closes every session with LISTENER_CLOSED on close()', async () => {
     const port = await start();
     const sessionP = firstValueFrom(listener!.sessions);

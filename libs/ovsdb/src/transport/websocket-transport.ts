@@ -1,10 +1,14 @@
 // RFC 7047 section 2 transports, carried over WebSocket (RFC 6455): one JSON-RPC message per
-// text frame, so no stream decoder is needed. A binary frame or a frame that is not one JSON
-// object or array breaks that contract and ends the session.
+// text frame. A binary frame or a frame that is not exactly one JSON object or array breaks
+// that contract and ends the session. Frames go through the same decoder as byte streams so
+// the size and nesting limits are the same on every transport.
 
 import type { IncomingMessage } from 'node:http';
 import { TLSSocket } from 'node:tls';
 import type { RawData, WebSocket } from 'ws';
+import { JsonStreamDecoder } from '../codec/json-stream-decoder';
+import type { DecoderLimits } from '../codec/json-stream-decoder';
+import { OvsdbError } from '../errors';
 import { closeReason } from './close-reason';
 import type { CloseReason } from './close-reason';
 import type { PeerInfo } from './message-transport';
@@ -12,7 +16,7 @@ import { peerCommonName } from './peer-certificate';
 import { TransportBase } from './transport-base';
 
 export interface WebSocketTransportOptions {
-  maxMessageBytes?: number;
+  limits?: Partial<DecoderLimits>;
   maxWriteBufferBytes?: number;
 }
 
@@ -24,7 +28,7 @@ const WS_NORMAL = 1000;
 
 export class WebSocketTransport extends TransportBase {
   readonly peer: PeerInfo;
-  private readonly maxMessageBytes: number;
+  private readonly limits: Partial<DecoderLimits>;
   private readonly maxWriteBuffer: number;
 
   constructor(
@@ -33,7 +37,7 @@ export class WebSocketTransport extends TransportBase {
     options: WebSocketTransportOptions = {},
   ) {
     super();
-    this.maxMessageBytes = options.maxMessageBytes ?? Number.POSITIVE_INFINITY;
+    this.limits = options.limits ?? {};
     this.maxWriteBuffer = options.maxWriteBufferBytes ?? DEFAULT_MAX_WRITE_BUFFER;
     const socket = request.socket;
     const tls = socket instanceof TLSSocket;
@@ -44,7 +48,12 @@ export class WebSocketTransport extends TransportBase {
       commonName: tls ? peerCommonName(socket) : undefined,
     };
     ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
-    ws.on('error', (err) => this.close(closeReason('SOCKET_ERROR', err.message)));
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws enforces maxPayload and frame validity itself and reports them as errors.
+      if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.close(closeReason('CODEC_MESSAGE_TOO_LARGE', err.message));
+      else if (err.code?.startsWith('WS_ERR_')) this.close(closeReason('WS_INVALID_FRAME', err.message));
+      else this.close(closeReason('SOCKET_ERROR', err.message));
+    });
     ws.on('close', (code: number) =>
       this.close(closeReason('PEER_DISCONNECTED', `websocket closed by peer (code ${code})`)),
     );
@@ -88,22 +97,19 @@ export class WebSocketTransport extends TransportBase {
       this.close(closeReason('WS_INVALID_FRAME', 'binary frame (OVSDB messages are text frames)'));
       return;
     }
-    const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
-    if (Buffer.byteLength(text) > this.maxMessageBytes) {
-      this.close(closeReason('CODEC_MESSAGE_TOO_LARGE', `message exceeds ${this.maxMessageBytes} bytes`));
-      return;
-    }
-    let value: unknown;
+    const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    let messages: unknown[];
     try {
-      value = JSON.parse(text);
+      const decoder = new JsonStreamDecoder(this.limits);
+      messages = decoder.push(bytes);
+      if (messages.length !== 1 || decoder.pendingBytes > 0) {
+        throw new OvsdbError('CODEC_INVALID_JSON', 'a text frame must hold exactly one JSON object or array');
+      }
     } catch (err) {
-      this.close(closeReason('CODEC_INVALID_JSON', `invalid JSON frame: ${(err as Error).message}`));
+      const e = err instanceof OvsdbError ? err : new OvsdbError('CODEC_INVALID_JSON', String(err));
+      this.close(closeReason(e.code, e.message));
       return;
     }
-    if (value === null || typeof value !== 'object') {
-      this.close(closeReason('CODEC_INVALID_JSON', 'frame is not a JSON object or array'));
-      return;
-    }
-    this.deliver(value);
+    this.deliver(messages[0]);
   }
 }
