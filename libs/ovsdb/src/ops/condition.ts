@@ -4,7 +4,7 @@
 // condition fails before it is sent rather than as a server "syntax error".
 
 import { OvsdbError } from '../errors';
-import { encodeDatum } from '../notation/datum-codec';
+import { decodeDatum, encodeDatum } from '../notation/datum-codec';
 import { ColumnType } from '../schema/column-type';
 import { TableSchema } from '../schema/table-schema';
 import { Condition, ConditionFunction, WireTriple } from './operation';
@@ -29,10 +29,26 @@ export function encodeCondition(table: TableSchema, condition: Condition): WireT
   const column = table.requireColumn(name);
   const where = `${table.name}.${name}`;
   if (!isConditionFunction(fn)) throw opInvalid(`${where}: unknown condition function ${JSON.stringify(fn)}`);
-  return [name, fn, encodeDatum(argumentType(column.type, fn, where), value, { where })];
+  return [name, fn, encodeDatum(conditionValueType(column.type, fn, where), value, { where })];
 }
 
-function argumentType(type: ColumnType, fn: ConditionFunction, where: string): ColumnType {
+/**
+ * The other direction, for a server reading a transaction: wire condition -> typed
+ * Condition, with the same checks. Named uuids are allowed (earlier inserts).
+ */
+export function decodeCondition(table: TableSchema, wire: unknown): Condition {
+  if (!Array.isArray(wire) || wire.length !== 3 || typeof wire[0] !== 'string') {
+    throw opInvalid(`${table.name}: a condition must be [column, function, value]`);
+  }
+  const [name, fn, value] = wire as [string, unknown, unknown];
+  const column = table.requireColumn(name);
+  const where = `${table.name}.${name}`;
+  if (!isConditionFunction(fn)) throw opInvalid(`${where}: unknown condition function ${JSON.stringify(fn)}`);
+  return [name, fn, decodeDatum(conditionValueType(column.type, fn, where), value, { where, allowNamedUuid: true })];
+}
+
+/** The type a condition's value must have, or OP_INVALID when `fn` does not fit the column. */
+export function conditionValueType(type: ColumnType, fn: ConditionFunction, where: string): ColumnType {
   if (ORDERING.includes(fn)) {
     if (!type.isScalar() || (type.key.type !== 'integer' && type.key.type !== 'real')) {
       throw opInvalid(`${where}: "${fn}" applies only to integer or real scalar columns`);

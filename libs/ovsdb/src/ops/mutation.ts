@@ -5,7 +5,7 @@
 // map (pairs to remove) or a set of keys. Immutable columns cannot be mutated.
 
 import { OvsdbError } from '../errors';
-import { encodeDatum } from '../notation/datum-codec';
+import { decodeDatum, encodeDatum } from '../notation/datum-codec';
 import { ColumnType } from '../schema/column-type';
 import { TableSchema } from '../schema/table-schema';
 import { Mutation, Mutator, WireTriple } from './operation';
@@ -31,23 +31,46 @@ export function encodeMutation(table: TableSchema, mutation: Mutation): WireTrip
   const where = `${table.name}.${name}`;
   if (!isMutator(mutator)) throw opInvalid(`${where}: unknown mutator ${JSON.stringify(mutator)}`);
   if (!column.mutable) throw opInvalid(`${where}: column is not mutable`);
-  const type = column.type;
+  const keysOnly = mutator === 'delete' && column.type.isMap() && Array.isArray(value);
+  const valueType = mutationValueType(column.type, mutator, keysOnly, where);
+  if ((mutator === '/=' || mutator === '%=') && value === 0) throw opInvalid(`${where}: division by zero`);
+  return [name, mutator, encodeDatum(valueType, value, { where })];
+}
+
+/**
+ * The other direction, for a server reading a transaction: wire mutation -> typed
+ * Mutation, with the same checks. Named uuids are allowed (earlier inserts).
+ */
+export function decodeMutation(table: TableSchema, wire: unknown): Mutation {
+  if (!Array.isArray(wire) || wire.length !== 3 || typeof wire[0] !== 'string') {
+    throw opInvalid(`${table.name}: a mutation must be [column, mutator, value]`);
+  }
+  const [name, mutator, value] = wire as [string, unknown, unknown];
+  const column = table.requireColumn(name);
+  const where = `${table.name}.${name}`;
+  if (!isMutator(mutator)) throw opInvalid(`${where}: unknown mutator ${JSON.stringify(mutator)}`);
+  if (!column.mutable) throw opInvalid(`${where}: column is not mutable`);
+  const keysOnly = mutator === 'delete' && column.type.isMap() && !(Array.isArray(value) && value[0] === 'map');
+  const decoded = decodeDatum(mutationValueType(column.type, mutator, keysOnly, where), value, { where, allowNamedUuid: true });
+  if ((mutator === '/=' || mutator === '%=') && decoded === 0) throw opInvalid(`${where}: division by zero`);
+  return [name, mutator, decoded];
+}
+
+/**
+ * The type a mutation's value must have, or OP_INVALID when the mutator does not fit the
+ * column. `keysOnly`: a map "delete" given a set of keys rather than a map.
+ */
+export function mutationValueType(type: ColumnType, mutator: Mutator, keysOnly: boolean, where: string): ColumnType {
   if (ARITHMETIC.includes(mutator)) {
     const numeric = type.key.type === 'integer' || (type.key.type === 'real' && mutator !== '%=');
     if (type.isMap() || !numeric) {
       throw opInvalid(`${where}: "${mutator}" applies only to ${mutator === '%=' ? 'integer' : 'integer or real'} columns`);
     }
-    if ((mutator === '/=' || mutator === '%=') && value === 0) throw opInvalid(`${where}: division by zero`);
-    const operand = ColumnType.scalar({ type: type.key.type, refType: 'strong' });
-    return [name, mutator, encodeDatum(operand, value, { where })];
+    return ColumnType.scalar({ type: type.key.type, refType: 'strong' });
   }
   if (type.isScalar()) throw opInvalid(`${where}: "${mutator}" applies only to sets and maps`);
-  if (mutator === 'delete' && type.isMap() && Array.isArray(value)) {
-    const keys = new ColumnType(type.key, undefined, 0, 'unlimited');
-    return [name, mutator, encodeDatum(keys, value, { where })];
-  }
-  const max = mutator === 'delete' ? 'unlimited' : type.max;
-  return [name, mutator, encodeDatum(new ColumnType(type.key, type.value, 0, max), value, { where })];
+  if (keysOnly) return new ColumnType(type.key, undefined, 0, 'unlimited');
+  return new ColumnType(type.key, type.value, 0, mutator === 'delete' ? 'unlimited' : type.max);
 }
 
 function opInvalid(message: string): OvsdbError {

@@ -188,4 +188,12 @@ describeServer('OperationBuilder against a real ovsdb-server', () => {
     const result = (await client.transact(raw)) as { error?: string }[];
     expect(result[0]?.error).toBe('constraint violation');
   });
+
+  it('counts string lengths in characters, as the server does', async () => {
+    const fits = [ops.insert('Wifi_VIF_Config', { if_name: 'len', ssid: 'é'.repeat(36) })];
+    expect(ops.checkResult(fits, await client.transact(fits))[0]).toMatchObject({ op: 'insert' });
+    expect(() => ops.insert('Wifi_VIF_Config', { if_name: 'len', ssid: 'é'.repeat(37) })).toThrow(/longer than 36/);
+    const raw = [{ op: 'insert', table: 'Wifi_VIF_Config', row: { if_name: 'len', ssid: 'é'.repeat(37) } }];
+    expect(((await client.transact(raw)) as { error?: string }[])[0]?.error).toBe('constraint violation');
+  });
 });
