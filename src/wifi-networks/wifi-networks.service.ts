@@ -6,7 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { canWriteGroup, Principal } from '../common/auth/principal';
 import { assertReadable } from '../access/group-scope';
-import { readableLocation, requireUuid, writableLocation } from '../access/location-access';
+import { requireUuid, writableLocation } from '../access/location-access';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainEvents } from '../domain-events/domain-events.service';
