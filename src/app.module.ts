@@ -14,6 +14,7 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
+import { SouthboundModule } from './southbound/southbound.module';
 
 @Module({
   imports: [
@@ -24,6 +25,7 @@ import { IdentityModule } from './identity/identity.module';
     AuditModule,
     IdentityModule,
     CustomersModule,
+    SouthboundModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },
