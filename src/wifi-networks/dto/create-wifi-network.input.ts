@@ -14,7 +14,7 @@ export class CreateWifiNetworkInput extends PrimaryNetworkInput {
   @IsBoolean()
   enabled?: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'Must be in the future; the network is switched off then.' })
+  @Field(() => Date, { nullable: true, description: 'When the network should end; must be in the future.' })
   @IsOptional()
   @IsDate()
   expiresAt?: Date | null;
