@@ -134,6 +134,20 @@ describeEachDatabase('provisioning access', (db) => {
     expect(expectData(await gql<{ wifiNetwork: NetworkView }>(t.current, NETWORK, { id: guest.id }, root)).wifiNetwork.passphrase).toBe(GUEST.passphrase);
   });
 
+  it('lets a platform admin work in any group, naming it, and reports an unknown group as NOT_FOUND', async () => {
+    const root = await platformAdmin(t.current);
+    const before = await rowCounts(t.current);
+    expectErrorCode(await gql(t.current, CREATE_CUSTOMER, { input: customerInput() }, root), 'VALIDATION_FAILED');
+    expectErrorCode(await gql(t.current, CREATE_CUSTOMER, { input: customerInput({ groupId: '00000000-0000-4000-8000-000000000000' }) }, root), 'NOT_FOUND');
+    expectErrorCode(await gql(t.current, CUSTOMER_BY_ACCOUNT, { accountId: customer.accountId }, root), 'VALIDATION_FAILED');
+    expect(await rowCounts(t.current)).toEqual(before);
+    const made = expectData(await gql<{ createCustomer: CustomerView }>(t.current, CREATE_CUSTOMER, { input: customerInput({ groupId: stranger.groupId }) }, root)).createCustomer;
+    expect(made.groupId).toBe(stranger.groupId);
+    const found = expectData(await gql<{ customerByAccountId: { id: string } }>(t.current, CUSTOMER_BY_ACCOUNT, { accountId: customer.accountId, groupId: owner.groupId }, root));
+    expect(found.customerByAccountId.id).toBe(customer.id);
+    expectErrorCode(await gql(t.current, CUSTOMER, { id: made.id }, owner.adminToken), 'NOT_FOUND');
+  });
+
   it('refuses every operation without a token', async () => {
     for (const [, query, variables] of operations()) expectErrorCode(await gql(t.current, query, variables), 'UNAUTHENTICATED');
   });
