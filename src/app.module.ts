@@ -14,6 +14,7 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
+import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 
 @Module({
@@ -26,6 +27,7 @@ import { SouthboundModule } from './southbound/southbound.module';
     IdentityModule,
     CustomersModule,
     SouthboundModule,
+    ReconcilerModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -21,36 +21,38 @@ describe('permissions of every GraphQL operation', () => {
 
   it('matches the reviewed table', () => {
     expect(permissionTable(operationPermissions(t.app))).toMatchInlineSnapshot(`
-"Query.auditEvents             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.customer                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.customerByAccountId     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.customers               TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.groups                  PLATFORM       PLATFORM_ADMIN
-Query.location                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.me                      AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.node                    TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.nodeBySerial            TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.users                   USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
-Query.wifiNetwork             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Mutation.claimNode            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.completeOnboarding   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.createCustomer       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.createGroup          PLATFORM       PLATFORM_ADMIN
-Mutation.createLocation       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.createUser           USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
-Mutation.createWifiNetwork    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.deleteLocation       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.deleteWifiNetwork    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.login                PUBLIC         anyone
-Mutation.resumeCustomer       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.suspendCustomer      TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.terminateCustomer    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.unclaimNode          TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateCustomer       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateLocation       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateNode           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateWifiNetwork    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.verifyCustomerEmail  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN"
+"Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.customer                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.customers                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.groups                           PLATFORM       PLATFORM_ADMIN
+Query.location                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.me                               AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.node                             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.nodeBySerial                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createGroup                   PLATFORM       PLATFORM_ADMIN
+Mutation.createLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.login                         PUBLIC         anyone
+Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.unclaimNode                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.verifyCustomerEmail           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Subscription.wifiNetworkStatusChanged  TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT"
 `);
   });
 });

@@ -1,0 +1,53 @@
+// wifiNetwork.status and its subscription. The field inherits the scope check of the query
+// that reached the network; the subscription checks the network's group itself.
+
+import { Args, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { concatMap, filter, startWith } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { assertReadable } from '../../access/group-scope';
+import { requireUuid } from '../../access/location-access';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Permission, RequirePermission } from '../../common/auth/permission';
+import { Principal } from '../../common/auth/principal';
+import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
+import { NetworkStatusService } from '../status/network-status.service';
+import { observableIterator } from './observable-iterator';
+import { toWifiNetworkStatus } from './status-mapping';
+import { WifiNetworkStatus } from './status.types';
+
+@Resolver(() => WifiNetwork)
+export class WifiNetworkStatusResolver {
+  constructor(
+    private readonly statuses: NetworkStatusService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @ResolveField(() => WifiNetworkStatus, { description: 'Whether the nodes of the location run this network as the model says.' })
+  @RequirePermission(Permission.TENANT_READ)
+  async status(@Parent() network: WifiNetwork): Promise<WifiNetworkStatus> {
+    return toWifiNetworkStatus(await this.statuses.statusOf(network));
+  }
+
+  @Subscription(() => WifiNetworkStatus, {
+    description: 'The network\'s status now, then every time it changes on some node.',
+    resolve: (payload: WifiNetworkStatus) => payload,
+  })
+  @RequirePermission(Permission.TENANT_READ)
+  async wifiNetworkStatusChanged(
+    @CurrentPrincipal() principal: Principal,
+    @Args('networkId', { type: () => ID }) networkId: string,
+  ): Promise<AsyncIterableIterator<WifiNetworkStatus>> {
+    requireUuid('networkId', networkId);
+    assertReadable(principal, await this.dataSource.manager.findOneBy(WifiNetwork, { id: networkId }), 'wifi network', networkId);
+    const updates = this.statuses.statusChanged$.pipe(
+      filter((id) => id === networkId),
+      startWith(networkId),
+      concatMap(async () => {
+        const network = await this.dataSource.manager.findOneBy(WifiNetwork, { id: networkId });
+        return network === null ? null : toWifiNetworkStatus(await this.statuses.statusOf(network));
+      }),
+      filter((s): s is WifiNetworkStatus => s !== null),
+    );
+    return observableIterator(updates);
+  }
+}

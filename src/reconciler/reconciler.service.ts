@@ -1,0 +1,170 @@
+// Makes every connected node's Wifi_VIF_Config follow the model. One NodeWorker per
+// connected node runs passes: read the desired state (cached per location), plan with the
+// pure OpenSync rules, send at most one transaction, then compute the status from the
+// device cache. Passes are triggered by a (re)connect, by domain events after commit, by
+// the device's own changes to its WiFi tables, and by one deadline scheduler (network
+// expiries, fail-after deadlines).
+
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { filter, Subscription } from 'rxjs';
+import { DomainEvent } from '../domain-events/domain-event';
+import { DomainEvents } from '../domain-events/domain-events.service';
+import { OPENSYNC_DB } from '../southbound/device-identification';
+import { DesiredStateService } from './desired-state.service';
+import { RECONCILER_CONFIG, ReconcilerConfig } from './reconciler-config';
+import { DeviceConnection, RECONCILE_TABLES } from './sessions/device-connection';
+import { ConnectionEvent, DeviceConnectionsService } from './sessions/device-connections.service';
+import { NetworkStatusService } from './status/network-status.service';
+import { nodeNetworkStatuses } from './status/node-network-statuses';
+import { DeadlineScheduler } from './worker/deadline-scheduler';
+import { NodeWorker } from './worker/node-worker';
+import { nextExpiry, planPass } from './worker/vif-pass';
+
+interface Worker {
+  connection: DeviceConnection;
+  worker: NodeWorker;
+  subscription: Subscription;
+}
+
+@Injectable()
+export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Reconciler');
+  private readonly workers = new Map<string, Worker>();
+  private readonly subscriptions: Subscription[] = [];
+  private readonly deadlines = new DeadlineScheduler((keys) => this.onDeadlines(keys));
+
+  constructor(
+    @Inject(RECONCILER_CONFIG) private readonly config: ReconcilerConfig,
+    private readonly connections: DeviceConnectionsService,
+    private readonly desired: DesiredStateService,
+    private readonly status: NetworkStatusService,
+    private readonly domainEvents: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscriptions.push(
+      this.connections.events$.subscribe((event) => this.onConnection(event)),
+      this.domainEvents.events$.subscribe((event) => void this.onDomainEvent(event)),
+    );
+  }
+
+  onModuleDestroy(): void {
+    for (const s of this.subscriptions) s.unsubscribe();
+    for (const nodeId of [...this.workers.keys()]) this.stopWorker(nodeId);
+    this.deadlines.stop();
+    this.status.complete();
+  }
+
+  /** Requests a pass for a connected node (no-op otherwise). */
+  kick(nodeId: string): void {
+    this.workers.get(nodeId)?.worker.kick();
+  }
+
+  /** Resolves when the node's worker has nothing running or due (tests, shutdown). */
+  whenIdle(nodeId: string): Promise<void> {
+    return this.workers.get(nodeId)?.worker.whenIdle() ?? Promise.resolve();
+  }
+
+  private onConnection(event: ConnectionEvent): void {
+    const { connection } = event;
+    if (event.kind === 'disconnected') {
+      if (this.workers.get(connection.nodeId)?.connection === connection) this.stopWorker(connection.nodeId);
+      this.status.offline(connection.nodeId);
+      return;
+    }
+    this.stopWorker(connection.nodeId);
+    // A reconnect is a full resync: the cache was rebuilt, every network waits afresh.
+    this.status.pending.reset(connection.nodeId);
+    this.desired.forgetNode(connection.nodeId);
+    const worker = new NodeWorker(
+      () => this.pass(connection),
+      { baseMs: this.config.backoffBaseMs, maxMs: this.config.backoffMaxMs },
+      (error, failures, retryInMs) =>
+        this.logger.warn(`[serial=${connection.serial}] pass failed (${failures} in a row), retry in ${retryInMs} ms: ${describe(error)}`),
+    );
+    const subscription = connection.wifi.batches$
+      .pipe(filter((batch) => batch.cleared || [...batch.tables].some((t) => RECONCILE_TABLES.has(t))))
+      .subscribe(() => worker.kick());
+    this.workers.set(connection.nodeId, { connection, worker, subscription });
+    worker.kick();
+  }
+
+  private stopWorker(nodeId: string): void {
+    const entry = this.workers.get(nodeId);
+    if (entry === undefined) return;
+    entry.worker.stop();
+    entry.subscription.unsubscribe();
+    this.workers.delete(nodeId);
+    this.deadlines.cancel(`node:${nodeId}`);
+  }
+
+  private async onDomainEvent(event: DomainEvent): Promise<void> {
+    for (const nodeId of event.nodeIds ?? []) this.desired.forgetNode(nodeId);
+    if (event.type === 'wifi-network-changed' || event.type === 'location-changed') this.desired.forgetLocation(event.locationId);
+    for (const nodeId of event.nodeIds ?? []) this.kick(nodeId);
+    for (const [nodeId] of this.workers) {
+      const placement = await this.desired.placementOf(nodeId).catch(() => null);
+      if (placement?.locationId === event.locationId) this.kick(nodeId);
+    }
+  }
+
+  private onDeadlines(keys: string[]): void {
+    for (const key of keys) {
+      const [kind, id] = key.split(':');
+      if (kind === 'node') this.kick(id);
+      if (kind === 'location') void this.kickLocation(id);
+    }
+  }
+
+  private async kickLocation(locationId: string): Promise<void> {
+    for (const [nodeId] of this.workers) {
+      const placement = await this.desired.placementOf(nodeId).catch(() => null);
+      if (placement?.locationId === locationId) this.kick(nodeId);
+    }
+  }
+
+  private async pass(connection: DeviceConnection): Promise<void> {
+    if (this.connections.forNode(connection.nodeId) !== connection || connection.session.isClosed) return;
+    const placement = await this.desired.placementOf(connection.nodeId);
+    const locationId = placement?.locationId ?? null;
+    // An unclaimed node wants nothing: every row the controller owns is removed.
+    const networks = locationId === null ? [] : await this.desired.networksOf(locationId);
+    const now = new Date();
+    const plan = planPass(connection, networks, now);
+    if (plan.operations.length > 0) {
+      this.logger.log(`[serial=${connection.serial}] sending ${plan.operations.length} operations (${summarize(plan.operations)})`);
+      await connection.session.transact(OPENSYNC_DB, plan.operations, { timeoutMs: this.config.transactTimeoutMs });
+    }
+    const after = plan.operations.length > 0 ? planPass(connection, networks, new Date()) : plan;
+    const statuses = nodeNetworkStatuses({
+      networks,
+      desired: after.desired,
+      configRows: after.configRows,
+      stateRows: after.stateRows,
+      stateColumns: connection.caps.vifStateColumns,
+      pendingSince: (networkId, fingerprint) => this.status.pending.sinceFor(connection.nodeId, networkId, fingerprint, now),
+      now,
+      failAfterMs: this.config.failAfterMs,
+    });
+    this.status.record(connection.nodeId, connection.serial, statuses);
+    const failsAt = statuses.flatMap((s) => (s.failsAt ? [s.failsAt.getTime()] : []));
+    this.deadlines.cancel(`node:${connection.nodeId}`);
+    if (failsAt.length > 0) this.deadlines.schedule(`node:${connection.nodeId}`, Math.min(...failsAt));
+    const expiry = nextExpiry(networks, now);
+    if (locationId !== null && expiry !== undefined) this.deadlines.schedule(`location:${locationId}`, expiry.getTime() + 1);
+  }
+}
+
+function summarize(operations: readonly { op: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const o of operations) counts.set(o.op, (counts.get(o.op) ?? 0) + 1);
+  return [...counts].map(([op, n]) => `${n} ${op}`).join(', ');
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,92 @@
+// Convergence as users see it. Per (network, node) results are kept as the node's passes
+// compute them; a change is published at once (statusChanged$), so GraphQL subscribers are
+// pushed the new status instead of polling. Queries combine the kept results with the
+// location's nodes from the database: a node without a session is OFFLINE.
+
+import { Injectable } from '@nestjs/common';
+import { aggregateNetworkStatus, NetworkNodeStatus } from '@lib/opensync';
+import { Observable, Subject } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { Node } from '../../nodes/node.entity';
+import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
+import { NodeNetworkStatus, NodeStatusMismatch } from './node-network-statuses';
+import { PendingTracker } from './pending-tracker';
+
+export interface NodeStatusView {
+  nodeId: string;
+  serial: string;
+  status: NetworkNodeStatus;
+  mismatches: NodeStatusMismatch[];
+}
+
+export interface NetworkStatusView {
+  networkId: string;
+  overall: NetworkNodeStatus;
+  nodes: NodeStatusView[];
+}
+
+interface NodeResults {
+  serial: string;
+  byNetwork: Map<string, NodeNetworkStatus>;
+}
+
+@Injectable()
+export class NetworkStatusService {
+  readonly pending = new PendingTracker();
+  private readonly results = new Map<string, NodeResults>();
+  private readonly changedSubject = new Subject<string>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Ids of networks whose status changed on some node. */
+  get statusChanged$(): Observable<string> {
+    return this.changedSubject.asObservable();
+  }
+
+  /** Results of one pass over a connected node; publishes every network whose status moved. */
+  record(nodeId: string, serial: string, statuses: readonly NodeNetworkStatus[]): void {
+    const previous = this.results.get(nodeId)?.byNetwork ?? new Map<string, NodeNetworkStatus>();
+    const next = new Map(statuses.map((s) => [s.networkId, s]));
+    this.results.set(nodeId, { serial, byNetwork: next });
+    const changed = new Set<string>();
+    for (const [id, status] of next) if (!sameStatus(previous.get(id), status)) changed.add(id);
+    for (const id of previous.keys()) if (!next.has(id)) changed.add(id);
+    for (const id of changed) this.changedSubject.next(id);
+  }
+
+  /** The node has no session any more: all its networks read OFFLINE there. */
+  offline(nodeId: string): void {
+    const previous = this.results.get(nodeId);
+    this.results.delete(nodeId);
+    this.pending.reset(nodeId);
+    for (const id of previous?.byNetwork.keys() ?? []) this.changedSubject.next(id);
+  }
+
+  resultFor(nodeId: string, networkId: string): NodeNetworkStatus | undefined {
+    return this.results.get(nodeId)?.byNetwork.get(networkId);
+  }
+
+  async statusOf(network: WifiNetwork): Promise<NetworkStatusView> {
+    const nodes = await this.dataSource.manager.find(Node, { where: { locationId: network.locationId }, order: { serialNumber: 'ASC' } });
+    const views = nodes.map((node): NodeStatusView => {
+      const result = this.results.get(node.id)?.byNetwork.get(network.id);
+      if (result !== undefined) return { nodeId: node.id, serial: node.serialNumber, status: result.status, mismatches: result.mismatches };
+      // Connected but not yet evaluated for this network (a pass is on its way).
+      const status: NetworkNodeStatus = this.results.has(node.id) || node.connected ? 'PENDING' : 'OFFLINE';
+      return { nodeId: node.id, serial: node.serialNumber, status, mismatches: [] };
+    });
+    return { networkId: network.id, overall: aggregateNetworkStatus(views.map((v) => v.status)), nodes: views };
+  }
+
+  complete(): void {
+    this.changedSubject.complete();
+  }
+}
+
+function sameStatus(a: NodeNetworkStatus | undefined, b: NodeNetworkStatus): boolean {
+  return a !== undefined && a.status === b.status && JSON.stringify(a.mismatches, mapReplacer) === JSON.stringify(b.mismatches, mapReplacer);
+}
+
+function mapReplacer(_key: string, value: unknown): unknown {
+  return value instanceof Map ? [...value.entries()] : value;
+}

@@ -1,0 +1,75 @@
+// What node.vifs and node.radios show: computed on request from the live device cache and
+// the desired state, with the same rules the reconciler uses, so the view can never claim
+// a convergence the status does not.
+
+import { Injectable } from '@nestjs/common';
+import { CachedRow, DesiredVif, isControllerOwned, networkNodeStatus } from '@lib/opensync';
+import { DesiredStateService } from '../desired-state.service';
+import { jsonRow } from '../graphql/json-value';
+import { NodeRadio, NodeVif } from '../graphql/node-device.types';
+import { VifMismatch } from '../graphql/status.types';
+import { DeviceConnectionsService } from '../sessions/device-connections.service';
+import { planPass, rowsOf } from '../worker/vif-pass';
+import { jsonMismatch } from './json-mismatch';
+
+@Injectable()
+export class NodeDeviceViewService {
+  constructor(
+    private readonly connections: DeviceConnectionsService,
+    private readonly desired: DesiredStateService,
+  ) {}
+
+  radios(nodeId: string): NodeRadio[] {
+    const connection = this.connections.forNode(nodeId);
+    if (connection === undefined) return [];
+    const state = rowsOf(connection, 'Wifi_Radio_State');
+    const rows = state.length > 0 ? state : rowsOf(connection, 'Wifi_Radio_Config');
+    return rows
+      .map((r) => ({
+        band: typeof r.freq_band === 'string' ? r.freq_band : '',
+        channel: typeof r.channel === 'number' ? r.channel : null,
+        ifName: typeof r.if_name === 'string' ? r.if_name : null,
+      }))
+      .sort((a, b) => a.band.localeCompare(b.band) || (a.ifName ?? '').localeCompare(b.ifName ?? ''));
+  }
+
+  async vifs(nodeId: string, showSecrets: boolean): Promise<NodeVif[]> {
+    const connection = this.connections.forNode(nodeId);
+    if (connection === undefined) return [];
+    const placement = await this.desired.placementOf(nodeId);
+    const networks = placement?.locationId ? await this.desired.networksOf(placement.locationId) : [];
+    const now = new Date();
+    const pass = planPass(connection, networks, now);
+    const desiredByName = new Map<string, DesiredVif>();
+    for (const vif of [...pass.desired.byRadio.values()].flat()) desiredByName.set(vif.ifName, vif);
+    const owned = (rows: CachedRow[]) => rows.filter((r) => isControllerOwned(r.if_name));
+    const configRows = owned(pass.configRows);
+    const stateRows = owned(pass.stateRows);
+    const names = new Set<string>([...desiredByName.keys(), ...[...configRows, ...stateRows].map((r) => r.if_name as string)]);
+    return [...names].sort().map((ifName): NodeVif => {
+      const wanted = desiredByName.get(ifName);
+      const config = configRows.find((r) => r.if_name === ifName);
+      const state = stateRows.find((r) => r.if_name === ifName && config !== undefined && r.vif_config === config._uuid) ?? stateRows.find((r) => r.if_name === ifName);
+      const result = networkNodeStatus({
+        desiredVifs: wanted ? [wanted] : [],
+        removedIfNames: wanted ? [] : [ifName],
+        configRows,
+        stateRows,
+        connected: true,
+        now,
+        failAfterMs: Number.MAX_SAFE_INTEGER,
+        compareOptions: { stateColumns: connection.caps.vifStateColumns },
+      });
+      const mismatches: VifMismatch[] = result.mismatches.map(jsonMismatch);
+      return {
+        ifName,
+        band: wanted?.radioBand ?? null,
+        desired: wanted ? jsonRow(wanted.row, showSecrets) : null,
+        config: jsonRow(config, showSecrets),
+        state: jsonRow(state, showSecrets),
+        inSync: mismatches.length === 0,
+        mismatches,
+      };
+    });
+  }
+}
