@@ -1,0 +1,3 @@
+// Simulated OpenSync devices: an OVSDB server engine, its wire server, device managers.
+export * from './engine';
+export * from './server';
