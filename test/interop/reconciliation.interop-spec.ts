@@ -1,0 +1,170 @@
+// The core reconciliation flow against a real ovsdb-server with the full OpenSync schema,
+// dialling the real app's OVSDB listener: the device shows up unclaimed, is claimed, gets
+// the location's networks as VIFs, and wifiNetwork.status turns APPLIED only once
+// Wifi_VIF_State reports them; SSID changes update in place; a deleted network's VIFs go.
+// The device's own backhaul VIF is never touched.
+
+import { readFileSync } from 'node:fs';
+import { SouthboundService } from '../../src/southbound/southbound.service';
+import { CLAIM_NODE, CREATE_NETWORK, createCustomer, DELETE_NETWORK, UPDATE_NETWORK } from '../e2e/provisioning/provisioning-ops';
+import { createGroupWithAdmin, expectData, gql, platformAdmin, startTestApp, TestApp } from '../e2e/support';
+import { describeWithOvsdb, OPENSYNC_SCHEMA_PATH, OvsdbServerProcess } from '../support/ovsdb-server-process';
+import { echoVifState, selectRows } from './support/wifi-state-echo';
+
+const DB = 'Open_vSwitch';
+const SERIAL = 'SN-RECON-1';
+const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { id ssid status { overall nodes { serial status mismatches { ifName reason column } } } } }`;
+const UNCLAIMED = `query { unclaimedNodes { serial model firmwareVersion connected } }`;
+const NODE_VIFS = `query ($id: ID!) { node(id: $id) { connected model firmwareVersion radios { band ifName } vifs { ifName band inSync config } } }`;
+
+interface StatusData {
+  wifiNetwork: { id: string; ssid: string; status: { overall: string; nodes: { serial: string; status: string; mismatches: { ifName: string; reason: string }[] }[] } };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
+  let last: unknown;
+  for (let i = 0; i < 1500; i++) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}
+
+function stateColumns(): Set<string> {
+  const schema = JSON.parse(readFileSync(OPENSYNC_SCHEMA_PATH, 'utf8')) as { tables: Record<string, { columns: Record<string, unknown> }> };
+  return new Set(Object.keys(schema.tables.Wifi_VIF_State.columns));
+}
+
+describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
+  let app: TestApp;
+  let device: OvsdbServerProcess;
+  let admin: string;
+  let locationId: string;
+  let primaryId: string;
+  let nodeId: string;
+  let backhaulBefore: unknown;
+  const columns = new Set<string>();
+
+  const status = async (id: string): Promise<StatusData['wifiNetwork']> =>
+    expectData(await gql<StatusData>(app, STATUS, { id }, admin)).wifiNetwork;
+  const vifNames = async (): Promise<string[]> => (await selectRows(device, 'Wifi_VIF_Config')).map((r) => r.if_name as string).sort();
+  const backhaul = async (): Promise<unknown> => {
+    const row = (await selectRows(device, 'Wifi_VIF_Config')).find((r) => r.if_name === 'bhaul-ap-24');
+    return row && { ...row, _version: undefined };
+  };
+
+  beforeAll(async () => {
+    stateColumns().forEach((c) => columns.add(c));
+    app = await startTestApp('sqlite');
+    const port = app.app.get(SouthboundService).addresses[0].port;
+    const group = await createGroupWithAdmin(app);
+    admin = group.adminToken;
+    const customer = await createCustomer(app, admin);
+    locationId = customer.locations[0].id;
+    primaryId = customer.locations[0].wifiNetworks[0].id;
+    // The device dials the controller like a Manager.target; its own rows are written as it boots.
+    device = await OvsdbServerProcess.start({ remotes: [`tcp:127.0.0.1:${port}`] });
+    await device.transact(
+      DB,
+      { op: 'insert', table: 'AWLAN_Node', row: { id: SERIAL, serial_number: SERIAL, model: 'PP203X', firmware_version: '5.6.0' } },
+      { op: 'insert', table: 'Wifi_VIF_Config', row: { if_name: 'bhaul-ap-24', mode: 'ap', enabled: true, ssid: 'we.backhaul', vif_radio_idx: 1, bridge: 'br-home' }, 'uuid-name': 'bh' },
+      { op: 'insert', table: 'Wifi_Radio_Config', row: { if_name: 'wifi0', freq_band: '2.4G', enabled: true, channel: 6, vif_configs: ['set', [['named-uuid', 'bh']]] } },
+      { op: 'insert', table: 'Wifi_Radio_Config', row: { if_name: 'wifi1', freq_band: '5G', enabled: true, channel: 44 } },
+    );
+    backhaulBefore = await backhaul();
+  });
+
+  afterAll(async () => {
+    await device?.stop();
+    await app?.close();
+  });
+
+  afterEach(async () => {
+    const now = await backhaul();
+    expect({ ...(now as object), _uuid: undefined }).toEqual({ ...(backhaulBefore as object), _uuid: undefined });
+  });
+
+  it('records the unknown device as an unclaimed node', async () => {
+    const root = await platformAdmin(app);
+    const entry = await until('the device to be listed', async () => {
+      const data = expectData(await gql<{ unclaimedNodes: { serial: string; connected: boolean; model: string }[] }>(app, UNCLAIMED, {}, root));
+      return data.unclaimedNodes.find((n) => n.serial === SERIAL && n.connected);
+    });
+    expect(entry).toMatchObject({ model: 'PP203X', firmwareVersion: '5.6.0' });
+    expect(await vifNames()).toEqual(['bhaul-ap-24']);
+  });
+
+  it('claimed, the node gets the PRIMARY network on both radios; APPLIED only after Wifi_VIF_State reports it', async () => {
+    nodeId = expectData(await gql<{ claimNode: { id: string } }>(app, CLAIM_NODE, { locationId, serial: SERIAL }, admin)).claimNode.id;
+    await until('the VIFs on the device', async () => (await vifNames()).join() === 'bhaul-ap-24,ctl1-ap-24,ctl1-ap-50');
+    const pending = await until('status PENDING', async () => {
+      const s = await status(primaryId);
+      return s.status.overall === 'PENDING' && s;
+    });
+    expect(pending.status.nodes[0]).toMatchObject({ serial: SERIAL, status: 'PENDING' });
+    expect(pending.status.nodes[0].mismatches.map((m) => m.reason)).toContain('STATE_DIFFERS');
+    await echoVifState(device, columns);
+    await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
+    const node = expectData(await gql<{ node: { connected: boolean; radios: unknown[]; vifs: { ifName: string; inSync: boolean }[] } }>(app, NODE_VIFS, { id: nodeId }, admin)).node;
+    expect(node.connected).toBe(true);
+    expect(node.radios).toEqual([
+      { band: '2.4G', ifName: 'wifi0' },
+      { band: '5G', ifName: 'wifi1' },
+    ]);
+    expect(node.vifs.map((v) => [v.ifName, v.inSync])).toEqual([
+      ['ctl1-ap-24', true],
+      ['ctl1-ap-50', true],
+    ]);
+  });
+
+  it('an SSID change updates the rows in place and goes PENDING -> APPLIED', async () => {
+    const uuidsBefore = (await selectRows(device, 'Wifi_VIF_Config')).filter((r) => r.if_name === 'ctl1-ap-24').map((r) => r._uuid[1]);
+    expectData(await gql(app, UPDATE_NETWORK, { id: primaryId, input: { ssid: 'Renamed Home' } }, admin));
+    await until('the new SSID on the device', async () =>
+      (await selectRows(device, 'Wifi_VIF_Config')).filter((r) => r.ssid === 'Renamed Home').length === 2,
+    );
+    expect((await status(primaryId)).status.overall).toBe('PENDING');
+    const uuidsAfter = (await selectRows(device, 'Wifi_VIF_Config')).filter((r) => r.if_name === 'ctl1-ap-24').map((r) => r._uuid[1]);
+    expect(uuidsAfter).toEqual(uuidsBefore);
+    await echoVifState(device, columns);
+    await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
+  });
+
+  it('a second network gets slot 2; deleting it removes its VIFs and leaves the rest', async () => {
+    const input = { kind: 'GUEST', ssid: 'Guests', securityMode: 'WPA2_PSK', passphrase: 'guest passphrase', bands: ['BAND_2_4G'] };
+    const guest = expectData(await gql<{ createWifiNetwork: { id: string } }>(app, CREATE_NETWORK, { locationId, input }, admin)).createWifiNetwork;
+    await until('the guest VIF', async () => (await vifNames()).includes('ctl2-ap-24'));
+    await echoVifState(device, columns);
+    await until('guest APPLIED', async () => (await status(guest.id)).status.overall === 'APPLIED');
+    expectData(await gql(app, DELETE_NETWORK, { id: guest.id }, admin));
+    await until('the guest VIF to go', async () => (await vifNames()).join() === 'bhaul-ap-24,ctl1-ap-24,ctl1-ap-50');
+    const radio = (await selectRows(device, 'Wifi_Radio_Config')).find((r) => r.if_name === 'wifi0') as { vif_configs: [string, unknown[]] };
+    expect(radio.vif_configs[1]).toHaveLength(2);
+    expect((await status(primaryId)).status.overall).toBe('APPLIED');
+  });
+
+  it('a config row changed on the device is corrected', async () => {
+    await device.transact(DB, { op: 'update', table: 'Wifi_VIF_Config', where: [['if_name', '==', 'ctl1-ap-50']], row: { ssid: 'tampered' } });
+    await until('the SSID to be restored', async () =>
+      (await selectRows(device, 'Wifi_VIF_Config')).some((r) => r.if_name === 'ctl1-ap-50' && r.ssid === 'Renamed Home'),
+    );
+  });
+
+  it('reads OFFLINE while the device is down, and converges again after it comes back', async () => {
+    await device.kill();
+    await until('status OFFLINE', async () => (await status(primaryId)).status.overall === 'OFFLINE');
+    // While it is away the model changes; the reconnect's full reconcile brings it over.
+    expectData(await gql(app, UPDATE_NETWORK, { id: primaryId, input: { ssid: 'While Away' } }, admin));
+    await device.restart();
+    await until('the new SSID after the reconnect', async () =>
+      (await selectRows(device, 'Wifi_VIF_Config')).filter((r) => r.ssid === 'While Away').length === 2,
+    );
+    await echoVifState(device, columns);
+    await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
+  });
+});
