@@ -143,7 +143,7 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
     await until('guest APPLIED', async () => (await status(guest.id)).status.overall === 'APPLIED');
     expectData(await gql(app, DELETE_NETWORK, { id: guest.id }, admin));
     await until('the guest VIF to go', async () => (await vifNames()).join() === 'bhaul-ap-24,ctl1-ap-24,ctl1-ap-50');
-    const radio = (await selectRows(device, 'Wifi_Radio_Config')).find((r) => r.if_name === 'wifi0') as { vif_configs: [string, unknown[]] };
+    const radio = (await selectRows(device, 'Wifi_Radio_Config')).find((r) => r.if_name === 'wifi0') as unknown as { vif_configs: [string, unknown[]] };
     expect(radio.vif_configs[1]).toHaveLength(2);
     expect((await status(primaryId)).status.overall).toBe('APPLIED');
   });
