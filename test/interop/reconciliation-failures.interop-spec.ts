@@ -133,7 +133,7 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
       const all = await selectRows(device, 'Wifi_VIF_Config');
       return all.length === 3 && all;
     });
-    const vif = rows.find((r) => r.if_name === 'ctl1-ap-24') as { security: [string, [string, string][]] };
+    const vif = rows.find((r) => r.if_name === 'ctl1-ap-24') as unknown as { security: [string, [string, string][]] };
     expect(new Map(vif.security[1])).toEqual(new Map([['encryption', 'WPA-PSK'], ['key', 'correct horse battery'], ['mode', '2']]));
     await echoVifState(device, new Set(Object.keys(schema.tables.Wifi_VIF_State.columns)));
     await until('APPLIED', async () => {
