@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SouthboundService } from '../../src/southbound/southbound.service';
-import { CLAIM_NODE, createCustomer } from '../e2e/provisioning/provisioning-ops';
+import { CLAIM_NODE, CREATE_NETWORK, createCustomer } from '../e2e/provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, startTestApp, TestApp } from '../e2e/support';
 import { describeWithOvsdb, OPENSYNC_SCHEMA_PATH, OvsdbServerProcess } from '../support/ovsdb-server-process';
 import { echoVifState, selectRows } from './support/wifi-state-echo';
@@ -140,6 +140,23 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
       const data = expectData(await gql<{ wifiNetwork: { status: { overall: string } } }>(app, STATUS, { id: networkId }, admin));
       return data.wifiNetwork.status.overall === 'APPLIED';
     });
+    expect(await backhaulSsid(device)).toBe('we.backhaul');
+  });
+
+  it('removes an expired network from the device by itself', async () => {
+    const customer = await createCustomer(app, admin);
+    const serial = 'SN-EXPIRY-1';
+    const device = await bootDevice(serial, port);
+    devices.push(device);
+    expectData(await gql(app, CLAIM_NODE, { locationId: customer.locations[0].id, serial }, admin));
+    const expiresAt = new Date(Date.now() + 4000).toISOString();
+    const input = { kind: 'GUEST', ssid: 'Party', securityMode: 'OPEN', bands: ['BAND_2_4G'], expiresAt };
+    expectData(await gql(app, CREATE_NETWORK, { locationId: customer.locations[0].id, input }, admin));
+    const names = async (): Promise<string> => (await selectRows(device, 'Wifi_VIF_Config')).map((r) => r.if_name as string).sort().join();
+    await until('the guest VIF', async () => (await names()) === 'bhaul-ap-24,ctl1-ap-24,ctl1-ap-50,ctl2-ap-24');
+    // Nothing but the clock changes from here on.
+    await until('the guest VIF to be removed at expiry', async () => (await names()) === 'bhaul-ap-24,ctl1-ap-24,ctl1-ap-50');
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(expiresAt));
     expect(await backhaulSsid(device)).toBe('we.backhaul');
   });
 });
