@@ -177,8 +177,9 @@ export class CustomersService {
     return this.transition(principal, id, 'terminate');
   }
 
-  private transition(principal: Principal, id: string, transition: CustomerTransition): Promise<Customer> {
-    return this.change(principal, id, transition, async (manager, customer) => {
+  private async transition(principal: Principal, id: string, transition: CustomerTransition): Promise<Customer> {
+    let released = 0;
+    const customer = await this.change(principal, id, transition, async (manager, customer) => {
       const next = transitionCustomer(customer.status, transition);
       if ('refused' in next) throw AppError.precondition(next.refused);
       customer.status = next.status;
@@ -186,9 +187,11 @@ export class CustomersService {
       const locationIds = (await manager.findBy(Location, { customerId: customer.id })).map((l) => l.id);
       const events = await this.nodes.releaseAllOf(manager, principal, locationIds, 'customer terminated');
       await this.networks.removeAllOf(manager, principal, locationIds);
-      this.logger.log(`customer ${customer.id} terminated by ${principal.email}: ${events.length} node(s) unclaimed`);
+      released = events.length;
       return [...events, ...locationIds.map((locationId): DomainEvent => ({ type: 'wifi-network-changed', locationId }))];
     }, true);
+    this.logger.log(`customer ${id} ${customer.status} by ${principal.email}${transition === 'terminate' ? `: ${released} node(s) unclaimed` : ''}`);
+    return customer;
   }
 
   /** One audited change of a customer in one transaction; events are published after commit. */

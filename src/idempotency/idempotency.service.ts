@@ -1,11 +1,12 @@
 // Create mutations with an idempotency key: the key row is written in the same transaction
 // as the created object, so either both exist or neither. A retry finds the row and gets the
 // first result back; the same key with a different input is a CONFLICT. Two concurrent first
-// attempts race on the unique index; the loser retries once and then finds the winner's row.
+// attempts collide (unique index or the domain's own CONFLICT); the loser retries once and
+// then finds the winner's row.
 
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AppError } from '../common/errors/app-error';
+import { AppError, ErrorCode } from '../common/errors/app-error';
 import { Principal } from '../common/auth/principal';
 import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -36,9 +37,11 @@ export class IdempotencyService {
     try {
       return await this.attempt(principal, spec);
     } catch (error) {
-      if (spec.key === undefined || spec.key === null || !isUniqueViolation(error)) throw error;
-      // Either a concurrent first attempt won the race (the retry replays it) or the object
-      // itself conflicts (the retry reports the domain's CONFLICT again).
+      const conflict = isUniqueViolation(error) || (error instanceof AppError && error.code === ErrorCode.CONFLICT);
+      if (spec.key === undefined || spec.key === null || !conflict) throw error;
+      // A concurrent first attempt with the same key may have committed after our key lookup
+      // (READ COMMITTED), so our create collided with its object: the retry finds its key row
+      // and replays it. A genuine conflict is simply reported again.
       return this.attempt(principal, spec);
     }
   }

@@ -9,6 +9,7 @@ import { Principal } from '../common/auth/principal';
 import { assertReadable, assertWritable } from '../access/group-scope';
 import { requireUuid, writableLocation } from '../access/location-access';
 import { AuditRecord, AuditService } from '../audit/audit.service';
+import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainEvent } from '../domain-events/domain-event';
 import { DomainEvents } from '../domain-events/domain-events.service';
@@ -59,7 +60,9 @@ export class NodesService {
     requireUuid('locationId', locationId);
     const errors = checkSerial('serial', serial);
     if (errors.length > 0) throw AppError.validation(errors);
-    const { node, changed } = await this.transactions.run(async (manager) => {
+    // Two first claims of a new serial race on its unique index; the retry then sees the
+    // winner's row and answers as for any claimed serial (same location: no change).
+    const attempt = () => this.transactions.run(async (manager) => {
       const { location } = await writableLocation(manager, principal, locationId, 'locationId');
       const existing = await manager.findOneBy(Node, { serialNumber: serial });
       if (existing?.locationId === location.id) return { node: existing, changed: false };
@@ -72,6 +75,7 @@ export class NodesService {
       await this.audit.record(principal, manager, this.record('claim', saved, before, summary(saved)));
       return { node: saved, changed: true };
     });
+    const { node, changed } = await attempt().catch((error: unknown) => (isUniqueViolation(error) ? attempt() : Promise.reject(error)));
     if (changed) {
       this.logger.log(`node ${serial} claimed to location ${locationId} by ${principal.email}`);
       this.events.publish([{ type: 'node-claimed', locationId, nodeIds: [node.id] }]);
@@ -89,7 +93,7 @@ export class NodesService {
       const event = await this.release(manager, principal, current, reason);
       return { node: current, event };
     });
-    this.logger.log(`node ${node.serialNumber} unclaimed by ${principal.email}: ${reason}`);
+    this.logger.log(`node ${node.serialNumber} unclaimed from location ${event.locationId} by ${principal.email}: ${reason}`);
     this.events.publish([event]);
     return node;
   }

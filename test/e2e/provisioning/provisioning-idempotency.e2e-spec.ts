@@ -70,7 +70,7 @@ describeEachDatabase('provisioning idempotency and lists', (db) => {
 
   it('answers concurrent retries with one customer', async () => {
     const input = customerInput();
-    const results = await Promise.all([1, 2, 3].map(() => run<{ createCustomer: CustomerView }>(CREATE_CUSTOMER, { input, key: 'burst-1' })));
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => run<{ createCustomer: CustomerView }>(CREATE_CUSTOMER, { input, key: 'burst-1' })));
     const ids = new Set(results.map((r) => expectData(r).createCustomer.id));
     expect(ids.size).toBe(1);
   });
