@@ -8,7 +8,6 @@ const schemaJson: unknown = JSON.parse(
   readFileSync(resolve(__dirname, '../../../../test/fixtures/device-sim/engine-test.ovsschema'), 'utf8'),
 );
 const schema = engineSchemaFromJson(schemaJson);
-const DB = 'Engine_Test';
 
 function fresh(): OvsdbDatabase {
   return new OvsdbDatabase(schema);

@@ -1,0 +1,29 @@
+// The managers that act on a device database, whichever server holds it: the simulator's own
+// engine (LocalDbPort) or a real ovsdb-server reached over its unix socket (CacheDbPort).
+import { DelayScheduler } from './delay-scheduler';
+import { DeviceDbPort } from './device-db-port';
+import { DeviceBehaviour } from './device-profile';
+import { UpgradeHooks, UpgradeManager } from './upgrade-manager';
+import { WifiManager, WifiManagerHooks } from './wifi-manager';
+
+export type ManagerHooks = WifiManagerHooks & UpgradeHooks;
+
+export class DeviceManagers {
+  readonly wifi: WifiManager;
+  readonly upgrade: UpgradeManager;
+
+  constructor(port: DeviceDbPort, serial: string, behaviour: DeviceBehaviour, scheduler: DelayScheduler, hooks: ManagerHooks) {
+    this.wifi = new WifiManager(port, serial, behaviour, scheduler, hooks);
+    this.upgrade = new UpgradeManager(port, behaviour, scheduler, hooks);
+  }
+
+  start(): void {
+    this.wifi.start();
+    this.upgrade.start();
+  }
+
+  stop(): void {
+    this.wifi.stop();
+    this.upgrade.stop();
+  }
+}

@@ -1,0 +1,61 @@
+// What a simulated device is: the identity and settings firmware bootstrap writes into
+// AWLAN_Node and the radio tables, and the knobs of its simulated behaviour.
+
+export type Band = '2.4G' | '5G' | '6G';
+
+export interface DeviceProfile {
+  readonly serial: string;
+  readonly model: string;
+  readonly firmwareVersion: string;
+  readonly bands: readonly Band[];
+  /** Where the device dials first (tcp:/ssl:), unless managerAddr is set. */
+  readonly redirectorAddr?: string;
+  readonly managerAddr?: string;
+  /** AWLAN_Node.min_backoff / max_backoff, seconds. */
+  readonly minBackoff: number;
+  readonly maxBackoff: number;
+}
+
+export interface DeviceBehaviour {
+  /** Delay before the WiFi manager applies a VIF config, ms. */
+  readonly applyDelayMs: number;
+  /** Fraction (0..1) of VIF configs the device refuses: their state never matches. */
+  readonly refuseRate: number;
+  /** Fraction of VIF configs applied slowly (slowFactor x applyDelayMs). */
+  readonly slowRate: number;
+  readonly slowFactor: number;
+  /** Fraction of VIF applies after which the device drops its controller connection once. */
+  readonly dropRate: number;
+  /** Length of one backoff "second" (tests shorten it), ms. */
+  readonly backoffUnitMs: number;
+  /** Delay between upgrade_status steps, ms. */
+  readonly upgradeStepMs: number;
+}
+
+export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
+  applyDelayMs: 500,
+  refuseRate: 0,
+  slowRate: 0,
+  slowFactor: 10,
+  dropRate: 0,
+  backoffUnitMs: 1000,
+  upgradeStepMs: 1000,
+};
+
+export function defaultProfile(serial: string, overrides: Partial<DeviceProfile> = {}): DeviceProfile {
+  return {
+    serial,
+    model: 'SIM-AP-1',
+    firmwareVersion: '1.0.0',
+    bands: ['2.4G', '5G'],
+    minBackoff: 1,
+    maxBackoff: 8,
+    ...overrides,
+  };
+}
+
+export const RADIO_DEFAULTS: Record<Band, { ifName: string; channel: number; htMode: string; hwMode: string }> = {
+  '2.4G': { ifName: 'wifi0', channel: 6, htMode: 'HT20', hwMode: '11ax' },
+  '5G': { ifName: 'wifi1', channel: 36, htMode: 'HT80', hwMode: '11ax' },
+  '6G': { ifName: 'wifi2', channel: 37, htMode: 'HT160', hwMode: '11ax' },
+};

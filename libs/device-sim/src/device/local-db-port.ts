@@ -1,0 +1,64 @@
+// RFC 7047 s4.1.3/s4.1.6: the in-process client port. Managers of a simulated device talk to
+// its engine directly (no loopback socket): the fleet runs thousands of devices, and a
+// socket pair per manager would double the descriptors for nothing the protocol checks.
+import { Row, Value } from '@lib/ovsdb';
+import { Datum } from '../engine/datum';
+import { EngineColumnType } from '../engine/engine-schema';
+import { OvsdbDatabase } from '../engine/ovsdb-database';
+import { ColumnKind, DeviceDbPort } from './device-db-port';
+
+function toValue(d: Datum, type: EngineColumnType): Value {
+  if (type.value) {
+    const values = d.values ?? [];
+    return new Map(d.keys.map((k, i) => [k, values[i]]));
+  }
+  if (type.max === 1) return d.keys[0];
+  return [...d.keys];
+}
+
+export class LocalDbPort implements DeviceDbPort {
+  private readonly cache = new Map<string, Readonly<Row>[]>();
+
+  constructor(readonly db: OvsdbDatabase) {
+    db.onUpdate((changes) => {
+      for (const t of changes.keys()) this.cache.delete(t);
+    });
+  }
+
+  rows(table: string): readonly Readonly<Row>[] {
+    const cached = this.cache.get(table);
+    if (cached) return cached;
+    const schema = this.db.schema.tables.get(table);
+    const stored = this.db.snapshot().get(table);
+    if (!schema || !stored) return [];
+    const rows: Row[] = [];
+    for (const r of stored.values()) {
+      const row: Row = { _uuid: r.uuid };
+      for (const col of schema.columns.values()) row[col.name] = toValue(r.values[col.name], col.type);
+      rows.push(row);
+    }
+    this.cache.set(table, rows);
+    return rows;
+  }
+
+  transact(ops: readonly object[]): Promise<unknown[]> {
+    return this.db.transact(ops);
+  }
+
+  onChange(listener: (tables: ReadonlySet<string>) => void): () => void {
+    return this.db.onUpdate((changes) => listener(new Set(changes.keys())));
+  }
+
+  hasColumn(table: string, column: string): boolean {
+    return this.db.schema.tables.get(table)?.columns.has(column) ?? false;
+  }
+
+  columnKind(table: string, column: string): ColumnKind | undefined {
+    const col = this.db.schema.tables.get(table)?.columns.get(column);
+    return col ? { key: col.type.key.type, value: col.type.value?.type, max: col.type.max } : undefined;
+  }
+
+  columnNames(table: string): readonly string[] {
+    return [...(this.db.schema.tables.get(table)?.columns.keys() ?? [])];
+  }
+}
