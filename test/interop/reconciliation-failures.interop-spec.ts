@@ -159,4 +159,32 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(expiresAt));
     expect(await backhaulSsid(device)).toBe('we.backhaul');
   });
+
+  it('a subscription needs a token in connection_init and a network of the caller\'s groups', async () => {
+    const customer = await createCustomer(app, admin);
+    const networkId = customer.locations[0].wifiNetworks[0].id;
+    const outsider = (await createGroupWithAdmin(app)).adminToken;
+    const firstError = async (connectionParams: Record<string, string>): Promise<string> => {
+      const client = createClient({ url: app.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0 });
+      try {
+        return await new Promise<string>((resolve) => {
+          client.subscribe(
+            { query: SUBSCRIBE, variables: { id: networkId } },
+            {
+              next: (msg) => resolve(msg.errors ? msg.errors.map((e) => e.message).join('; ') : 'data'),
+              error: (e) => resolve(JSON.stringify(e)),
+              complete: () => resolve('complete'),
+            },
+          );
+        });
+      } finally {
+        await client.dispose();
+      }
+    };
+    // Over graphql-ws the errors carry the AppError message (the HTTP formatter adds the code).
+    expect(await firstError({})).toBe('authentication required');
+    expect(await firstError({ authorization: 'Bearer not-a-token' })).toMatch(/invalid or expired token|authentication required/);
+    expect(await firstError({ authorization: `Bearer ${outsider}` })).toBe(`wifi network ${networkId} not found`);
+    expect(await firstError({ authorization: `Bearer ${admin}` })).toBe('data');
+  });
 });
