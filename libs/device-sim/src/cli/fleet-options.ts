@@ -1,0 +1,71 @@
+// Command line of the fleet simulator:
+//   npm run sim -- --devices N --controller tcp:127.0.0.1:6640 [--serial-prefix P]
+//     [--apply-delay-ms D] [--fault-rate R] [--ssl --cert-dir DIR] [--schema FILE]
+//     [--source-addresses K] [--ramp-per-second S]
+
+export interface FleetOptions {
+  readonly devices: number;
+  readonly controller: string;
+  readonly serialPrefix: string;
+  readonly applyDelayMs: number;
+  readonly faultRate: number;
+  readonly ssl: boolean;
+  readonly certDir?: string;
+  readonly schemaPath?: string;
+  /** Spread connections over 127.0.0.1..127.0.0.K (loopback controllers only). */
+  readonly sourceAddresses: number;
+  readonly rampPerSecond: number;
+  readonly minBackoff: number;
+  readonly maxBackoff: number;
+}
+
+export const USAGE = `usage: npm run sim -- --devices N --controller tcp:HOST:PORT|ssl:HOST:PORT
+  [--serial-prefix P] [--apply-delay-ms D] [--fault-rate R] [--ssl --cert-dir DIR]
+  [--schema FILE] [--source-addresses K] [--ramp-per-second S] [--min-backoff S] [--max-backoff S]`;
+
+export function parseFleetArgs(argv: readonly string[]): FleetOptions {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument "${arg}"\n${USAGE}`);
+    const [name, inline] = arg.slice(2).split('=', 2);
+    if (name === 'ssl' || name === 'help') flags.add(name);
+    else if (inline !== undefined) values.set(name, inline);
+    else if (i + 1 < argv.length) values.set(name, argv[++i]);
+    else throw new Error(`--${name} needs a value\n${USAGE}`);
+  }
+  if (flags.has('help')) throw new Error(USAGE);
+  const known = ['devices', 'controller', 'serial-prefix', 'apply-delay-ms', 'fault-rate', 'cert-dir', 'schema', 'source-addresses', 'ramp-per-second', 'min-backoff', 'max-backoff'];
+  for (const k of values.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
+  const num = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = values.get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number from ${min} to ${max}`);
+    return n;
+  };
+  const controller = values.get('controller');
+  if (!controller || !/^(tcp|ssl):.+:\d+$/.test(controller)) throw new Error(`--controller tcp:HOST:PORT or ssl:HOST:PORT is required\n${USAGE}`);
+  const ssl = flags.has('ssl') || controller.startsWith('ssl:');
+  const certDir = values.get('cert-dir');
+  if (ssl && !certDir) throw new Error('--ssl needs --cert-dir DIR (ca.pem and <serial>.pem/<serial>.key, or client.pem/client.key)');
+  return {
+    devices: Math.floor(num('devices', 1, 1, 100000)),
+    controller: ssl ? controller.replace(/^tcp:/, 'ssl:') : controller,
+    serialPrefix: values.get('serial-prefix') ?? 'SIM',
+    applyDelayMs: num('apply-delay-ms', 500, 0, 3600000),
+    faultRate: num('fault-rate', 0, 0, 1),
+    ssl,
+    certDir,
+    schemaPath: values.get('schema'),
+    sourceAddresses: Math.floor(num('source-addresses', 16, 1, 254)),
+    rampPerSecond: num('ramp-per-second', 1000, 1, 1000000),
+    minBackoff: num('min-backoff', 1, 0, 3600),
+    maxBackoff: num('max-backoff', 8, 0, 3600),
+  };
+}
+
+export function serialFor(prefix: string, index: number, total: number): string {
+  return `${prefix}${String(index + 1).padStart(Math.max(6, String(total).length), '0')}`;
+}
