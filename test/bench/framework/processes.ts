@@ -39,9 +39,9 @@ export async function stopChild(child: ChildProcess, graceMs = 5000): Promise<vo
   clearTimeout(timer);
 }
 
-export function run(cmd: string, args: readonly string[], input?: string): Promise<string> {
+export function run(cmd: string, args: readonly string[], input?: string, cwd?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+    const child = execFile(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, cwd }, (err, stdout, stderr) => {
       children.delete(child);
       if (err) reject(new Error(`${cmd} ${args.join(' ').slice(0, 200)} failed: ${stderr || err.message}`));
       else resolve(stdout);
