@@ -74,8 +74,10 @@ export class ConnectionManager {
     const target = this.target();
     if (this.state === 'idle' && target) void this.connect();
     else if (this.state === 'connected' && target && target !== this.currentTarget) {
-      // The redirector wrote manager_addr: leave it for the manager.
-      this.current?.rpc.close(`following ${target}`);
+      // The redirector wrote manager_addr: leave it for the manager, once the redirector's
+      // transaction has been answered (the change is seen while it is still being applied).
+      const conn = this.current;
+      this.scheduler.schedule(0, () => conn?.rpc.close(`following ${target}`));
     }
   }
 
