@@ -12,6 +12,11 @@ import { freePort } from './free-port';
 import { GraphqlClient } from './graphql-client';
 import { seedModel } from './model-seeder';
 import { measureReadPath } from './read-path';
+import { serialFor } from '@lib/device-sim/cli/fleet-options';
+import type { PartId } from '../framework/bench-options';
+import type { BenchRow } from '../framework/bench-result';
+import { startFleet } from './fleet-process';
+import { coldStart, fleetChange, idleCost, singleChanges } from './fleet-parts';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -23,10 +28,6 @@ const TITLES: Record<string, string> = {
   'read-path': '5. Read path',
 };
 
-/** Serial of the i-th simulated device. */
-export function fleetSerial(i: number): string {
-  return `SIM${String(i).padStart(7, '0')}`;
-}
 
 export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
   const wanted = partsOf('fleet', options);
@@ -38,16 +39,32 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
   if (!wanted.includes('read-path') && fleetMissing) return reports;
 
   await ensureControllerBuilt(ROOT);
+  let fleet: ReturnType<typeof startFleet> | undefined;
   const controller = await ControllerProcess.start({ root: ROOT, ovsdbPort: await freePort() });
   try {
     const api = new GraphqlClient(controller.url);
     await api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
-    const serials = Array.from({ length: options.devices }, (_, i) => fleetSerial(i));
+    const serials = Array.from({ length: options.devices }, (_, i) => serialFor('SIM', i, options.devices));
     console.log(`bench: seeding ${serials.length} customers, locations, networks and claimed nodes through GraphQL`);
     const seedStarted = Date.now();
     const homes = await seedModel(api, serials);
     const seedS = (Date.now() - seedStarted) / 1000;
     const seedNote = `Model seeded through GraphQL (createCustomer with location and PRIMARY network, then claimNode; 16 requests in flight): ${homes.length} homes in ${seedS.toFixed(1)} s (${(homes.length / seedS).toFixed(0)} homes/s).`;
+    if (!fleetMissing) {
+      const baselineRss = controller.usage().rssBytes;
+      const add = (part: PartId, rows: BenchRow[], notes: string[] = []): void => {
+        reports.push({ part, title: TITLES[part], rows, notes: [...notes, seedNote] });
+      };
+      const cold = await coldStart(api, homes, () => {
+        fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0);
+      });
+      const schemaNote = fleet?.fullSchema ? 'Each device sends the full 366 KB OpenSync schema in get_schema.' : 'Devices send the simulator\'s schema subset (the full OpenSync schema was not found).';
+      const common = `${homes.length} simulated devices (one fleet process, apply delay 0 ms) and the controller on the same 2 cores; status read by polling wifiNetwork.status in aliased batches of 200.`;
+      add('cold-start', cold, [common, schemaNote]);
+      if (wanted.includes('fleet-change')) add('fleet-change', await fleetChange(api, homes), [common]);
+      if (wanted.includes('single-change')) add('single-change', await singleChanges(api, homes, Math.max(200, options.changes)), [common, 'Changes one at a time on different nodes; each timing runs from sending updateWifiNetwork to the first poll (every 2 ms) that sees APPLIED.']);
+      if (wanted.includes('idle')) add('idle', await idleCost(controller, homes.length, baselineRss, options.durationS), [common, 'Echo probes run at the controller\'s default interval; per-device RSS is the growth over the RSS measured after seeding, before the fleet started.']);
+    }
     if (wanted.includes('read-path')) {
       const { usage } = { usage: controller.usage() };
       const read = await measureReadPath({
@@ -69,8 +86,10 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
       });
     }
   } catch (err) {
+    await fleet?.stop();
     throw new Error(`${err instanceof Error ? err.message : String(err)}\ncontroller log:\n${controller.logTail}`);
   } finally {
+    await fleet?.stop();
     await controller.stop();
   }
   return reports;

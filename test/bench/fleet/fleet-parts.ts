@@ -1,0 +1,83 @@
+// Parts 1-4 against a running controller and fleet. Convergence is what the controller
+// reports (wifiNetwork.status), read by polling; timings include up to one poll interval.
+
+import { performance } from 'node:perf_hooks';
+import type { BenchRow } from '../framework/bench-result';
+import { verdict } from '../framework/bench-result';
+import { waitFor } from '../framework/processes';
+import { ms, percentile } from '../framework/stats';
+import type { ControllerProcess } from './controller-process';
+import type { GraphqlClient } from './graphql-client';
+import { mapConcurrent } from './graphql-client';
+import type { SeededHome } from './model-seeder';
+import { countApplied, countConnected, networkApplied } from './status-poller';
+
+const UPDATE = 'mutation ($id: ID!, $p: String!) { updateWifiNetwork(id: $id, input: { passphrase: $p }) { id } }';
+const LONG = 30 * 60_000;
+
+async function untilCount(what: string, total: number, count: () => Promise<number>): Promise<void> {
+  let last = -1;
+  await waitFor(what, async () => {
+    const n = await count();
+    if (n !== last) console.log(`bench: ${what}: ${n}/${total}`);
+    last = n;
+    return n >= total ? true : undefined;
+  }, LONG, 500);
+}
+
+export async function coldStart(api: GraphqlClient, homes: readonly SeededHome[], startFleet: () => void): Promise<BenchRow[]> {
+  const started = performance.now();
+  startFleet();
+  await untilCount('nodes identified', homes.length, () => countConnected(api, homes.map((h) => h.nodeId)));
+  const identifiedS = (performance.now() - started) / 1000;
+  await untilCount('networks APPLIED', homes.length, () => countApplied(api, homes.map((h) => h.networkId)));
+  const appliedS = (performance.now() - started) / 1000;
+  return [
+    { metric: `${homes.length} devices connect: all identified`, value: `${identifiedS.toFixed(1)} s` },
+    { metric: 'all networks APPLIED on every node', value: `${appliedS.toFixed(1)} s`, target: '<= 60 s', verdict: verdict(appliedS <= 60) },
+  ];
+}
+
+export async function fleetChange(api: GraphqlClient, homes: readonly SeededHome[]): Promise<BenchRow[]> {
+  const started = performance.now();
+  await mapConcurrent(homes, 32, (h, i) => api.request(UPDATE, { id: h.networkId, p: `fleet-change-${i}-pass` }));
+  const committedS = (performance.now() - started) / 1000;
+  await untilCount('networks APPLIED after the change', homes.length, () => countApplied(api, homes.map((h) => h.networkId)));
+  const appliedS = (performance.now() - started) / 1000;
+  return [
+    { metric: `passphrase of ${homes.length} primary networks: all mutations answered`, value: `${committedS.toFixed(1)} s` },
+    { metric: 'all nodes APPLIED again', value: `${appliedS.toFixed(1)} s`, target: '<= 15 s', verdict: verdict(appliedS <= 15) },
+    { metric: 'confirmed node-transactions per second', value: (homes.length / appliedS).toFixed(0) },
+  ];
+}
+
+export async function singleChanges(api: GraphqlClient, homes: readonly SeededHome[], changes: number): Promise<BenchRow[]> {
+  const timings: number[] = [];
+  for (let i = 0; i < changes; i++) {
+    const home = homes[(i * 7919) % homes.length];
+    const started = performance.now();
+    await api.request(UPDATE, { id: home.networkId, p: `single-change-${i}-pass` });
+    await waitFor('one network APPLIED', async () => ((await networkApplied(api, home.networkId)) ? true : undefined), LONG, 2);
+    timings.push(performance.now() - started);
+  }
+  const p50 = percentile(timings, 50);
+  const p99 = percentile(timings, 99);
+  return [
+    { metric: `mutation to APPLIED, ${timings.length} changes, p50`, value: ms(p50), target: '<= 20 ms', verdict: verdict(p50 <= 20) },
+    { metric: 'mutation to APPLIED, p99', value: ms(p99), target: '<= 100 ms', verdict: verdict(p99 <= 100) },
+  ];
+}
+
+export async function idleCost(controller: ControllerProcess, devices: number, baselineRss: number, durationS: number): Promise<BenchRow[]> {
+  const before = controller.usage();
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, durationS * 1000));
+  const after = controller.usage();
+  const cpu = ((after.cpuSeconds - before.cpuSeconds) / ((performance.now() - started) / 1000)) * 100;
+  const perDevice = (after.rssBytes - baselineRss) / devices / 1024;
+  return [
+    { metric: 'controller RSS per connected device (over the RSS before the fleet)', value: `${perDevice.toFixed(1)} KB`, target: '<= 100 KB', verdict: verdict(perDevice <= 100) },
+    { metric: 'controller RSS, total', value: `${(after.rssBytes / 2 ** 20).toFixed(0)} MiB` },
+    { metric: `controller CPU, ${durationS} s idle`, value: `${cpu.toFixed(1)} % of a core`, target: '< 10 %', verdict: verdict(cpu < 10) },
+  ];
+}

@@ -1,0 +1,16 @@
+// The simulated fleet (`npm run sim`, libs/device-sim) in its own process, sending the
+// full OpenSync schema in get_schema when it is available.
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { spawnTracked, stopChild } from '../framework/processes';
+import { OPENSYNC_SCHEMA_PATH } from '../ovsdb-floor/ovsdb-server-fixture';
+
+export function startFleet(root: string, devices: number, ovsdbPort: number, applyDelayMs: number): { child: ChildProcess; fullSchema: boolean; stop: () => Promise<void> } {
+  const fullSchema = existsSync(OPENSYNC_SCHEMA_PATH);
+  const args = ['-r', '@swc-node/register', join(root, 'libs/device-sim/src/cli/main.ts'), '--devices', String(devices), '--controller', `tcp:127.0.0.1:${ovsdbPort}`, '--apply-delay-ms', String(applyDelayMs)];
+  if (fullSchema) args.push('--schema', OPENSYNC_SCHEMA_PATH);
+  const child = spawnTracked(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  return { child, fullSchema, stop: () => stopChild(child, 15_000) };
+}
