@@ -12,3 +12,4 @@ export * from './connection-manager';
 export * from './device-managers';
 export * from './simulated-device';
 export * from './wire-values';
+export * from './real-server-device';
