@@ -1,18 +1,20 @@
-// Reconciliation edge cases against a real ovsdb-server: a device that never applies one VIF
-// ends FAILED with the mismatching columns (pushed to a graphql-ws subscriber, not polled),
+// Reconciliation edge cases against a real ovsdb-server with the simulator's WiFi manager
+// attached over its unix socket: a device that refuses its VIFs ends FAILED with the
+// mismatching columns (pushed to a graphql-ws subscriber, not polled),
 // and a device whose schema predates wpa / wpa_key_mgmt / wpa_psks gets the legacy
 // `security` map. The device's own backhaul VIF stays as it was.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attachToOvsdbServer, DelayScheduler, defaultProfile, DeviceBehaviour, RealServerDevice } from '@lib/device-sim';
 import { createClient, Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { SouthboundService } from '../../src/southbound/southbound.service';
 import { CLAIM_NODE, CREATE_NETWORK, createCustomer } from '../e2e/provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, startTestApp, TestApp } from '../e2e/support';
 import { describeWithOvsdb, OPENSYNC_SCHEMA_PATH, OvsdbServerProcess } from '../support/ovsdb-server-process';
-import { echoVifState, selectRows } from './support/wifi-state-echo';
+import { selectRows } from './support/device-rows';
 
 const DB = 'Open_vSwitch';
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes { serial status mismatches { ifName reason column } } } } }`;
@@ -33,14 +35,25 @@ function readSchema(): Schema {
   return JSON.parse(readFileSync(OPENSYNC_SCHEMA_PATH, 'utf8')) as Schema;
 }
 
-async function bootDevice(serial: string, port: number, schemaPath?: string): Promise<OvsdbServerProcess> {
-  const device = await OvsdbServerProcess.start({ remotes: [`tcp:127.0.0.1:${port}`], schemaPath });
+const scheduler = new DelayScheduler();
+const managers: RealServerDevice[] = [];
+
+/** A real ovsdb-server dialling the app, bootstrapped and run by the simulator's managers, with a backhaul VIF of its own. */
+async function bootDevice(serial: string, port: number, options: { schemaPath?: string; behaviour?: Partial<DeviceBehaviour> } = {}): Promise<OvsdbServerProcess> {
+  const device = await OvsdbServerProcess.start({ remotes: [`tcp:127.0.0.1:${port}`], schemaPath: options.schemaPath });
+  managers.push(
+    await attachToOvsdbServer({
+      socketPath: device.socketPath,
+      profile: defaultProfile(serial),
+      behaviour: { applyDelayMs: 200, ...options.behaviour },
+      scheduler,
+      bootstrap: true,
+    }),
+  );
   await device.transact(
     DB,
-    { op: 'insert', table: 'AWLAN_Node', row: { id: serial, serial_number: serial, model: 'SIM1', firmware_version: '1.0' } },
     { op: 'insert', table: 'Wifi_VIF_Config', row: { if_name: 'bhaul-ap-24', mode: 'ap', enabled: true, ssid: 'we.backhaul', vif_radio_idx: 1 }, 'uuid-name': 'bh' },
-    { op: 'insert', table: 'Wifi_Radio_Config', row: { if_name: 'wifi0', freq_band: '2.4G', enabled: true, vif_configs: ['set', [['named-uuid', 'bh']]] } },
-    { op: 'insert', table: 'Wifi_Radio_Config', row: { if_name: 'wifi1', freq_band: '5G', enabled: true } },
+    { op: 'mutate', table: 'Wifi_Radio_Config', where: [['if_name', '==', 'wifi0']], mutations: [['vif_configs', 'insert', ['set', [['named-uuid', 'bh']]]]] },
   );
   return device;
 }
@@ -67,6 +80,8 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
   });
 
   afterAll(async () => {
+    for (const m of managers) m.stop();
+    scheduler.close();
     for (const d of devices) await d.stop();
     await app?.close();
     if (previousFailAfter === undefined) delete process.env.RECONCILE_FAIL_AFTER_MS;
@@ -74,11 +89,11 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('a VIF the device never applies ends FAILED with the reason, pushed to a subscriber', async () => {
+  it('a device that refuses its VIFs ends FAILED with the reason, pushed to a subscriber', async () => {
     const customer = await createCustomer(app, admin);
     const networkId = customer.locations[0].wifiNetworks[0].id;
     const serial = 'SN-REFUSE-1';
-    const device = await bootDevice(serial, port);
+    const device = await bootDevice(serial, port, { behaviour: { refuseRate: 1 } });
     devices.push(device);
     const received: { overall: string; nodes: { status: string; mismatches: { ifName: string; reason: string; column: string | null }[] }[] }[] = [];
     const client: Client = createClient({
@@ -99,11 +114,16 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
       await until('the first pushed status', () => received.length > 0);
       expectData(await gql(app, CLAIM_NODE, { locationId: customer.locations[0].id, serial }, admin));
       await until('the VIFs on the device', async () => (await selectRows(device, 'Wifi_VIF_Config')).length === 3);
-      // The device's WiFi manager applies the 2.4 GHz VIF but never the 5 GHz one.
-      await echoVifState(device, new Set(Object.keys(readSchema().tables.Wifi_VIF_State.columns)), (ifName) => ifName === 'ctl1-ap-50');
       const failed = await until('FAILED pushed', () => received.find((s) => s.overall === 'FAILED'));
       expect(received.some((s) => s.overall === 'PENDING')).toBe(true);
-      expect(failed.nodes[0].mismatches).toEqual([{ ifName: 'ctl1-ap-50', reason: 'STATE_DIFFERS', column: 'vif_config' }]);
+      // The device leaves a refused interface down and without its SSID.
+      expect(failed.nodes[0].mismatches).toEqual(
+        expect.arrayContaining([
+          { ifName: 'ctl1-ap-24', reason: 'STATE_DIFFERS', column: 'enabled' },
+          { ifName: 'ctl1-ap-24', reason: 'STATE_DIFFERS', column: 'ssid' },
+          { ifName: 'ctl1-ap-50', reason: 'STATE_DIFFERS', column: 'enabled' },
+        ]),
+      );
       const queried = expectData(await gql<{ wifiNetwork: { status: { overall: string } } }>(app, STATUS, { id: networkId }, admin));
       expect(queried.wifiNetwork.status.overall).toBe('FAILED');
       expect(await backhaulSsid(device)).toBe('we.backhaul');
@@ -126,7 +146,7 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
     const customer = await createCustomer(app, admin);
     const networkId = customer.locations[0].wifiNetworks[0].id;
     const serial = 'SN-LEGACY-1';
-    const device = await bootDevice(serial, port, schemaPath);
+    const device = await bootDevice(serial, port, { schemaPath });
     devices.push(device);
     expectData(await gql(app, CLAIM_NODE, { locationId: customer.locations[0].id, serial }, admin));
     const rows = await until('the VIFs on the device', async () => {
@@ -135,7 +155,6 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
     });
     const vif = rows.find((r) => r.if_name === 'ctl1-ap-24') as unknown as { security: [string, [string, string][]] };
     expect(new Map(vif.security[1])).toEqual(new Map([['encryption', 'WPA-PSK'], ['key', 'correct horse battery'], ['mode', '2']]));
-    await echoVifState(device, new Set(Object.keys(schema.tables.Wifi_VIF_State.columns)));
     await until('APPLIED', async () => {
       const data = expectData(await gql<{ wifiNetwork: { status: { overall: string } } }>(app, STATUS, { id: networkId }, admin));
       return data.wifiNetwork.status.overall === 'APPLIED';

@@ -1,15 +1,16 @@
 // The core reconciliation flow against a real ovsdb-server with the full OpenSync schema,
-// dialling the real app's OVSDB listener: the device shows up unclaimed, is claimed, gets
-// the location's networks as VIFs, and wifiNetwork.status turns APPLIED only once
-// Wifi_VIF_State reports them; SSID changes update in place; a deleted network's VIFs go.
-// The device's own backhaul VIF is never touched.
+// dialling the real app's OVSDB listener, with the simulator's WiFi manager attached over
+// the server's unix socket: the device shows up unclaimed, is claimed, gets the location's
+// networks as VIFs, and wifiNetwork.status turns APPLIED only once Wifi_VIF_State reports
+// them; SSID changes update in place; a deleted network's VIFs go. The device's own
+// backhaul VIF is never touched.
 
-import { readFileSync } from 'node:fs';
+import { attachToOvsdbServer, DelayScheduler, defaultProfile, RealServerDevice } from '@lib/device-sim';
 import { SouthboundService } from '../../src/southbound/southbound.service';
 import { CLAIM_NODE, CREATE_NETWORK, createCustomer, DELETE_NETWORK, UPDATE_NETWORK } from '../e2e/provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, platformAdmin, startTestApp, TestApp } from '../e2e/support';
-import { describeWithOvsdb, OPENSYNC_SCHEMA_PATH, OvsdbServerProcess } from '../support/ovsdb-server-process';
-import { echoVifState, selectRows } from './support/wifi-state-echo';
+import { describeWithOvsdb, OvsdbServerProcess } from '../support/ovsdb-server-process';
+import { selectRows } from './support/device-rows';
 
 const DB = 'Open_vSwitch';
 const SERIAL = 'SN-RECON-1';
@@ -35,11 +36,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
-function stateColumns(): Set<string> {
-  const schema = JSON.parse(readFileSync(OPENSYNC_SCHEMA_PATH, 'utf8')) as { tables: Record<string, { columns: Record<string, unknown> }> };
-  return new Set(Object.keys(schema.tables.Wifi_VIF_State.columns));
-}
-
 describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
   let app: TestApp;
   let device: OvsdbServerProcess;
@@ -48,7 +44,18 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
   let primaryId: string;
   let nodeId: string;
   let backhaulBefore: unknown;
-  const columns = new Set<string>();
+  let wifiManager: RealServerDevice | undefined;
+  const scheduler = new DelayScheduler();
+  // Slow enough that a polling client sees PENDING before the device applies.
+  const attachWifiManager = async (bootstrap: boolean): Promise<void> => {
+    wifiManager = await attachToOvsdbServer({
+      socketPath: device.socketPath,
+      profile: defaultProfile(SERIAL, { model: 'PP203X', firmwareVersion: '5.6.0' }),
+      behaviour: { applyDelayMs: 2500 },
+      scheduler,
+      bootstrap,
+    });
+  };
 
   const status = async (id: string): Promise<StatusData['wifiNetwork']> =>
     expectData(await gql<StatusData>(app, STATUS, { id }, admin)).wifiNetwork;
@@ -58,8 +65,15 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
     return row && { ...row, _version: undefined };
   };
 
+  /** Every VIF of ours has a state row pointing at its config row. */
+  const expectStateMatches = async (): Promise<void> => {
+    const states = await selectRows(device, 'Wifi_VIF_State');
+    for (const config of (await selectRows(device, 'Wifi_VIF_Config')).filter((r) => (r.if_name as string).startsWith('ctl'))) {
+      expect(states.find((st) => st.if_name === config.if_name)?.vif_config).toEqual(config._uuid);
+    }
+  };
+
   beforeAll(async () => {
-    stateColumns().forEach((c) => columns.add(c));
     app = await startTestApp('sqlite');
     const port = app.app.get(SouthboundService).addresses[0].port;
     const group = await createGroupWithAdmin(app);
@@ -69,17 +83,18 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
     primaryId = customer.locations[0].wifiNetworks[0].id;
     // The device dials the controller like a Manager.target; its own rows are written as it boots.
     device = await OvsdbServerProcess.start({ remotes: [`tcp:127.0.0.1:${port}`] });
+    await attachWifiManager(true);
     await device.transact(
       DB,
-      { op: 'insert', table: 'AWLAN_Node', row: { id: SERIAL, serial_number: SERIAL, model: 'PP203X', firmware_version: '5.6.0' } },
       { op: 'insert', table: 'Wifi_VIF_Config', row: { if_name: 'bhaul-ap-24', mode: 'ap', enabled: true, ssid: 'we.backhaul', vif_radio_idx: 1, bridge: 'br-home' }, 'uuid-name': 'bh' },
-      { op: 'insert', table: 'Wifi_Radio_Config', row: { if_name: 'wifi0', freq_band: '2.4G', enabled: true, channel: 6, vif_configs: ['set', [['named-uuid', 'bh']]] } },
-      { op: 'insert', table: 'Wifi_Radio_Config', row: { if_name: 'wifi1', freq_band: '5G', enabled: true, channel: 44 } },
+      { op: 'mutate', table: 'Wifi_Radio_Config', where: [['if_name', '==', 'wifi0']], mutations: [['vif_configs', 'insert', ['set', [['named-uuid', 'bh']]]]] },
     );
     backhaulBefore = await backhaul();
   });
 
   afterAll(async () => {
+    wifiManager?.stop();
+    scheduler.close();
     await device?.stop();
     await app?.close();
   });
@@ -108,8 +123,8 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
     });
     expect(pending.status.nodes[0]).toMatchObject({ serial: SERIAL, status: 'PENDING' });
     expect(pending.status.nodes[0].mismatches.map((m) => m.reason)).toContain('STATE_DIFFERS');
-    await echoVifState(device, columns);
     await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
+    await expectStateMatches();
     const node = expectData(await gql<{ node: { connected: boolean; radios: unknown[]; vifs: { ifName: string; inSync: boolean }[] } }>(app, NODE_VIFS, { id: nodeId }, admin)).node;
     expect(node.connected).toBe(true);
     expect(node.radios).toEqual([
@@ -131,15 +146,14 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
     expect((await status(primaryId)).status.overall).toBe('PENDING');
     const uuidsAfter = (await selectRows(device, 'Wifi_VIF_Config')).filter((r) => r.if_name === 'ctl1-ap-24').map((r) => r._uuid[1]);
     expect(uuidsAfter).toEqual(uuidsBefore);
-    await echoVifState(device, columns);
     await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
+    await expectStateMatches();
   });
 
   it('a second network gets slot 2; deleting it removes its VIFs and leaves the rest', async () => {
     const input = { kind: 'GUEST', ssid: 'Guests', securityMode: 'WPA2_PSK', passphrase: 'guest passphrase', bands: ['BAND_2_4G'] };
     const guest = expectData(await gql<{ createWifiNetwork: { id: string } }>(app, CREATE_NETWORK, { locationId, input }, admin)).createWifiNetwork;
     await until('the guest VIF', async () => (await vifNames()).includes('ctl2-ap-24'));
-    await echoVifState(device, columns);
     await until('guest APPLIED', async () => (await status(guest.id)).status.overall === 'APPLIED');
     expectData(await gql(app, DELETE_NETWORK, { id: guest.id }, admin));
     await until('the guest VIF to go', async () => (await vifNames()).join() === 'bhaul-ap-24,ctl1-ap-24,ctl1-ap-50');
@@ -156,15 +170,17 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
   });
 
   it('reads OFFLINE while the device is down, and converges again after it comes back', async () => {
+    wifiManager?.stop();
     await device.kill();
     await until('status OFFLINE', async () => (await status(primaryId)).status.overall === 'OFFLINE');
     // While it is away the model changes; the reconnect's full reconcile brings it over.
     expectData(await gql(app, UPDATE_NETWORK, { id: primaryId, input: { ssid: 'While Away' } }, admin));
     await device.restart();
+    await attachWifiManager(false);
     await until('the new SSID after the reconnect', async () =>
       (await selectRows(device, 'Wifi_VIF_Config')).filter((r) => r.ssid === 'While Away').length === 2,
     );
-    await echoVifState(device, columns);
     await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
+    await expectStateMatches();
   });
 });
