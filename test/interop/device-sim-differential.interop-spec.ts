@@ -59,6 +59,21 @@ const SCRIPT: Op[][] = [
   [{ op: 'delete', table: 'Radio', where: byName('Radio', 'c') }],
   [{ op: 'update', table: 'Radio', where: byName('Radio', 'a'), row: { if_name: 'z' } }],
   [{ op: 'select', table: 'Radio', where: [['channel', '>', 5]], columns: ['if_name', 'channel', 'config', 'vifs'] }],
+  [
+    { op: 'update', table: 'Radio', where: byName('Radio', 'z'), row: { tags: ['set', ['q', 'r']], power: 12.5 } },
+    { op: 'select', table: 'Radio', where: [['tags', 'includes', 'q']], columns: ['if_name'] },
+    { op: 'select', table: 'Radio', where: [['tags', 'excludes', ['set', ['q', 'x']]]], columns: ['if_name'] },
+    { op: 'select', table: 'Radio', where: [['config', 'includes', ['map', [['k', 'w']]]]], columns: ['if_name'] },
+    { op: 'select', table: 'Radio', where: [['power', '<=', 12.5], ['if_name', '!=', 'b']], columns: ['if_name', 'power'] },
+    { op: 'select', table: 'Radio', where: [['enabled', '==', true]], columns: ['if_name'] },
+  ],
+  [{ op: 'mutate', table: 'Radio', where: byName('Radio', 'z'), mutations: [['config', 'delete', ['map', [['k', 'not-w'], ['m', '2']]]], ['power', '*=', 2]] }],
+  [{ op: 'mutate', table: 'Radio', where: byName('Radio', 'z'), mutations: [['power', '+=', 10]] }],
+  [{ op: 'mutate', table: 'Radio', where: byName('Radio', 'z'), mutations: [['tags', 'delete', 'q'], ['tags', 'insert', ['set', ['s', 'r']]]] }],
+  [ins('Vif', { if_name: 'p', radio: ['uuid', '00000000-0000-0000-0000-000000000000'], psks: ['map', [['a', '1'], ['b', '2'], ['c', '3'], ['d', '4'], ['e', '5']]] })],
+  [{ op: 'insert', table: 'Nope', row: {} }],
+  [ins('Radio', { no_such_column: 1 })],
+  [{ op: 'select', table: 'Radio', where: [['no_such_column', '==', 1]] }],
 ];
 
 const MONITORS: [string, string, object][] = [
@@ -156,6 +171,31 @@ describeWithOvsdb(
       for (let i = 0; i < SCRIPT.length; i++) {
         expect({ step: i, ...a.steps[i] }).toEqual({ step: i, ...e.steps[i] });
       }
+    });
+
+    async function blockingWait(socketPath: string): Promise<unknown> {
+      const waiter = await dial(parseEndpoint(`unix:${socketPath}`));
+      const writer = await dial(parseEndpoint(`unix:${socketPath}`));
+      clients.push(waiter, writer);
+      const wait = { op: 'wait', table: 'Part', where: [], columns: ['name'], until: '!=', rows: [] };
+      const timedOut = await waiter.request('transact', [DB, { ...wait, until: '==', rows: [{ name: 'never' }], timeout: 50 }]);
+      const pending = waiter.request('transact', [DB, { ...wait, timeout: 600000 }, { op: 'select', table: 'Part', where: [], columns: ['name'] }]);
+      // Part is not a root table: the row lives only while Hw references it.
+      const written = await writer.request('transact', [
+        DB,
+        ins('Radio', { if_name: 'holder', hw: ['named-uuid', 'h'] }),
+        ins('Hw', { model: 'late', parts: ['named-uuid', 'p'] }, 'h'),
+        ins('Part', { name: 'late-part' }, 'p'),
+      ]);
+      const results = { timedOut, written, waited: await pending };
+      await writer.request('transact', [DB, { op: 'delete', table: 'Radio', where: byName('Radio', 'holder') }]);
+      return normalise({ monitors: [], steps: [{ result: [results.timedOut, results.written, results.waited].flat(), notifications: [] }] });
+    }
+
+    it('blocks a wait with a timeout until another client commits, the same way', async () => {
+      const expected = await blockingWait(real.socketPath);
+      const actual = await blockingWait(join(dir, 'sim.sock'));
+      expect(actual).toEqual(expected);
     });
   },
   SCHEMA,
