@@ -1,7 +1,7 @@
 // What OpenSync bootstrap scripts put in the database before the managers start:
 // AWLAN_Node (identity, firmware, where to connect, backoff) and one Wifi_Radio_Config plus
 // Wifi_Radio_State row per radio. Columns the schema lacks are left out.
-import { Value } from '@lib/ovsdb';
+import { OvsdbError, Value } from '@lib/ovsdb';
 import { DeviceDbPort, transactionError } from './device-db-port';
 import { DeviceProfile, RADIO_DEFAULTS } from './device-profile';
 import { simulatedMac, wireRow } from './wire-values';
@@ -54,5 +54,5 @@ export async function bootstrapDevice(port: DeviceDbPort, profile: DeviceProfile
     });
   }
   const error = transactionError(await port.transact(ops));
-  if (error) throw new Error(`bootstrap of ${profile.serial} failed: ${error}`);
+  if (error) throw new OvsdbError('TRANSACTION_FAILED', `serial=${profile.serial} bootstrap failed: ${error}`);
 }

@@ -1,6 +1,7 @@
 // Scripted WiFi clients: what OpenSync's WiFi manager and DHCP snooping write when a station
 // associates (Wifi_Associated_Clients, linked from Wifi_VIF_State.associated_clients, and a
 // DHCP_leased_IP lease) and remove when it leaves.
+import { OvsdbError } from '@lib/ovsdb';
 import { DeviceDbPort, transactionError } from './device-db-port';
 
 export interface ScriptedClient {
@@ -31,7 +32,7 @@ export async function associateClient(port: DeviceDbPort, client: ScriptedClient
     });
   }
   const error = transactionError(await port.transact(ops));
-  if (error) throw new Error(`associating ${client.mac} failed: ${error}`);
+  if (error) throw new OvsdbError('TRANSACTION_FAILED', `associating ${client.mac} failed: ${error}`);
 }
 
 export async function disassociateClient(port: DeviceDbPort, mac: string): Promise<void> {
@@ -41,5 +42,5 @@ export async function disassociateClient(port: DeviceDbPort, mac: string): Promi
       { op: 'delete', table: 'DHCP_leased_IP', where: [['hwaddr', '==', mac]] },
     ]),
   );
-  if (error) throw new Error(`disassociating ${mac} failed: ${error}`);
+  if (error) throw new OvsdbError('TRANSACTION_FAILED', `disassociating ${mac} failed: ${error}`);
 }

@@ -161,6 +161,15 @@ describe('SimulatedDevice', () => {
     await until(() => ctl.accepted.length === 2 && d.connectionState === 'connected');
   });
 
+  it('drops the controller connection after an apply when told to, then redials', async () => {
+    const ctl = await controller();
+    const d = await boot({ managerAddr: ctl.addr, minBackoff: 1, maxBackoff: 1 }, { dropRate: 1 });
+    await until(() => ctl.accepted.length === 1 && d.connectionState === 'connected');
+    await addVif(d, 'home-24', 'Home');
+    await until(() => ctl.accepted.length === 2 && d.connectionState === 'connected');
+    expect(vifState(d, 'home-24')).toBeDefined();
+  });
+
   it('follows manager_addr written by the redirector', async () => {
     const redirectorAnswers: unknown[] = [];
     const manager = await controller();

@@ -1,0 +1,28 @@
+import { parseFleetArgs, serialFor } from './fleet-options';
+
+describe('parseFleetArgs', () => {
+  it('reads the documented options with defaults', () => {
+    const o = parseFleetArgs(['--devices', '10000', '--controller', 'tcp:127.0.0.1:6640', '--serial-prefix', 'P', '--apply-delay-ms=250', '--fault-rate', '0.1']);
+    expect(o).toMatchObject({ devices: 10000, controller: 'tcp:127.0.0.1:6640', serialPrefix: 'P', applyDelayMs: 250, faultRate: 0.1, ssl: false });
+  });
+
+  it('turns --ssl into an ssl: controller and requires a certificate directory', () => {
+    expect(() => parseFleetArgs(['--controller', 'tcp:127.0.0.1:6640', '--ssl'])).toThrow(/--cert-dir/);
+    expect(parseFleetArgs(['--controller', 'tcp:127.0.0.1:6640', '--ssl', '--cert-dir', '/certs'])).toMatchObject({
+      controller: 'ssl:127.0.0.1:6640',
+      ssl: true,
+      certDir: '/certs',
+    });
+  });
+
+  it('refuses unknown options, bad numbers and a missing controller', () => {
+    expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--bogus', '1'])).toThrow(/unknown option --bogus/);
+    expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--fault-rate', '2'])).toThrow(/--fault-rate/);
+    expect(() => parseFleetArgs(['--devices', '3'])).toThrow(/--controller/);
+  });
+
+  it('numbers serials with at least six digits', () => {
+    expect(serialFor('SIM', 0, 10)).toBe('SIM000001');
+    expect(serialFor('SIM', 9999, 1000000)).toBe('SIM0010000');
+  });
+});
