@@ -5,7 +5,7 @@
 // The device's own rows never change.
 
 import { CLAIM_NODE, CREATE_NETWORK, createCustomer, DELETE_NETWORK, UPDATE_NETWORK } from '../provisioning/provisioning-ops';
-import { createGroupWithAdmin, describeEachDatabase, expectData, gql, platformAdmin, useTestApp } from '../support';
+import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, gql, platformAdmin, useTestApp } from '../support';
 import { foreignRows, ownedNames, SimHandle, startSimDevice, until, vifConfigs } from './sim-device';
 
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes { serial status mismatches { ifName reason column } } } } }`;
@@ -20,6 +20,7 @@ interface Status {
 describeEachDatabase('reconciliation with a simulated device', (db) => {
   const t = useTestApp(db);
   let admin: string;
+  let support: string;
   let locationId: string;
   let primaryId: string;
   let nodeId: string;
@@ -41,6 +42,7 @@ describeEachDatabase('reconciliation with a simulated device', (db) => {
   beforeAll(async () => {
     const group = await createGroupWithAdmin(t.current);
     admin = group.adminToken;
+    support = (await createSupportUser(t.current, group.groupId)).token;
     const customer = await createCustomer(t.current, admin);
     locationId = customer.locations[0].id;
     primaryId = customer.locations[0].wifiNetworks[0].id;
@@ -87,6 +89,12 @@ describeEachDatabase('reconciliation with a simulated device', (db) => {
       ['ctl1-ap-50', true],
     ]);
     expect(node.vifs[0].desired).toMatchObject({ ssid: 'Home WiFi', mode: 'ap', wpa_psks: { 'key--1': 'correct horse battery' } });
+    // Support staff read the same VIFs with every passphrase masked.
+    type Vif = { desired: { wpa_psks: unknown }; config: { wpa_psks: unknown }; state: { wpa_psks: unknown } };
+    const seen = expectData(await gql<{ node: { vifs: Vif[] } }>(t.current, NODE, { id: nodeId }, support)).node.vifs;
+    for (const vif of seen) {
+      for (const row of [vif.desired, vif.config, vif.state]) expect(row.wpa_psks).toEqual({ 'key--1': '<redacted>' });
+    }
   });
 
   it.each([
