@@ -190,7 +190,7 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
           client.subscribe(
             { query: SUBSCRIBE, variables: { id: networkId } },
             {
-              next: (msg) => resolve(msg.errors ? msg.errors.map((e) => e.message).join('; ') : 'data'),
+              next: (msg) => resolve(msg.errors ? msg.errors.map((e) => `${String(e.extensions?.code)}: ${e.message}`).join('; ') : 'data'),
               error: (e) => resolve(JSON.stringify(e)),
               complete: () => resolve('complete'),
             },
@@ -200,10 +200,10 @@ describeWithOvsdb('reconciliation failures and old firmware with a real ovsdb-se
         await client.dispose();
       }
     };
-    // Over graphql-ws the errors carry the AppError message (the HTTP formatter adds the code).
-    expect(await firstError({})).toBe('authentication required');
-    expect(await firstError({ authorization: 'Bearer not-a-token' })).toMatch(/invalid or expired token|authentication required/);
-    expect(await firstError({ authorization: `Bearer ${outsider}` })).toBe(`wifi network ${networkId} not found`);
+    // Over graphql-ws errors pass through the same formatter as over HTTP: same codes.
+    expect(await firstError({})).toBe('UNAUTHENTICATED: authentication required');
+    expect(await firstError({ authorization: 'Bearer not-a-token' })).toMatch(/^UNAUTHENTICATED: /);
+    expect(await firstError({ authorization: `Bearer ${outsider}` })).toBe(`NOT_FOUND: wifi network ${networkId} not found`);
     expect(await firstError({ authorization: `Bearer ${admin}` })).toBe('data');
   });
 });
