@@ -31,6 +31,7 @@ export * from './transport/websocket-transport';
 export * from './transport/memory-transport';
 export * from './rpc/rpc-message';
 export * from './rpc/rpc-connection';
+export * from './rpc/rpc-error-reply';
 export * from './session/inactivity-probe';
 export * from './session/monitor';
 export * from './session/ovsdb-session';

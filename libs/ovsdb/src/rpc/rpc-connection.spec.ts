@@ -1,6 +1,7 @@
 import { OvsdbError } from '../errors';
 import { MemoryTransport } from '../transport/memory-transport';
 import { RpcConnection } from './rpc-connection';
+import { RpcErrorReply } from './rpc-error-reply';
 
 function connectedPair(): { a: RpcConnection; b: RpcConnection; ta: MemoryTransport; tb: MemoryTransport } {
   const [ta, tb] = MemoryTransport.pair();
@@ -161,5 +162,42 @@ describe('RpcConnection', () => {
     const err = await rejection(b.request('boom', []));
     expect(err.details).toEqual({ error: 'OP_INVALID', details: 'no such thing' });
     expect(a.closeReason).toBeUndefined();
+  });
+
+  it("sends a handler's RpcErrorReply verbatim as the error, string or object", async () => {
+    const [ta, raw] = MemoryTransport.pair();
+    const conn = new RpcConnection(ta);
+    const seen = wireOf(raw);
+    const unknownDb = { error: 'unknown database', details: 'get_schema request specifies unknown database Nope', syntax: '["Nope"]' };
+    conn.handle('get_schema', () => {
+      throw new RpcErrorReply(unknownDb);
+    });
+    conn.handle('monitor_cancel', async () => {
+      await Promise.resolve();
+      throw new RpcErrorReply('unknown monitor');
+    });
+    raw.send({ method: 'get_schema', params: ['Nope'], id: 1 });
+    raw.send({ method: 'monitor_cancel', params: ['m'], id: 2 });
+    await until(() => seen.length === 2);
+    expect(seen).toEqual([
+      { result: null, error: unknownDb, id: 1 },
+      { result: null, error: 'unknown monitor', id: 2 },
+    ]);
+    expect(conn.closeReason).toBeUndefined();
+  });
+
+  it('lets the requesting side read a raw error reply as the peer sent it', async () => {
+    const { a, b } = connectedPair();
+    a.handle('monitor_cancel', () => {
+      throw new RpcErrorReply('unknown monitor');
+    });
+    const err = await rejection(b.request('monitor_cancel', ['m']));
+    expect(err.code).toBe('RPC_ERROR');
+    expect(err.message).toBe('monitor_cancel failed: unknown monitor');
+    expect(err.details).toBe('unknown monitor');
+  });
+
+  it('refuses a null error value, which would read as success on the wire', () => {
+    expect(() => new RpcErrorReply(null)).toThrow(TypeError);
   });
 });

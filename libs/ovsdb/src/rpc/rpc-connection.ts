@@ -18,6 +18,7 @@ import {
   rpcErrorName,
   rpcIdKey,
 } from './rpc-message';
+import { RpcErrorReply } from './rpc-error-reply';
 import type { RpcMessage, RpcNotification, RpcRequest, RpcResponse } from './rpc-message';
 
 export type RpcRequestHandler = (params: unknown[]) => unknown;
@@ -67,7 +68,11 @@ export class RpcConnection {
     return this.pending.size;
   }
 
-  /** Answers the peer's requests for `method` with the handler's (awaited) return value. */
+  /**
+   * Answers the peer's requests for `method` with the handler's (awaited) return value. A
+   * handler that throws RpcErrorReply has its value sent verbatim as the response's error;
+   * an OvsdbError is sent as {error: code, details: message}.
+   */
   handle(method: string, handler: RpcRequestHandler): void {
     this.handlers.set(method, handler);
   }
@@ -138,9 +143,11 @@ export class RpcConnection {
       this.transport.send(resultMessage(message.id, result));
     } catch (err) {
       const error =
-        err instanceof OvsdbError
-          ? { error: err.code, details: err.message }
-          : { error: 'internal error', details: String(err) };
+        err instanceof RpcErrorReply
+          ? err.error
+          : err instanceof OvsdbError
+            ? { error: err.code, details: err.message }
+            : { error: 'internal error', details: String(err) };
       this.transport.send(errorMessage(message.id, error));
     }
   }
