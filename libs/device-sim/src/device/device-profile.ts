@@ -1,5 +1,6 @@
 // What a simulated device is: the identity and settings firmware bootstrap writes into
 // AWLAN_Node and the radio tables, and the knobs of its simulated behaviour.
+import { TransactFault } from '../server/transact-fault';
 
 export type Band = '2.4G' | '5G' | '6G';
 
@@ -26,6 +27,12 @@ export interface DeviceBehaviour {
   readonly slowFactor: number;
   /** Fraction of VIF applies after which the device drops its controller connection once. */
   readonly dropRate: number;
+  /**
+   * The first N controller transacts that touch Wifi_VIF_Config lose the connection before
+   * their reply (transactDropMode says whether the transaction was applied first).
+   */
+  readonly transactDrops: number;
+  readonly transactDropMode: TransactFault;
   /** Length of one backoff "second" (tests shorten it), ms. */
   readonly backoffUnitMs: number;
   /** Delay between upgrade_status steps, ms. */
@@ -38,6 +45,8 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   slowRate: 0,
   slowFactor: 10,
   dropRate: 0,
+  transactDrops: 0,
+  transactDropMode: 'drop-before-apply',
   backoffUnitMs: 1000,
   upgradeStepMs: 1000,
 };

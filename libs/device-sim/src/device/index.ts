@@ -11,5 +11,6 @@ export * from './client-script';
 export * from './connection-manager';
 export * from './device-managers';
 export * from './simulated-device';
+export * from './transact-drop-fault';
 export * from './wire-values';
 export * from './real-server-device';

@@ -10,6 +10,7 @@ import { DelayScheduler } from './delay-scheduler';
 import { DeviceManagers } from './device-managers';
 import { DEFAULT_BEHAVIOUR, DeviceBehaviour, DeviceProfile } from './device-profile';
 import { LocalDbPort } from './local-db-port';
+import { TransactDropFault } from './transact-drop-fault';
 
 export interface SimulatedDeviceOptions {
   readonly schema: EngineSchema;
@@ -31,10 +32,15 @@ export class SimulatedDevice {
   private connection: ConnectionManager | undefined;
   private stopped = false;
   bootCount = 0;
+  /** Survives reboots: a device drops the first N VIF transacts of its life, not of each boot. */
+  readonly transactFault: TransactDropFault;
 
   constructor(private readonly options: SimulatedDeviceOptions) {
     this.profile = options.profile;
     this.behaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
+    this.transactFault = new TransactDropFault(this.behaviour, (fault) =>
+      options.onLog?.(`serial=${this.serial} fault: connection dropped during a transact (${fault})`),
+    );
   }
 
   get serial(): string {
@@ -62,7 +68,7 @@ export class SimulatedDevice {
   async start(rebootReason?: { type: string; reason: string }): Promise<void> {
     this.stopped = false;
     this.bootCount++;
-    const server = new OvsdbServer([this.options.schema]);
+    const server = new OvsdbServer([this.options.schema], this.behaviour.transactDrops > 0 ? { transactFault: this.transactFault.hook } : {});
     const port = new LocalDbPort(server.database);
     await bootstrapDevice(port, this.profile, Math.floor(Date.now() / 1000) + this.bootCount - 1);
     if (rebootReason && port.hasColumn('Reboot_Status', 'type')) {

@@ -45,8 +45,33 @@ describe('OvsdbServer over a stream', () => {
     const uuid = result[0].uuid[1];
     expect((await update).params).toEqual(['m', { Radio: { [uuid]: { insert: { if_name: 'wifi0' } } } }]);
     expect(order).toEqual(['update2', 'reply']);
-    await expect(rpc.request('monitor_cancel', ['nope'])).rejects.toMatchObject({ details: { details: 'unknown monitor' } });
-    await expect(rpc.request('transact', ['Other'])).rejects.toMatchObject({ details: { details: 'unknown database' } });
+  });
+
+  it('answers method-level errors in the shapes ovsdb-server sends', async () => {
+    const sock = join(dir, 'db.sock');
+    await server.listen(`punix:${sock}`);
+    const rpc = await dial(parseEndpoint(`unix:${sock}`));
+    clients.push(rpc);
+    const details = (p: Promise<unknown>): Promise<unknown> => p.then(() => 'no error', (err: { details?: unknown }) => err.details);
+    expect(await details(rpc.request('monitor_cancel', ['nope']))).toBe('unknown monitor');
+    expect(await details(rpc.request('monitor_cancel', []))).toBe('invalid parameters');
+    expect(await details(rpc.request('no_such_method', []))).toBe('unknown method');
+    expect(await details(rpc.request('transact', ['Other', { op: 'comment', comment: 'x' }]))).toEqual({
+      error: 'unknown database',
+      details: 'transact request specifies unknown database Other',
+      syntax: '["Other",{"comment":"x","op":"comment"}]',
+    });
+    expect(await details(rpc.request('get_schema', [5]))).toEqual({
+      error: 'syntax error',
+      details: 'get_schema request params must begin with <db-name>',
+      syntax: '[5]',
+    });
+    await rpc.request('monitor', ['Engine_Test', 'm', { Radio: {} }]);
+    expect(await details(rpc.request('monitor', ['Engine_Test', 'm', { Radio: {} }]))).toEqual({
+      error: 'syntax error',
+      details: 'duplicate monitor ID',
+      syntax: '"m"',
+    });
   });
 
   it('dials out and serves requests on the connection it opened', async () => {

@@ -6,7 +6,7 @@ import { RpcConnection } from '@lib/ovsdb';
 import { EngineSchema } from '../engine/engine-schema';
 import { OvsdbDatabase } from '../engine/ovsdb-database';
 import { engineSchemaFromJson } from '../engine/schema-view';
-import { ServerConnection } from './server-connection';
+import { ServerConnection, ServerConnectionOptions } from './server-connection';
 import { DialOptions, dial, listen, parseEndpoint } from './stream-endpoints';
 
 export function loadSchemaFile(path: string): EngineSchema {
@@ -18,7 +18,10 @@ export class OvsdbServer {
   private readonly servers = new Set<Server>();
   private readonly connections = new Set<ServerConnection>();
 
-  constructor(schemas: readonly EngineSchema[]) {
+  constructor(
+    schemas: readonly EngineSchema[],
+    private readonly connectionOptions: ServerConnectionOptions = {},
+  ) {
     for (const s of schemas) this.databases.set(s.name, new OvsdbDatabase(s));
   }
 
@@ -29,7 +32,7 @@ export class OvsdbServer {
 
   /** Serves one JSON-RPC connection, however it was established. */
   serve(rpc: RpcConnection): ServerConnection {
-    const conn = new ServerConnection(rpc, this.databases);
+    const conn = new ServerConnection(rpc, this.databases, this.connectionOptions);
     this.connections.add(conn);
     void rpc.closed.then(() => this.connections.delete(conn));
     return conn;

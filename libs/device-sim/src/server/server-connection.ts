@@ -1,10 +1,13 @@
 // RFC 7047 s4.1 from the server side: list_dbs, get_schema, echo, transact, monitor,
 // monitor_cond, monitor_cancel answered on one JSON-RPC connection, whichever side dialled.
 // Update notifications for a transaction are sent before its reply, as ovsdb-server does.
-import { OvsdbError, RpcConnection } from '@lib/ovsdb';
+// Method-level errors go out in ovsdb-server's own shapes (method-errors.ts).
+import { RpcConnection, RpcErrorReply } from '@lib/ovsdb';
 import { MonitorKind, MonitorSpec } from '../engine/monitor';
 import { OvsdbDatabase } from '../engine/ovsdb-database';
 import { TxnError } from '../engine/txn-error';
+import { INVALID_PARAMETERS, UNKNOWN_MONITOR, duplicateMonitorId, missingDatabaseName, unknownDatabase } from './method-errors';
+import { TransactFaultHook } from './transact-fault';
 
 interface ActiveMonitor {
   readonly db: OvsdbDatabase;
@@ -12,12 +15,9 @@ interface ActiveMonitor {
   readonly unsubscribe: () => void;
 }
 
-/**
- * The JSON-RPC layer reports a handler's failure as {"error": <code>, "details": <message>};
- * the code says which OVSDB error it was (ovsdb-server's own word is kept in the message).
- */
-function rpcFailure(message: string, details?: unknown): OvsdbError {
-  return new OvsdbError('RPC_ERROR', message, details);
+export interface ServerConnectionOptions {
+  /** Fault injection for transact (simulated devices); none by default. */
+  readonly transactFault?: TransactFaultHook;
 }
 
 export class ServerConnection {
@@ -26,14 +26,15 @@ export class ServerConnection {
   constructor(
     readonly rpc: RpcConnection,
     private readonly databases: ReadonlyMap<string, OvsdbDatabase>,
+    private readonly options: ServerConnectionOptions = {},
   ) {
     rpc.handle('list_dbs', () => [...databases.keys()]);
     rpc.handle('echo', (params) => params);
-    rpc.handle('get_schema', (params) => this.database(params[0]).schema.json);
-    rpc.handle('transact', (params) => this.database(params[0]).transact(params.slice(1)));
+    rpc.handle('get_schema', (params) => this.database('get_schema', params).schema.json);
+    rpc.handle('transact', (params) => this.transact(params));
     rpc.handle('monitor', (params) => this.monitor('monitor', params));
     rpc.handle('monitor_cond', (params) => this.monitor('monitor_cond', params));
-    rpc.handle('monitor_cancel', (params) => this.cancel(params[0]));
+    rpc.handle('monitor_cancel', (params) => this.cancel(params));
     void rpc.closed.then(() => this.dispose());
   }
 
@@ -43,21 +44,34 @@ export class ServerConnection {
     this.monitors.clear();
   }
 
-  private database(name: unknown): OvsdbDatabase {
-    const db = typeof name === 'string' ? this.databases.get(name) : undefined;
-    if (!db) throw rpcFailure('unknown database', { error: 'unknown database', details: `unknown database ${String(name)}` });
+  private database(method: string, params: unknown[]): OvsdbDatabase {
+    if (typeof params[0] !== 'string') throw missingDatabaseName(method, params);
+    const db = this.databases.get(params[0]);
+    if (!db) throw unknownDatabase(method, params);
     return db;
   }
 
+  private transact(params: unknown[]): unknown {
+    const db = this.database('transact', params);
+    const operations = params.slice(1);
+    const fault = this.options.transactFault?.(db.schema.name, operations);
+    if (fault === undefined) return db.transact(operations);
+    // Closing first means nothing more goes out on this connection: no reply and, for a
+    // committed transaction, no update notifications either. The client learns what
+    // happened only from the database when it comes back.
+    this.rpc.close(`fault injected: connection lost during transact (${fault})`);
+    return fault === 'drop-after-commit' ? db.transact(operations) : null;
+  }
+
   private monitor(kind: MonitorKind, params: unknown[]): unknown {
-    const db = this.database(params[0]);
+    const db = this.database(kind, params);
     const key = JSON.stringify(params[1] ?? null);
-    if (this.monitors.has(key)) throw rpcFailure('duplicate monitor ID', { error: 'syntax error', details: 'duplicate monitor ID' });
+    if (this.monitors.has(key)) throw duplicateMonitorId(params[1] ?? null);
     let started: { spec: MonitorSpec; initial: Record<string, unknown> };
     try {
       started = db.monitor(kind, params[2]);
     } catch (err) {
-      if (err instanceof TxnError) throw rpcFailure(err.tag, err.toJson());
+      if (err instanceof TxnError) throw new RpcErrorReply(err.toJson());
       throw err;
     }
     const method = kind === 'monitor' ? 'update' : 'update2';
@@ -69,10 +83,11 @@ export class ServerConnection {
     return started.initial;
   }
 
-  private cancel(id: unknown): unknown {
-    const key = JSON.stringify(id ?? null);
+  private cancel(params: unknown[]): unknown {
+    if (params.length !== 1) throw new RpcErrorReply(INVALID_PARAMETERS);
+    const key = JSON.stringify(params[0]);
     const m = this.monitors.get(key);
-    if (!m) throw rpcFailure('unknown monitor', { error: 'unknown monitor' });
+    if (!m) throw new RpcErrorReply(UNKNOWN_MONITOR);
     m.unsubscribe();
     this.monitors.delete(key);
     return {};
