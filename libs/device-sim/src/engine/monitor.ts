@@ -27,6 +27,16 @@ interface TableMonitor {
 
 type Json = Record<string, unknown>;
 
+/** ovsdb-server rejects a column a monitor request names as a syntax error of the column list. */
+function monitoredColumn(table: EngineTable, name: string, list: readonly string[]): void {
+  try {
+    columnType(table, name);
+  } catch (err) {
+    if (err instanceof TxnError && err.tag === 'unknown column') throw new TxnError('syntax error', `${name} is not a valid column name`, list);
+    throw err;
+  }
+}
+
 export class MonitorSpec {
   private constructor(
     readonly kind: MonitorKind,
@@ -48,7 +58,7 @@ export class MonitorSpec {
       let where: Condition[] = [];
       for (const r of reqs as Json[]) {
         const cols = Array.isArray(r?.columns) ? (r.columns as string[]) : ['_version', ...table.columns.keys()];
-        for (const c of cols) columnType(table, c);
+        for (const c of cols) monitoredColumn(table, c, cols);
         const s = (r?.select ?? {}) as Partial<Select>;
         const sel: Select = { initial: s.initial ?? true, insert: s.insert ?? true, delete: s.delete ?? true, modify: s.modify ?? true };
         for (const c of cols) columns.add(c);

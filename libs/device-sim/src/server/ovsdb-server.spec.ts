@@ -72,6 +72,11 @@ describe('OvsdbServer over a stream', () => {
       details: 'duplicate monitor ID',
       syntax: '"m"',
     });
+    expect(await details(rpc.request('monitor', ['Engine_Test', 'n', { Radio: { columns: ['if_name', 'nope'] } }]))).toEqual({
+      error: 'syntax error',
+      details: 'nope is not a valid column name',
+      syntax: '["if_name","nope"]',
+    });
   });
 
   it('dials out and serves requests on the connection it opened', async () => {
