@@ -1,7 +1,8 @@
 // RFC 7047 s5.1: the server's internal form of a column value. A datum is a sorted set of
 // atoms (or of key/value pairs for a map) so that equality, set algebra and the output
 // order ovsdb-server uses (sorted) all come from one representation.
-import { AtomicTypeName, EngineBaseType, EngineColumnType } from './engine-schema';
+import { defaultAtom } from '@lib/ovsdb';
+import { EngineBaseType, EngineColumnType } from './engine-schema';
 
 export type Atom = string | number | boolean;
 
@@ -14,7 +15,6 @@ export interface Datum {
 
 export const EMPTY_SET: Datum = { keys: [] };
 export const EMPTY_MAP: Datum = { keys: [], values: [] };
-export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 
 export function compareAtoms(a: Atom, b: Atom): number {
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
@@ -22,20 +22,6 @@ export function compareAtoms(a: Atom, b: Atom): number {
   const x = Number(a);
   const y = Number(b);
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-export function defaultAtom(type: AtomicTypeName): Atom {
-  switch (type) {
-    case 'integer':
-    case 'real':
-      return 0;
-    case 'boolean':
-      return false;
-    case 'string':
-      return '';
-    case 'uuid':
-      return ZERO_UUID;
-  }
 }
 
 export function defaultDatum(type: EngineColumnType): Datum {
