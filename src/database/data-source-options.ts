@@ -32,6 +32,10 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     timeout: SQLITE_BUSY_TIMEOUT_MS,
     prepareDatabase: (db: { pragma(source: string): unknown }) => {
       db.pragma('foreign_keys = ON');
+      // With WAL, NORMAL never corrupts the database and survives a process crash; only an
+      // OS crash or power cut may roll back the last commits. FULL fsyncs every commit,
+      // which bounded seeding and fleet-wide writes (docs/benchmarks.md).
+      if (!memory) db.pragma('synchronous = NORMAL');
     },
   };
 }

@@ -7,10 +7,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { Principal } from '../common/auth/principal';
 import { assertReadable, assertWritable } from '../access/group-scope';
-import { readableLocation, requireUuid, writableLocation } from '../access/location-access';
+import { requireUuid, writableLocation } from '../access/location-access';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { refuseChangeOf } from '../customers/customer-rules';
 import { Customer } from '../customers/customer.entity';
+import { CompiledFinder } from '../database/compiled-finder';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainEvents } from '../domain-events/domain-events.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -35,6 +36,9 @@ function addressColumns(address: CreateLocationInput['address']): Pick<Location,
 
 @Injectable()
 export class LocationsService {
+  private readonly byId: CompiledFinder<Location>;
+  private readonly nodesByLocation: CompiledFinder<Node>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
@@ -42,10 +46,14 @@ export class LocationsService {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     private readonly networks: WifiNetworksService,
-  ) {}
+  ) {
+    this.byId = new CompiledFinder(dataSource, Location, { where: 'id' });
+    this.nodesByLocation = new CompiledFinder(dataSource, Node, { where: 'locationId', orderBy: [['serialNumber', 'ASC']] });
+  }
 
-  get(principal: Principal, id: string): Promise<Location> {
-    return readableLocation(this.dataSource.manager, principal, id);
+  async get(principal: Principal, id: string): Promise<Location> {
+    requireUuid('id', id);
+    return assertReadable(principal, await this.byId.findOne(id), 'location', id);
   }
 
   /** The owner of a location the caller was already allowed to read. */
@@ -58,7 +66,7 @@ export class LocationsService {
   }
 
   nodesOf(location: Location): Promise<Node[]> {
-    return this.dataSource.manager.find(Node, { where: { locationId: location.id }, order: { serialNumber: 'ASC' } });
+    return this.nodesByLocation.find(location.id);
   }
 
   /** Locations of a customer the caller was already allowed to read. */

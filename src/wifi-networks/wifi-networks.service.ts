@@ -8,6 +8,7 @@ import { canWriteGroup, Principal } from '../common/auth/principal';
 import { assertReadable } from '../access/group-scope';
 import { requireUuid, writableLocation } from '../access/location-access';
 import { AuditRecord, AuditService } from '../audit/audit.service';
+import { CompiledFinder } from '../database/compiled-finder';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainEvents } from '../domain-events/domain-events.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -23,22 +24,28 @@ import { WifiNetwork } from './wifi-network.entity';
 
 @Injectable()
 export class WifiNetworksService {
+  private readonly byId: CompiledFinder<WifiNetwork>;
+  private readonly byLocation: CompiledFinder<WifiNetwork>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    this.byId = new CompiledFinder(dataSource, WifiNetwork, { where: 'id' });
+    this.byLocation = new CompiledFinder(dataSource, WifiNetwork, { where: 'locationId', orderBy: [['createdAt', 'ASC'], ['id', 'ASC']] });
+  }
 
   async get(principal: Principal, id: string): Promise<WifiNetwork> {
     requireUuid('id', id);
-    return assertReadable(principal, await this.dataSource.manager.findOneBy(WifiNetwork, { id }), 'wifi network', id);
+    return assertReadable(principal, await this.byId.findOne(id), 'wifi network', id);
   }
 
   /** Networks of a location the caller was already allowed to read. */
   listOf(locationId: string): Promise<WifiNetwork[]> {
-    return this.dataSource.manager.find(WifiNetwork, { where: { locationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.byLocation.find(locationId);
   }
 
   /** Readable only by those who may write the network's group; support staff get null. */

@@ -1,6 +1,9 @@
 // Bearer tokens: HS256 JWTs carrying only the user id (`sub`). Role and group memberships
 // are loaded from the database on every request, so a removed user or membership loses
 // access at once instead of when the token expires.
+// A token whose signature was checked once is remembered (bounded, by the exact token
+// string) so repeated requests with it skip the HMAC and JSON decoding; its expiry is still
+// checked on every request.
 
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -15,11 +18,21 @@ export interface IssuedToken {
 
 interface TokenClaims {
   sub?: unknown;
+  exp?: unknown;
 }
+
+interface VerifiedToken {
+  userId: string;
+  /** Seconds since the epoch, as in the `exp` claim. */
+  exp: number;
+}
+
+const MAX_REMEMBERED_TOKENS = 10_000;
 
 @Injectable()
 export class TokenService {
   private readonly lifetimeSeconds: number;
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(
     private readonly jwt: JwtService,
@@ -38,6 +51,12 @@ export class TokenService {
 
   /** The user id of a valid, unexpired token; UNAUTHENTICATED otherwise. */
   verify(token: string): string {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      if (Math.floor(Date.now() / 1000) < known.exp) return known.userId;
+      this.verified.delete(token);
+      throw AppError.unauthenticated('invalid or expired token');
+    }
     let claims: TokenClaims;
     try {
       claims = this.jwt.verify<TokenClaims>(token, { algorithms: ['HS256'] });
@@ -45,6 +64,13 @@ export class TokenService {
       throw AppError.unauthenticated('invalid or expired token');
     }
     if (typeof claims.sub !== 'string' || claims.sub === '') throw AppError.unauthenticated('invalid or expired token');
+    if (typeof claims.exp === 'number') this.remember(token, { userId: claims.sub, exp: claims.exp });
     return claims.sub;
+  }
+
+  private remember(token: string, verified: VerifiedToken): void {
+    // Oldest first: a Map iterates in insertion order.
+    if (this.verified.size >= MAX_REMEMBERED_TOKENS) this.verified.delete(this.verified.keys().next().value ?? '');
+    this.verified.set(token, verified);
   }
 }

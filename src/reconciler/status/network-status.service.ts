@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { aggregateNetworkStatus, NetworkNodeStatus } from '@lib/opensync';
 import { Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { CompiledFinder } from '../../database/compiled-finder';
 import { Node } from '../../nodes/node.entity';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { NodeNetworkStatus, NodeStatusMismatch } from './node-network-statuses';
@@ -35,8 +36,11 @@ export class NetworkStatusService {
   readonly pending = new PendingTracker();
   private readonly results = new Map<string, NodeResults>();
   private readonly changedSubject = new Subject<string>();
+  private readonly nodesByLocation: CompiledFinder<Node>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(dataSource: DataSource) {
+    this.nodesByLocation = new CompiledFinder(dataSource, Node, { where: 'locationId', orderBy: [['serialNumber', 'ASC']] });
+  }
 
   /** Ids of networks whose status changed on some node. */
   get statusChanged$(): Observable<string> {
@@ -67,7 +71,7 @@ export class NetworkStatusService {
   }
 
   async statusOf(network: WifiNetwork): Promise<NetworkStatusView> {
-    const nodes = await this.dataSource.manager.find(Node, { where: { locationId: network.locationId }, order: { serialNumber: 'ASC' } });
+    const nodes = await this.nodesByLocation.find(network.locationId);
     const views = nodes.map((node): NodeStatusView => {
       const result = this.results.get(node.id)?.byNetwork.get(network.id);
       if (result !== undefined) return { nodeId: node.id, serial: node.serialNumber, status: result.status, mismatches: result.mismatches };

@@ -16,6 +16,8 @@ export interface ControllerOptions {
   root: string;
   ovsdbPort: number;
   env?: Record<string, string>;
+  /** Extra node flags, e.g. --cpu-prof (not allowed in NODE_OPTIONS); BENCH_CONTROLLER_NODE_ARGS adds more. */
+  nodeArgs?: string[];
 }
 
 /** Builds dist/ with the project's own build when it is missing or stale. */
@@ -62,7 +64,9 @@ export class ControllerProcess {
       OVSDB_ACCEPT_RATE: '2000',
       ...options.env,
     };
-    const child = spawnTracked(process.execPath, [join(options.root, 'dist/src/main.js')], {
+    const fromEnv = (process.env.BENCH_CONTROLLER_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '');
+    const nodeArgs = [...(options.nodeArgs ?? []), ...fromEnv];
+    const child = spawnTracked(process.execPath, [...nodeArgs, join(options.root, 'dist/src/main.js')], {
       cwd: dir,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
