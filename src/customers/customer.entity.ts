@@ -2,19 +2,15 @@
 // within a group; the password hash is never exposed.
 
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
-import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimestampedRecord } from '../database/timestamped-record';
 import { CustomerStatus } from './customer-status';
 
 registerEnumType(CustomerStatus, { name: 'CustomerStatus' });
 
 @ObjectType()
 @Entity('customers')
-export class Customer {
-  @Field(() => ID)
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class Customer extends TimestampedRecord {
   @Field(() => ID)
   @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
@@ -52,19 +48,4 @@ export class Customer {
 
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true })
   passwordHash!: string | null;
-
-  @Field()
-  @Column({ name: 'created_at', type: Date })
-  createdAt!: Date;
-
-  @Field()
-  @Column({ name: 'updated_at', type: Date })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected assignDefaults(): void {
-    this.id ??= randomUUID();
-    this.createdAt ??= new Date();
-    this.updatedAt ??= this.createdAt;
-  }
 }

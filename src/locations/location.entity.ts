@@ -2,17 +2,13 @@
 // scoped to the caller's groups without a join.
 
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
-import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimestampedRecord } from '../database/timestamped-record';
 import { Address } from './address';
 
 @ObjectType()
 @Entity('locations')
-export class Location {
-  @Field(() => ID)
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class Location extends TimestampedRecord {
   @Field(() => ID)
   @Column({ name: 'customer_id', type: 'varchar', length: 36 })
   customerId!: string;
@@ -50,19 +46,4 @@ export class Location {
   @Field({ description: 'IANA time zone, e.g. Europe/Berlin.' })
   @Column({ type: 'varchar', length: 64 })
   timezone!: string;
-
-  @Field()
-  @Column({ name: 'created_at', type: Date })
-  createdAt!: Date;
-
-  @Field()
-  @Column({ name: 'updated_at', type: Date })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected assignDefaults(): void {
-    this.id ??= randomUUID();
-    this.createdAt ??= new Date();
-    this.updatedAt ??= this.createdAt;
-  }
 }

@@ -2,16 +2,12 @@
 // location and no group; the connection fields are written by the southbound only.
 
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
-import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimestampedRecord } from '../database/timestamped-record';
 
 @ObjectType()
 @Entity('nodes')
-export class Node {
-  @Field(() => ID)
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class Node extends TimestampedRecord {
   @Field()
   @Column({ name: 'serial_number', type: 'varchar', length: 64, unique: true })
   serialNumber!: string;
@@ -59,19 +55,4 @@ export class Node {
   @Field(() => String, { nullable: true })
   @Column({ name: 'remote_address', type: 'varchar', length: 64, nullable: true })
   remoteAddress!: string | null;
-
-  @Field()
-  @Column({ name: 'created_at', type: Date })
-  createdAt!: Date;
-
-  @Field()
-  @Column({ name: 'updated_at', type: Date })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected assignDefaults(): void {
-    this.id ??= randomUUID();
-    this.createdAt ??= new Date();
-    this.updatedAt ??= this.createdAt;
-  }
 }

@@ -3,8 +3,8 @@
 // callers who may write the network's group.
 
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { randomUUID } from 'node:crypto';
-import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { TimestampedRecord } from '../database/timestamped-record';
 import { Band, SecurityMode, WifiNetworkKind } from './wifi-network-enums';
 
 registerEnumType(WifiNetworkKind, { name: 'WifiNetworkKind' });
@@ -13,11 +13,7 @@ registerEnumType(Band, { name: 'Band' });
 
 @ObjectType()
 @Entity('wifi_networks')
-export class WifiNetwork {
-  @Field(() => ID)
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class WifiNetwork extends TimestampedRecord {
   @Field(() => ID)
   @Column({ name: 'location_id', type: 'varchar', length: 36 })
   locationId!: string;
@@ -68,19 +64,4 @@ export class WifiNetwork {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 200, nullable: true })
   description!: string | null;
-
-  @Field()
-  @Column({ name: 'created_at', type: Date })
-  createdAt!: Date;
-
-  @Field()
-  @Column({ name: 'updated_at', type: Date })
-  updatedAt!: Date;
-
-  @BeforeInsert()
-  protected assignDefaults(): void {
-    this.id ??= randomUUID();
-    this.createdAt ??= new Date();
-    this.updatedAt ??= this.createdAt;
-  }
 }
