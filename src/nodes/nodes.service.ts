@@ -10,6 +10,7 @@ import { assertReadable, assertWritable } from '../access/group-scope';
 import { requireUuid, writableLocation } from '../access/location-access';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { isUniqueViolation } from '../database/database-errors';
+import { CompiledFinder } from '../database/compiled-finder';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainEvent } from '../domain-events/domain-event';
 import { DomainEvents } from '../domain-events/domain-events.service';
@@ -25,6 +26,8 @@ function summary(node: Node): Record<string, unknown> {
 
 @Injectable()
 export class NodesService {
+  private readonly byId: CompiledFinder<Node>;
+
   private readonly logger = new Logger(NodesService.name);
 
   constructor(
@@ -32,11 +35,13 @@ export class NodesService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    this.byId = new CompiledFinder(dataSource, Node, { where: 'id' });
+  }
 
   async get(principal: Principal, id: string): Promise<Node> {
     requireUuid('id', id);
-    return assertReadable(principal, await this.dataSource.manager.findOneBy(Node, { id }), 'node', id);
+    return assertReadable(principal, await this.byId.findOne(id), 'node', id);
   }
 
   async bySerial(principal: Principal, serial: string): Promise<Node> {

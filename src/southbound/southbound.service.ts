@@ -10,8 +10,12 @@ import { Observable, Subject } from 'rxjs';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig, OvsdbConfig } from '../config/app-config';
 import { describeIdentity } from './device-identity';
-import { identifyDevice } from './device-identification';
+import { identifyDevice, OPENSYNC_DB } from './device-identification';
 import type { IdentifiedDevice } from './device-identification';
+import { HandshakeGate } from './handshake-gate';
+
+/** Schema fetches in flight at once; enough to keep both cores busy, few enough to keep accepting. */
+export const MAX_CONCURRENT_HANDSHAKES = 64;
 
 function readTls(config: OvsdbConfig): TlsMaterial | undefined {
   const { tlsCertFile, tlsKeyFile, tlsCaFile } = config;
@@ -25,6 +29,7 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
   private listener: OvsdbListener | undefined;
   private readonly identified = new Map<OvsdbSession, IdentifiedDevice>();
   private readonly devicesSubject = new Subject<IdentifiedDevice>();
+  private readonly handshakes = new HandshakeGate(MAX_CONCURRENT_HANDSHAKES);
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -65,6 +70,11 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
 
   private async onSession(session: OvsdbSession): Promise<void> {
     try {
+      // The schema is the heavy part of identification; the session keeps it for later.
+      await this.handshakes.run(async () => {
+        if (!session.isClosed) await session.getSchema(OPENSYNC_DB);
+      });
+      if (session.isClosed) return;
       const device = await identifyDevice(session);
       if (session.isClosed) return;
       this.identified.set(session, device);

@@ -10,27 +10,39 @@ import type { ControllerProcess } from './controller-process';
 import type { GraphqlClient } from './graphql-client';
 import { mapConcurrent } from './graphql-client';
 import type { SeededHome } from './model-seeder';
-import { countApplied, countConnected, networkApplied } from './status-poller';
+import { appliedOf, connectedOf, networkApplied } from './status-poller';
 
 const UPDATE = 'mutation ($id: ID!, $p: String!) { updateWifiNetwork(id: $id, input: { passphrase: $p }) { id } }';
 const LONG = 30 * 60_000;
 
-async function untilCount(what: string, total: number, count: () => Promise<number>): Promise<void> {
+/** Until `doneOf` holds for every id: polls the ones not yet seen done, then confirms all at once. */
+async function untilAll(what: string, ids: readonly string[], doneOf: (ids: readonly string[]) => Promise<Set<string>>): Promise<void> {
+  let pending = [...ids];
   let last = -1;
   await waitFor(what, async () => {
-    const n = await count();
-    if (n !== last) console.log(`bench: ${what}: ${n}/${total}`);
+    if (pending.length > 0) {
+      const done = await doneOf(pending);
+      pending = pending.filter((id) => !done.has(id));
+    }
+    if (pending.length === 0) {
+      // One had been seen done may have fallen back since (a reconnect): only all at once counts.
+      const all = await doneOf(ids);
+      if (all.size === ids.length) return true;
+      pending = ids.filter((id) => !all.has(id));
+    }
+    const n = ids.length - pending.length;
+    if (n !== last) console.log(`bench: ${what}: ${n}/${ids.length}`);
     last = n;
-    return n >= total ? true : undefined;
+    return undefined;
   }, LONG, 500);
 }
 
 export async function coldStart(api: GraphqlClient, homes: readonly SeededHome[], startFleet: () => void): Promise<BenchRow[]> {
   const started = performance.now();
   startFleet();
-  await untilCount('nodes identified', homes.length, () => countConnected(api, homes.map((h) => h.nodeId)));
+  await untilAll('nodes identified', homes.map((h) => h.nodeId), (ids) => connectedOf(api, ids));
   const identifiedS = (performance.now() - started) / 1000;
-  await untilCount('networks APPLIED', homes.length, () => countApplied(api, homes.map((h) => h.networkId)));
+  await untilAll('networks APPLIED', homes.map((h) => h.networkId), (ids) => appliedOf(api, ids));
   const appliedS = (performance.now() - started) / 1000;
   return [
     { metric: `${homes.length} devices connect: all identified`, value: `${identifiedS.toFixed(1)} s` },
@@ -42,7 +54,7 @@ export async function fleetChange(api: GraphqlClient, homes: readonly SeededHome
   const started = performance.now();
   await mapConcurrent(homes, 32, (h, i) => api.request(UPDATE, { id: h.networkId, p: `fleet-change-${i}-pass` }));
   const committedS = (performance.now() - started) / 1000;
-  await untilCount('networks APPLIED after the change', homes.length, () => countApplied(api, homes.map((h) => h.networkId)));
+  await untilAll('networks APPLIED after the change', homes.map((h) => h.networkId), (ids) => appliedOf(api, ids));
   const appliedS = (performance.now() - started) / 1000;
   return [
     { metric: `passphrase of ${homes.length} primary networks: all mutations answered`, value: `${committedS.toFixed(1)} s` },

@@ -27,6 +27,13 @@ export interface OvsdbListenerOptions {
   acceptPerSecond?: number;
   /** Connections accepted at once after a quiet period; defaults to one second's worth. */
   acceptBurst?: number;
+  /**
+   * Kernel accept queue length (capped by net.core.somaxconn). Node's 511 overflowed when
+   * 10,000 devices dialled within seconds while the event loop parsed their schemas: the
+   * kernel then answers with SYN cookies and drops the final ACK, and a device that waits
+   * for the controller to speak first sits on a connection the controller never saw.
+   */
+  backlog?: number;
   /** Echo a silent peer after this long and drop it after twice this; 0 disables. */
   probeIntervalMs?: number;
   maxMessageBytes?: number;
@@ -51,6 +58,7 @@ const DEFAULTS = {
   maxMessageBytes: 64 * 1024 * 1024,
   maxDepth: 64,
   handshakeTimeoutMs: 10_000,
+  backlog: 4096,
 };
 
 export class OvsdbListener {
@@ -109,7 +117,7 @@ export class OvsdbListener {
         this.servers.push({ spec, server });
         await new Promise<void>((resolve, reject) => {
           server.once('error', reject);
-          server.listen(spec.port, spec.host, () => {
+          server.listen({ port: spec.port, host: spec.host, backlog: this.options.backlog ?? DEFAULTS.backlog }, () => {
             server.off('error', reject);
             resolve();
           });
