@@ -4,6 +4,13 @@ describe('parseFleetArgs', () => {
   it('reads the documented options with defaults', () => {
     const o = parseFleetArgs(['--devices', '10000', '--controller', 'tcp:127.0.0.1:6640', '--serial-prefix', 'P', '--apply-delay-ms=250', '--fault-rate', '0.1']);
     expect(o).toMatchObject({ devices: 10000, controller: 'tcp:127.0.0.1:6640', serialPrefix: 'P', applyDelayMs: 250, faultRate: 0.1, ssl: false });
+    expect(o.inactivityProbeMs).toBe(30000);
+  });
+
+  it('reads the inactivity probe interval, 0 disabling it', () => {
+    expect(parseFleetArgs(['--controller', 'tcp:h:1', '--inactivity-probe-ms', '5000']).inactivityProbeMs).toBe(5000);
+    expect(parseFleetArgs(['--controller', 'tcp:h:1', '--inactivity-probe-ms=0']).inactivityProbeMs).toBe(0);
+    expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--inactivity-probe-ms', '-1'])).toThrow(/--inactivity-probe-ms/);
   });
 
   it('turns --ssl into an ssl: controller and requires a certificate directory', () => {

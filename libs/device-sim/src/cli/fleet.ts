@@ -3,7 +3,7 @@
 // addresses over 127.0.0.x so a loopback controller does not run out of ephemeral ports.
 import { EngineSchema } from '../engine/engine-schema';
 import { DelayScheduler } from '../device/delay-scheduler';
-import { defaultProfile } from '../device/device-profile';
+import { DEFAULT_BEHAVIOUR, defaultProfile } from '../device/device-profile';
 import { SimulatedDevice } from '../device/simulated-device';
 import { DialOptions, parseEndpoint } from '../server/stream-endpoints';
 import { FleetOptions, serialFor } from './fleet-options';
@@ -59,6 +59,7 @@ export class Fleet {
           refuseRate: this.options.faultRate,
           slowRate: this.options.faultRate,
           dropRate: this.options.faultRate,
+          inactivityProbeMs: this.options.inactivityProbeMs ?? DEFAULT_BEHAVIOUR.inactivityProbeMs,
         },
         scheduler: this.scheduler,
         dial: this.dialOptions(i, serial),

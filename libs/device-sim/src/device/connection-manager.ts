@@ -2,7 +2,9 @@
 // with a client certificate whose CN is the serial) and serves OVSDB on that connection;
 // after a drop it redials after a random backoff between AWLAN_Node.min_backoff and
 // max_backoff. Redirector flow: dial redirector_addr until manager_addr is written, then
-// follow manager_addr; after repeated failures clear manager_addr and go back.
+// follow manager_addr; after repeated failures clear manager_addr and go back. While
+// connected, an inactivity probe (connection-probe.ts) drops a controller that went silent.
+import { ConnectionProbe } from './connection-probe';
 import { DelayScheduler } from './delay-scheduler';
 import { DeviceDbPort } from './device-db-port';
 import { DeviceBehaviour } from './device-profile';
@@ -13,6 +15,8 @@ export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'backoff' | 
 export interface ConnectionManagerHooks {
   dial(target: string): Promise<ServerConnection>;
   onState(state: ConnectionState, detail: string): void;
+  /** The inactivity probe sent an echo to the silent controller. */
+  onProbe?(): void;
 }
 
 const FAILURES_BEFORE_REDIRECTOR = 3;
@@ -23,6 +27,7 @@ export class ConnectionManager {
   private currentTarget = '';
   private failures = 0;
   private cancelTimer: (() => void) | undefined;
+  private probe: ConnectionProbe | undefined;
   private unsubscribe: (() => void) | undefined;
   /** Times the connection was established, for progress reports. */
   connects = 0;
@@ -55,6 +60,7 @@ export class ConnectionManager {
     this.setState('stopped', 'stopped');
     this.unsubscribe?.();
     this.cancelTimer?.();
+    this.probe?.stop();
     this.current?.rpc.close('device stopping');
     this.current = undefined;
   }
@@ -100,6 +106,9 @@ export class ConnectionManager {
       this.failures = 0;
       this.connects++;
       this.setState('connected', target);
+      this.probe?.stop();
+      const probeMs = this.behaviour.inactivityProbeMs;
+      this.probe = probeMs > 0 ? new ConnectionProbe(conn.rpc, probeMs, this.scheduler, { onEcho: () => this.hooks.onProbe?.() }) : undefined;
       void conn.rpc.closed.then((reason) => this.onClosed(conn, reason.message));
     } catch (err) {
       this.failures++;
@@ -115,6 +124,8 @@ export class ConnectionManager {
   private onClosed(conn: ServerConnection, reason: string): void {
     if (this.current !== conn) return;
     this.current = undefined;
+    this.probe?.stop();
+    this.probe = undefined;
     if (this.isStopped()) return;
     const target = this.target();
     if (target !== this.currentTarget) void this.connect();

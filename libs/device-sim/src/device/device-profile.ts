@@ -37,6 +37,11 @@ export interface DeviceBehaviour {
   readonly backoffUnitMs: number;
   /** Delay between upgrade_status steps, ms. */
   readonly upgradeStepMs: number;
+  /**
+   * Manager.inactivity_probe: echo a controller silent this long, drop it after as long
+   * again without a message, ms. 0 disables.
+   */
+  readonly inactivityProbeMs: number;
 }
 
 export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
@@ -49,6 +54,7 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   transactDropMode: 'drop-before-apply',
   backoffUnitMs: 1000,
   upgradeStepMs: 1000,
+  inactivityProbeMs: 30000,
 };
 
 export function defaultProfile(serial: string, overrides: Partial<DeviceProfile> = {}): DeviceProfile {

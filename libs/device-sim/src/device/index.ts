@@ -9,6 +9,7 @@ export * from './wifi-manager';
 export * from './upgrade-manager';
 export * from './client-script';
 export * from './connection-manager';
+export * from './connection-probe';
 export * from './device-managers';
 export * from './simulated-device';
 export * from './transact-drop-fault';

@@ -86,6 +86,7 @@ export class SimulatedDevice {
         log(`connection ${state}: ${detail}`);
         this.options.onState?.(this, state);
       },
+      onProbe: () => log(`connection inactivity probe: controller silent for ${this.behaviour.inactivityProbeMs} ms, echo sent`),
     });
     Object.assign(this, { server, port, managers, connection });
     managers.start();
