@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './codec/json-stream-decoder';
+export * from './codec/repeated-message-memo';
 export * from './schema/base-type';
 export * from './schema/column-type';
 export * from './schema/column-schema';

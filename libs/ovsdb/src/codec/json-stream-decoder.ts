@@ -7,6 +7,8 @@
 // the bytes of one message are decoded as UTF-8 only once the message is complete.
 
 import { OvsdbError } from '../errors';
+import { processMessageMemo } from './repeated-message-memo';
+import type { RepeatedMessageMemo } from './repeated-message-memo';
 
 export interface DecoderLimits {
   /** Largest accepted message in bytes (a full initial monitor can be several MB). */
@@ -41,7 +43,14 @@ export class JsonStreamDecoder {
   private escaped = false;
   private failed: OvsdbError | undefined;
 
-  constructor(limits: Partial<DecoderLimits> = {}) {
+  /**
+   * `memo` recognises large messages seen before (the schema every device sends) and
+   * returns their earlier, frozen parse; null parses every message.
+   */
+  constructor(
+    limits: Partial<DecoderLimits> = {},
+    private readonly memo: RepeatedMessageMemo | null = processMessageMemo,
+  ) {
     this.limits = { ...DEFAULT_DECODER_LIMITS, ...limits };
   }
 
@@ -116,19 +125,23 @@ export class JsonStreamDecoder {
     if (size > this.limits.maxMessageBytes) {
       throw new OvsdbError('CODEC_MESSAGE_TOO_LARGE', `message of ${size} bytes exceeds ${this.limits.maxMessageBytes}`);
     }
-    let text: string;
+    let bytes: Buffer;
     if (this.held === 0) {
-      text = chunk.toString('utf8', start, end);
+      bytes = chunk.subarray(start, end);
     } else {
       this.chunks.push(chunk.subarray(start, end));
-      text = Buffer.concat(this.chunks, size).toString('utf8');
+      bytes = Buffer.concat(this.chunks, size);
       this.chunks = [];
       this.held = 0;
     }
-    try {
-      return JSON.parse(text);
-    } catch (err) {
-      throw new OvsdbError('CODEC_INVALID_JSON', `invalid JSON: ${(err as Error).message}`);
-    }
+    return this.memo?.covers(size) ? this.memo.decode(bytes, parseJson) : parseJson(bytes);
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    throw new OvsdbError('CODEC_INVALID_JSON', `invalid JSON: ${(err as Error).message}`);
   }
 }

@@ -245,4 +245,21 @@ describe('DatabaseSchema validation errors', () => {
     expect(registry.size).toBe(2);
     expect(registry.intern(v(1))).toBe(one);
   });
+
+  it('recognises a frozen value it interned before by identity, and never a mutable one', () => {
+    const registry = new SchemaRegistry();
+    const frozen = Object.freeze({ name: 'D', version: '1.0.0', tables: Object.freeze({}) });
+    const first = registry.intern(frozen);
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      expect(registry.intern(frozen)).toBe(first);
+      expect(stringify).not.toHaveBeenCalled();
+      const mutable = { name: 'D', version: '1.0.0', tables: {} as Record<string, unknown> };
+      expect(registry.intern(mutable)).toBe(first);
+      mutable.tables.T = { columns: { a: { type: 'string' } } };
+      expect(registry.intern(mutable)).not.toBe(first);
+    } finally {
+      stringify.mockRestore();
+    }
+  });
 });
