@@ -16,10 +16,15 @@ export interface NodePlacement {
   groupId: string | null;
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
+
 @Injectable()
 export class DesiredStateService {
   private readonly byLocation = new Map<string, Promise<DesiredNetwork[]>>();
   private readonly placements = new Map<string, Promise<NodePlacement | null>>();
+  /** Resolved placements indexed by location, so an event finds its nodes without a scan. */
+  private readonly nodesByLocation = new Map<string, Set<string>>();
+  private readonly locationOfNode = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -44,10 +49,24 @@ export class DesiredStateService {
       cached = this.dataSource.manager
         .findOneBy(Node, { id: nodeId })
         .then((n) => (n === null ? null : { nodeId: n.id, serial: n.serialNumber, locationId: n.locationId, groupId: n.groupId }));
-      this.placements.set(nodeId, cached);
-      cached.catch(() => this.placements.delete(nodeId));
+      const entry = cached;
+      this.placements.set(nodeId, entry);
+      entry.then(
+        (placement) => {
+          if (this.placements.get(nodeId) === entry && placement?.locationId) this.index(nodeId, placement.locationId);
+        },
+        () => this.placements.delete(nodeId),
+      );
     }
     return cached;
+  }
+
+  /**
+   * Nodes whose placement at `locationId` has been read (every node that ran a pass). A node
+   * whose placement is still being read is absent; its pass reads the location afresh.
+   */
+  nodesPlacedAt(locationId: string): ReadonlySet<string> {
+    return this.nodesByLocation.get(locationId) ?? EMPTY;
   }
 
   forgetLocation(locationId: string): void {
@@ -56,6 +75,24 @@ export class DesiredStateService {
 
   forgetNode(nodeId: string): void {
     this.placements.delete(nodeId);
+    this.unindex(nodeId);
+  }
+
+  private unindex(nodeId: string): void {
+    const locationId = this.locationOfNode.get(nodeId);
+    if (locationId === undefined) return;
+    this.locationOfNode.delete(nodeId);
+    const nodes = this.nodesByLocation.get(locationId);
+    nodes?.delete(nodeId);
+    if (nodes?.size === 0) this.nodesByLocation.delete(locationId);
+  }
+
+  private index(nodeId: string, locationId: string): void {
+    this.unindex(nodeId);
+    this.locationOfNode.set(nodeId, locationId);
+    let nodes = this.nodesByLocation.get(locationId);
+    if (nodes === undefined) this.nodesByLocation.set(locationId, (nodes = new Set()));
+    nodes.add(nodeId);
   }
 
   private async load(locationId: string): Promise<DesiredNetwork[]> {

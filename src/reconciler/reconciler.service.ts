@@ -44,7 +44,7 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscriptions.push(
       this.connections.events$.subscribe((event) => this.onConnection(event)),
-      this.domainEvents.events$.subscribe((event) => void this.onDomainEvent(event)),
+      this.domainEvents.events$.subscribe((event) => this.onDomainEvent(event)),
     );
   }
 
@@ -98,29 +98,23 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     this.deadlines.cancel(`node:${nodeId}`);
   }
 
-  private async onDomainEvent(event: DomainEvent): Promise<void> {
+  private onDomainEvent(event: DomainEvent): void {
     for (const nodeId of event.nodeIds ?? []) this.desired.forgetNode(nodeId);
     if (event.type === 'wifi-network-changed' || event.type === 'location-changed') this.desired.forgetLocation(event.locationId);
     for (const nodeId of event.nodeIds ?? []) this.kick(nodeId);
-    for (const [nodeId] of this.workers) {
-      const placement = await this.desired.placementOf(nodeId).catch(() => null);
-      if (placement?.locationId === event.locationId) this.kick(nodeId);
-    }
+    this.kickLocation(event.locationId);
   }
 
   private onDeadlines(keys: string[]): void {
     for (const key of keys) {
       const [kind, id] = key.split(':');
       if (kind === 'node') this.kick(id);
-      if (kind === 'location') void this.kickLocation(id);
+      if (kind === 'location') this.kickLocation(id);
     }
   }
 
-  private async kickLocation(locationId: string): Promise<void> {
-    for (const [nodeId] of this.workers) {
-      const placement = await this.desired.placementOf(nodeId).catch(() => null);
-      if (placement?.locationId === locationId) this.kick(nodeId);
-    }
+  private kickLocation(locationId: string): void {
+    for (const nodeId of this.desired.nodesPlacedAt(locationId)) this.kick(nodeId);
   }
 
   private async pass(connection: DeviceConnection): Promise<void> {
