@@ -131,6 +131,20 @@ describe('JsonStreamDecoder on crafted input', () => {
     }
   });
 
+  it('frames strings dense in backslashes and quotes in any chunking (seeded)', () => {
+    const random = prng(7047);
+    const alphabet = ['\\', '"', '\\\\', '\\"', 'a', '{', ']', '\n', 'é'];
+    const messages = Array.from({ length: 40 }, () => {
+      const s = Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      return { s, t: [s, s.length] };
+    });
+    const stream = text(messages.map((m) => JSON.stringify(m)).join(''));
+    for (let round = 0; round < 50; round++) {
+      const maxChunk = 1 + Math.floor(random() * 12);
+      expect(feed(new JsonStreamDecoder(), stream, randomCuts(stream.length, random, maxChunk))).toEqual(messages);
+    }
+  });
+
   it('skips whitespace between and around messages', () => {
     const decoder = new JsonStreamDecoder();
     expect(decoder.push(text(' \n\t{"a":1}\r\n  [2] \n'))).toEqual([{ a: 1 }, [2]]);

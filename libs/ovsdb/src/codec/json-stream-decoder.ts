@@ -78,13 +78,12 @@ export class JsonStreamDecoder {
     const out: unknown[] = [];
     let start = 0; // first byte of `chunk` not yet handed to a finished message
     for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i];
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (b === BACKSLASH) this.escaped = true;
-        else if (b === QUOTE) this.inString = false;
+        // OVSDB messages are mostly string bytes: skip to the closing quote natively.
+        i = this.skipString(chunk, i);
         continue;
       }
+      const b = chunk[i];
       if (this.depth === 0) {
         if (isWhitespace(b)) {
           if (this.held === 0) start = i + 1;
@@ -118,6 +117,35 @@ export class JsonStreamDecoder {
       throw new OvsdbError('CODEC_MESSAGE_TOO_LARGE', `message exceeds ${this.limits.maxMessageBytes} bytes`);
     }
     return out;
+  }
+
+  /**
+   * Inside a string at `from`: returns the index of the closing quote, having left the
+   * string, or the last index of the chunk with the escape state carried over.
+   */
+  private skipString(chunk: Buffer, from: number): number {
+    let i = from;
+    if (this.escaped) {
+      this.escaped = false;
+      i++;
+    }
+    for (;;) {
+      const quote = chunk.indexOf(QUOTE, i);
+      const end = quote === -1 ? chunk.length : quote;
+      // Backslashes just before `end` (none of them escaped by a byte before `i`): an odd
+      // run escapes the quote, or the first byte of the next chunk.
+      let run = 0;
+      while (end - run - 1 >= i && chunk[end - run - 1] === BACKSLASH) run++;
+      if (quote === -1) {
+        this.escaped = run % 2 === 1;
+        return chunk.length - 1;
+      }
+      if (run % 2 === 0) {
+        this.inString = false;
+        return quote;
+      }
+      i = quote + 1;
+    }
   }
 
   private finish(chunk: Buffer, start: number, end: number): unknown {
