@@ -4,11 +4,14 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { LineLogger, parseLogLevel } from './common/logging/line-logger';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigError } from './config/config-error';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule, { bufferLogs: false });
+  const logger = new LineLogger(parseLogLevel(process.env.LOG_LEVEL));
+  process.on('exit', () => logger.flush());
+  const app = await NestFactory.create(AppModule, { logger });
   app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.httpPort);

@@ -174,7 +174,7 @@ export class OvsdbListener {
     });
     this.live.add(session);
     void session.closed.then(() => this.live.delete(session));
-    this.logger.log(`[${session.label}] session opened`);
+    this.logger.debug?.(`[${session.label}] session opened`);
     this.sessionSubject.next(session);
   }
 }
