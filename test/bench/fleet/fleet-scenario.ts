@@ -15,7 +15,7 @@ import { measureReadPath } from './read-path';
 import { serialFor } from '@lib/device-sim/cli/fleet-options';
 import type { PartId } from '../framework/bench-options';
 import type { BenchRow } from '../framework/bench-result';
-import { FLEET_RAMP_PER_SECOND, startFleet } from './fleet-process';
+import { startFleet } from './fleet-process';
 import { coldStart, fleetChange, idleCost, singleChanges } from './fleet-parts';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -56,10 +56,10 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
         reports.push({ part, title: TITLES[part], rows, notes: [...notes, seedNote] });
       };
       const cold = await coldStart(api, homes, () => {
-        fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0);
+        fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate);
       });
       const schemaNote = fleet?.fullSchema ? 'Each device sends the full 366 KB OpenSync schema in get_schema.' : 'Devices send the simulator\'s schema subset (the full OpenSync schema was not found).';
-      const common = `${homes.length} simulated devices (one fleet process, apply delay 0 ms, dialling ${FLEET_RAMP_PER_SECOND}/s) and the controller on the same 2 cores; status read by polling wifiNetwork.status in aliased batches of 200 (only the objects not yet seen done, then all of them once to confirm).`;
+      const common = `${homes.length} simulated devices (one fleet process, apply delay 0 ms, dialling ${options.dialRate}/s) and the controller on the same 2 cores; status read by polling wifiNetwork.status in aliased batches of 200 (only the objects not yet seen done, then all of them once to confirm).`;
       add('cold-start', cold, [common, schemaNote]);
       if (wanted.includes('fleet-change')) add('fleet-change', await fleetChange(api, homes), [common]);
       if (wanted.includes('single-change')) add('single-change', await singleChanges(api, homes, Math.max(200, options.changes)), [common, 'Changes one at a time on different nodes; each timing runs from sending updateWifiNetwork to the first poll (every 2 ms) that sees APPLIED.']);

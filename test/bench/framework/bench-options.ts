@@ -17,6 +17,8 @@ export interface BenchOptions {
   /** Single changes measured (parts 3 and 6). */
   changes: number;
   writeDoc: boolean;
+  /** Devices the fleet dials per second at cold start (parts 1-5). */
+  dialRate: number;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -25,6 +27,7 @@ export const USAGE = `npm run bench -- [options]
   --quick         a one-minute run with fewer devices and repetitions
   --only PARTS    comma-separated parts, by number (1-6) or name: ${PART_IDS.join(', ')}
   --rows N        rows in the ovsdb-server of part 6 (default 10000)
+  --dial-rate N   devices the fleet dials per second at cold start (default 1000)
   --no-doc        print the table only, leave docs/benchmarks.md alone`;
 
 function positiveInt(flag: string, text: string | undefined): number {
@@ -51,6 +54,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     monitorRuns: quick ? 3 : 7,
     changes: quick ? 200 : 500,
     writeDoc: true,
+    dialRate: 1000,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -70,6 +74,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--only':
         opts.parts = (value() ?? '').split(',').filter((p) => p !== '').map(parsePart);
         if (opts.parts.length === 0) throw new Error('--only needs at least one part');
+        break;
+      case '--dial-rate':
+        opts.dialRate = positiveInt(flag, value());
         break;
       case '--no-doc':
         opts.writeDoc = false;
