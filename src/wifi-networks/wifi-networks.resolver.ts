@@ -7,6 +7,7 @@ import { Permission, RequirePermission } from '../common/auth/permission';
 import { Principal } from '../common/auth/principal';
 import { CreateWifiNetworkInput } from './dto/create-wifi-network.input';
 import { UpdateWifiNetworkInput } from './dto/update-wifi-network.input';
+import { UpdateWifiNetworksInput } from './dto/update-wifi-networks.input';
 import { WifiNetwork } from './wifi-network.entity';
 import { WifiNetworksService } from './wifi-networks.service';
 
@@ -39,6 +40,14 @@ export class WifiNetworksResolver {
     @Args('input') input: UpdateWifiNetworkInput,
   ): Promise<WifiNetwork> {
     return this.networks.update(principal, id, input);
+  }
+
+  @Mutation(() => [WifiNetwork], {
+    description: 'Changes many networks at once, all or nothing (one transaction, one audit event per network); answers them in the order given.',
+  })
+  @RequirePermission(Permission.TENANT_WRITE)
+  updateWifiNetworks(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateWifiNetworksInput): Promise<WifiNetwork[]> {
+    return this.networks.updateAll(principal, input.changes);
   }
 
   @Mutation(() => ID, { description: 'Deletes a GUEST or IOT network; the PRIMARY one goes only with its location.' })

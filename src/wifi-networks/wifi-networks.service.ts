@@ -20,6 +20,7 @@ import { WifiNetworkKind } from './wifi-network-enums';
 import { applyWifiNetworkPatch, validateWifiNetworkSettings, WifiNetworkSettings } from './wifi-network-rules';
 import { createSettings, patchOf, settingsOf } from './wifi-network-settings';
 import { wifiNetworkSummary } from './wifi-network-summary';
+import { applyNetworkChanges, FieldOf, NetworkChange } from './wifi-network-updates';
 import { WifiNetwork } from './wifi-network.entity';
 
 @Injectable()
@@ -78,22 +79,24 @@ export class WifiNetworksService {
   }
 
   async update(principal: Principal, id: string, input: UpdateWifiNetworkInput): Promise<WifiNetwork> {
-    requireUuid('id', id);
-    const patch = patchOf(input);
-    const network = await this.transactions.run(async (manager) => {
-      const current = assertReadable(principal, await manager.findOneBy(WifiNetwork, { id }), 'wifi network', id);
-      await writableLocation(manager, principal, current.locationId, 'id');
-      const next = applyWifiNetworkPatch(settingsOf(current), patch);
-      const errors = validateWifiNetworkSettings(next, new Date(), patch.expiresAt !== undefined && patch.expiresAt !== null);
-      if (errors.length > 0) throw AppError.validation(errors);
-      const before = Object.assign(new WifiNetwork(), current);
-      Object.assign(current, next, { updatedAt: new Date() });
-      const saved = await manager.save(current);
-      await this.audit.record(principal, manager, this.auditRecord('update', saved, before, saved));
-      return saved;
-    });
-    this.events.publish([{ type: 'wifi-network-changed', locationId: network.locationId }]);
+    const [network] = await this.updateMany(principal, [{ id, input }], (_, field) => field);
     return network;
+  }
+
+  /** All or nothing, in one transaction; errors name fields as changes.<i>.<field>. */
+  updateAll(principal: Principal, changes: readonly NetworkChange[]): Promise<WifiNetwork[]> {
+    return this.updateMany(principal, changes, (i, field) => (field === 'id' ? `changes.${i}.id` : `changes.${i}.input.${field}`));
+  }
+
+  private async updateMany(principal: Principal, changes: readonly NetworkChange[], fieldOf: FieldOf): Promise<WifiNetwork[]> {
+    const applied = await this.transactions.run(async (manager) => {
+      const done = await applyNetworkChanges(manager, principal, changes, fieldOf);
+      await this.audit.recordAll(principal, manager, done.map(({ before, after }) => this.auditRecord('update', after, before, after)));
+      return done;
+    });
+    const locationIds = new Set(applied.map(({ after }) => after.locationId));
+    this.events.publish([...locationIds].map((locationId) => ({ type: 'wifi-network-changed' as const, locationId })));
+    return applied.map(({ after }) => after);
   }
 
   async delete(principal: Principal, id: string): Promise<WifiNetwork> {

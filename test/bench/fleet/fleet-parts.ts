@@ -13,7 +13,11 @@ import type { SeededHome } from './model-seeder';
 import { appliedOf, connectedOf, networkApplied } from './status-poller';
 
 const UPDATE = 'mutation ($id: ID!, $p: String!) { updateWifiNetwork(id: $id, input: { passphrase: $p }) { id } }';
+const UPDATE_MANY = 'mutation ($input: UpdateWifiNetworksInput!) { updateWifiNetworks(input: $input) { id } }';
 const LONG = 30 * 60_000;
+/** Networks per updateWifiNetworks request in part 2, and requests in flight. */
+export const FLEET_CHANGE_BATCH = 500;
+export const FLEET_CHANGE_IN_FLIGHT = 4;
 
 /** Until `doneOf` holds for every id: polls the ones not yet seen done, then confirms all at once. */
 async function untilAll(what: string, ids: readonly string[], doneOf: (ids: readonly string[]) => Promise<Set<string>>): Promise<void> {
@@ -52,7 +56,13 @@ export async function coldStart(api: GraphqlClient, homes: readonly SeededHome[]
 
 export async function fleetChange(api: GraphqlClient, homes: readonly SeededHome[]): Promise<BenchRow[]> {
   const started = performance.now();
-  await mapConcurrent(homes, 32, (h, i) => api.request(UPDATE, { id: h.networkId, p: `fleet-change-${i}-pass` }));
+  const batches: SeededHome[][] = [];
+  for (let i = 0; i < homes.length; i += FLEET_CHANGE_BATCH) batches.push(homes.slice(i, i + FLEET_CHANGE_BATCH));
+  await mapConcurrent(batches, FLEET_CHANGE_IN_FLIGHT, (batch, b) =>
+    api.request(UPDATE_MANY, {
+      input: { changes: batch.map((h, i) => ({ id: h.networkId, input: { passphrase: `fleet-change-${b}-${i}-pass` } })) },
+    }),
+  );
   const committedS = (performance.now() - started) / 1000;
   await untilAll('networks APPLIED after the change', homes.map((h) => h.networkId), (ids) => appliedOf(api, ids));
   const appliedS = (performance.now() - started) / 1000;

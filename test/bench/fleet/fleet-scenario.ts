@@ -16,7 +16,7 @@ import { serialFor } from '@lib/device-sim/cli/fleet-options';
 import type { PartId } from '../framework/bench-options';
 import type { BenchRow } from '../framework/bench-result';
 import { startFleet } from './fleet-process';
-import { coldStart, fleetChange, idleCost, singleChanges } from './fleet-parts';
+import { coldStart, FLEET_CHANGE_BATCH, FLEET_CHANGE_IN_FLIGHT, fleetChange, idleCost, singleChanges } from './fleet-parts';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -61,7 +61,8 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
       const schemaNote = fleet?.fullSchema ? 'Each device sends the full 366 KB OpenSync schema in get_schema.' : 'Devices send the simulator\'s schema subset (the full OpenSync schema was not found).';
       const common = `${homes.length} simulated devices (one fleet process, apply delay 0 ms, dialling ${options.dialRate}/s) and the controller on the same 2 cores; status read by polling wifiNetwork.status in aliased batches of 200 (only the objects not yet seen done, then all of them once to confirm).`;
       add('cold-start', cold, [common, schemaNote]);
-      if (wanted.includes('fleet-change')) add('fleet-change', await fleetChange(api, homes), [common]);
+      const fleetChangeNote = `The passphrases are changed with updateWifiNetworks, ${FLEET_CHANGE_BATCH} networks per request (one transaction, one audit event per network), ${FLEET_CHANGE_IN_FLIGHT} requests in flight; the clock starts before the first request.`;
+      if (wanted.includes('fleet-change')) add('fleet-change', await fleetChange(api, homes), [common, fleetChangeNote]);
       if (wanted.includes('single-change')) add('single-change', await singleChanges(api, homes, Math.max(200, options.changes)), [common, 'Changes one at a time on different nodes; each timing runs from sending updateWifiNetwork to the first poll (every 2 ms) that sees APPLIED.']);
       if (wanted.includes('idle')) add('idle', await idleCost(controller, homes.length, baselineRss, options.durationS), [common, 'Echo probes run at the controller\'s default interval; per-device RSS is the growth over the RSS measured after seeding, before the fleet started.']);
     }

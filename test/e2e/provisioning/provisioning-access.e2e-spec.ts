@@ -30,6 +30,7 @@ import {
   UPDATE_CUSTOMER,
   UPDATE_LOCATION,
   UPDATE_NETWORK,
+  UPDATE_NETWORKS,
   UPDATE_NODE,
 } from './provisioning-ops';
 
@@ -82,6 +83,7 @@ describeEachDatabase('provisioning access', (db) => {
       ['updateNode', UPDATE_NODE, { id: nodeId, input: { description: 'mine now' } }],
       ['createWifiNetwork', CREATE_NETWORK, { locationId, input: GUEST }],
       ['updateWifiNetwork', UPDATE_NETWORK, { id: guest.id, input: { ssid: 'Hijacked' } }],
+      ['updateWifiNetworks', UPDATE_NETWORKS, { input: { changes: [{ id: guest.id, input: { ssid: 'Hijacked' } }] } }],
       ['deleteWifiNetwork', DELETE_NETWORK, { id: guest.id }],
       ['deleteWifiNetwork (primary)', DELETE_NETWORK, { id: primaryId }],
     ];

@@ -32,6 +32,7 @@ export const NODE_BY_SERIAL = `query ($serial: String!) { nodeBySerial(serial: $
 export const CREATE_NETWORK = `mutation ($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {
   createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) { ${NETWORK_FIELDS} } }`;
 export const UPDATE_NETWORK = `mutation ($id: ID!, $input: UpdateWifiNetworkInput!) { updateWifiNetwork(id: $id, input: $input) { ${NETWORK_FIELDS} } }`;
+export const UPDATE_NETWORKS = `mutation ($input: UpdateWifiNetworksInput!) { updateWifiNetworks(input: $input) { ${NETWORK_FIELDS} } }`;
 export const DELETE_NETWORK = `mutation ($id: ID!) { deleteWifiNetwork(id: $id) }`;
 export const NETWORK = `query ($id: ID!) { wifiNetwork(id: $id) { ${NETWORK_FIELDS} } }`;
 

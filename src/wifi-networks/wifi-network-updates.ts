@@ -1,0 +1,101 @@
+// Changes to existing networks inside the caller's transaction, one (updateWifiNetwork) or
+// many (updateWifiNetworks) through the same rules: the networks, their locations and their
+// customers are read with one query per 500 ids, not per change, and every invalid field of
+// every change is reported at once, named by `fieldOf`.
+
+import { EntityManager, EntityTarget, FindOptionsWhere, In, ObjectLiteral } from 'typeorm';
+import { assertReadable, assertWritable } from '../access/group-scope';
+import { AppError, FieldError } from '../common/errors/app-error';
+import { Principal } from '../common/auth/principal';
+import { refuseChangeOf } from '../customers/customer-rules';
+import { Customer } from '../customers/customer.entity';
+import { Location } from '../locations/location.entity';
+import { checkUuid } from '../validation/field-checks';
+import { UpdateWifiNetworkInput } from './dto/update-wifi-network.input';
+import { applyWifiNetworkPatch, validateWifiNetworkSettings } from './wifi-network-rules';
+import { patchOf, settingsOf } from './wifi-network-settings';
+import { WifiNetwork } from './wifi-network.entity';
+
+export interface NetworkChange {
+  id: string;
+  input: UpdateWifiNetworkInput;
+}
+
+export interface AppliedChange {
+  before: WifiNetwork;
+  after: WifiNetwork;
+}
+
+/** Names field `field` of the change at `index` in error reports. */
+export type FieldOf = (index: number, field: string) => string;
+
+const IDS_PER_QUERY = 500;
+
+export async function applyNetworkChanges(
+  manager: EntityManager,
+  principal: Principal,
+  changes: readonly NetworkChange[],
+  fieldOf: FieldOf,
+): Promise<AppliedChange[]> {
+  requireDistinctIds(changes, fieldOf);
+  const networks = await findByIds(manager, WifiNetwork, changes.map((c) => c.id));
+  const current = changes.map((c) => assertReadable(principal, networks.get(c.id) ?? null, 'wifi network', c.id));
+  await requireWritableLocations(manager, principal, current);
+
+  const now = new Date();
+  const errors: FieldError[] = [];
+  const nexts = changes.map((change, i) => {
+    const patch = patchOf(change.input);
+    const next = applyWifiNetworkPatch(settingsOf(current[i]), patch);
+    const setsExpiry = patch.expiresAt !== undefined && patch.expiresAt !== null;
+    for (const e of validateWifiNetworkSettings(next, now, setsExpiry)) errors.push({ field: fieldOf(i, e.field), message: e.message });
+    return next;
+  });
+  if (errors.length > 0) throw AppError.validation(errors);
+
+  const applied: AppliedChange[] = [];
+  for (const [i, before] of current.entries()) {
+    const values = { ...nexts[i], updatedAt: now };
+    await manager.update(WifiNetwork, { id: before.id }, values);
+    applied.push({ before, after: Object.assign(new WifiNetwork(), before, values) });
+  }
+  return applied;
+}
+
+function requireDistinctIds(changes: readonly NetworkChange[], fieldOf: FieldOf): void {
+  const seen = new Set<string>();
+  const errors = changes.flatMap((c, i): FieldError[] => {
+    const field = fieldOf(i, 'id');
+    const invalid = checkUuid(field, c.id);
+    if (invalid.length > 0) return invalid;
+    if (seen.has(c.id)) return [{ field, message: 'names a network already changed earlier in this request' }];
+    seen.add(c.id);
+    return [];
+  });
+  if (errors.length > 0) throw AppError.validation(errors);
+}
+
+/** NOT_FOUND / FORBIDDEN by the locations' scope, PRECONDITION_FAILED for a terminated customer. */
+async function requireWritableLocations(manager: EntityManager, principal: Principal, networks: readonly WifiNetwork[]): Promise<void> {
+  const locations = await findByIds(manager, Location, networks.map((n) => n.locationId));
+  const writable = [...new Set(networks.map((n) => n.locationId))].map((id) =>
+    assertWritable(principal, locations.get(id) ?? null, 'location', id),
+  );
+  const customers = await findByIds(manager, Customer, writable.map((l) => l.customerId));
+  for (const location of writable) {
+    const customer = customers.get(location.customerId);
+    if (customer === undefined) throw AppError.notFound('customer', location.customerId);
+    const refused = refuseChangeOf(customer.status);
+    if (refused !== undefined) throw AppError.precondition(refused);
+  }
+}
+
+async function findByIds<T extends ObjectLiteral & { id: string }>(manager: EntityManager, entity: EntityTarget<T>, ids: readonly string[]): Promise<Map<string, T>> {
+  const distinct = [...new Set(ids)];
+  const found = new Map<string, T>();
+  for (let at = 0; at < distinct.length; at += IDS_PER_QUERY) {
+    const rows = await manager.findBy(entity, { id: In(distinct.slice(at, at + IDS_PER_QUERY)) } as FindOptionsWhere<T>);
+    for (const row of rows) found.set(row.id, row);
+  }
+  return found;
+}
