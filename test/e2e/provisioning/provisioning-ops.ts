@@ -44,6 +44,7 @@ export interface NetworkView {
   securityMode: string;
   bands: string[];
   vlanId: number | null;
+  hidden: boolean;
   enabled: boolean;
 }
 export interface LocationView {
