@@ -36,6 +36,8 @@ export interface EngineColumn {
 export interface EngineTable {
   readonly name: string;
   readonly columns: ReadonlyMap<string, EngineColumn>;
+  /** Columns whose key or value refers to rows of a table (strong or weak). */
+  readonly refColumnNames: readonly string[];
   readonly isRoot: boolean;
   readonly maxRows?: number;
   readonly indexes: readonly (readonly string[])[];

@@ -35,7 +35,8 @@ export function engineSchemaFromJson(json: unknown): EngineSchema {
     for (const col of table.userColumns()) {
       columns.set(col.name, { name: col.name, type: typeView(col.type), mutable: col.mutable, ephemeral: col.ephemeral });
     }
-    tables.set(table.name, { name: table.name, columns, isRoot: table.isRoot, maxRows: table.maxRows, indexes: table.indexes });
+    const refColumnNames = [...columns.values()].filter((c) => c.type.key.refTable !== undefined || c.type.value?.refTable !== undefined).map((c) => c.name);
+    tables.set(table.name, { name: table.name, columns, refColumnNames, isRoot: table.isRoot, maxRows: table.maxRows, indexes: table.indexes });
   }
   return { name: parsed.name, version: parsed.version, tables, json };
 }
