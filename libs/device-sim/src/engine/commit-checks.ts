@@ -1,7 +1,7 @@
 // RFC 7047 s4.1.3 (commit) and s3.2 (refType, isRoot, maxRows, indexes): the checks
 // ovsdb-server makes when a transaction commits, in its order: strong references, garbage
 // collection of unreferenced non-root rows, weak reference removal, row limits, indexes.
-import { Datum, referencedUuids } from './datum';
+import { Datum, datumEquals, referencedUuids } from './datum';
 import { encodeDatum } from './datum-json';
 import { EngineColumn, EngineSchema, EngineTable } from './engine-schema';
 import { StoredRow } from './stored-row';
@@ -33,7 +33,11 @@ function referencesChanged(schema: EngineSchema, ws: WorkingSet): boolean {
       const old = before.get(row.uuid);
       if (old === row) continue;
       if (old === undefined) return true;
-      for (const column of refColumns) if (old.values[column] !== row.values[column]) return true;
+      for (const column of refColumns) {
+        const a = old.values[column];
+        const b = row.values[column];
+        if (a !== b && (a === undefined || b === undefined || !datumEquals(a, b))) return true;
+      }
     }
   }
   return false;
