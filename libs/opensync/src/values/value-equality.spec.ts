@@ -46,4 +46,11 @@ describe('valuesEqual', () => {
   it('does not confuse a string containing a comma with two set members', () => {
     expect(canonicalValue(['a,b'])).not.toBe(canonicalValue(['a', 'b']));
   });
+
+  it('agrees with the canonical form for every pair of atoms (the fast path for atoms)', () => {
+    const atoms: unknown[] = ['home', 'Home', '', '1', 1, 0, 1.5, true, false, 'AA:BB:CC:00:11:22', 'aa:bb:cc:00:11:22', 'aa:bb:cc:00:11:23', 'ABCDEF', 'abcdef'];
+    for (const a of atoms) {
+      for (const b of atoms) expect([a, b, valuesEqual(a, b)]).toEqual([a, b, canonicalValue(a) === canonicalValue(b)]);
+    }
+  });
 });

@@ -35,5 +35,10 @@ function canonicalAtom(atom: unknown): string {
 }
 
 export function valuesEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  // Two atoms of one type, the common case, compare without building canonical strings.
+  if (typeof a === typeof b && (typeof a === 'string' || typeof a === 'number' || typeof a === 'boolean')) {
+    return typeof a === 'string' && MAC_PATTERN.test(a) && MAC_PATTERN.test(b as string) && a.toLowerCase() === (b as string).toLowerCase();
+  }
   return canonicalValue(a) === canonicalValue(b);
 }
