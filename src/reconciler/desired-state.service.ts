@@ -5,6 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { DesiredNetwork } from '@lib/opensync';
 import { DataSource } from 'typeorm';
+import { CompiledFinder } from '../database/compiled-finder';
 import { Node } from '../nodes/node.entity';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
 import { VifSlotsService } from './slots/vif-slots.service';
@@ -26,10 +27,17 @@ export class DesiredStateService {
   private readonly nodesByLocation = new Map<string, Set<string>>();
   private readonly locationOfNode = new Map<string, string>();
 
+  private readonly networksAt: CompiledFinder<WifiNetwork>;
+  private readonly nodeById: CompiledFinder<Node>;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly slots: VifSlotsService,
-  ) {}
+  ) {
+    // A fleet-wide change reloads every location once: compiled statements, not `find`.
+    this.networksAt = new CompiledFinder(dataSource, WifiNetwork, { where: 'locationId', orderBy: [['createdAt', 'ASC'], ['id', 'ASC']] });
+    this.nodeById = new CompiledFinder(dataSource, Node, { where: 'id' });
+  }
 
   /** Every network of the location (active or not: inactive ones must be removed). */
   networksOf(locationId: string): Promise<DesiredNetwork[]> {
@@ -46,8 +54,8 @@ export class DesiredStateService {
   placementOf(nodeId: string): Promise<NodePlacement | null> {
     let cached = this.placements.get(nodeId);
     if (cached === undefined) {
-      cached = this.dataSource.manager
-        .findOneBy(Node, { id: nodeId })
+      cached = this.nodeById
+        .findOne(nodeId)
         .then((n) => (n === null ? null : { nodeId: n.id, serial: n.serialNumber, locationId: n.locationId, groupId: n.groupId }));
       const entry = cached;
       this.placements.set(nodeId, entry);
@@ -96,7 +104,7 @@ export class DesiredStateService {
   }
 
   private async load(locationId: string): Promise<DesiredNetwork[]> {
-    const networks = await this.dataSource.manager.find(WifiNetwork, { where: { locationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const networks = await this.networksAt.find(locationId);
     const slots = await this.slots.slotsFor(
       locationId,
       networks.map((n) => ({ networkId: n.id, kind: n.kind })),

@@ -3,7 +3,8 @@
 // (location, slot) turns a race between two instances into a retry, never a shared slot.
 
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { CompiledFinder } from '../../database/compiled-finder';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { allocateSlots, SlotRequest } from './slot-allocation';
 import { VifSlot } from './vif-slot.entity';
@@ -13,16 +14,21 @@ const MAX_ATTEMPTS = 3;
 @Injectable()
 export class VifSlotsService {
   private readonly logger = new Logger(VifSlotsService.name);
+  private readonly byLocation: CompiledFinder<VifSlot>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-  ) {}
+  ) {
+    this.byLocation = new CompiledFinder(dataSource, VifSlot, { where: 'locationId' });
+  }
 
   /** networkId -> slot for these networks of one location, allocating the missing ones. */
   async slotsFor(locationId: string, networks: readonly SlotRequest[]): Promise<Map<string, number>> {
     if (networks.length === 0) return new Map();
-    const known = await this.dataSource.manager.findBy(VifSlot, { networkId: In(networks.map((n) => n.networkId)) });
+    // Read on every reconciliation of a changed location, hence the compiled statement.
+    const wanted = new Set(networks.map((n) => n.networkId));
+    const known = (await this.byLocation.find(locationId)).filter((row) => wanted.has(row.networkId));
     const slots = new Map(known.map((row) => [row.networkId, row.slot]));
     const missing = networks.filter((n) => !slots.has(n.networkId));
     if (missing.length === 0) return slots;
