@@ -4,11 +4,18 @@
 // TransactionRunner (SQLite shares one connection with every open transaction).
 
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { WriteBatcher } from '../../database/write-batcher';
 import { Node } from '../../nodes/node.entity';
 
 export const LAST_SEEN_INTERVAL_MS = 60_000;
+const SERIALS_PER_QUERY = 500;
+
+interface Arrival {
+  facts: DeviceFacts;
+  at: Date;
+}
 
 export interface DeviceFacts {
   serial: string;
@@ -21,38 +28,54 @@ export interface DeviceFacts {
 export class NodePresenceService {
   private readonly logger = new Logger('Southbound');
   private readonly lastWritten = new Map<string, number>();
+  private readonly arrivals = new WriteBatcher<Arrival, Node>((batch) => this.writeArrivals(batch));
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
   ) {}
 
-  /** Marks the node connected (creating it unclaimed when the serial is new); returns it. */
-  async connected(facts: DeviceFacts, at: Date): Promise<Node> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.transactions.run(async (manager) => {
-          const existing = await manager.findOneBy(Node, { serialNumber: facts.serial });
-          const node = existing ?? manager.create(Node, { serialNumber: facts.serial, locationId: null, groupId: null });
-          Object.assign(node, {
-            connected: true,
-            connectedSince: at,
-            lastSeenAt: at,
-            remoteAddress: facts.remoteAddress?.slice(0, 64) ?? null,
-            model: facts.model?.slice(0, 64) ?? node.model ?? null,
-            firmwareVersion: facts.firmwareVersion?.slice(0, 64) ?? node.firmwareVersion ?? null,
-            updatedAt: at,
-          });
-          const saved = await manager.save(node);
-          if (existing === null) this.logger.log(`[serial=${facts.serial}] unknown serial recorded as an unclaimed node`);
-          this.lastWritten.set(saved.id, at.getTime());
-          return saved;
-        });
-      } catch (error) {
-        // Two sessions of a new serial at once: the second insert hits the unique serial.
-        if (attempt >= 2) throw error;
+  /**
+   * Marks the node connected (creating it unclaimed when the serial is new); returns it.
+   * Devices that connect in the same event-loop turn are written in one transaction.
+   */
+  connected(facts: DeviceFacts, at: Date): Promise<Node> {
+    return this.arrivals.add({ facts, at });
+  }
+
+  private writeArrivals(arrivals: readonly Arrival[]): Promise<Node[]> {
+    return this.transactions.run(async (manager) => {
+      const bySerial = new Map<string, Node>();
+      const serials = [...new Set(arrivals.map((a) => a.facts.serial))];
+      for (let i = 0; i < serials.length; i += SERIALS_PER_QUERY) {
+        for (const node of await manager.findBy(Node, { serialNumber: In(serials.slice(i, i + SERIALS_PER_QUERY)) })) bySerial.set(node.serialNumber, node);
       }
-    }
+      const out: Node[] = [];
+      for (const { facts, at } of arrivals) {
+        const existing = bySerial.get(facts.serial);
+        const fields = {
+          connected: true,
+          connectedSince: at,
+          lastSeenAt: at,
+          remoteAddress: facts.remoteAddress?.slice(0, 64) ?? null,
+          model: facts.model?.slice(0, 64) ?? existing?.model ?? null,
+          firmwareVersion: facts.firmwareVersion?.slice(0, 64) ?? existing?.firmwareVersion ?? null,
+          updatedAt: at,
+        };
+        let node: Node;
+        if (existing) {
+          await manager.update(Node, { id: existing.id }, fields);
+          node = Object.assign(new Node(), existing, fields);
+        } else {
+          node = await manager.save(manager.create(Node, { serialNumber: facts.serial, locationId: null, groupId: null, ...fields }));
+          this.logger.log(`[serial=${facts.serial}] unknown serial recorded as an unclaimed node`);
+        }
+        bySerial.set(facts.serial, node);
+        this.lastWritten.set(node.id, at.getTime());
+        out.push(node);
+      }
+      return out;
+    });
   }
 
   async disconnected(nodeId: string, at: Date): Promise<void> {
