@@ -3,21 +3,36 @@
 // extensions.code, and the same codes over graphql-ws. None of it depends on the database,
 // so one SQLite app covers it; it must survive a change of HTTP server.
 
+import { Module } from '@nestjs/common';
+import { Int, Query, Resolver } from '@nestjs/graphql';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { Permission, RequirePermission } from '../../src/common/auth/permission';
 import { platformAdmin, useTestApp } from './support';
+
+@Resolver()
+class ListResolver {
+  @Query(() => [Int])
+  @RequirePermission(Permission.PUBLIC)
+  listWithAHole(): number[] {
+    return [1, null as unknown as number];
+  }
+}
+
+@Module({ providers: [ListResolver] })
+class ListModule {}
 
 interface Raw {
   status: number;
   headers: Headers;
-  body: { data?: unknown; errors?: { message: string; extensions?: { code?: unknown; fields?: { field: string }[] } }[] };
+  body: { data?: unknown; errors?: { message: string; path?: unknown[]; extensions?: { code?: unknown; fields?: { field: string }[] } }[] };
 }
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const PREFLIGHT = { 'apollo-require-preflight': 'true' };
 
 describe('GraphQL over HTTP and WebSocket', () => {
-  const t = useTestApp('sqlite');
+  const t = useTestApp('sqlite', { imports: [ListModule] });
 
   async function raw(init: RequestInit & { query?: string }): Promise<Raw> {
     const url = init.query === undefined ? t.current.url : `${t.current.url}?${init.query}`;
@@ -27,7 +42,7 @@ describe('GraphQL over HTTP and WebSocket', () => {
     try {
       body = JSON.parse(text) as Raw['body'];
     } catch {
-      // Some refusals (413, malformed JSON) are only checked for their status.
+      // Left empty: the assertions on it say what was expected.
     }
     return { status: response.status, headers: response.headers, body };
   }
@@ -41,11 +56,14 @@ describe('GraphQL over HTTP and WebSocket', () => {
     const ok = await post({ query: '{ __typename }' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
     expect(ok.body).toEqual({ data: { __typename: 'Query' } });
     const denied = await post({ query: '{ me { id } }' });
     expect(denied.status).toBe(200);
     expect(denied.body.data).toBeNull();
     expect(codes(denied)).toEqual(['UNAUTHENTICATED']);
+    const hole = await post({ query: '{ listWithAHole }' });
+    expect({ status: hole.status, codes: codes(hole), path: hole.body.errors?.[0].path }).toEqual({ status: 200, codes: ['INTERNAL'], path: ['listWithAHole', 1] });
   });
 
   it('answers 400 and VALIDATION_FAILED, without data, for a request GraphQL refuses', async () => {
@@ -57,6 +75,8 @@ describe('GraphQL over HTTP and WebSocket', () => {
       await post({ query: 'query A { __typename } query B { __typename }' }),
       await post({ query: 'query A { __typename }', operationName: 'B' }),
       await post({}),
+      await post({ query: '{}' }),
+      await post({ query: 5 }),
     ];
     for (const res of refused) {
       expect({ status: res.status, codes: codes(res), hasData: 'data' in res.body }).toEqual({ status: 400, codes: ['VALIDATION_FAILED'], hasData: false });
@@ -94,8 +114,10 @@ describe('GraphQL over HTTP and WebSocket', () => {
       return JSON.stringify({ query: `{ __typename }${' '.repeat(size - base.length)}` });
     };
     expect((await post(padded(100 * 1024))).status).toBe(200);
-    expect((await post(padded(100 * 1024 + 1))).status).toBe(413);
-    expect((await post('{nope')).status).toBe(400);
+    const tooLarge = await post(padded(100 * 1024 + 1));
+    expect({ status: tooLarge.status, codes: codes(tooLarge) }).toEqual({ status: 413, codes: ['VALIDATION_FAILED'] });
+    const malformed = await post('{nope');
+    expect({ status: malformed.status, codes: codes(malformed) }).toEqual({ status: 400, codes: ['VALIDATION_FAILED'] });
   });
 
   it('reports over graphql-ws the codes it reports over HTTP', async () => {
