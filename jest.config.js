@@ -18,14 +18,17 @@ const moduleNameMapper = {
   '^@lib/(ovsdb|opensync|device-sim)$': '<rootDir>/libs/$1/src',
   '^@lib/(ovsdb|opensync|device-sim)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
-// ES-module-only packages (Nest 12) compiled to CommonJS for jest; see the transformer.
-const esmPackages = ['@nestjs'];
+// ES-module-only packages (Nest 12; content-disposition 3 and quick-lru 7, which Mercurius
+// loads) compiled to CommonJS for jest; see the transformer. Mercurius itself is CommonJS
+// but import()s quick-lru, which jest's runtime cannot; compiled, that becomes a require.
+// A package counts by its innermost node_modules, as it may be nested in a CommonJS one.
+const esmPackages = `(${['@nestjs', 'content-disposition', 'quick-lru', 'mercurius'].join('|')})`;
 const common = {
   transform: {
     '^.+\\.ts$': swc,
-    [`/node_modules/(${esmPackages.join('|')})/.+\\.js$`]: '<rootDir>/test/jest/esm-package.transformer.js',
+    [`/node_modules/${esmPackages}/.+\\.js$`]: '<rootDir>/test/jest/esm-package.transformer.js',
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!${esmPackages}/)(?!.*/node_modules/)`],
   moduleNameMapper,
   testEnvironment: 'node',
 };

@@ -1,6 +1,5 @@
 // The application: infrastructure (config, database, GraphQL, auth) and one module per domain.
 
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -9,7 +8,8 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { AuthModule } from './common/auth/auth.module';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
-import { graphqlOptions } from './common/graphql/graphql-options';
+import { GraphqlDriver } from './common/graphql/graphql.driver';
+import { GraphqlConfig, graphqlOptions } from './common/graphql/graphql-options';
 import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
@@ -22,7 +22,7 @@ import { SouthboundModule } from './southbound/southbound.module';
     ConfigModule,
     DatabaseModule,
     AuthModule,
-    GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
+    GraphQLModule.forRoot<GraphqlConfig>({ driver: GraphqlDriver, ...graphqlOptions() }),
     AuditModule,
     IdentityModule,
     CustomersModule,

@@ -3,7 +3,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { createHttpAdapter } from './common/http/http-adapter';
 import { LineLogger, parseLogLevel } from './common/logging/line-logger';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigError } from './config/config-error';
@@ -11,11 +13,21 @@ import { ConfigError } from './config/config-error';
 async function bootstrap(): Promise<void> {
   const logger = new LineLogger(parseLogLevel(process.env.LOG_LEVEL));
   process.on('exit', () => logger.flush());
-  const app = await NestFactory.create(AppModule, { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { logger });
   app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(config.httpPort);
+  await listenOnEveryInterface(app, config.httpPort);
   new Logger('Bootstrap').log(`GraphQL API listening on ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql`);
+}
+
+/** Fastify alone would listen on localhost only; Node (and so express) listens on `::`, or on 0.0.0.0 without IPv6. */
+async function listenOnEveryInterface(app: NestFastifyApplication, port: number): Promise<void> {
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT') throw error;
+    await app.listen(port, '0.0.0.0');
+  }
 }
 
 bootstrap().catch((error: unknown) => {

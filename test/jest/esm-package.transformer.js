@@ -1,6 +1,6 @@
-// Nest 12 packages ship as ES modules. Node (>= 20.19) loads them from CommonJS with
-// require(esm), but jest's module runtime cannot before Node 24.9, so under jest they are
-// compiled to CommonJS by swc. `import.meta.url` has no CommonJS form in swc; it becomes
+// Nest 12 packages (and a few others, see jest.config.js) ship as ES modules. Node
+// (>= 20.19) loads them from CommonJS with require(esm), but jest's module runtime cannot
+// before Node 24.9, so under jest they are compiled to CommonJS by swc, import() included. `import.meta.url` has no CommonJS form in swc; it becomes
 // the file URL of the module, which is what those packages use it for (createRequire).
 const { createTransformer } = require('@swc/jest');
 

@@ -2,8 +2,8 @@ import { bearerTokenOf } from './request-context';
 
 describe('bearerTokenOf', () => {
   it('reads the Authorization header of an HTTP request', () => {
-    expect(bearerTokenOf({ req: { headers: { authorization: 'Bearer abc.def.ghi' } } })).toBe('abc.def.ghi');
-    expect(bearerTokenOf({ req: { headers: { authorization: 'bearer   abc ' } } })).toBe('abc');
+    expect(bearerTokenOf({ reply: { request: { headers: { authorization: 'Bearer abc.def.ghi' } } } })).toBe('abc.def.ghi');
+    expect(bearerTokenOf({ reply: { request: { headers: { authorization: 'bearer   abc ' } } } })).toBe('abc');
   });
 
   it('reads connectionParams of a graphql-ws connection', () => {
@@ -11,7 +11,7 @@ describe('bearerTokenOf', () => {
   });
 
   it('distinguishes no token (undefined) from an unusable one (empty)', () => {
-    expect(bearerTokenOf({ req: { headers: {} } })).toBeUndefined();
-    expect(bearerTokenOf({ req: { headers: { authorization: 'Basic dXNlcjpwYXNz' } } })).toBe('');
+    expect(bearerTokenOf({ reply: { request: { headers: {} } } })).toBeUndefined();
+    expect(bearerTokenOf({ reply: { request: { headers: { authorization: 'Basic dXNlcjpwYXNz' } } } })).toBe('');
   });
 });

@@ -1,5 +1,6 @@
-// GraphQL runs over HTTP (context.req) and, for subscriptions, over graphql-ws (the token
-// arrives in connectionParams). This file hides the difference from the guard and the
+// GraphQL runs over HTTP (Mercurius puts the Fastify reply, and so the request, in the
+// context) and, for subscriptions, over graphql-ws (the token arrives in
+// connectionParams). This file hides the difference from the guard and the
 // @CurrentPrincipal decorator, and is where the authenticated principal is kept.
 
 import { ExecutionContext } from '@nestjs/common';
@@ -11,20 +12,20 @@ interface HeaderSource {
 }
 
 export interface RequestContext {
-  req?: HeaderSource;
+  reply?: { request?: HeaderSource };
   connectionParams?: Record<string, unknown>;
   principal?: Principal;
 }
 
 export function requestContextOf(context: ExecutionContext): RequestContext {
   if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<RequestContext>();
-  return { req: context.switchToHttp().getRequest<HeaderSource>() };
+  return { reply: { request: context.switchToHttp().getRequest<HeaderSource>() } };
 }
 
 /** The raw bearer token, or undefined when none was sent. */
 export function bearerTokenOf(ctx: RequestContext): string | undefined {
   const fromParams = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-  const header = typeof fromParams === 'string' ? fromParams : ctx.req?.headers?.authorization;
+  const header = typeof fromParams === 'string' ? fromParams : ctx.reply?.request?.headers?.authorization;
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(value);

@@ -29,7 +29,7 @@ describe('formatGraphqlError', () => {
 
   it('reports a request GraphQL refused as VALIDATION_FAILED', () => {
     const message = 'Variable "$role" got invalid value "ROOT"; Value "ROOT" does not exist in "Role" enum.';
-    const formatted = formatGraphqlError({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message));
+    const formatted = formatGraphqlError({ message }, new GraphQLError(message), true);
     expect(formatted.extensions).toEqual({ code: ErrorCode.VALIDATION_FAILED, fields: [{ field: 'role', message }] });
   });
 

@@ -2,25 +2,17 @@
 // fields for VALIDATION_FAILED); a request GraphQL itself refuses (parse error, unknown
 // field or enum value, wrong type, missing argument) is VALIDATION_FAILED; anything else
 // is INTERNAL with a generic message, the real error logged here and never sent.
+// Whether GraphQL refused the request is the transport's knowledge: it says so (`refused`).
 
-import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { Logger } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode, FieldError } from './app-error';
-
-const REQUEST_ERROR_CODES = new Set<string>([
-  ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
-  ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
-  ApolloServerErrorCode.BAD_USER_INPUT,
-  ApolloServerErrorCode.BAD_REQUEST,
-  ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
-]);
 
 export const INTERNAL_MESSAGE = 'internal error';
 
 const logger = new Logger('GraphQLErrors');
 
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown, refused = false): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const where = { locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
@@ -28,8 +20,7 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
     const extensions = original.fields ? { code: original.code, fields: original.fields } : { code: original.code };
     return { message: original.message, ...where, extensions };
   }
-  const apolloCode = formatted.extensions?.code;
-  if (typeof apolloCode === 'string' && REQUEST_ERROR_CODES.has(apolloCode)) {
+  if (refused) {
     return {
       message: formatted.message,
       ...where,
@@ -44,6 +35,11 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
 export function fieldOfRequestError(message: string): FieldError {
   const match = /(?:Variable|Argument|Field|field) "\$?([^"]+)"/.exec(message);
   return { field: match?.[1] ?? 'request', message };
+}
+
+/** graphql-js wraps what a resolver threw; the wrapped error is the one that decides. */
+function unwrapResolverError(error: unknown): unknown {
+  return error instanceof GraphQLError && error.path !== undefined && error.originalError !== undefined ? error.originalError : error;
 }
 
 function pathOf(formatted: GraphQLFormattedError): string {

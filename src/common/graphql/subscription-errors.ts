@@ -1,12 +1,14 @@
-// graphql-ws delivers subscription results outside Apollo's request pipeline, so its errors
-// would skip the one error formatter. These hooks route them through it, so a subscriber
-// sees the same `extensions.code` (and no internals) as an HTTP client.
+// graphql-ws delivers subscription results outside the HTTP server's error handling, so
+// its errors would skip the one error formatter. These hooks route them through it, so a
+// subscriber sees the same `extensions.code` (and no internals) as an HTTP client.
+// An error without a path comes from GraphQL itself, before any resolver ran (validation,
+// a missing variable): the request was refused. Resolver errors always carry a path.
 
 import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import { formatGraphqlError } from '../errors/graphql-error-formatter';
 
 export function formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
-  return errors.map((error) => formatGraphqlError(error.toJSON(), error));
+  return errors.map((error) => formatGraphqlError(error.toJSON(), error, error.path === undefined));
 }
 
 /** graphql-ws `onNext`: format the errors of a streamed result, leave data untouched. */

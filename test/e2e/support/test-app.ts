@@ -2,11 +2,13 @@
 // a fresh database (SQLite in memory, or a PostgreSQL schema), a known JWT secret and
 // bootstrap admin, and the OVSDB listener on an ephemeral loopback port.
 
-import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { DynamicModule, Type } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { AppModule } from '../../../src/app.module';
+import { createHttpAdapter } from '../../../src/common/http/http-adapter';
 import { APP_CONFIG, AppConfig } from '../../../src/config/app-config';
 import { loadConfig } from '../../../src/config/load-config';
 import { createTestDatabase, TestDb } from './test-database';
@@ -16,7 +18,7 @@ export const ADMIN_PASSWORD = 'root password 123';
 
 export interface TestApp {
   db: TestDb;
-  app: INestApplication;
+  app: NestFastifyApplication;
   url: string;
   config: AppConfig;
   close(): Promise<void>;
@@ -41,13 +43,15 @@ export async function startTestApp(db: TestDb, options: TestAppOptions = {}): Pr
     OVSDB_LISTEN: 'tcp:127.0.0.1:0',
     ...env,
   });
-  let app: INestApplication | undefined;
+  let app: NestFastifyApplication | undefined;
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
       .overrideProvider(APP_CONFIG)
       .useValue(config)
       .compile();
-    app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error', 'warn'] });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app?.close();
