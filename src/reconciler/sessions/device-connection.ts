@@ -10,11 +10,22 @@ export interface DeviceConnection {
   readonly session: OvsdbSession;
   readonly schema: DatabaseSchema;
   readonly caps: DeviceCapabilities;
-  /** Wifi_Radio_Config/State, Wifi_VIF_Config/State, Wifi_Associated_Clients (those the schema has). */
+  /** The WIFI_TABLES columns of the device (those its schema has). */
   readonly wifi: DatabaseCache;
   readonly connectedAt: Date;
 }
 
-export const WIFI_TABLES = ['Wifi_Radio_Config', 'Wifi_Radio_State', 'Wifi_VIF_Config', 'Wifi_VIF_State', 'Wifi_Associated_Clients'] as const;
+/**
+ * What the controller replicates of each device, per table: the columns it reads, or every
+ * column (undefined) where node.vifs shows the whole row. Ten thousand replicas make each
+ * column count (docs/benchmarks.md): radio rows carry dozens of columns nothing here reads,
+ * and Wifi_Associated_Clients, whose churn nothing here uses, is not replicated at all.
+ */
+export const WIFI_TABLES: Readonly<Record<string, readonly string[] | undefined>> = {
+  Wifi_Radio_Config: ['if_name', 'freq_band', 'vif_configs', 'channel'],
+  Wifi_Radio_State: ['if_name', 'freq_band', 'channel'],
+  Wifi_VIF_Config: undefined,
+  Wifi_VIF_State: undefined,
+};
 /** Changes in these tables can make a pass necessary or change a network's status. */
 export const RECONCILE_TABLES: ReadonlySet<string> = new Set(['Wifi_Radio_Config', 'Wifi_VIF_Config', 'Wifi_VIF_State']);

@@ -68,7 +68,10 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
       const schema = session.schema(OPENSYNC_DB) ?? (await session.getSchema(OPENSYNC_DB));
       const caps = deviceCapabilities(schema);
       const monitored: Record<string, MonitoredTable> = {};
-      for (const table of WIFI_TABLES) if (schema.table(table)) monitored[table] = {};
+      for (const [name, columns] of Object.entries(WIFI_TABLES)) {
+        const table = schema.table(name);
+        if (table) monitored[name] = columns === undefined ? {} : { columns: columns.filter((c) => table.columns.has(c)) };
+      }
       const wifi = new DatabaseCache(schema, monitored);
       await session.monitor(OPENSYNC_DB, monitorEveryCachedTable(wifi), wifi);
       const node = await this.presence.connected(
