@@ -12,7 +12,8 @@ import { Customer } from '../customers/customer.entity';
 import { Location } from '../locations/location.entity';
 import { checkUuid } from '../validation/field-checks';
 import { UpdateWifiNetworkInput } from './dto/update-wifi-network.input';
-import { applyWifiNetworkPatch, validateWifiNetworkSettings } from './wifi-network-rules';
+import { CompiledUpdate } from '../database/compiled-update';
+import { applyWifiNetworkPatch, validateWifiNetworkSettings, WifiNetworkSettings } from './wifi-network-rules';
 import { patchOf, settingsOf } from './wifi-network-settings';
 import { WifiNetwork } from './wifi-network.entity';
 
@@ -31,11 +32,18 @@ export type FieldOf = (index: number, field: string) => string;
 
 const IDS_PER_QUERY = 500;
 
+/** Every setting plus updatedAt: what a change writes. */
+export const WRITTEN_PROPERTIES = [
+  'kind', 'ssid', 'securityMode', 'passphrase', 'hidden', 'clientIsolation', 'vlanId', 'bands', 'enabled', 'expiresAt', 'description', 'updatedAt',
+] as const satisfies readonly (keyof WifiNetworkSettings | 'updatedAt')[];
+export type NetworkWrite = CompiledUpdate<WifiNetwork, (typeof WRITTEN_PROPERTIES)[number]>;
+
 export async function applyNetworkChanges(
   manager: EntityManager,
   principal: Principal,
   changes: readonly NetworkChange[],
   fieldOf: FieldOf,
+  write: NetworkWrite,
 ): Promise<AppliedChange[]> {
   requireDistinctIds(changes, fieldOf);
   const networks = await findByIds(manager, WifiNetwork, changes.map((c) => c.id));
@@ -56,7 +64,7 @@ export async function applyNetworkChanges(
   const applied: AppliedChange[] = [];
   for (const [i, before] of current.entries()) {
     const values = { ...nexts[i], updatedAt: now };
-    await manager.update(WifiNetwork, { id: before.id }, values);
+    await write.run(manager, before.id, values);
     applied.push({ before, after: Object.assign(new WifiNetwork(), before, values) });
   }
   return applied;

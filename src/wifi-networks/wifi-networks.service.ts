@@ -9,6 +9,7 @@ import { assertReadable } from '../access/group-scope';
 import { requireUuid, writableLocation } from '../access/location-access';
 import { AuditRecord, AuditService } from '../audit/audit.service';
 import { CompiledFinder } from '../database/compiled-finder';
+import { CompiledUpdate } from '../database/compiled-update';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DomainEvents } from '../domain-events/domain-events.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -20,13 +21,14 @@ import { WifiNetworkKind } from './wifi-network-enums';
 import { validateWifiNetworkSettings, WifiNetworkSettings } from './wifi-network-rules';
 import { createSettings } from './wifi-network-settings';
 import { wifiNetworkSummary } from './wifi-network-summary';
-import { applyNetworkChanges, FieldOf, NetworkChange } from './wifi-network-updates';
+import { applyNetworkChanges, FieldOf, NetworkChange, NetworkWrite, WRITTEN_PROPERTIES } from './wifi-network-updates';
 import { WifiNetwork } from './wifi-network.entity';
 
 @Injectable()
 export class WifiNetworksService {
   private readonly byId: CompiledFinder<WifiNetwork>;
   private readonly byLocation: CompiledFinder<WifiNetwork>;
+  private readonly write: NetworkWrite;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,6 +39,7 @@ export class WifiNetworksService {
   ) {
     this.byId = new CompiledFinder(dataSource, WifiNetwork, { where: 'id' });
     this.byLocation = new CompiledFinder(dataSource, WifiNetwork, { where: 'locationId', orderBy: [['createdAt', 'ASC'], ['id', 'ASC']] });
+    this.write = new CompiledUpdate(dataSource, WifiNetwork, WRITTEN_PROPERTIES);
   }
 
   async get(principal: Principal, id: string): Promise<WifiNetwork> {
@@ -90,7 +93,7 @@ export class WifiNetworksService {
 
   private async updateMany(principal: Principal, changes: readonly NetworkChange[], fieldOf: FieldOf): Promise<WifiNetwork[]> {
     const applied = await this.transactions.run(async (manager) => {
-      const done = await applyNetworkChanges(manager, principal, changes, fieldOf);
+      const done = await applyNetworkChanges(manager, principal, changes, fieldOf, this.write);
       await this.audit.recordAll(principal, manager, done.map(({ before, after }) => this.auditRecord('update', after, before, after)));
       return done;
     });
