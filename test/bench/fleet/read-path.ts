@@ -32,28 +32,47 @@ export interface ReadPathSettings {
   durationS: number;
 }
 
-export async function measureReadPath(s: ReadPathSettings): Promise<{ rows: BenchRow[]; notes: string[] }> {
+/** The offered load of the latency measurement: the target's throughput. */
+export const TARGET_RATE = 1000;
+
+async function autocannon(s: ReadPathSettings, extra: string[]): Promise<AutocannonResult> {
   const body = JSON.stringify({ query: LOCATION_QUERY, variables: { id: s.locationId } });
   const out = await run(join(s.root, 'node_modules/.bin/autocannon'), [
     '--json',
     '-c', String(s.connections),
     '-d', String(s.durationS),
+    ...extra,
     '-m', 'POST',
     '-H', 'content-type=application/json',
     '-H', `authorization=Bearer ${s.token}`,
     '-b', body,
     s.url,
   ]);
-  const r = JSON.parse(out) as AutocannonResult;
-  const failed = r.errors + r.timeouts + r.non2xx;
+  return JSON.parse(out) as AutocannonResult;
+}
+
+const failures = (r: AutocannonResult): number => r.errors + r.timeouts + r.non2xx;
+
+/**
+ * Two runs: as fast as the controller answers (its throughput, and the latency once
+ * requests queue), then at the target's 1,000 requests/s (the latency a client sees at
+ * that load, which is what the p99 target is about).
+ */
+export async function measureReadPath(s: ReadPathSettings): Promise<{ rows: BenchRow[]; notes: string[] }> {
+  const saturated = await autocannon(s, []);
+  const paced = await autocannon(s, ['-R', String(TARGET_RATE)]);
+  const failed = failures(saturated) + failures(paced);
+  const sustained = paced.requests.average >= TARGET_RATE * 0.98;
   return {
     rows: [
-      { metric: 'location query, requests/s (mean)', value: r.requests.average.toFixed(0), target: '>= 1000 req/s', verdict: verdict(r.requests.average >= 1000 && failed === 0) },
-      { metric: 'location query, latency p50 / p99', value: `${r.latency.p50} ms / ${r.latency.p99} ms`, target: 'p99 <= 50 ms', verdict: verdict(r.latency.p99 <= 50) },
-      { metric: 'failed requests (errors, timeouts, non-2xx)', value: `${failed} of ${r.requests.total}` },
+      { metric: 'location query as fast as answered: requests/s (mean)', value: saturated.requests.average.toFixed(0), target: '>= 1000 req/s', verdict: verdict(saturated.requests.average >= TARGET_RATE && failed === 0) },
+      { metric: 'as fast as answered: latency p50 / p99', value: `${saturated.latency.p50} ms / ${saturated.latency.p99} ms` },
+      { metric: `at ${TARGET_RATE} requests/s offered: achieved, latency p50 / p99`, value: `${paced.requests.average.toFixed(0)} req/s, ${paced.latency.p50} ms / ${paced.latency.p99} ms`, target: 'p99 <= 50 ms', verdict: verdict(sustained && paced.latency.p99 <= 50) },
+      { metric: 'failed requests (errors, timeouts, non-2xx)', value: `${failed} of ${saturated.requests.total + paced.requests.total}` },
     ],
     notes: [
-      `autocannon, ${s.connections} connections for ${s.durationS} s, in its own process on the same 2 cores; every request is the same location query (location, its nodes, its networks with per-node status).`,
+      `autocannon in its own process on the same 2 cores, ${s.connections} connections, ${s.durationS} s per run; every request is the same location query (location, its nodes, its networks with per-node status).`,
+      `Two runs: unpaced (each connection sends its next request when the previous one is answered: the throughput, with queueing in the latency), then paced at ${TARGET_RATE} requests/s over all connections (autocannon -R, which corrects the latencies for coordinated omission): the latency at the target's load.`,
     ],
   };
 }
