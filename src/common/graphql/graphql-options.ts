@@ -18,6 +18,15 @@ export const MAX_QUERY_DEPTH = 10;
 /** express's default JSON limit, which the API had: any real query is far smaller. */
 export const MAX_BODY_BYTES = 100 * 1024;
 
+/**
+ * Parsed and validated documents kept by Mercurius (least recently used dropped first). A
+ * client using variables sends a handful of distinct documents; one that inlines values
+ * sends a new document each time, and Mercurius bounds its cache by count, not bytes, so
+ * the default of 1,024 large documents held tens of MB of syntax trees in the scale
+ * benchmark (docs/benchmarks.md).
+ */
+export const DOCUMENT_CACHE_ENTRIES = 128;
+
 export interface GraphqlConfig extends MercuriusDriverConfig {
   /** graphql-ws server options; graphql.driver.ts attaches that server. */
   graphqlWs: Partial<ServerOptions>;
@@ -68,6 +77,7 @@ export function graphqlOptions(): Omit<GraphqlConfig, 'driver'> {
     // headers) in every context; see common/auth/request-context.ts.
     errorFormatter: formatHttpErrors,
     validationRules: validationRules(),
+    cache: DOCUMENT_CACHE_ENTRIES,
     hooks: { preValidation: documentsOnly },
     // Simple requests (an HTML form, a cross-site GET) are refused unless they carry a
     // header only script can set; the header names are Apollo's, which clients already send.

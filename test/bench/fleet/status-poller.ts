@@ -15,10 +15,15 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-async function idsWhere<T>(api: GraphqlClient, ids: readonly string[], field: (id: string) => string, done: (value: T | null) => boolean): Promise<Set<string>> {
+async function idsWhere<T>(api: GraphqlClient, ids: readonly string[], field: (idVariable: string) => string, done: (value: T | null) => boolean): Promise<Set<string>> {
   const found = new Set<string>();
   await mapConcurrent(chunks(ids), 4, async (batch) => {
-    const data = await api.request<Record<string, T | null>>(`{ ${batch.map((id, i) => `a${i}: ${field(id)}`).join(' ')} }`);
+    // Ids as variables, as a real client sends them: one document per batch size, which the
+    // server parses and validates once.
+    const params = batch.map((_, i) => `$i${i}: ID!`).join(', ');
+    const fields = batch.map((_, i) => `a${i}: ${field(`$i${i}`)}`).join(' ');
+    const variables = Object.fromEntries(batch.map((id, i) => [`i${i}`, id]));
+    const data = await api.request<Record<string, T | null>>(`query (${params}) { ${fields} }`, variables);
     batch.forEach((id, i) => {
       if (done(data[`a${i}`] ?? null)) found.add(id);
     });
@@ -28,7 +33,7 @@ async function idsWhere<T>(api: GraphqlClient, ids: readonly string[], field: (i
 
 /** The nodes among `nodeIds` that are connected now. */
 export function connectedOf(api: GraphqlClient, nodeIds: readonly string[]): Promise<Set<string>> {
-  return idsWhere<{ connected: boolean }>(api, nodeIds, (id) => `node(id: "${id}") { connected }`, (n) => n?.connected === true);
+  return idsWhere<{ connected: boolean }>(api, nodeIds, (v) => `node(id: ${v}) { connected }`, (n) => n?.connected === true);
 }
 
 /** The networks among `networkIds` whose every node reports APPLIED. */
@@ -36,7 +41,7 @@ export function appliedOf(api: GraphqlClient, networkIds: readonly string[]): Pr
   return idsWhere<{ status: { nodes: Array<{ status: string }> } }>(
     api,
     networkIds,
-    (id) => `wifiNetwork(id: "${id}") { status { nodes { status } } }`,
+    (v) => `wifiNetwork(id: ${v}) { status { nodes { status } } }`,
     (w) => w !== null && w.status.nodes.length > 0 && w.status.nodes.every((n) => n.status === 'APPLIED'),
   );
 }
