@@ -62,6 +62,8 @@ export class ControllerProcess {
       ADMIN_PASSWORD,
       OVSDB_LISTEN: `tcp:127.0.0.1:${options.ovsdbPort}`,
       OVSDB_ACCEPT_RATE: '2000',
+      // As `npm start` runs it (docs/configuration.md, process settings).
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       ...options.env,
     };
     const fromEnv = (process.env.BENCH_CONTROLLER_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '');
