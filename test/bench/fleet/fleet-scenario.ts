@@ -59,7 +59,7 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
         fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate);
       });
       const schemaNote = fleet?.fullSchema ? 'Each device sends the full 366 KB OpenSync schema in get_schema.' : 'Devices send the simulator\'s schema subset (the full OpenSync schema was not found).';
-      const common = `${homes.length} simulated devices (one fleet process, apply delay 0 ms, dialling ${options.dialRate}/s) and the controller on the same 2 cores; status read by polling wifiNetwork.status in aliased batches of 200, ids as variables (every 500 ms, at most 1,000 of the objects not yet seen done, oldest first, then all of them once to confirm; a time is the end of the poll that saw the last object done).`;
+      const common = `${homes.length} simulated devices (one fleet process, apply delay 0 ms, dialling ${options.dialRate}/s) and the controller on the same 2 cores; status read by polling wifiNetwork.status in aliased batches of 200, ids as variables (every 500 ms, 1,000 of the objects not yet seen done, oldest first, reading on while whole windows are done, then all of them once to confirm; a time is the end of the poll that saw the last object done).`;
       add('cold-start', cold, [common, schemaNote]);
       const fleetChangeNote = `The passphrases are changed with updateWifiNetworks, ${FLEET_CHANGE_BATCH} networks per request (one transaction, one audit event per network), ${FLEET_CHANGE_IN_FLIGHT} requests in flight; the clock starts before the first request.`;
       if (wanted.includes('fleet-change')) add('fleet-change', await fleetChange(api, homes), [common, fleetChangeNote]);
