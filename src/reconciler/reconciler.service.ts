@@ -24,6 +24,20 @@ interface Worker {
   connection: DeviceConnection;
   worker: NodeWorker;
   subscription: Subscription;
+  progress: PassProgress;
+}
+
+/**
+ * What a pass must look at. Device batches are counted; a pass records the count its
+ * final read of the cache included. A pass asked for only by batches that read already
+ * included (the echo of our own transaction arrives before its reply) would repeat the
+ * last one exactly, and is skipped; any other reason (model change, deadline, connect,
+ * a failed pass) always runs.
+ */
+interface PassProgress {
+  batches: number;
+  seenBatches: number;
+  otherReason: boolean;
 }
 
 @Injectable()
@@ -57,7 +71,10 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
 
   /** Requests a pass for a connected node (no-op otherwise). */
   kick(nodeId: string): void {
-    this.workers.get(nodeId)?.worker.kick();
+    const entry = this.workers.get(nodeId);
+    if (entry === undefined) return;
+    entry.progress.otherReason = true;
+    entry.worker.kick();
   }
 
   /** Resolves when the node's worker has nothing running or due (tests, shutdown). */
@@ -76,16 +93,20 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     // A reconnect is a full resync: the cache was rebuilt, every network waits afresh.
     this.status.pending.reset(connection.nodeId);
     this.desired.forgetNode(connection.nodeId);
+    const progress: PassProgress = { batches: 0, seenBatches: 0, otherReason: true };
     const worker = new NodeWorker(
-      () => this.pass(connection),
+      () => this.pass(connection, progress),
       { baseMs: this.config.backoffBaseMs, maxMs: this.config.backoffMaxMs },
       (error, failures, retryInMs) =>
         this.logger.warn(`[serial=${connection.serial}] pass failed (${failures} in a row), retry in ${retryInMs} ms: ${describe(error)}`),
     );
     const subscription = connection.wifi.batches$
       .pipe(filter((batch) => batch.cleared || [...batch.tables].some((t) => RECONCILE_TABLES.has(t))))
-      .subscribe(() => worker.kick());
-    this.workers.set(connection.nodeId, { connection, worker, subscription });
+      .subscribe(() => {
+        progress.batches++;
+        worker.kick();
+      });
+    this.workers.set(connection.nodeId, { connection, worker, subscription, progress });
     worker.kick();
   }
 
@@ -117,8 +138,20 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     for (const nodeId of this.desired.nodesPlacedAt(locationId)) this.kick(nodeId);
   }
 
-  private async pass(connection: DeviceConnection): Promise<void> {
+  private async pass(connection: DeviceConnection, progress: PassProgress): Promise<void> {
     if (this.connections.forNode(connection.nodeId) !== connection || connection.session.isClosed) return;
+    if (!progress.otherReason && progress.batches === progress.seenBatches) return;
+    progress.otherReason = false;
+    try {
+      await this.runPass(connection, progress);
+    } catch (error) {
+      // The retry must run even if no batch arrives meanwhile.
+      progress.otherReason = true;
+      throw error;
+    }
+  }
+
+  private async runPass(connection: DeviceConnection, progress: PassProgress): Promise<void> {
     const placement = await this.desired.placementOf(connection.nodeId);
     const locationId = placement?.locationId ?? null;
     // An unclaimed node wants nothing: every row the controller owns is removed.
@@ -130,6 +163,8 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
       await connection.session.transact(OPENSYNC_DB, plan.operations, { timeoutMs: this.config.transactTimeoutMs });
     }
     const after = plan.operations.length > 0 ? planPass(connection, networks, new Date()) : plan;
+    // `after` read the cache just now, synchronously: every batch counted so far is in it.
+    progress.seenBatches = progress.batches;
     const statuses = nodeNetworkStatuses({
       networks,
       desired: after.desired,
