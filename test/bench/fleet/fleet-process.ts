@@ -7,9 +7,18 @@ import type { ChildProcess } from 'node:child_process';
 import { spawnTracked, stopChild } from '../framework/processes';
 import { OPENSYNC_SCHEMA_PATH } from '../ovsdb-floor/ovsdb-server-fixture';
 
+/**
+ * As `npm run sim` runs the fleet. Ten thousand simulated devices make a large heap, and
+ * with node's default young generation the short-lived garbage of every applied change
+ * was promoted and collected by full collections: 37 % of the fleet process's CPU during
+ * the fleet-wide change at N = 10,000, which made the fleet, not the controller, the
+ * limit (docs/benchmarks.md).
+ */
+const FLEET_NODE_ARGS = ['--max-semi-space-size=64'];
+
 export function startFleet(root: string, devices: number, ovsdbPort: number, applyDelayMs: number, dialRate: number): { child: ChildProcess; fullSchema: boolean; stop: () => Promise<void> } {
   const fullSchema = existsSync(OPENSYNC_SCHEMA_PATH);
-  const nodeArgs = (process.env.BENCH_FLEET_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '');
+  const nodeArgs = [...FLEET_NODE_ARGS, ...(process.env.BENCH_FLEET_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '')];
   const args = [...nodeArgs, '-r', '@swc-node/register', join(root, 'libs/device-sim/src/cli/main.ts'), '--devices', String(devices), '--controller', `tcp:127.0.0.1:${ovsdbPort}`, '--apply-delay-ms', String(applyDelayMs), '--ramp-per-second', String(dialRate)];
   if (fullSchema) args.push('--schema', OPENSYNC_SCHEMA_PATH);
   const child = spawnTracked(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
