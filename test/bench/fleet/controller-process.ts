@@ -2,7 +2,7 @@
 // first when dist/ is missing or older than the sources), SQLite in a temp dir, its own
 // process so that its RSS and CPU are its own.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -79,6 +79,13 @@ export class ControllerProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    // The whole output, for a run with e.g. --trace-gc in BENCH_CONTROLLER_NODE_ARGS.
+    const outputFile = process.env.BENCH_CONTROLLER_OUTPUT;
+    if (outputFile) {
+      const sink = createWriteStream(outputFile);
+      child.stdout?.on('data', (d: Buffer) => sink.write(d));
+      child.stderr?.on('data', (d: Buffer) => sink.write(d));
+    }
     const port = await waitFor(
       'the controller to listen',
       () => {
