@@ -16,6 +16,7 @@ import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
+import { EventLoopWatch } from './common/logging/event-loop-watch';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { SouthboundModule } from './southbound/southbound.module';
     ReconcilerModule,
   ],
   providers: [
+    EventLoopWatch,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
     {
