@@ -2,7 +2,7 @@
 // what it can be told (its own schema, capabilities) and the replica of its WiFi tables.
 
 import { DeviceCapabilities } from '@lib/opensync';
-import { DatabaseCache, DatabaseSchema, OvsdbSession } from '@lib/ovsdb';
+import { DatabaseCache, DatabaseSchema, MonitoredTable, OvsdbSession } from '@lib/ovsdb';
 
 export interface DeviceConnection {
   readonly serial: string;
@@ -29,3 +29,24 @@ export const WIFI_TABLES: Readonly<Record<string, readonly string[] | undefined>
 };
 /** Changes in these tables can make a pass necessary or change a network's status. */
 export const RECONCILE_TABLES: ReadonlySet<string> = new Set(['Wifi_Radio_Config', 'Wifi_VIF_Config', 'Wifi_VIF_State']);
+
+const monitoredBySchema = new WeakMap<DatabaseSchema, Readonly<Record<string, MonitoredTable>>>();
+
+/**
+ * The WIFI_TABLES a device's schema has, limited to the columns it has: what its replica
+ * monitors. Computed once per schema (devices sending the same schema share one), so ten
+ * thousand replicas share the column lists.
+ */
+export function monitoredWifiTables(schema: DatabaseSchema): Readonly<Record<string, MonitoredTable>> {
+  let monitored = monitoredBySchema.get(schema);
+  if (monitored === undefined) {
+    const tables: Record<string, MonitoredTable> = {};
+    for (const [name, columns] of Object.entries(WIFI_TABLES)) {
+      const table = schema.table(name);
+      if (table) tables[name] = columns === undefined ? {} : { columns: Object.freeze(columns.filter((c) => table.columns.has(c))) };
+    }
+    monitored = Object.freeze(tables);
+    monitoredBySchema.set(schema, monitored);
+  }
+  return monitored;
+}

@@ -4,11 +4,11 @@
 
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { deviceCapabilities } from '@lib/opensync';
-import { DatabaseCache, monitorEveryCachedTable, MonitoredTable } from '@lib/ovsdb';
+import { DatabaseCache, monitorEveryCachedTable } from '@lib/ovsdb';
 import { Observable, Subject, Subscription } from 'rxjs';
 import { IdentifiedDevice, OPENSYNC_DB } from '../../southbound/device-identification';
 import { SouthboundService } from '../../southbound/southbound.service';
-import { DeviceConnection, WIFI_TABLES } from './device-connection';
+import { DeviceConnection, monitoredWifiTables } from './device-connection';
 import { NodePresenceService } from './node-presence.service';
 
 export type ConnectionEvent = { kind: 'connected'; connection: DeviceConnection } | { kind: 'disconnected'; connection: DeviceConnection };
@@ -67,12 +67,7 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
     try {
       const schema = session.schema(OPENSYNC_DB) ?? (await session.getSchema(OPENSYNC_DB));
       const caps = deviceCapabilities(schema);
-      const monitored: Record<string, MonitoredTable> = {};
-      for (const [name, columns] of Object.entries(WIFI_TABLES)) {
-        const table = schema.table(name);
-        if (table) monitored[name] = columns === undefined ? {} : { columns: columns.filter((c) => table.columns.has(c)) };
-      }
-      const wifi = new DatabaseCache(schema, monitored);
+      const wifi = new DatabaseCache(schema, monitoredWifiTables(schema));
       await session.monitor(OPENSYNC_DB, monitorEveryCachedTable(wifi), wifi);
       const node = await this.presence.connected(
         { serial, model: identity.model, firmwareVersion: identity.firmwareVersion, remoteAddress: session.peer.remoteAddress },

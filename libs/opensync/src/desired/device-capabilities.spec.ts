@@ -42,6 +42,15 @@ describe('deviceCapabilities', () => {
     expect(caps.vifConfigColumns.has('_uuid')).toBe(false);
   });
 
+  it('is computed once per schema: devices that sent the same schema share the result', () => {
+    const json = tinySchema({ if_name: { type: 'string' }, wpa: { type: 'boolean' } });
+    const schema = DatabaseSchema.parse(json);
+    expect(deviceCapabilities(schema)).toBe(deviceCapabilities(schema));
+    const other = DatabaseSchema.parse(json);
+    expect(deviceCapabilities(other)).not.toBe(deviceCapabilities(schema));
+    expect(deviceCapabilities(other)).toEqual(deviceCapabilities(schema));
+  });
+
   it('fails with SCHEMA_TABLE_MISSING on a schema without the VIF tables', () => {
     const schema = DatabaseSchema.parse({ name: 'Open_vSwitch', version: '1.0.0', tables: { AWLAN_Node: { columns: { id: { type: 'string' } } } } });
     expect(() => deviceCapabilities(schema)).toThrow(expect.objectContaining({ code: 'SCHEMA_TABLE_MISSING' }));

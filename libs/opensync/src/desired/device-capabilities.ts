@@ -28,16 +28,31 @@ export function capabilitiesFromColumns(
   return { vifConfigColumns: config, vifStateColumns: state, securityStyle };
 }
 
-/** Capabilities from the schema the device sent; both VIF tables must exist. */
+const bySchema = new WeakMap<DatabaseSchema, DeviceCapabilities>();
+
+/**
+ * Capabilities from the schema the device sent; both VIF tables must exist. Devices that
+ * sent the same schema share one DatabaseSchema, and so one (read-only) result: the column
+ * sets are a few KB, held once instead of once per device.
+ */
 export function deviceCapabilities(schema: DatabaseSchema): DeviceCapabilities {
-  const columnsOf = (name: string): string[] => {
+  let caps = bySchema.get(schema);
+  if (caps === undefined) {
+    caps = capabilitiesOfSchema(schema);
+    bySchema.set(schema, caps);
+  }
+  return caps;
+}
+
+function capabilitiesOfSchema(schema: DatabaseSchema): DeviceCapabilities {
+  const columnsOf = (name: string): readonly string[] => {
     const table = schema.table(name);
     if (!table) {
       throw new OpensyncError('SCHEMA_TABLE_MISSING', `device schema ${schema.name} ${schema.version} has no table ${name}`, {
         table: name,
       });
     }
-    return table.userColumns().map((c) => c.name);
+    return table.userColumnNames();
   };
   return capabilitiesFromColumns(columnsOf('Wifi_VIF_Config'), columnsOf('Wifi_VIF_State'));
 }

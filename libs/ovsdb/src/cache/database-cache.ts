@@ -37,7 +37,7 @@ export class DatabaseCache {
       : [...schema.tables.keys()].map((name) => [name, {}]);
     for (const [name, spec] of entries) {
       const table = schema.requireTable(name);
-      const columns = spec.columns ?? table.userColumns().map((c) => c.name);
+      const columns = spec.columns ?? table.userColumnNames();
       columns.forEach((column) => table.requireColumn(column));
       this.tables.set(name, new TableCache(table, columns, spec.indexes));
     }

@@ -162,6 +162,14 @@ describe('DatabaseSchema lookups', () => {
     expect(s.table('Nope')).toBeUndefined();
   });
 
+  it('names the user columns once per table, frozen, without _uuid and _version', () => {
+    const table = s.requireTable('T');
+    const names = table.userColumnNames();
+    expect(names).toEqual(['a']);
+    expect(Object.isFrozen(names)).toBe(true);
+    expect(table.userColumnNames()).toBe(names);
+  });
+
   it('reports an unknown column naming the table', () => {
     expect(() => s.requireColumn('T', 'b')).toThrow(
       expect.objectContaining({ code: 'SCHEMA_UNKNOWN_COLUMN', message: 'table T has no column b' }),

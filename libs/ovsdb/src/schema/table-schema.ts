@@ -6,6 +6,8 @@ import { ColumnSchema, parseColumnSchema, UUID_COLUMN, VERSION_COLUMN } from './
 import { checkMembers, expectObject, invalid, isId, optionalBoolean, optionalInteger } from './schema-json';
 
 export class TableSchema {
+  private userColumnNamesMemo: readonly string[] | undefined;
+
   constructor(
     readonly name: string,
     /** Every column, the implicit _uuid and _version first. */
@@ -34,6 +36,15 @@ export class TableSchema {
   /** The columns declared in the schema, without _uuid and _version. */
   userColumns(): ColumnSchema[] {
     return [...this.columns.values()].filter((c) => !c.implicit);
+  }
+
+  /**
+   * The names of userColumns(), one frozen array per schema: every session that shares the
+   * schema (ten thousand devices sending the same one) shares it instead of holding a copy.
+   */
+  userColumnNames(): readonly string[] {
+    this.userColumnNamesMemo ??= Object.freeze(this.userColumns().map((c) => c.name));
+    return this.userColumnNamesMemo;
   }
 }
 
