@@ -1,10 +1,13 @@
 // The southbound's writes to the Node rows: connection fields when a device connects or
 // goes, lastSeenAt at most once per interval (not per message), and a new unclaimed row
 // for a serial never seen, so an admin can find and claim it. Writes go through the
-// TransactionRunner (SQLite shares one connection with every open transaction).
+// TransactionRunner (SQLite shares one connection with every open transaction); arrivals
+// and sightings of the same event-loop turn share one (a fleet-wide change makes every
+// device report within seconds).
 
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
+import { CompiledUpdate } from '../../database/compiled-update';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { WriteBatcher } from '../../database/write-batcher';
 import { Node } from '../../nodes/node.entity';
@@ -14,6 +17,11 @@ const SERIALS_PER_QUERY = 500;
 
 interface Arrival {
   facts: DeviceFacts;
+  at: Date;
+}
+
+interface Sighting {
+  nodeId: string;
   at: Date;
 }
 
@@ -29,11 +37,15 @@ export class NodePresenceService {
   private readonly logger = new Logger('Southbound');
   private readonly lastWritten = new Map<string, number>();
   private readonly arrivals = new WriteBatcher<Arrival, Node>((batch) => this.writeArrivals(batch));
+  private readonly sightings = new WriteBatcher<Sighting, void>((batch) => this.writeSightings(batch));
+  private readonly lastSeenUpdate: CompiledUpdate<Node, 'lastSeenAt'>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-  ) {}
+  ) {
+    this.lastSeenUpdate = new CompiledUpdate(dataSource, Node, ['lastSeenAt']);
+  }
 
   /**
    * Marks the node connected (creating it unclaimed when the serial is new); returns it.
@@ -90,7 +102,14 @@ export class NodePresenceService {
     const last = this.lastWritten.get(nodeId);
     if (last !== undefined && at.getTime() - last < LAST_SEEN_INTERVAL_MS) return;
     this.lastWritten.set(nodeId, at.getTime());
-    await this.transactions.run((manager) => manager.update(Node, { id: nodeId }, { lastSeenAt: at }));
+    await this.sightings.add({ nodeId, at });
+  }
+
+  private writeSightings(sightings: readonly Sighting[]): Promise<void[]> {
+    return this.transactions.run(async (manager) => {
+      for (const { nodeId, at } of sightings) await this.lastSeenUpdate.run(manager, nodeId, { lastSeenAt: at });
+      return sightings.map(() => undefined);
+    });
   }
 
   /** At start-up no session exists yet, whatever a previous process left behind. */
