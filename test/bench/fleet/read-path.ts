@@ -59,7 +59,9 @@ const failures = (r: AutocannonResult): number => r.errors + r.timeouts + r.non2
  * that load, which is what the p99 target is about).
  */
 export async function measureReadPath(s: ReadPathSettings): Promise<{ rows: BenchRow[]; notes: string[] }> {
+  console.log(`bench: read path, unpaced: ${s.durationS} s from ${new Date().toISOString()}`);
   const saturated = await autocannon(s, []);
+  console.log(`bench: read path, paced at ${TARGET_RATE} requests/s: ${s.durationS} s from ${new Date().toISOString()}`);
   const paced = await autocannon(s, ['-R', String(TARGET_RATE)]);
   const failed = failures(saturated) + failures(paced);
   const sustained = paced.requests.average >= TARGET_RATE * 0.98;
