@@ -5,10 +5,15 @@
 // It works on raw bytes: every byte >= 0x80 of a UTF-8 sequence can only occur inside a
 // JSON string, so a chunk boundary in the middle of a multi-byte character is harmless;
 // the bytes of one message are decoded as UTF-8 only once the message is complete.
+//
+// With a memo, a message that begins like a remembered one (the schema every device sends)
+// is compared with it as its bytes arrive (memcmp) instead of being framed byte by byte;
+// on the first difference the bytes matched so far are framed the ordinary way and framing
+// goes on from there, so the outcome is always what framing alone would give.
 
 import { OvsdbError } from '../errors';
 import { processMessageMemo } from './repeated-message-memo';
-import type { RepeatedMessageMemo } from './repeated-message-memo';
+import type { RememberedMessage, RepeatedMessageMemo } from './repeated-message-memo';
 
 export interface DecoderLimits {
   /** Largest accepted message in bytes (a full initial monitor can be several MB). */
@@ -42,6 +47,8 @@ export class JsonStreamDecoder {
   private inString = false;
   private escaped = false;
   private failed: OvsdbError | undefined;
+  /** The remembered message the incoming one has equalled so far, and for how many bytes. */
+  private matching: { message: RememberedMessage; matched: number } | undefined;
 
   /**
    * `memo` recognises large messages seen before (the schema every device sends) and
@@ -65,19 +72,53 @@ export class JsonStreamDecoder {
     } catch (err) {
       this.failed = err instanceof OvsdbError ? err : new OvsdbError('CODEC_INVALID_JSON', String(err));
       this.chunks = [];
+      this.matching = undefined;
       throw this.failed;
     }
   }
 
   /** Bytes received but not yet part of a complete message. */
   get pendingBytes(): number {
-    return this.held;
+    return this.held + (this.matching?.matched ?? 0);
   }
 
   private scan(chunk: Buffer): unknown[] {
     const out: unknown[] = [];
-    let start = 0; // first byte of `chunk` not yet handed to a finished message
-    for (let i = 0; i < chunk.length; i++) {
+    const from = this.matching === undefined ? 0 : this.match(chunk, 0, out);
+    this.frame(chunk, from, out, true);
+    if (this.held > this.limits.maxMessageBytes) {
+      throw new OvsdbError('CODEC_MESSAGE_TOO_LARGE', `message exceeds ${this.limits.maxMessageBytes} bytes`);
+    }
+    return out;
+  }
+
+  /**
+   * Compares `chunk` from `at` with the rest of the remembered message being matched.
+   * Returns where framing goes on in `chunk`: after the message when it is complete, at
+   * the chunk's end while it still matches, or at `at` once it differs (the bytes matched
+   * so far are framed first).
+   */
+  private match(chunk: Buffer, at: number, out: unknown[]): number {
+    const m = this.matching as { message: RememberedMessage; matched: number };
+    const bytes = m.message.bytes;
+    const n = Math.min(chunk.length - at, bytes.length - m.matched);
+    if (chunk.compare(bytes, m.matched, m.matched + n, at, at + n) !== 0) {
+      this.matching = undefined;
+      this.frame(bytes.subarray(0, m.matched), 0, out, false);
+      return at;
+    }
+    m.matched += n;
+    if (m.matched === bytes.length) {
+      this.matching = undefined;
+      out.push((this.memo as RepeatedMessageMemo).matched(m.message));
+    }
+    return at + n;
+  }
+
+  /** Frames `chunk` from `from`; `useMemo` false while re-framing the bytes of a failed match. */
+  private frame(chunk: Buffer, from: number, out: unknown[], useMemo: boolean): void {
+    let start = from; // first byte of `chunk` not yet handed to a finished message
+    for (let i = from; i < chunk.length; i++) {
       if (this.inString) {
         // OVSDB messages are mostly string bytes: skip to the closing quote natively.
         i = this.skipString(chunk, i);
@@ -94,6 +135,19 @@ export class JsonStreamDecoder {
             'CODEC_INVALID_JSON',
             `unexpected byte 0x${b.toString(16)} between messages (a message must be a JSON object or array)`,
           );
+        }
+        if (useMemo && this.held === 0 && this.memo !== null) {
+          const message = this.memo.startingWith(chunk, i, this.limits.maxMessageBytes, this.limits.maxDepth);
+          if (message !== undefined) {
+            this.matching = { message, matched: 0 };
+            const next = this.match(chunk, i, out);
+            if (this.matching !== undefined) return; // the chunk ended inside the message
+            if (next > i) {
+              start = next;
+              i = next - 1;
+              continue;
+            }
+          }
         }
       }
       if (b === QUOTE) this.inString = true;
@@ -113,10 +167,6 @@ export class JsonStreamDecoder {
       this.held += rest.length;
       this.chunks.push(rest);
     }
-    if (this.held > this.limits.maxMessageBytes) {
-      throw new OvsdbError('CODEC_MESSAGE_TOO_LARGE', `message exceeds ${this.limits.maxMessageBytes} bytes`);
-    }
-    return out;
   }
 
   /**

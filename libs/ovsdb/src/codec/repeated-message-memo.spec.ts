@@ -93,6 +93,76 @@ describe('JsonStreamDecoder with a memo', () => {
     expect(values[0]).toEqual(values[1]);
   });
 
+  it('matches a remembered message as its bytes arrive instead of framing it, once it is remembered', () => {
+    const memo = new RepeatedMessageMemo({ minBytes: 1024 });
+    const bytes = message(100 * 1024);
+    const receive = (chunkSize: number): unknown[] => {
+      const decoder = new JsonStreamDecoder({}, memo);
+      const out: unknown[] = [];
+      for (let at = 0; at < bytes.length; at += chunkSize) {
+        out.push(...decoder.push(bytes.subarray(at, at + chunkSize)));
+        if (at + chunkSize < bytes.length) expect(decoder.pendingBytes).toBe(at + chunkSize);
+      }
+      return out;
+    };
+    const [first] = receive(4096);
+    const [second] = receive(4096);
+    const framed = jest.spyOn(memo, 'decode');
+    for (const size of [64, 65, 4096, 100 * 1024]) expect(receive(size)).toEqual([second]);
+    expect(receive(65536)[0]).toBe(second);
+    expect(framed).not.toHaveBeenCalled();
+    // A first chunk shorter than the prefix is framed, and the fingerprint finds it.
+    for (const size of [1, 63]) expect(receive(size)[0]).toBe(second);
+    expect(framed).toHaveBeenCalledTimes(2);
+    expect(first).toEqual(second);
+    expect(memo.hits).toBe(7);
+  });
+
+  it('gives what framing alone gives for near misses of a remembered message, in any chunking (seeded)', () => {
+    const memo = new RepeatedMessageMemo({ minBytes: 1024 });
+    const known = message(8 * 1024, 'b');
+    for (let i = 0; i < 2; i++) new JsonStreamDecoder({}, memo).push(known);
+    const text = known.toString();
+    const variants = [
+      known,
+      Buffer.from(text.slice(0, 5000) + 'c' + text.slice(5001)), // differs late
+      Buffer.from(text.slice(0, 40) + 'c' + text.slice(41)), // differs inside the prefix
+      Buffer.from(text.slice(0, -1) + ',"more":[1,{"x":"}"}]}'), // longer: the same bytes up to the last
+      Buffer.from(text.slice(0, 3000) + '\\"}' + text.slice(3004)), // an escape where the original has text
+      Buffer.from('{"id":2}'),
+    ];
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 40; round++) {
+      const picks = Array.from({ length: 6 }, () => variants[random(variants.length)]);
+      const stream = Buffer.concat(picks.flatMap((p) => [p, Buffer.from(random(2) === 0 ? '' : ' \n')]));
+      const expected = new JsonStreamDecoder({}, null).push(stream);
+      const decoder = new JsonStreamDecoder({}, memo);
+      const got: unknown[] = [];
+      for (let at = 0; at < stream.length; ) {
+        const size = 1 + random(random(2) === 0 ? 100 : 9000);
+        got.push(...decoder.push(stream.subarray(at, at + size)));
+        at += size;
+      }
+      expect(got).toEqual(expected);
+      expect(decoder.pendingBytes).toBe(0);
+    }
+  });
+
+  it('keeps each decoder\'s own limits for a remembered message', () => {
+    const memo = new RepeatedMessageMemo({ minBytes: 1024 });
+    const deep = Buffer.from(`{"a":[[{"b":"${'x'.repeat(2000)}"}]]}`);
+    for (let i = 0; i < 2; i++) new JsonStreamDecoder({}, memo).push(deep);
+    expect(() => new JsonStreamDecoder({ maxDepth: 3 }, memo).push(deep)).toThrow(expect.objectContaining({ code: 'CODEC_NESTING_TOO_DEEP' }));
+    expect(() => new JsonStreamDecoder({ maxMessageBytes: 1500 }, memo).push(deep)).toThrow(
+      expect.objectContaining({ code: 'CODEC_MESSAGE_TOO_LARGE' }),
+    );
+    expect(new JsonStreamDecoder({ maxDepth: 4 }, memo).push(deep)).toHaveLength(1);
+  });
+
   it('still rejects invalid JSON of memo size', () => {
     const memo = new RepeatedMessageMemo({ minBytes: 1024 });
     const bad = Buffer.from(`{"a":${'1'.repeat(2000)}x}`);
