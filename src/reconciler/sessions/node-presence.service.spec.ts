@@ -49,6 +49,20 @@ describe('NodePresenceService (SQLite)', () => {
     expect(stored.every((n) => n.locationId === null && n.lastSeenAt?.getTime() === at.getTime())).toBe(true);
   });
 
+  it('updates a known node when it reconnects, keeping its claim and what the device does not report', async () => {
+    const at = new Date('2026-01-01T00:00:00.000Z');
+    const node = await presence.connected(facts('S1'), at);
+    await dataSource.manager.update(Node, { id: node.id }, { locationId: 'loc-1' });
+    await presence.disconnected(node.id, new Date(at.getTime() + 1_000));
+    const again = new Date(at.getTime() + 2_000);
+    const back = await presence.connected({ serial: 'S1', model: undefined, firmwareVersion: '6.5.0', remoteAddress: '192.0.2.8' }, again);
+    expect(back.id).toBe(node.id);
+    const stored = await dataSource.manager.findOneByOrFail(Node, { id: node.id });
+    expect(stored).toMatchObject({ connected: true, locationId: 'loc-1', model: 'PP203X', firmwareVersion: '6.5.0', remoteAddress: '192.0.2.8' });
+    expect(stored.connectedSince?.getTime()).toBe(again.getTime());
+    expect(stored.updatedAt.getTime()).toBe(again.getTime());
+  });
+
   it('moves lastSeenAt only once the interval has passed, sightings of one turn in one transaction', async () => {
     const at = new Date('2026-01-01T00:00:00.000Z');
     const nodes = await Promise.all(['S1', 'S2', 'S3'].map((s) => presence.connected(facts(s), at)));

@@ -20,6 +20,9 @@ interface Arrival {
   at: Date;
 }
 
+const ARRIVAL_FIELDS = ['connected', 'connectedSince', 'lastSeenAt', 'remoteAddress', 'model', 'firmwareVersion', 'updatedAt'] as const;
+type ArrivalField = (typeof ARRIVAL_FIELDS)[number];
+
 interface Sighting {
   nodeId: string;
   at: Date;
@@ -39,12 +42,14 @@ export class NodePresenceService {
   private readonly arrivals = new WriteBatcher<Arrival, Node>((batch) => this.writeArrivals(batch));
   private readonly sightings = new WriteBatcher<Sighting, void>((batch) => this.writeSightings(batch));
   private readonly lastSeenUpdate: CompiledUpdate<Node, 'lastSeenAt'>;
+  private readonly arrivalUpdate: CompiledUpdate<Node, ArrivalField>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
   ) {
     this.lastSeenUpdate = new CompiledUpdate(dataSource, Node, ['lastSeenAt']);
+    this.arrivalUpdate = new CompiledUpdate(dataSource, Node, ARRIVAL_FIELDS);
   }
 
   /**
@@ -65,7 +70,7 @@ export class NodePresenceService {
       const out: Node[] = [];
       for (const { facts, at } of arrivals) {
         const existing = bySerial.get(facts.serial);
-        const fields = {
+        const fields: Pick<Node, ArrivalField> = {
           connected: true,
           connectedSince: at,
           lastSeenAt: at,
@@ -76,7 +81,7 @@ export class NodePresenceService {
         };
         let node: Node;
         if (existing) {
-          await manager.update(Node, { id: existing.id }, fields);
+          await this.arrivalUpdate.run(manager, existing.id, fields);
           node = Object.assign(new Node(), existing, fields);
         } else {
           node = await manager.save(manager.create(Node, { serialNumber: facts.serial, locationId: null, groupId: null, ...fields }));
