@@ -11,6 +11,8 @@ import { newestMtime } from './source-mtime';
 
 export const ADMIN_EMAIL = 'bench@bench.example';
 export const ADMIN_PASSWORD = 'bench-password-not-secret';
+/** The young generation `npm start` gives the controller (docs/configuration.md, process settings). */
+export const CONTROLLER_NODE_ARGS = ['--min-semi-space-size=16', '--max-semi-space-size=32'];
 
 export interface ControllerOptions {
   root: string;
@@ -67,7 +69,7 @@ export class ControllerProcess {
       ...options.env,
     };
     const fromEnv = (process.env.BENCH_CONTROLLER_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '');
-    const nodeArgs = [...(options.nodeArgs ?? []), ...fromEnv];
+    const nodeArgs = [...CONTROLLER_NODE_ARGS, ...(options.nodeArgs ?? []), ...fromEnv];
     const child = spawnTracked(process.execPath, [...nodeArgs, join(options.root, 'dist/src/main.js')], {
       cwd: dir,
       env,
