@@ -12,8 +12,9 @@ import { partsOf, scenariosFor } from './scenarios/scenario-ids';
 import type { ScenarioId } from './scenarios/scenario-ids';
 import type { PartReport } from './framework/bench-result';
 import { updateBenchmarksDoc } from './framework/benchmarks-doc';
+import { readCpuTimes, stealShare } from './framework/cpu-steal';
 import { collectRunContext, describeRunContext } from './framework/machine-info';
-import { renderPartSection, renderPartTable } from './framework/result-table';
+import { renderPartSection, renderPartTable, stealLine } from './framework/result-table';
 
 const ROOT = resolve(__dirname, '../..');
 const DOC = join(ROOT, 'docs/benchmarks.md');
@@ -21,15 +22,17 @@ const DOC = join(ROOT, 'docs/benchmarks.md');
 function runScenario(scenario: ScenarioId, options: BenchOptions, dir: string): PartReport[] {
   const out = join(dir, `${scenario}.json`);
   const started = Date.now();
+  const cpuBefore = readCpuTimes();
   const child = spawnSync(
     process.execPath,
     ['--expose-gc', '-r', join(__dirname, 'register-ts.js'), join(__dirname, 'scenario-process.ts'), scenario, JSON.stringify(options), out],
     { stdio: 'inherit', cwd: ROOT },
   );
   const elapsedS = (Date.now() - started) / 1000;
+  const steal = stealShare(cpuBefore, readCpuTimes());
   try {
     const reports = JSON.parse(readFileSync(out, 'utf8')) as PartReport[];
-    return reports.map((r) => ({ ...r, elapsedS: r.elapsedS ?? elapsedS }));
+    return reports.map((r) => ({ ...r, elapsedS: r.elapsedS ?? elapsedS, stealShare: r.stealShare ?? steal }));
   } catch {
     const how = child.signal ? `signal ${child.signal}` : `status ${String(child.status)}`;
     const skipped = `${scenario} process ended with ${how} without a report`;
@@ -60,7 +63,10 @@ function main(): void {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\n${context}\n`);
-  for (const report of reports) console.log(`${renderPartTable(report)}\n${report.notes.map((n) => `  - ${n}`).join('\n')}\n`);
+  for (const report of reports) {
+    const notes = [...report.notes.map((n) => `- ${n}`), ...stealLine(report)];
+    console.log(`${renderPartTable(report)}\n${notes.map((n) => `  ${n}`).join('\n')}\n`);
+  }
   if (options.writeDoc) {
     updateBenchmarksDoc(DOC, reports.map((r) => ({ part: r.part, body: renderPartSection(r, context) })));
     console.log(`written to ${DOC}`);

@@ -15,6 +15,7 @@ import { measureReadPath } from './read-path';
 import { serialFor } from '@lib/device-sim/cli/fleet-options';
 import type { PartId } from '../framework/bench-options';
 import type { BenchRow } from '../framework/bench-result';
+import { readCpuTimes, stealShare } from '../framework/cpu-steal';
 import { startFleet } from './fleet-process';
 import { coldStart, FLEET_CHANGE_BATCH, FLEET_CHANGE_IN_FLIGHT, fleetChange, idleCost, singleChanges } from './fleet-parts';
 
@@ -28,6 +29,10 @@ const TITLES: Record<string, string> = {
   'read-path': '5. Read path',
 };
 
+
+function withSince(since: { stealShare: number | undefined; cpuNote: string }, notes: string[]): { notes: string[]; stealShare: number | undefined } {
+  return { notes: [...notes, since.cpuNote], stealShare: since.stealShare };
+}
 
 export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
   const wanted = partsOf('fleet', options);
@@ -50,10 +55,20 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
     const homes = await seedModel(api, serials);
     const seedS = (Date.now() - seedStarted) / 1000;
     const seedNote = `Model seeded through GraphQL (createCustomer with location and PRIMARY network, then claimNode; 16 requests in flight): ${homes.length} homes in ${seedS.toFixed(1)} s (${(homes.length / seedS).toFixed(0)} homes/s).`;
+    // Each part's steal and controller CPU run from the end of the previous part (or of
+    // seeding) to its own end. CPU seconds compare builds on a machine whose steal varies.
+    let partFrom = { machine: readCpuTimes(), controllerCpuS: controller.usage().cpuSeconds };
+    const sincePartFrom = (): { stealShare: number | undefined; cpuNote: string } => {
+      const now = { machine: readCpuTimes(), controllerCpuS: controller.usage().cpuSeconds };
+      const share = stealShare(partFrom.machine, now.machine);
+      const cpuNote = `Controller CPU time during the part (user + system): ${(now.controllerCpuS - partFrom.controllerCpuS).toFixed(1)} s.`;
+      partFrom = now;
+      return { stealShare: share, cpuNote };
+    };
     if (!fleetMissing) {
       const baselineRss = controller.usage().rssBytes;
       const add = (part: PartId, rows: BenchRow[], notes: string[] = []): void => {
-        reports.push({ part, title: TITLES[part], rows, notes: [...notes, seedNote] });
+        reports.push({ part, title: TITLES[part], rows, ...withSince(sincePartFrom(), [...notes, seedNote]) });
       };
       const cold = await coldStart(api, homes, () => {
         fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate);
@@ -68,6 +83,7 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
     }
     if (wanted.includes('read-path')) {
       const { usage } = { usage: controller.usage() };
+      sincePartFrom();
       const read = await measureReadPath({
         root: ROOT,
         url: controller.url,
@@ -83,7 +99,7 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
         part: 'read-path',
         title: TITLES['read-path'],
         rows: read.rows,
-        notes: [...read.notes, seedNote, deviceNote, `Controller RSS before the load: ${(usage.rssBytes / 2 ** 20).toFixed(0)} MiB with ${homes.length} homes in the model.`],
+        ...withSince(sincePartFrom(), [...read.notes, seedNote, deviceNote, `Controller RSS before the load: ${(usage.rssBytes / 2 ** 20).toFixed(0)} MiB with ${homes.length} homes in the model.`]),
       });
     }
   } catch (err) {

@@ -21,6 +21,8 @@ export interface PartReport {
   skipped?: string;
   /** Wall-clock seconds the part took. */
   elapsedS?: number;
+  /** Share of the machine's CPU time the hypervisor gave to other guests meanwhile (0-1). */
+  stealShare?: number;
 }
 
 export function verdict(ok: boolean): Verdict {

@@ -24,5 +24,11 @@ export function renderPartTable(report: PartReport): string {
 export function renderPartSection(report: PartReport, context: string): string {
   const notes = report.notes.map((n) => `- ${n}`);
   const elapsed = report.elapsedS === undefined ? [] : [`- Part wall-clock: ${report.elapsedS.toFixed(1)} s.`];
-  return [`Run: ${context}`, '', renderPartTable(report), '', ...notes, ...elapsed].join('\n');
+  return [`Run: ${context}`, '', renderPartTable(report), '', ...notes, ...elapsed, ...stealLine(report)].join('\n');
+}
+
+/** Steal: CPU time the hypervisor gave to other guests of a shared machine while the part ran. */
+export function stealLine(report: PartReport): string[] {
+  if (report.stealShare === undefined) return [];
+  return [`- CPU steal while the part ran (time the hypervisor gave to other guests): ${(report.stealShare * 100).toFixed(0)} % of the machine's CPU time.`];
 }
