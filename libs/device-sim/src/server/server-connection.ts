@@ -2,7 +2,8 @@
 // monitor_cond, monitor_cancel answered on one JSON-RPC connection, whichever side dialled.
 // Update notifications for a transaction are sent before its reply, as ovsdb-server does.
 // Method-level errors go out in ovsdb-server's own shapes (method-errors.ts).
-import { RpcConnection, RpcErrorReply } from '@lib/ovsdb';
+import { EncodedJson, RpcConnection, RpcErrorReply } from '@lib/ovsdb';
+import type { EngineSchema } from '../engine/engine-schema';
 import { MonitorKind, MonitorSpec } from '../engine/monitor';
 import { OvsdbDatabase } from '../engine/ovsdb-database';
 import { TxnError } from '../engine/txn-error';
@@ -30,7 +31,8 @@ export class ServerConnection {
   ) {
     rpc.handle('list_dbs', () => [...databases.keys()]);
     rpc.handle('echo', (params) => params);
-    rpc.handle('get_schema', (params) => this.database('get_schema', params).schema.json);
+    // Serialised once per schema, not once per connection (a fleet shares one schema).
+    rpc.handle('get_schema', (params) => encodedSchema(this.database('get_schema', params).schema));
     rpc.handle('transact', (params) => this.transact(params));
     rpc.handle('monitor', (params) => this.monitor('monitor', params));
     rpc.handle('monitor_cond', (params) => this.monitor('monitor_cond', params));
@@ -92,4 +94,15 @@ export class ServerConnection {
     this.monitors.delete(key);
     return {};
   }
+}
+
+const encodedSchemas = new WeakMap<EngineSchema, EncodedJson>();
+
+function encodedSchema(schema: EngineSchema): EncodedJson {
+  let encoded = encodedSchemas.get(schema);
+  if (encoded === undefined) {
+    encoded = EncodedJson.of(schema.json);
+    encodedSchemas.set(schema, encoded);
+  }
+  return encoded;
 }

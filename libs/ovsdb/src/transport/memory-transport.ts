@@ -2,6 +2,7 @@
 // pair gives one without sockets: used to wire a client to an in-process peer (tests, the
 // device simulator). Messages cross as JSON text, so nothing is shared by reference.
 
+import { encodeMessage } from '../codec/encoded-json';
 import { closeReason } from './close-reason';
 import type { PeerInfo } from './message-transport';
 import { TransportBase } from './transport-base';
@@ -25,7 +26,7 @@ export class MemoryTransport extends TransportBase {
   send(message: unknown): void {
     const other = this.other;
     if (this.closeReason || !other) return;
-    const text = JSON.stringify(message);
+    const text = encodeMessage(message).toString();
     setImmediate(() => other.receiveText(text));
   }
 

@@ -1,6 +1,9 @@
 // Over a real loopback TCP connection.
 import { createServer, connect } from 'node:net';
 import type { Server, Socket } from 'node:net';
+import { EncodedJson } from '../codec/encoded-json';
+import { JsonStreamDecoder } from '../codec/json-stream-decoder';
+import { resultMessage } from '../rpc/rpc-message';
 import { StreamTransport } from './stream-transport';
 import type { StreamTransportOptions } from './stream-transport';
 
@@ -32,6 +35,22 @@ describe('StreamTransport', () => {
     await new Promise((r) => raw.once('connect', r));
     return { ours: new StreamTransport(await accepted, options), raw };
   }
+
+  it('sends a result encoded once as the same JSON text, to any number of peers', async () => {
+    const schema = { name: 'Open_vSwitch', tables: { T: { columns: { s: { type: 'string' } } } }, big: 'x'.repeat(100_000) };
+    const encoded = EncodedJson.of(schema);
+    const { ours, raw } = await pair();
+    const chunks: Buffer[] = [];
+    raw.on('data', (c: Buffer) => chunks.push(c));
+    ours.send(resultMessage(0, encoded));
+    ours.send(resultMessage(1, encoded));
+    const both = JSON.stringify(resultMessage(0, schema)).length + JSON.stringify(resultMessage(1, schema)).length;
+    while (Buffer.concat(chunks).length < both) await new Promise((r) => setTimeout(r, 5));
+    expect(new JsonStreamDecoder({}, null).push(Buffer.concat(chunks))).toEqual([
+      { id: 0, error: null, result: schema },
+      { id: 1, error: null, result: schema },
+    ]);
+  });
 
   it('reassembles messages split across writes and splits messages sent together', async () => {
     const { ours, raw } = await pair();

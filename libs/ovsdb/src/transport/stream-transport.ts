@@ -4,6 +4,7 @@
 
 import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
+import { encodeMessage } from '../codec/encoded-json';
 import { JsonStreamDecoder } from '../codec/json-stream-decoder';
 import type { DecoderLimits } from '../codec/json-stream-decoder';
 import { OvsdbError } from '../errors';
@@ -54,7 +55,7 @@ export class StreamTransport extends TransportBase {
 
   send(message: unknown): void {
     if (this.closeReason) return;
-    this.socket.write(JSON.stringify(message));
+    this.socket.write(encodeMessage(message));
     if (this.socket.writableLength > this.maxWriteBuffer) {
       this.close(
         closeReason('WRITE_BUFFER_FULL', `peer left more than ${this.maxWriteBuffer} bytes unread`),

@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { TLSSocket } from 'node:tls';
 import type { RawData, WebSocket } from 'ws';
+import { encodeMessage } from '../codec/encoded-json';
 import { JsonStreamDecoder } from '../codec/json-stream-decoder';
 import type { DecoderLimits } from '../codec/json-stream-decoder';
 import { OvsdbError } from '../errors';
@@ -61,7 +62,8 @@ export class WebSocketTransport extends TransportBase {
 
   send(message: unknown): void {
     if (this.closeReason) return;
-    this.ws.send(JSON.stringify(message));
+    // A text frame either way: OVSDB over WebSocket is JSON text.
+    this.ws.send(encodeMessage(message), { binary: false });
     if (this.ws.bufferedAmount > this.maxWriteBuffer) {
       this.close(closeReason('WRITE_BUFFER_FULL', `peer left more than ${this.maxWriteBuffer} bytes unread`));
     }
