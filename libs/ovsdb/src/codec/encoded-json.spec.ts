@@ -5,7 +5,7 @@ const schema = { name: 'Open_vSwitch', version: '1.0.0', tables: { T: { columns:
 
 describe('EncodedJson', () => {
   it('puts the encoded bytes where the value would be: the same JSON as serialising the value', () => {
-    for (const id of [0, 7, 'get-schema-1', null]) {
+    for (const id of [0, 7, 'get-schema-1', ['array', 'id']]) {
       const wire = encodeMessage(resultMessage(id, EncodedJson.of(schema)));
       expect(Buffer.isBuffer(wire)).toBe(true);
       expect(JSON.parse(wire.toString())).toEqual({ id, error: null, result: schema });
