@@ -15,6 +15,8 @@ export interface RequestContext {
   reply?: { request?: HeaderSource };
   connectionParams?: Record<string, unknown>;
   principal?: Principal;
+  /** The request's one authentication, shared by all its root fields (see AuthGuard). */
+  authentication?: Promise<Principal>;
 }
 
 export function requestContextOf(context: ExecutionContext): RequestContext {
