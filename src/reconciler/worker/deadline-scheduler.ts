@@ -20,7 +20,9 @@ export class DeadlineScheduler {
     const current = this.deadlines.get(key);
     if (current !== undefined && current <= at) return;
     this.deadlines.set(key, at);
-    this.arm();
+    // The armed timer fires early enough unless this deadline is earlier: no scan of every
+    // deadline per call (a fleet-wide change schedules one per node).
+    if (this.armedFor === undefined || at < this.armedFor) this.armAt(at);
   }
 
   cancel(key: string): void {
@@ -41,10 +43,13 @@ export class DeadlineScheduler {
   private arm(): void {
     let earliest: number | undefined;
     for (const at of this.deadlines.values()) if (earliest === undefined || at < earliest) earliest = at;
-    if (earliest === undefined || earliest === this.armedFor) return;
+    if (earliest !== undefined && earliest !== this.armedFor) this.armAt(earliest);
+  }
+
+  private armAt(at: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.armedFor = earliest;
-    const delay = Math.min(MAX_DELAY_MS, Math.max(0, earliest - this.now()));
+    this.armedFor = at;
+    const delay = Math.min(MAX_DELAY_MS, Math.max(0, at - this.now()));
     this.timer = setTimeout(() => this.fire(), delay);
     this.timer.unref();
   }
