@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { CompiledFinder } from '../database/compiled-finder';
 import { Node } from '../nodes/node.entity';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
+import { PlacementIndex } from './placement-index';
 import { VifSlotsService } from './slots/vif-slots.service';
 
 export interface NodePlacement {
@@ -17,15 +18,11 @@ export interface NodePlacement {
   groupId: string | null;
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
-
 @Injectable()
 export class DesiredStateService {
   private readonly byLocation = new Map<string, Promise<DesiredNetwork[]>>();
   private readonly placements = new Map<string, Promise<NodePlacement | null>>();
-  /** Resolved placements indexed by location, so an event finds its nodes without a scan. */
-  private readonly nodesByLocation = new Map<string, Set<string>>();
-  private readonly locationOfNode = new Map<string, string>();
+  private readonly placed = new PlacementIndex();
 
   private readonly networksAt: CompiledFinder<WifiNetwork>;
   private readonly nodeById: CompiledFinder<Node>;
@@ -61,7 +58,7 @@ export class DesiredStateService {
       this.placements.set(nodeId, entry);
       entry.then(
         (placement) => {
-          if (this.placements.get(nodeId) === entry && placement?.locationId) this.index(nodeId, placement.locationId);
+          if (this.placements.get(nodeId) === entry && placement?.locationId) this.placed.place(nodeId, placement.locationId);
         },
         () => this.placements.delete(nodeId),
       );
@@ -73,8 +70,8 @@ export class DesiredStateService {
    * Nodes whose placement at `locationId` has been read (every node that ran a pass). A node
    * whose placement is still being read is absent; its pass reads the location afresh.
    */
-  nodesPlacedAt(locationId: string): ReadonlySet<string> {
-    return this.nodesByLocation.get(locationId) ?? EMPTY;
+  nodesPlacedAt(locationId: string): Iterable<string> {
+    return this.placed.nodesAt(locationId);
   }
 
   forgetLocation(locationId: string): void {
@@ -83,24 +80,7 @@ export class DesiredStateService {
 
   forgetNode(nodeId: string): void {
     this.placements.delete(nodeId);
-    this.unindex(nodeId);
-  }
-
-  private unindex(nodeId: string): void {
-    const locationId = this.locationOfNode.get(nodeId);
-    if (locationId === undefined) return;
-    this.locationOfNode.delete(nodeId);
-    const nodes = this.nodesByLocation.get(locationId);
-    nodes?.delete(nodeId);
-    if (nodes?.size === 0) this.nodesByLocation.delete(locationId);
-  }
-
-  private index(nodeId: string, locationId: string): void {
-    this.unindex(nodeId);
-    this.locationOfNode.set(nodeId, locationId);
-    let nodes = this.nodesByLocation.get(locationId);
-    if (nodes === undefined) this.nodesByLocation.set(locationId, (nodes = new Set()));
-    nodes.add(nodeId);
+    this.placed.remove(nodeId);
   }
 
   private async load(locationId: string): Promise<DesiredNetwork[]> {

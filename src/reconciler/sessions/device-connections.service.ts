@@ -76,7 +76,9 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
       if (session.isClosed) return;
       const connection: DeviceConnection = { serial, nodeId: node.id, session, schema, caps, wifi, connectedAt: new Date() };
       this.replace(connection);
-      wifi.batches$.subscribe(() => void this.presence.seen(node.id, new Date()).catch(() => undefined));
+      // The closures below live as long as the session: they capture the id, not the node row.
+      const nodeId = node.id;
+      wifi.batches$.subscribe(() => void this.presence.seen(nodeId, new Date()).catch(() => undefined));
       void session.closed.then((reason) => this.detach(connection, reason.message));
       this.logger.log(`[${session.label}] connected (node ${node.id}, security ${caps.securityStyle})`);
       this.eventsSubject.next({ kind: 'connected', connection });

@@ -81,4 +81,15 @@ describe('PendingTracker', () => {
     tracker.reset('n');
     expect(tracker.sinceFor('n', 'home', b, new Date(3000)).getTime()).toBe(3000);
   });
+
+  it('fingerprints are short digests: equal for the same VIFs in any order, different when a value differs', () => {
+    const home = network({ id: 'home', slot: 1, bands: ['BAND_2_4G'] });
+    const guest = network({ id: 'guest', slot: 2, bands: ['BAND_2_4G'] });
+    const vifs = desiredVifs([home, guest], [RADIO_24], CURRENT_CAPS, NOW).byRadio.get(RADIO_24._uuid)!;
+    expect(vifs).toHaveLength(2);
+    expect(desiredFingerprint([...vifs].reverse())).toBe(desiredFingerprint(vifs));
+    expect(desiredFingerprint(vifs)).toHaveLength(44);
+    const changed = vifs.map((v, i) => (i === 1 ? { ...v, row: { ...v.row, ssid: `${String(v.row.ssid)}x` } } : v));
+    expect(desiredFingerprint(changed)).not.toBe(desiredFingerprint(vifs));
+  });
 });

@@ -2,6 +2,7 @@
 // VIFs and the device cache. Pure: the status service keeps the results and publishes
 // the ones that changed.
 
+import { createHash } from 'node:crypto';
 import {
   CachedRow,
   canonicalValue,
@@ -41,12 +42,17 @@ export function vifsOf(desired: DesiredVifsResult, networkId: string): DesiredVi
   return [...desired.byRadio.values()].flat().filter((vif) => vif.networkId === networkId);
 }
 
-/** Equal for two sets of desired VIFs exactly when the device would need no change between them. */
+/**
+ * Equal for two sets of desired VIFs exactly when the device would need no change between
+ * them. A digest of the canonical text: every connected node keeps one per network, and the
+ * text itself (every column of every VIF, over a kilobyte) would be most of what it keeps.
+ */
 export function desiredFingerprint(vifs: readonly DesiredVif[]): string {
-  return vifs
+  const text = vifs
     .map((vif) => `${vif.ifName}{${Object.entries(vif.row).map(([k, v]) => `${k}=${canonicalValue(v)}`).sort().join(',')}}`)
     .sort()
     .join(';');
+  return createHash('sha256').update(text).digest('base64');
 }
 
 export function nodeNetworkStatuses(input: NodeNetworkStatusInput): NodeNetworkStatus[] {

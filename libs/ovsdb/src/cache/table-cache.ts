@@ -6,9 +6,14 @@ import { OvsdbError } from '../errors';
 import { Atom, Row, Value } from '../notation/value';
 import { TableSchema } from '../schema/table-schema';
 
+type Indexes = ReadonlyMap<string, Map<Value, Set<string>>>;
+
+/** Shared by every table without indexes (most): an empty Map is ~180 bytes, per table per device. */
+const NO_INDEXES: Indexes = new Map();
+
 export class TableCache implements Iterable<Readonly<Row>> {
   private readonly rows = new Map<string, Readonly<Row>>();
-  private readonly indexes = new Map<string, Map<Value, Set<string>>>();
+  private readonly indexes: Indexes;
 
   constructor(
     readonly schema: TableSchema,
@@ -16,13 +21,15 @@ export class TableCache implements Iterable<Readonly<Row>> {
     readonly columns: readonly string[],
     indexColumns: readonly string[] = [],
   ) {
+    const indexes = new Map<string, Map<Value, Set<string>>>();
     for (const name of indexColumns) {
       const column = schema.requireColumn(name);
       if (!column.type.isAtomic()) {
         throw new OvsdbError('CACHE_UPDATE_INVALID', `${schema.name}.${name}: only single-atom columns can be indexed`);
       }
-      this.indexes.set(name, new Map());
+      indexes.set(name, new Map());
     }
+    this.indexes = indexes.size > 0 ? indexes : NO_INDEXES;
   }
 
   get name(): string {
