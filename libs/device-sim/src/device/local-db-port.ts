@@ -5,6 +5,7 @@ import { Row, Value } from '@lib/ovsdb';
 import { Datum } from '../engine/datum';
 import { EngineColumnType } from '../engine/engine-schema';
 import { OvsdbDatabase } from '../engine/ovsdb-database';
+import { StoredRow } from '../engine/stored-row';
 import { ColumnKind, DeviceDbPort } from './device-db-port';
 
 function toValue(d: Datum, type: EngineColumnType): Value {
@@ -18,6 +19,9 @@ function toValue(d: Datum, type: EngineColumnType): Value {
 
 export class LocalDbPort implements DeviceDbPort {
   private readonly cache = new Map<string, Readonly<Row>[]>();
+  /** Stored rows are immutable: one converted per stored row, reused while it is unchanged. */
+  private readonly converted = new WeakMap<StoredRow, Readonly<Row>>();
+  private readonly names = new Map<string, readonly string[]>();
 
   constructor(readonly db: OvsdbDatabase) {
     db.onUpdate((changes) => {
@@ -33,8 +37,12 @@ export class LocalDbPort implements DeviceDbPort {
     if (!schema || !stored) return [];
     const rows: Row[] = [];
     for (const r of stored.values()) {
-      const row: Row = { _uuid: r.uuid };
-      for (const col of schema.columns.values()) row[col.name] = toValue(r.values[col.name], col.type);
+      let row = this.converted.get(r);
+      if (row === undefined) {
+        const fresh: Row = { _uuid: r.uuid };
+        for (const col of schema.columns.values()) fresh[col.name] = toValue(r.values[col.name], col.type);
+        this.converted.set(r, (row = fresh));
+      }
       rows.push(row);
     }
     this.cache.set(table, rows);
@@ -59,6 +67,8 @@ export class LocalDbPort implements DeviceDbPort {
   }
 
   columnNames(table: string): readonly string[] {
-    return [...(this.db.schema.tables.get(table)?.columns.keys() ?? [])];
+    let names = this.names.get(table);
+    if (names === undefined) this.names.set(table, (names = Object.freeze([...(this.db.schema.tables.get(table)?.columns.keys() ?? [])])));
+    return names;
   }
 }

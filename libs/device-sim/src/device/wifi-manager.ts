@@ -25,6 +25,7 @@ export class WifiManager {
   private readonly pending = new Map<string, { key: string; cancel: () => void }>();
   private readonly dropped = new Set<string>();
   private deleting = false;
+  private mirrored: readonly string[] | undefined;
   private unsubscribe: (() => void) | undefined;
   /** Configurations applied (state written), for progress reports. */
   applied = 0;
@@ -75,12 +76,12 @@ export class WifiManager {
     for (const [ifName, w] of wanted) {
       const desired = this.desiredState(w);
       const current = states.find((s) => s.if_name === ifName);
-      const key = JSON.stringify(wireRow(desired));
       if (current && this.matches(current, desired, w.config._uuid as string)) {
         this.pending.get(ifName)?.cancel();
         this.pending.delete(ifName);
         continue;
       }
+      const key = JSON.stringify(wireRow(desired));
       if (this.pending.get(ifName)?.key === key) continue;
       this.pending.get(ifName)?.cancel();
       const slow = stableFraction(`${this.serial}/${ifName}/slow/${key}`) < this.behaviour.slowRate;
@@ -97,12 +98,7 @@ export class WifiManager {
     const c = w.config;
     const ifName = c.if_name as string;
     const row: Record<string, Value> = {};
-    for (const col of this.port.columnNames('Wifi_VIF_Config')) {
-      const ck = this.port.columnKind('Wifi_VIF_Config', col);
-      const sk = this.port.columnKind('Wifi_VIF_State', col);
-      if (!ck || !sk || ck.key !== sk.key || ck.value !== sk.value || ck.key === 'uuid' || ck.value === 'uuid') continue;
-      row[col] = c[col];
-    }
+    for (const col of this.mirroredColumns()) row[col] = c[col];
     row.if_name = ifName;
     if (this.port.hasColumn('Wifi_VIF_State', 'mac')) row.mac = simulatedMac(this.serial, ifName);
     if (this.port.hasColumn('Wifi_VIF_State', 'channel')) row.channel = w.radio.channel;
@@ -115,6 +111,18 @@ export class WifiManager {
       if ('state' in row) row.state = 'down';
     }
     return row;
+  }
+
+  /** Wifi_VIF_Config columns the state reports back: same name and type, no references. */
+  private mirroredColumns(): readonly string[] {
+    if (this.mirrored === undefined) {
+      this.mirrored = this.port.columnNames('Wifi_VIF_Config').filter((col) => {
+        const ck = this.port.columnKind('Wifi_VIF_Config', col);
+        const sk = this.port.columnKind('Wifi_VIF_State', col);
+        return ck !== undefined && sk !== undefined && ck.key === sk.key && ck.value === sk.value && ck.key !== 'uuid' && ck.value !== 'uuid';
+      });
+    }
+    return this.mirrored;
   }
 
   private matches(state: Readonly<Row>, desired: Record<string, Value>, configUuid: string): boolean {

@@ -17,6 +17,9 @@ export function wireRow(row: Readonly<Record<string, Value>>): Record<string, un
 
 /** Equality of two values in the project notation (sets and maps without order). */
 export function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  // Two atoms: equal only if identical (an atom equals a one-element set, handled below).
+  if (a !== undefined && b !== undefined && typeof a !== 'object' && typeof b !== 'object') return false;
   const norm = (v: Value): string => {
     if (v === undefined) return '[]';
     if (Array.isArray(v)) return JSON.stringify([...v].map((x) => JSON.stringify(x)).sort());
