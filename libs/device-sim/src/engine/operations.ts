@@ -85,16 +85,19 @@ function insert(ctx: OpContext, o: OpJson): unknown {
   else if (o.uuid !== undefined) uuid = parseDatum(o.uuid, UUID_TYPE).keys[0] as string;
   else uuid = newUuid();
   const given = parseRow(ctx, table, o.row ?? {}, false);
-  const values: Record<string, Datum> = {};
+  // Built from entries: an object given 70 properties one keyed store at a time becomes a
+  // slow dictionary in V8, and every later update copies it.
+  const entries: [string, Datum][] = [];
   for (const col of table.columns.values()) {
-    const v = given.get(col.name);
-    if (v) values[col.name] = v;
-    else {
-      values[col.name] = defaultDatum(col.type);
-      for (const a of values[col.name].keys) checkAtomConstraints(a, col.type.key);
-      for (const a of values[col.name].values ?? []) checkAtomConstraints(a, col.type.value ?? col.type.key);
+    let v = given.get(col.name);
+    if (!v) {
+      v = defaultDatum(col.type);
+      for (const a of v.keys) checkAtomConstraints(a, col.type.key);
+      for (const a of v.values ?? []) checkAtomConstraints(a, col.type.value ?? col.type.key);
     }
+    entries.push([col.name, v]);
   }
+  const values: Record<string, Datum> = Object.fromEntries(entries);
   const rows = ctx.ws.writable(table.name);
   if (rows.has(uuid)) throw new TxnError('constraint violation', `Row ${uuid} already exists in table ${table.name}.`);
   rows.set(uuid, { uuid, version: newUuid(), values });
