@@ -8,6 +8,13 @@ describe('subscription errors', () => {
     expect(formatErrors([error])).toEqual([expect.objectContaining({ message: 'wifi network x not found', extensions: { code: 'NOT_FOUND' } })]);
   });
 
+  it('carry the code of an AppError that ended the event stream (wrapped without a path)', () => {
+    const error = new GraphQLError('wifi network x not found', { originalError: AppError.notFound('wifi network', 'x') });
+    expect(formatErrors([error])).toEqual([expect.objectContaining({ message: 'wifi network x not found', extensions: { code: 'NOT_FOUND' } })]);
+    const plain = new GraphQLError('stream broke', { originalError: new Error('socket hang up') });
+    expect(formatErrors([plain])[0].extensions?.code).not.toBe('NOT_FOUND');
+  });
+
   it('hide anything else behind INTERNAL', () => {
     const error = new GraphQLError('boom', { path: ['wifiNetworkStatusChanged'], originalError: new Error('SQLITE_ERROR: no such table: x') });
     const [formatted] = formatErrors([error]);

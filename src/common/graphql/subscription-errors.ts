@@ -5,10 +5,16 @@
 // a missing variable): the request was refused. Resolver errors always carry a path.
 
 import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
+import { AppError } from '../errors/app-error';
 import { formatGraphqlError } from '../errors/graphql-error-formatter';
 
 export function formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
-  return errors.map((error) => formatGraphqlError(error.toJSON(), error, error.path === undefined));
+  return errors.map((error) => {
+    // A subscription whose event stream fails (access lost meanwhile) arrives wrapped by
+    // graphql-ws without a path: the AppError inside decides, as for a resolver's.
+    if (error.path === undefined && error.originalError instanceof AppError) return formatGraphqlError(error.toJSON(), error.originalError);
+    return formatGraphqlError(error.toJSON(), error, error.path === undefined);
+  });
 }
 
 /** graphql-ws `onNext`: format the errors of a streamed result, leave data untouched. */
