@@ -1,8 +1,10 @@
-// Groups, users, login. Provides the PrincipalLoader the global auth guard uses.
+// Groups, users, login. Provides, app-wide, the PrincipalLoader and the Authenticator that
+// the global auth guard and long-lived subscriptions use.
 
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { Authenticator } from '../common/auth/authenticator';
 import { PRINCIPAL_LOADER } from '../common/auth/principal-loader';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthResolver } from './auth.resolver';
@@ -14,11 +16,13 @@ import { User } from './user.entity';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
+@Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Group, User]), AuditModule],
   providers: [
     AuthService,
     { provide: PRINCIPAL_LOADER, useExisting: AuthService },
+    Authenticator,
     GroupsService,
     UsersService,
     AuthResolver,
@@ -26,6 +30,6 @@ import { UsersService } from './users.service';
     UsersResolver,
     AdminBootstrapService,
   ],
-  exports: [PRINCIPAL_LOADER, TypeOrmModule],
+  exports: [PRINCIPAL_LOADER, Authenticator, TypeOrmModule],
 })
 export class IdentityModule {}

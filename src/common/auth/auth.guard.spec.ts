@@ -9,6 +9,7 @@ import { JwtService } from '@nestjs/jwt';
 import { loadConfig } from '../../config/load-config';
 import { AppError } from '../errors/app-error';
 import { AuthGuard } from './auth.guard';
+import { Authenticator } from './authenticator';
 import { Permission, RequirePermission } from './permission';
 import { Principal, Role } from './principal';
 import { PrincipalLoader } from './principal-loader';
@@ -40,7 +41,7 @@ function setup(): { guard: AuthGuard; users: UsersTable; token: string } {
   const tokens = new TokenService(new JwtService({ secret: createSecretKey(Buffer.from(SECRET, 'utf8')) }), loadConfig({ JWT_SECRET: SECRET, JWT_EXPIRES_IN: '1h' }));
   const users = new UsersTable();
   users.users.set('u1', { userId: 'u1', email: 'a@example.com', role: Role.GROUP_ADMIN, groupIds: ['g1'] });
-  return { guard: new AuthGuard(new Reflector(), tokens, users), users, token: tokens.issue('u1').token };
+  return { guard: new AuthGuard(new Reflector(), new Authenticator(tokens, users)), users, token: tokens.issue('u1').token };
 }
 
 function request(token: string): RequestContext {

@@ -5,14 +5,12 @@
 // The user is loaded once per request: every root field of one document (a batch of 200
 // aliases, say) shares that load; the next request loads afresh.
 
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError } from '../errors/app-error';
 import { Permission, PERMISSION_KEY, roleHasPermission } from './permission';
-import { PRINCIPAL_LOADER, PrincipalLoader } from './principal-loader';
-import { Principal } from './principal';
-import { bearerTokenOf, RequestContext, requestContextOf } from './request-context';
-import { TokenService } from './token.service';
+import { Authenticator } from './authenticator';
+import { requestContextOf } from './request-context';
 
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,8 +18,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: TokenService,
-    @Inject(PRINCIPAL_LOADER) private readonly principals: PrincipalLoader,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,18 +33,9 @@ export class AuthGuard implements CanActivate {
     if (permission === Permission.PUBLIC) return true;
 
     const ctx = requestContextOf(context);
-    const principal = await (ctx.authentication ??= this.authenticate(ctx));
+    const principal = await (ctx.authentication ??= this.authenticator.principalOf(ctx));
     if (!roleHasPermission(principal.role, permission)) throw AppError.forbidden();
     ctx.principal = principal;
     return true;
-  }
-
-  private async authenticate(ctx: RequestContext): Promise<Principal> {
-    const token = bearerTokenOf(ctx);
-    if (token === undefined) throw AppError.unauthenticated();
-    const userId = this.tokens.verify(token);
-    const principal = await this.principals.load(userId);
-    if (principal === undefined) throw AppError.unauthenticated('invalid or expired token');
-    return principal;
   }
 }

@@ -1,14 +1,18 @@
 // wifiNetwork.status and its subscription. The field inherits the scope check of the query
-// that reached the network; the subscription checks the network's group itself.
+// that reached the network; the subscription checks the network's group itself, when it
+// starts and again before every status it pushes (the user and their memberships loaded
+// afresh, the token's expiry checked): access lost meanwhile ends it with the error.
 
-import { Args, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { concatMap, filter, startWith } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { assertReadable } from '../../access/group-scope';
 import { requireUuid } from '../../access/location-access';
+import { Authenticator } from '../../common/auth/authenticator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
 import { Permission, RequirePermission } from '../../common/auth/permission';
 import { Principal } from '../../common/auth/principal';
+import { RequestContext } from '../../common/auth/request-context';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { NetworkStatusService } from '../status/network-status.service';
 import { observableIterator } from './observable-iterator';
@@ -20,6 +24,7 @@ export class WifiNetworkStatusResolver {
   constructor(
     private readonly statuses: NetworkStatusService,
     private readonly dataSource: DataSource,
+    private readonly authenticator: Authenticator,
   ) {}
 
   @ResolveField(() => WifiNetworkStatus, { description: 'Whether the nodes of the location run this network as the model says.' })
@@ -35,6 +40,7 @@ export class WifiNetworkStatusResolver {
   @RequirePermission(Permission.TENANT_READ)
   async wifiNetworkStatusChanged(
     @CurrentPrincipal() principal: Principal,
+    @Context() ctx: RequestContext,
     @Args('networkId', { type: () => ID }) networkId: string,
   ): Promise<AsyncIterableIterator<WifiNetworkStatus>> {
     requireUuid('networkId', networkId);
@@ -44,7 +50,11 @@ export class WifiNetworkStatusResolver {
       startWith(networkId),
       concatMap(async () => {
         const network = await this.dataSource.manager.findOneBy(WifiNetwork, { id: networkId });
-        return network === null ? null : toWifiNetworkStatus(await this.statuses.statusOf(network));
+        if (network === null) return null;
+        // Throws UNAUTHENTICATED, or NOT_FOUND as for any object outside the caller's groups,
+        // if access is gone: the error ends the subscription.
+        assertReadable(await this.authenticator.principalOf(ctx), network, 'wifi network', networkId);
+        return toWifiNetworkStatus(await this.statuses.statusOf(network));
       }),
       filter((s): s is WifiNetworkStatus => s !== null),
     );
