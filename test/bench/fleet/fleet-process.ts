@@ -13,8 +13,13 @@ import { OPENSYNC_SCHEMA_PATH } from '../ovsdb-floor/ovsdb-server-fixture';
  * was promoted and collected by full collections: 37 % of the fleet process's CPU during
  * the fleet-wide change at N = 10,000, which made the fleet, not the controller, the
  * limit (docs/benchmarks.md).
+ *
+ * The fleet also collects on its own thread. With V8's helper threads, one full collection
+ * of its heap took 1.5 of the 2 cores for 1.5 s, and starved the controller under test.
+ * Real devices run on their own hardware, so that stall is an artifact of simulating them
+ * all in one process. With one thread, the fleet never takes more than one core.
  */
-const FLEET_NODE_ARGS = ['--max-semi-space-size=64'];
+const FLEET_NODE_ARGS = ['--max-semi-space-size=64', '--single-threaded-gc'];
 
 export function startFleet(root: string, devices: number, ovsdbPort: number, applyDelayMs: number, dialRate: number): { child: ChildProcess; fullSchema: boolean; stop: () => Promise<void> } {
   const fullSchema = existsSync(OPENSYNC_SCHEMA_PATH);
