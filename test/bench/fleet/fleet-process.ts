@@ -14,12 +14,16 @@ import { OPENSYNC_SCHEMA_PATH } from '../ovsdb-floor/ovsdb-server-fixture';
  * the fleet-wide change at N = 10,000, which made the fleet, not the controller, the
  * limit (docs/benchmarks.md).
  *
- * The fleet also collects on its own thread. With V8's helper threads, one full collection
- * of its heap took 1.5 of the 2 cores for 1.5 s, and starved the controller under test.
- * Real devices run on their own hardware, so that stall is an artifact of simulating them
- * all in one process. With one thread, the fleet never takes more than one core.
+ * The fleet's own garbage collection must not starve the controller under test. Real
+ * devices run on their own hardware, so such a stall is an artifact of simulating them
+ * all in one process (docs/benchmarks.md, round six):
+ * - It collects on its own thread. With V8's helper threads, one full collection of its
+ *   heap took 1.5 of the 2 cores for 1.5 s. With one thread, it never takes more than one core.
+ * - It has no memory reducer. That V8 feature collects the whole heap about 100 s after the
+ *   last full collection, to give memory back. In the bench, that lands in the idle parts,
+ *   on top of the controller's own collection. The fleet still collects when its heap fills.
  */
-const FLEET_NODE_ARGS = ['--max-semi-space-size=64', '--single-threaded-gc'];
+const FLEET_NODE_ARGS = ['--max-semi-space-size=64', '--single-threaded-gc', '--no-memory-reducer'];
 
 export function startFleet(root: string, devices: number, ovsdbPort: number, applyDelayMs: number, dialRate: number): { child: ChildProcess; fullSchema: boolean; stop: () => Promise<void> } {
   const fullSchema = existsSync(OPENSYNC_SCHEMA_PATH);
