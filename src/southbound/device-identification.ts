@@ -1,6 +1,8 @@
 // What the controller does first with every new device session: fetch its schema, monitor
-// AWLAN_Node and learn who it is. The cache it builds here is the session's own; later
-// work (reconciliation) monitors the WiFi tables into its own cache.
+// AWLAN_Node and learn who it is, then cancel that monitor: nothing reads AWLAN_Node later
+// in a session (a firmware upgrade reboots the device, and the new session identifies it
+// again), and ten thousand idle replicas of it would cost memory for nothing. Later work
+// (reconciliation) monitors the WiFi tables into its own cache.
 
 import { DatabaseCache, OvsdbError } from '@lib/ovsdb';
 import type { OvsdbSession, Row } from '@lib/ovsdb';
@@ -14,8 +16,6 @@ export const OPENSYNC_DB = 'Open_vSwitch';
 export interface IdentifiedDevice {
   session: OvsdbSession;
   identity: DeviceIdentity;
-  /** AWLAN_Node, kept current by the monitor for as long as the session lives. */
-  awlanNode: DatabaseCache;
 }
 
 function firstAwlanRow(cache: DatabaseCache, session: OvsdbSession): Promise<Readonly<Row> | undefined> {
@@ -36,12 +36,15 @@ export async function identifyDevice(session: OvsdbSession): Promise<IdentifiedD
   if (!table) throw new OvsdbError('SCHEMA_UNKNOWN_TABLE', `${OPENSYNC_DB} has no AWLAN_Node table: not an OpenSync device`);
   const columns = IDENTITY_COLUMNS.filter((c) => table.columns.has(c));
   const cache = new DatabaseCache(schema, { AWLAN_Node: { columns } });
-  await session.monitor(OPENSYNC_DB, { AWLAN_Node: {} }, cache);
+  const monitor = await session.monitor(OPENSYNC_DB, { AWLAN_Node: {} }, cache);
   const row = await firstAwlanRow(cache, session);
+  // Not awaited: identification does not depend on the device's answer to monitor_cancel.
+  monitor.cancel().catch(() => undefined);
+  cache.dispose();
   if (!row) {
     throw new OvsdbError('SESSION_CLOSED', 'session closed before the device reported its AWLAN_Node row', session.closeReason);
   }
   const identity = deviceIdentity(row);
   session.serial = deviceSerial(identity, session.peer.commonName);
-  return { session, identity, awlanNode: cache };
+  return { session, identity };
 }

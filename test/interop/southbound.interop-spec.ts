@@ -82,6 +82,9 @@ describeWithOvsdb('SouthboundModule with a real device', () => {
     expect(line).toContain(`serial=${SERIAL}`);
     expect(line).toContain('model=PP203X');
     expect(line).toContain('firmware=4.2.0');
+    // Identified, the session cancels its AWLAN_Node monitor: nothing reads that table later.
+    for (let i = 0; i < 250 && !/method="monitor_cancel"/.test(device.log); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(device.log).toMatch(/received request, method="monitor_cancel", params=\["Open_vSwitch#1"\]/);
 
     await device.kill();
     await found.session.closed;
