@@ -16,7 +16,7 @@ const DB = 'Open_vSwitch';
 const SERIAL = 'SN-RECON-1';
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { id ssid status { overall nodes { serial status mismatches { ifName reason column } } } } }`;
 const UNCLAIMED = `query { unclaimedNodes { serial model firmwareVersion connected } }`;
-const NODE_VIFS = `query ($id: ID!) { node(id: $id) { connected model firmwareVersion radios { band ifName } vifs { ifName band inSync config } } }`;
+const NODE_VIFS = `query ($id: ID!) { node(id: $id) { connected model firmwareVersion radios { band ifName } vifs { ifName band inSync config state } } }`;
 
 interface StatusData {
   wifiNetwork: { id: string; ssid: string; status: { overall: string; nodes: { serial: string; status: string; mismatches: { ifName: string; reason: string }[] }[] } };
@@ -125,7 +125,8 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
     expect(pending.status.nodes[0].mismatches.map((m) => m.reason)).toContain('STATE_DIFFERS');
     await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
     await expectStateMatches();
-    const node = expectData(await gql<{ node: { connected: boolean; radios: unknown[]; vifs: { ifName: string; inSync: boolean }[] } }>(app, NODE_VIFS, { id: nodeId }, admin)).node;
+    type Vif = { ifName: string; inSync: boolean; config: Record<string, unknown>; state: Record<string, unknown> };
+    const node = expectData(await gql<{ node: { connected: boolean; radios: unknown[]; vifs: Vif[] } }>(app, NODE_VIFS, { id: nodeId }, admin)).node;
     expect(node.connected).toBe(true);
     expect(node.radios).toEqual([
       { band: '2.4G', ifName: 'wifi0' },
@@ -135,6 +136,13 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
       ['ctl1-ap-24', true],
       ['ctl1-ap-50', true],
     ]);
+    // Whole rows, read from the device: columns the controller neither sets nor replicates too.
+    const [config, state] = await Promise.all(['Wifi_VIF_Config', 'Wifi_VIF_State'].map((t) => selectRows(device, t)));
+    const deviceRow = (rows: typeof config) => rows.find((r) => r.if_name === 'ctl1-ap-24') as Record<string, unknown>;
+    expect(Object.keys(node.vifs[0].config).sort()).toEqual(Object.keys(deviceRow(config)).filter((c) => c !== '_version').sort());
+    expect(Object.keys(node.vifs[0].state).sort()).toEqual(Object.keys(deviceRow(state)).filter((c) => c !== '_version').sort());
+    expect(node.vifs[0].state).toMatchObject({ if_name: 'ctl1-ap-24' });
+    expect(node.vifs[0].state).toHaveProperty('mac');
   });
 
   it('an SSID change updates the rows in place and goes PENDING -> APPLIED', async () => {

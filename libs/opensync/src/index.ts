@@ -7,6 +7,7 @@ export * from './desired/device-capabilities';
 export * from './desired/security-columns';
 export * from './desired/radio-view';
 export * from './desired/desired-vifs';
+export * from './desired/managed-vif-columns';
 export * from './plan/plan-vif-operations';
 export * from './convergence/vif-mismatch';
 export * from './convergence/compare-vif';

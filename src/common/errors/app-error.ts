@@ -9,6 +9,8 @@ export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   CONFLICT = 'CONFLICT',
   PRECONDITION_FAILED = 'PRECONDITION_FAILED',
+  /** The node's device is connected but did not answer a live read (session ended, timeout). */
+  DEVICE_UNAVAILABLE = 'DEVICE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 

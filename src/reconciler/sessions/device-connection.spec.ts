@@ -8,8 +8,8 @@ function schemaJson(): unknown {
     tables: {
       // An older device: no channel column, no Wifi_Radio_State table.
       Wifi_Radio_Config: { columns: { if_name: { type: 'string' }, freq_band: { type: 'string' }, hw_type: { type: 'string' } } },
-      Wifi_VIF_Config: { columns: { if_name: { type: 'string' }, ssid: { type: 'string' } } },
-      Wifi_VIF_State: { columns: { if_name: { type: 'string' } } },
+      Wifi_VIF_Config: { columns: { if_name: { type: 'string' }, ssid: { type: 'string' }, btm: { type: 'integer' } } },
+      Wifi_VIF_State: { columns: { if_name: { type: 'string' }, vif_config: { type: 'string' }, mac: { type: 'string' } } },
       AWLAN_Node: { columns: { id: { type: 'string' } } },
     },
   };
@@ -20,8 +20,9 @@ describe('monitoredWifiTables', () => {
     const monitored = monitoredWifiTables(DatabaseSchema.parse(schemaJson()));
     expect(Object.keys(monitored).sort()).toEqual(['Wifi_Radio_Config', 'Wifi_VIF_Config', 'Wifi_VIF_State']);
     expect(monitored.Wifi_Radio_Config.columns).toEqual(['if_name', 'freq_band']);
-    // Every column of the VIF tables: node.vifs shows whole rows.
-    expect(monitored.Wifi_VIF_Config.columns).toBeUndefined();
+    // The VIF tables: the columns the controller sets (and the state's link), as far as the schema has them.
+    expect(monitored.Wifi_VIF_Config.columns).toEqual(['if_name', 'ssid']);
+    expect(monitored.Wifi_VIF_State.columns).toEqual(['if_name', 'vif_config']);
   });
 
   it('is computed once per schema, so sessions sharing a schema share the column lists', () => {

@@ -1,7 +1,7 @@
 // A device as the reconciler sees it while its session lives: who it is (serial, node row),
 // what it can be told (its own schema, capabilities) and the replica of its WiFi tables.
 
-import { DeviceCapabilities } from '@lib/opensync';
+import { DeviceCapabilities, MANAGED_VIF_COLUMNS } from '@lib/opensync';
 import { DatabaseCache, DatabaseSchema, MonitoredTable, OvsdbSession } from '@lib/ovsdb';
 
 export interface DeviceConnection {
@@ -16,16 +16,18 @@ export interface DeviceConnection {
 }
 
 /**
- * What the controller replicates of each device, per table: the columns it reads, or every
- * column (undefined) where node.vifs shows the whole row. Ten thousand replicas make each
- * column count (docs/benchmarks.md): radio rows carry dozens of columns nothing here reads,
- * and Wifi_Associated_Clients, whose churn nothing here uses, is not replicated at all.
+ * What the controller replicates of each device, per table: the columns it reads. Ten
+ * thousand replicas make each column count (docs/benchmarks.md): radio and VIF rows carry
+ * dozens of columns nothing here reads. The VIF tables keep the columns the controller sets
+ * (convergence is judged on those) and the row links; node.vifs reads whole rows from the
+ * device when asked. Wifi_Associated_Clients, whose churn nothing here uses, is not
+ * replicated at all.
  */
-export const WIFI_TABLES: Readonly<Record<string, readonly string[] | undefined>> = {
+export const WIFI_TABLES: Readonly<Record<string, readonly string[]>> = {
   Wifi_Radio_Config: ['if_name', 'freq_band', 'vif_configs', 'channel'],
   Wifi_Radio_State: ['if_name', 'freq_band', 'channel'],
-  Wifi_VIF_Config: undefined,
-  Wifi_VIF_State: undefined,
+  Wifi_VIF_Config: MANAGED_VIF_COLUMNS,
+  Wifi_VIF_State: [...MANAGED_VIF_COLUMNS, 'vif_config'],
 };
 /** Changes in these tables can make a pass necessary or change a network's status. */
 export const RECONCILE_TABLES: ReadonlySet<string> = new Set(['Wifi_Radio_Config', 'Wifi_VIF_Config', 'Wifi_VIF_State']);
@@ -43,7 +45,7 @@ export function monitoredWifiTables(schema: DatabaseSchema): Readonly<Record<str
     const tables: Record<string, MonitoredTable> = {};
     for (const [name, columns] of Object.entries(WIFI_TABLES)) {
       const table = schema.table(name);
-      if (table) tables[name] = columns === undefined ? {} : { columns: Object.freeze(columns.filter((c) => table.columns.has(c))) };
+      if (table) tables[name] = { columns: Object.freeze(columns.filter((c) => table.columns.has(c))) };
     }
     monitored = Object.freeze(tables);
     monitoredBySchema.set(schema, monitored);

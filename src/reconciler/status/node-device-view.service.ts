@@ -1,16 +1,19 @@
-// What node.vifs and node.radios show: computed on request from the live device cache and
-// the desired state, with the same rules the reconciler uses, so the view can never claim
-// a convergence the status does not.
+// What node.vifs and node.radios show: computed on request from the device (radios from the
+// replica; VIF rows read whole from the device, judged on the replica's columns) and the
+// desired state, with the same rules the reconciler uses, so the view can never claim a
+// convergence the status does not.
 
 import { Injectable } from '@nestjs/common';
-import { CachedRow, DesiredVif, isControllerOwned, networkNodeStatus } from '@lib/opensync';
+import { CachedRow, DesiredNetwork, DesiredVif, isControllerOwned, networkNodeStatus } from '@lib/opensync';
 import { DesiredStateService } from '../desired-state.service';
 import { jsonRow } from '../graphql/json-value';
 import { NodeRadio, NodeVif } from '../graphql/node-device.types';
 import { VifMismatch } from '../graphql/status.types';
+import { monitoredWifiTables } from '../sessions/device-connection';
 import { DeviceConnectionsService } from '../sessions/device-connections.service';
 import { planPass, rowsOf } from '../worker/vif-pass';
 import { jsonMismatch } from './json-mismatch';
+import { projectRow, readLiveVifRows } from './live-vif-rows';
 
 @Injectable()
 export class NodeDeviceViewService {
@@ -36,15 +39,19 @@ export class NodeDeviceViewService {
   async vifs(nodeId: string, showSecrets: boolean): Promise<NodeVif[]> {
     const connection = this.connections.forNode(nodeId);
     if (connection === undefined) return [];
-    const placement = await this.desired.placementOf(nodeId);
-    const networks = placement?.locationId ? await this.desired.networksOf(placement.locationId) : [];
+    const [device, networks] = await Promise.all([readLiveVifRows(connection), this.networksOfNode(nodeId)]);
     const now = new Date();
     const pass = planPass(connection, networks, now);
     const desiredByName = new Map<string, DesiredVif>();
     for (const vif of [...pass.desired.byRadio.values()].flat()) desiredByName.set(vif.ifName, vif);
     const owned = (rows: CachedRow[]) => rows.filter((r) => isControllerOwned(r.if_name));
-    const configRows = owned(pass.configRows);
-    const stateRows = owned(pass.stateRows);
+    const configRows = owned(device.config);
+    const stateRows = owned(device.state);
+    // Judged on the replica's columns, as the network status is; shown whole.
+    const monitored = monitoredWifiTables(connection.schema);
+    const judge = (rows: CachedRow[], table: string) => rows.map((r) => projectRow(r, monitored[table]?.columns ?? []));
+    const judgedConfig = judge(configRows, 'Wifi_VIF_Config');
+    const judgedState = judge(stateRows, 'Wifi_VIF_State');
     const names = new Set<string>([...desiredByName.keys(), ...[...configRows, ...stateRows].map((r) => r.if_name as string)]);
     return [...names].sort().map((ifName): NodeVif => {
       const wanted = desiredByName.get(ifName);
@@ -53,8 +60,8 @@ export class NodeDeviceViewService {
       const result = networkNodeStatus({
         desiredVifs: wanted ? [wanted] : [],
         removedIfNames: wanted ? [] : [ifName],
-        configRows,
-        stateRows,
+        configRows: judgedConfig,
+        stateRows: judgedState,
         connected: true,
         now,
         failAfterMs: Number.MAX_SAFE_INTEGER,
@@ -71,5 +78,10 @@ export class NodeDeviceViewService {
         mismatches,
       };
     });
+  }
+
+  private async networksOfNode(nodeId: string): Promise<DesiredNetwork[]> {
+    const placement = await this.desired.placementOf(nodeId);
+    return placement?.locationId ? this.desired.networksOf(placement.locationId) : [];
   }
 }

@@ -64,5 +64,7 @@ function schemaJson(vifColumns: Record<string, unknown>): unknown {
   };
 }
 
-export const CURRENT_TEST_SCHEMA = DatabaseSchema.parse(schemaJson({ ...VIF_COMMON, ...VIF_WPA }));
+/** The <database-schema> a current device sends in get_schema. */
+export const CURRENT_TEST_SCHEMA_JSON = schemaJson({ ...VIF_COMMON, ...VIF_WPA });
+export const CURRENT_TEST_SCHEMA = DatabaseSchema.parse(CURRENT_TEST_SCHEMA_JSON);
 export const LEGACY_TEST_SCHEMA = DatabaseSchema.parse(schemaJson(VIF_COMMON));
