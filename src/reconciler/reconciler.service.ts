@@ -6,7 +6,7 @@
 // expiries, fail-after deadlines).
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { filter, Subscription } from 'rxjs';
+import { Subscription } from 'rxjs';
 import { DomainEvent } from '../domain-events/domain-event';
 import { DomainEvents } from '../domain-events/domain-events.service';
 import { OPENSYNC_DB } from '../southbound/device-identification';
@@ -23,7 +23,8 @@ import { nextExpiry, planPass } from './worker/vif-pass';
 interface Worker {
   connection: DeviceConnection;
   worker: NodeWorker;
-  subscription: Subscription;
+  /** Removes the worker's listener on the device cache. */
+  unlisten: () => void;
   progress: PassProgress;
 }
 
@@ -100,13 +101,12 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
       (error, failures, retryInMs) =>
         this.logger.warn(`[serial=${connection.serial}] pass failed (${failures} in a row), retry in ${retryInMs} ms: ${describe(error)}`),
     );
-    const subscription = connection.wifi.batches$
-      .pipe(filter((batch) => batch.cleared || [...batch.tables].some((t) => RECONCILE_TABLES.has(t))))
-      .subscribe(() => {
-        progress.batches++;
-        worker.kick();
-      });
-    this.workers.set(connection.nodeId, { connection, worker, subscription, progress });
+    const unlisten = connection.wifi.onBatch((batch) => {
+      if (!batch.cleared && ![...batch.tables].some((t) => RECONCILE_TABLES.has(t))) return;
+      progress.batches++;
+      worker.kick();
+    });
+    this.workers.set(connection.nodeId, { connection, worker, unlisten, progress });
     worker.kick();
   }
 
@@ -114,7 +114,7 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     const entry = this.workers.get(nodeId);
     if (entry === undefined) return;
     entry.worker.stop();
-    entry.subscription.unsubscribe();
+    entry.unlisten();
     this.workers.delete(nodeId);
     this.deadlines.cancel(`node:${nodeId}`);
   }

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './events/event-stream';
 export * from './codec/encoded-json';
 export * from './codec/json-stream-decoder';
 export * from './codec/repeated-message-memo';

@@ -78,7 +78,7 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
       this.replace(connection);
       // The closures below live as long as the session: they capture the id, not the node row.
       const nodeId = node.id;
-      wifi.batches$.subscribe(() => void this.presence.seen(nodeId, new Date()).catch(() => undefined));
+      wifi.onBatch(() => void this.presence.seen(nodeId, new Date()).catch(() => undefined));
       void session.closed.then((reason) => this.detach(connection, reason.message));
       this.logger.log(`[${session.label}] connected (node ${node.id}, security ${caps.securityStyle})`);
       this.eventsSubject.next({ kind: 'connected', connection });

@@ -3,7 +3,8 @@
 // notification. Rows are replaced, never edited in place, so the `old` and `new` rows of
 // an event stay valid for as long as a consumer holds them.
 
-import { Observable, Subject } from 'rxjs';
+import { Observable } from 'rxjs';
+import { EventStream } from '../events/event-stream';
 import { Row } from '../notation/value';
 import { DatabaseSchema } from '../schema/database-schema';
 import { CacheBatch, RowChange } from './row-change';
@@ -19,13 +20,23 @@ export interface MonitoredTable {
 
 export class DatabaseCache {
   private readonly tables = new Map<string, TableCache>();
-  private readonly changesSubject = new Subject<RowChange>();
-  private readonly batchesSubject = new Subject<CacheBatch>();
+  private readonly changes = new EventStream<RowChange>();
+  private readonly batches = new EventStream<CacheBatch>();
 
   /** One event per changed row, emitted after the whole notification is applied. */
-  readonly changes$: Observable<RowChange> = this.changesSubject.asObservable();
+  get changes$(): Observable<RowChange> {
+    return this.changes.asObservable();
+  }
+
   /** One event per notification (and per clear), after its row events. */
-  readonly batches$: Observable<CacheBatch> = this.batchesSubject.asObservable();
+  get batches$(): Observable<CacheBatch> {
+    return this.batches.asObservable();
+  }
+
+  /** batches$ to a plain listener, for what lives as long as a session; returns its removal. */
+  onBatch(listener: (batch: CacheBatch) => void): () => void {
+    return this.batches.listen(listener);
+  }
 
   /** `monitored` maps table names to what is monitored; every table when absent. */
   constructor(
@@ -56,8 +67,8 @@ export class DatabaseCache {
       else table.remove(change.uuid);
     }
     const batch: CacheBatch = { changes, cleared: false, tables: new Set(changes.map((c) => c.table)) };
-    for (const change of changes) this.changesSubject.next(change);
-    this.batchesSubject.next(batch);
+    for (const change of changes) this.changes.emit(change);
+    this.batches.emit(batch);
     return batch;
   }
 
@@ -88,12 +99,12 @@ export class DatabaseCache {
       if (table.size > 0) tables.add(table.name);
       table.clear();
     }
-    this.batchesSubject.next({ changes: [], cleared: true, tables });
+    this.batches.emit({ changes: [], cleared: true, tables });
   }
 
   /** Completes the event streams; the cache must not be fed afterwards. */
   dispose(): void {
-    this.changesSubject.complete();
-    this.batchesSubject.complete();
+    this.changes.end();
+    this.batches.end();
   }
 }

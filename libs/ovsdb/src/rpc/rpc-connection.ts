@@ -4,7 +4,7 @@
 // registered handlers. Why not the json-rpc-2.0 package: docs/decisions/json-rpc.md.
 
 import type { Observable } from 'rxjs';
-import { Subject } from 'rxjs';
+import { EventStream } from '../events/event-stream';
 import { OvsdbError } from '../errors';
 import { closeReason, formatCloseReason } from '../transport/close-reason';
 import type { CloseReason } from '../transport/close-reason';
@@ -45,15 +45,20 @@ export class RpcConnection {
   private readonly pending = new Map<string, Pending>();
   private readonly timedOut: string[] = [];
   private readonly handlers = new Map<string, RpcRequestHandler>();
-  private readonly notificationSubject = new Subject<RpcNotification>();
+  private readonly notificationStream = new EventStream<RpcNotification>();
 
   constructor(readonly transport: MessageTransport) {
-    transport.messages.subscribe((raw) => this.onMessage(raw));
+    transport.onMessage((raw) => this.onMessage(raw));
     void transport.closed.then((reason) => this.onClosed(reason));
   }
 
   get notifications(): Observable<RpcNotification> {
-    return this.notificationSubject.asObservable();
+    return this.notificationStream.asObservable();
+  }
+
+  /** The peer's notifications, to a plain listener (a monitor's); returns its removal. */
+  onNotification(listener: (notification: RpcNotification) => void): () => void {
+    return this.notificationStream.listen(listener);
   }
 
   get closed(): Promise<CloseReason> {
@@ -111,7 +116,7 @@ export class RpcConnection {
     }
     if (message.kind === 'response') this.onResponse(message);
     else if (message.kind === 'request') void this.onRequest(message);
-    else this.notificationSubject.next(message);
+    else this.notificationStream.emit(message);
   }
 
   private onResponse(message: RpcResponse): void {
@@ -167,7 +172,7 @@ export class RpcConnection {
       if (entry.timer) clearTimeout(entry.timer);
       entry.reject(this.closedError(entry.method, reason));
     }
-    this.notificationSubject.complete();
+    this.notificationStream.end();
   }
 
   private closedError(method: string, reason: CloseReason): OvsdbError {

@@ -3,7 +3,6 @@
 // its diffs are smaller; a server too old for it answers "unknown method" and gets monitor.
 // The initial reply and every later notification for this monitor feed one DatabaseCache.
 
-import type { Subscription } from 'rxjs';
 import type { DatabaseCache } from '../cache/database-cache';
 import type { UpdateNotation } from '../cache/update-planner';
 import { OvsdbError } from '../errors';
@@ -89,7 +88,7 @@ export async function startMonitor(
       rpc.close(closeReason(e.code, `${n.method} for monitor ${id}: ${e.message}`));
     }
   };
-  const subscription: Subscription = rpc.notifications.subscribe((n) => {
+  const stopListening = rpc.onNotification((n) => {
     if ((n.method !== 'update' && n.method !== 'update2') || n.params.length < 2) return;
     if (n.params[0] === null || rpcIdKey(n.params[0] as string) !== idKey) return;
     if (buffered) buffered.push(n);
@@ -110,7 +109,7 @@ export async function startMonitor(
     if (cache.size > 0) cache.clear();
     cache.applyTableUpdates(initial, notation);
   } catch (err) {
-    subscription.unsubscribe();
+    stopListening();
     throw err;
   }
   const early = buffered;
@@ -121,7 +120,7 @@ export async function startMonitor(
     id,
     method,
     cancel: async () => {
-      subscription.unsubscribe();
+      stopListening();
       if (!rpc.closeReason) await rpc.request('monitor_cancel', [id], { timeoutMs });
     },
   };

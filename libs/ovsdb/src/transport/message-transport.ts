@@ -19,6 +19,8 @@ export interface MessageTransport {
   readonly peer: PeerInfo;
   /** Every received JSON value, in order. Completes when the transport closes. */
   readonly messages: Observable<unknown>;
+  /** The same as a plain listener, for per-session wiring; returns its removal. */
+  onMessage(listener: (message: unknown) => void): () => void;
   /** Resolves once, with the first reason the transport ended for. */
   readonly closed: Promise<CloseReason>;
   readonly closeReason: CloseReason | undefined;

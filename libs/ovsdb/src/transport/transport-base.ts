@@ -2,8 +2,8 @@
 // bytes. The first close reason wins; later ones (the socket's own 'close' after we ended it)
 // are ignored.
 
-import { Subject } from 'rxjs';
 import type { Observable } from 'rxjs';
+import { EventStream } from '../events/event-stream';
 import { toCloseReason } from './close-reason';
 import type { CloseReason } from './close-reason';
 import type { MessageTransport, PeerInfo } from './message-transport';
@@ -11,7 +11,7 @@ import type { MessageTransport, PeerInfo } from './message-transport';
 export abstract class TransportBase implements MessageTransport {
   abstract readonly peer: PeerInfo;
   readonly closed: Promise<CloseReason>;
-  private readonly incoming = new Subject<unknown>();
+  private readonly incoming = new EventStream<unknown>();
   private resolveClosed!: (reason: CloseReason) => void;
   private reason: CloseReason | undefined;
 
@@ -21,6 +21,10 @@ export abstract class TransportBase implements MessageTransport {
 
   get messages(): Observable<unknown> {
     return this.incoming.asObservable();
+  }
+
+  onMessage(listener: (message: unknown) => void): () => void {
+    return this.incoming.listen(listener);
   }
 
   get closeReason(): CloseReason | undefined {
@@ -34,7 +38,7 @@ export abstract class TransportBase implements MessageTransport {
     if (this.reason) return;
     this.reason = toCloseReason(reason);
     this.shutdown(this.reason);
-    this.incoming.complete();
+    this.incoming.end();
     this.resolveClosed(this.reason);
   }
 
@@ -42,6 +46,6 @@ export abstract class TransportBase implements MessageTransport {
   protected abstract shutdown(reason: CloseReason): void;
 
   protected deliver(message: unknown): void {
-    if (!this.reason) this.incoming.next(message);
+    if (!this.reason) this.incoming.emit(message);
   }
 }

@@ -48,7 +48,7 @@ export class WebSocketTransport extends TransportBase {
       remotePort: socket.remotePort,
       commonName: tls ? peerCommonName(socket) : undefined,
     };
-    ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
+    ws.on('message', (data: RawData, isBinary: boolean) => this.onFrame(data, isBinary));
     ws.on('error', (err: Error & { code?: string }) => {
       // ws enforces maxPayload and frame validity itself and reports them as errors.
       if (err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.close(closeReason('CODEC_MESSAGE_TOO_LARGE', err.message));
@@ -94,7 +94,7 @@ export class WebSocketTransport extends TransportBase {
     this.ws.once('close', () => clearTimeout(timer));
   }
 
-  private onMessage(data: RawData, isBinary: boolean): void {
+  private onFrame(data: RawData, isBinary: boolean): void {
     if (isBinary) {
       this.close(closeReason('WS_INVALID_FRAME', 'binary frame (OVSDB messages are text frames)'));
       return;
