@@ -12,7 +12,7 @@ import { newestMtime } from './source-mtime';
 export const ADMIN_EMAIL = 'bench@bench.example';
 export const ADMIN_PASSWORD = 'bench-password-not-secret';
 /** The young generation `npm start` gives the controller (docs/configuration.md, process settings). */
-export const CONTROLLER_NODE_ARGS = ['--min-semi-space-size=16', '--max-semi-space-size=32'];
+export const CONTROLLER_NODE_ARGS = ['--min-semi-space-size=16', '--max-semi-space-size=32', '--memory-reducer-single-gc'];
 
 export interface ControllerOptions {
   root: string;
