@@ -5,7 +5,7 @@ import { Row, Value } from '@lib/ovsdb';
 import { Datum } from '../engine/datum';
 import { EngineColumnType } from '../engine/engine-schema';
 import { OvsdbDatabase } from '../engine/ovsdb-database';
-import { StoredRow } from '../engine/stored-row';
+import { StoredRow, TableRows } from '../engine/stored-row';
 import { ColumnKind, DeviceDbPort } from './device-db-port';
 
 function toValue(d: Datum, type: EngineColumnType): Value {
@@ -18,23 +18,23 @@ function toValue(d: Datum, type: EngineColumnType): Value {
 }
 
 export class LocalDbPort implements DeviceDbPort {
-  private readonly cache = new Map<string, Readonly<Row>[]>();
+  /** Converted rows per table, valid while the table's stored map is the same object. */
+  private readonly cache = new Map<string, { readonly source: TableRows; readonly rows: Readonly<Row>[] }>();
   /** Stored rows are immutable: one converted per stored row, reused while it is unchanged. */
   private readonly converted = new WeakMap<StoredRow, Readonly<Row>>();
   private readonly names = new Map<string, readonly string[]>();
 
-  constructor(readonly db: OvsdbDatabase) {
-    db.onUpdate((changes) => {
-      for (const t of changes.keys()) this.cache.delete(t);
-    });
-  }
+  // Keyed by the stored map, not cleared by an update listener: a commit made while earlier
+  // commits are still being delivered is visible at once (committed tables are replaced by
+  // copies, never changed in place).
+  constructor(readonly db: OvsdbDatabase) {}
 
   rows(table: string): readonly Readonly<Row>[] {
-    const cached = this.cache.get(table);
-    if (cached) return cached;
     const schema = this.db.schema.tables.get(table);
     const stored = this.db.snapshot().get(table);
     if (!schema || !stored) return [];
+    const cached = this.cache.get(table);
+    if (cached?.source === stored) return cached.rows;
     const rows: Row[] = [];
     for (const r of stored.values()) {
       let row = this.converted.get(r);
@@ -47,7 +47,7 @@ export class LocalDbPort implements DeviceDbPort {
       }
       rows.push(row);
     }
-    this.cache.set(table, rows);
+    this.cache.set(table, { source: stored, rows });
     return rows;
   }
 

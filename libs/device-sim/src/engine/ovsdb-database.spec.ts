@@ -144,3 +144,26 @@ describe('OvsdbDatabase monitors', () => {
     expect(m1.spec.update(seen[1])).toMatchObject({ Radio: { [radio]: { old: { if_name: 'a' } } } });
   });
 });
+
+describe('OvsdbDatabase delivery order', () => {
+  it('queues a commit made by a listener behind the commit being delivered, for every listener', () => {
+    const db = fresh();
+    const radio = uuidOf(db.transactSync([{ op: 'insert', table: 'Radio', row: { if_name: 'a' } }])[0]);
+    const vif = uuidOf(db.transactSync([{ op: 'insert', table: 'Vif', row: { if_name: 'home', radio: ['uuid', radio] } }])[0]);
+    const monitor = db.monitor('monitor_cond', { Radio: [{ columns: ['channel'] }], Vif: [{ columns: ['count'] }] });
+    // A manager (registered first) answers a radio change with a commit of its own, as the
+    // WiFi manager deletes a state row the moment its config goes.
+    let selected: unknown;
+    db.onUpdate((changes) => {
+      if (!changes.has('Radio')) return;
+      db.transactSync([{ op: 'update', table: 'Vif', where: [], row: { count: 1 } }]);
+      selected = db.transactSync([{ op: 'select', table: 'Vif', where: [], columns: ['count'] }]);
+    });
+    const seen: unknown[] = [];
+    db.onUpdate((changes) => seen.push(monitor.spec.update(changes)));
+    db.transactSync([{ op: 'update', table: 'Radio', where: [], row: { channel: 6 } }]);
+    // The manager reads its own commit at once; the later listener is told in commit order.
+    expect(selected).toEqual([{ rows: [{ count: 1 }] }]);
+    expect(seen).toEqual([{ Radio: { [radio]: { modify: { channel: 6 } } } }, { Vif: { [vif]: { modify: { count: 1 } } } }]);
+  });
+});

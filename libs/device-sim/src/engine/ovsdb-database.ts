@@ -1,6 +1,9 @@
 // RFC 7047 s4.1.3, s4.1.5-s4.1.7: one database held in memory. Commits are applied
 // synchronously and every monitor is told before the transact reply is produced, which is
-// the order ovsdb-server uses on a connection.
+// the order ovsdb-server uses on a connection. Every listener sees the commits in commit
+// order: a listener that commits while being told of an earlier commit (the WiFi manager
+// deleting a state row the moment its config goes) has its commit queued behind the one
+// being delivered, as ovsdb-server's other clients only run after it has sent its updates.
 import { EngineSchema } from './engine-schema';
 import { MonitorKind, MonitorSpec } from './monitor';
 import { TableRows } from './stored-row';
@@ -19,6 +22,9 @@ export class OvsdbDatabase {
   private tables: Map<string, TableRows>;
   private readonly listeners = new Set<UpdateListener>();
   private readonly waits = new Set<PendingWait>();
+  /** Committed change sets not yet told to every listener, oldest first. */
+  private readonly undelivered: ChangeSet[] = [];
+  private delivering = false;
 
   constructor(readonly schema: EngineSchema) {
     this.tables = new Map([...schema.tables.keys()].map((name) => [name, new Map()]));
@@ -70,11 +76,25 @@ export class OvsdbDatabase {
     if (outcome.committed) {
       this.tables = outcome.committed.tables;
       if (outcome.committed.changes.size > 0) {
-        for (const l of [...this.listeners]) l(outcome.committed.changes);
-        this.retryWaits();
+        this.undelivered.push(outcome.committed.changes);
+        this.deliver();
       }
     }
     return outcome;
+  }
+
+  /** Tells the listeners of each queued commit in turn; re-entrant calls only queue. */
+  private deliver(): void {
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      for (let changes = this.undelivered.shift(); changes; changes = this.undelivered.shift()) {
+        for (const l of [...this.listeners]) l(changes);
+        this.retryWaits();
+      }
+    } finally {
+      this.delivering = false;
+    }
   }
 
   private retryWaits(): void {
