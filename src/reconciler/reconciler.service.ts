@@ -156,6 +156,11 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     const locationId = placement?.locationId ?? null;
     // An unclaimed node wants nothing: every row the controller owns is removed.
     const networks = locationId === null ? [] : await this.desired.networksOf(locationId);
+    // A replica being resynced may lag the device: plan from the fresh copy (its cleared batch kicks).
+    if (connection.wifi.stale) {
+      progress.otherReason = true;
+      return;
+    }
     const now = new Date();
     const plan = planPass(connection, networks, now);
     if (plan.operations.length > 0) {

@@ -37,6 +37,7 @@ export * from './rpc/rpc-connection';
 export * from './rpc/rpc-error-reply';
 export * from './session/inactivity-probe';
 export * from './session/monitor';
+export * from './session/monitor-resync';
 export * from './session/ovsdb-session';
 export * from './listener/listen-spec';
 export * from './listener/token-bucket';

@@ -2,7 +2,7 @@
 // what it can be told (its own schema, capabilities) and the replica of its WiFi tables.
 
 import { DeviceCapabilities, MANAGED_VIF_COLUMNS } from '@lib/opensync';
-import { DatabaseCache, DatabaseSchema, MonitoredTable, OvsdbSession } from '@lib/ovsdb';
+import { DatabaseCache, DatabaseSchema, MonitoredTable, MonitorRequests, OvsdbSession } from '@lib/ovsdb';
 
 export interface DeviceConnection {
   readonly serial: string;
@@ -51,4 +51,19 @@ export function monitoredWifiTables(schema: DatabaseSchema): Readonly<Record<str
     monitoredBySchema.set(schema, monitored);
   }
   return monitored;
+}
+
+const requestsBySchema = new WeakMap<DatabaseSchema, MonitorRequests>();
+
+/**
+ * The monitor requests for a replica of monitoredWifiTables(schema): every table with the
+ * cache's columns. Shared per schema, since a monitor keeps its requests for a resync.
+ */
+export function wifiMonitorRequests(schema: DatabaseSchema): MonitorRequests {
+  let requests = requestsBySchema.get(schema);
+  if (requests === undefined) {
+    requests = Object.freeze(Object.fromEntries(Object.keys(monitoredWifiTables(schema)).map((name) => [name, Object.freeze({})])));
+    requestsBySchema.set(schema, requests);
+  }
+  return requests;
 }

@@ -4,11 +4,11 @@
 
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { deviceCapabilities } from '@lib/opensync';
-import { DatabaseCache, monitorEveryCachedTable } from '@lib/ovsdb';
+import { DatabaseCache, MonitorResyncStats, monitorResyncStats } from '@lib/ovsdb';
 import { Observable, Subject, Subscription } from 'rxjs';
 import { IdentifiedDevice, OPENSYNC_DB } from '../../southbound/device-identification';
 import { SouthboundService } from '../../southbound/southbound.service';
-import { DeviceConnection, monitoredWifiTables } from './device-connection';
+import { DeviceConnection, monitoredWifiTables, wifiMonitorRequests } from './device-connection';
 import { NodePresenceService } from './node-presence.service';
 
 export type ConnectionEvent = { kind: 'connected'; connection: DeviceConnection } | { kind: 'disconnected'; connection: DeviceConnection };
@@ -36,6 +36,11 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
 
   get all(): DeviceConnection[] {
     return [...this.byNode.values()];
+  }
+
+  /** Monitors resynced after an inconsistent update, and what it cost (for /metrics). */
+  get monitorResyncs(): Readonly<MonitorResyncStats> {
+    return monitorResyncStats;
   }
 
   // Subscribed before the southbound's listener starts (application bootstrap), so no device is missed.
@@ -68,7 +73,7 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
       const schema = session.schema(OPENSYNC_DB) ?? (await session.getSchema(OPENSYNC_DB));
       const caps = deviceCapabilities(schema);
       const wifi = new DatabaseCache(schema, monitoredWifiTables(schema));
-      await session.monitor(OPENSYNC_DB, monitorEveryCachedTable(wifi), wifi);
+      await session.monitor(OPENSYNC_DB, wifiMonitorRequests(schema), wifi);
       const node = await this.presence.connected(
         { serial, model: identity.model, firmwareVersion: identity.firmwareVersion, remoteAddress: session.peer.remoteAddress },
         new Date(),

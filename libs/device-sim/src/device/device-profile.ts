@@ -33,6 +33,11 @@ export interface DeviceBehaviour {
    */
   readonly transactDrops: number;
   readonly transactDropMode: TransactFault;
+  /**
+   * The first N update notifications carrying Wifi_VIF_State rows are each followed by one
+   * that modifies a row the device never had (the controller must resync, not disconnect).
+   */
+  readonly inconsistentUpdates: number;
   /** Length of one backoff "second" (tests shorten it), ms. */
   readonly backoffUnitMs: number;
   /** Delay between upgrade_status steps, ms. */
@@ -52,6 +57,7 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   dropRate: 0,
   transactDrops: 0,
   transactDropMode: 'drop-before-apply',
+  inconsistentUpdates: 0,
   backoffUnitMs: 1000,
   upgradeStepMs: 1000,
   inactivityProbeMs: 30000,

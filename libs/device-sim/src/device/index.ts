@@ -13,5 +13,6 @@ export * from './connection-probe';
 export * from './device-managers';
 export * from './simulated-device';
 export * from './transact-drop-fault';
+export * from './inconsistent-update-fault';
 export * from './wire-values';
 export * from './real-server-device';

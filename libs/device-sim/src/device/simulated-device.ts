@@ -11,6 +11,7 @@ import { DeviceManagers } from './device-managers';
 import { DEFAULT_BEHAVIOUR, DeviceBehaviour, DeviceProfile } from './device-profile';
 import { LocalDbPort } from './local-db-port';
 import { TransactDropFault } from './transact-drop-fault';
+import { InconsistentUpdateFault } from './inconsistent-update-fault';
 
 export interface SimulatedDeviceOptions {
   readonly schema: EngineSchema;
@@ -34,12 +35,17 @@ export class SimulatedDevice {
   bootCount = 0;
   /** Survives reboots: a device drops the first N VIF transacts of its life, not of each boot. */
   readonly transactFault: TransactDropFault;
+  /** Also over the device's life: the first N VIF state notifications get a phantom follower. */
+  readonly updateFault: InconsistentUpdateFault;
 
   constructor(private readonly options: SimulatedDeviceOptions) {
     this.profile = options.profile;
     this.behaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
     this.transactFault = new TransactDropFault(this.behaviour, (fault) =>
       options.onLog?.(`serial=${this.serial} fault: connection dropped during a transact (${fault})`),
+    );
+    this.updateFault = new InconsistentUpdateFault(this.behaviour, () =>
+      options.onLog?.(`serial=${this.serial} fault: an update modifying a row that does not exist sent`),
     );
   }
 
@@ -68,7 +74,10 @@ export class SimulatedDevice {
   async start(rebootReason?: { type: string; reason: string }): Promise<void> {
     this.stopped = false;
     this.bootCount++;
-    const server = new OvsdbServer([this.options.schema], this.behaviour.transactDrops > 0 ? { transactFault: this.transactFault.hook } : {});
+    const server = new OvsdbServer([this.options.schema], {
+      ...(this.behaviour.transactDrops > 0 ? { transactFault: this.transactFault.hook } : {}),
+      ...(this.behaviour.inconsistentUpdates > 0 ? { updateFault: this.updateFault.hook } : {}),
+    });
     const port = new LocalDbPort(server.database);
     await bootstrapDevice(port, this.profile, Math.floor(Date.now() / 1000) + this.bootCount - 1);
     if (rebootReason && port.hasColumn('Reboot_Status', 'type')) {

@@ -2,5 +2,6 @@
 export * from './server-connection';
 export * from './method-errors';
 export * from './transact-fault';
+export * from './update-fault';
 export * from './stream-endpoints';
 export * from './ovsdb-server';

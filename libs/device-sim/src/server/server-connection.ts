@@ -9,6 +9,7 @@ import { OvsdbDatabase } from '../engine/ovsdb-database';
 import { TxnError } from '../engine/txn-error';
 import { INVALID_PARAMETERS, UNKNOWN_MONITOR, duplicateMonitorId, missingDatabaseName, unknownDatabase } from './method-errors';
 import { TransactFaultHook } from './transact-fault';
+import { UpdateFaultHook } from './update-fault';
 
 interface ActiveMonitor {
   readonly db: OvsdbDatabase;
@@ -19,6 +20,8 @@ interface ActiveMonitor {
 export interface ServerConnectionOptions {
   /** Fault injection for transact (simulated devices); none by default. */
   readonly transactFault?: TransactFaultHook;
+  /** Fault injection for update notifications (simulated devices); none by default. */
+  readonly updateFault?: UpdateFaultHook;
 }
 
 export class ServerConnection {
@@ -79,7 +82,10 @@ export class ServerConnection {
     const method = kind === 'monitor' ? 'update' : 'update2';
     const unsubscribe = db.onUpdate((changes) => {
       const update = started.spec.update(changes);
-      if (update) this.rpc.notify(method, [params[1] ?? null, update]);
+      if (!update) return;
+      this.rpc.notify(method, [params[1] ?? null, update]);
+      const extra = this.options.updateFault?.(db.schema.name, kind, update);
+      if (extra) this.rpc.notify(method, [params[1] ?? null, extra]);
     });
     this.monitors.set(key, { db, spec: started.spec, unsubscribe });
     return started.initial;

@@ -22,6 +22,7 @@ export class DatabaseCache {
   private readonly tables = new Map<string, TableCache>();
   private readonly changes = new EventStream<RowChange>();
   private readonly batches = new EventStream<CacheBatch>();
+  private isStale = false;
 
   /** One event per changed row, emitted after the whole notification is applied. */
   get changes$(): Observable<RowChange> {
@@ -90,6 +91,31 @@ export class DatabaseCache {
     let n = 0;
     for (const table of this.tables.values()) n += table.size;
     return n;
+  }
+
+  /**
+   * True while the replica is known to lag the server: an update could not be applied and
+   * its monitor is being resynced. Writers should wait for the fresh copy (a `cleared`
+   * batch); readers may still show what it holds.
+   */
+  get stale(): boolean {
+    return this.isStale;
+  }
+
+  /** The monitor found the replica inconsistent with the server; see `stale`. */
+  markStale(): void {
+    this.isStale = true;
+  }
+
+  /**
+   * Replaces every row with a monitor's initial contents (a resync): the `cleared` batch,
+   * then one batch for the rows, with `stale` already false when the first is emitted.
+   * Throws, leaving the cache empty, when the contents are malformed.
+   */
+  replaceAll(initial: unknown, notation: UpdateNotation): CacheBatch {
+    this.isStale = false;
+    this.clear();
+    return this.applyTableUpdates(initial, notation);
   }
 
   /** Drops every row before a resync; emits a batch with `cleared` but no row events. */

@@ -194,7 +194,7 @@ describe('OvsdbSession', () => {
       expect(schema).toBe(cache.schema);
     });
 
-    it('closes the session on an update the cache cannot apply', async () => {
+    it('closes the session on an update whose values are malformed (an inconsistent one resyncs)', async () => {
       const { session, device } = connect();
       let id: unknown;
       device.handle('monitor_cond', (params) => {
@@ -202,8 +202,8 @@ describe('OvsdbSession', () => {
         return {};
       });
       await monitored(device, session);
-      device.notify('update2', [id, { Node: { 'not-a-uuid': { insert: { name: 'x' } } } }]);
-      expect((await session.closed).code).toBe('CACHE_UPDATE_INVALID');
+      device.notify('update2', [id, { Node: { [U1]: { insert: { name: 5 } } } }]);
+      expect((await session.closed).code).toBe('NOTATION_INVALID');
     });
   });
 

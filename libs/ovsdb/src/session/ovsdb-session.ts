@@ -21,6 +21,8 @@ import type { Operation, OperationResult } from '../ops/operation';
 import type { InactivityProbe, ProbeTarget } from './inactivity-probe';
 import { startMonitor } from './monitor';
 import type { Monitor, MonitorRequests } from './monitor';
+import { DEFAULT_MAX_RESYNCS_PER_MINUTE, monitorResyncStats } from './monitor-resync';
+import type { MonitorHost } from './monitor-resync';
 
 export interface OvsdbSessionOptions {
   /** Shared probe that echoes silent peers and closes dead ones; none: no probing. */
@@ -30,6 +32,8 @@ export interface OvsdbSessionOptions {
   /** Default limit for requests other than transact; none when absent. */
   requestTimeoutMs?: number;
   logger?: OvsdbLogger;
+  /** Inconsistent monitor updates tolerated (each resyncs its monitor) per clock minute. */
+  maxMonitorResyncsPerMinute?: number;
 }
 
 /** Close codes that are ordinary ends of a session, not faults worth a warning. */
@@ -37,7 +41,7 @@ const ORDINARY_ENDS = new Set(['LOCAL', 'PEER_DISCONNECTED', 'LISTENER_CLOSED'])
 
 const processSchemaRegistry = new SchemaRegistry();
 
-export class OvsdbSession implements ProbeTarget {
+export class OvsdbSession implements ProbeTarget, MonitorHost {
   readonly rpc: RpcConnection;
   readonly closed: Promise<CloseReason>;
   private readonly schemas = new Map<string, DatabaseSchema>();
@@ -46,6 +50,9 @@ export class OvsdbSession implements ProbeTarget {
   private readonly requestTimeoutMs: number | undefined;
   private identity: string | undefined;
   private monitors = 0;
+  /** Resyncs in the current clock minute, and that minute (Date.now() / 60 s): small integers. */
+  private resyncs = 0;
+  private resyncMinute = 0;
 
   constructor(
     readonly transport: MessageTransport,
@@ -129,11 +136,30 @@ export class OvsdbSession implements ProbeTarget {
 
   /**
    * Monitors `requests` into `cache` (monitor_cond, or monitor on servers without it).
-   * Resolves once the initial contents are in the cache; a malformed update later closes
-   * the session, since the replica could no longer be trusted.
+   * Resolves once the initial contents are in the cache. A later update the cache cannot
+   * apply resyncs the monitor (monitorInconsistent); a malformed one closes the session.
    */
   monitor(db: string, requests: MonitorRequests, cache: DatabaseCache): Promise<Monitor> {
-    return startMonitor(this.rpc, db, `${db}#${++this.monitors}`, requests, cache, this.requestTimeoutMs);
+    return startMonitor(this.rpc, db, `${db}#${++this.monitors}`, requests, cache, this.requestTimeoutMs, this);
+  }
+
+  /** MonitorHost: allows a resync (counted, logged once) unless this minute had too many. */
+  monitorInconsistent(monitorId: string, message: string): boolean {
+    const minute = Math.floor(Date.now() / 60_000);
+    if (minute !== this.resyncMinute) {
+      this.resyncMinute = minute;
+      this.resyncs = 0;
+    }
+    const max = this.options.maxMonitorResyncsPerMinute ?? DEFAULT_MAX_RESYNCS_PER_MINUTE;
+    if (this.resyncs >= max) {
+      monitorResyncStats.sessionsClosed++;
+      this.close(closeReason('CACHE_UPDATE_INVALID', `${message} (monitors already resynced ${this.resyncs} times this minute, the limit)`));
+      return false;
+    }
+    this.resyncs++;
+    monitorResyncStats.resyncs++;
+    this.logger.warn(`[${this.label}] ${message}; resyncing monitor ${monitorId} (monitor_cancel, then a fresh monitor)`);
+    return true;
   }
 
   /**
