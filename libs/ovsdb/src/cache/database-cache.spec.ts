@@ -208,6 +208,20 @@ describe('DatabaseCache lookups, clear and indexes', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('is stale from markStale until replaceAll, which clears and then loads', () => {
+    const { cache, batches } = newCache();
+    cache.applyTableUpdates({ Vif: { [A]: { initial: vifA } } }, 'update2');
+    expect(cache.stale).toBe(false);
+    cache.markStale();
+    expect(cache.stale).toBe(true);
+    const staleAtCleared: boolean[] = [];
+    cache.onBatch((b) => b.cleared && staleAtCleared.push(cache.stale));
+    cache.replaceAll({ Vif: { [B]: { initial: { if_name: 'wl1.1' } } } }, 'update2');
+    expect(staleAtCleared).toEqual([false]);
+    expect([...cache.table('Vif')!.uuids()]).toEqual([B]);
+    expect(batches.slice(1).map((b) => b.cleared)).toEqual([true, false]);
+  });
+
   it('completes its streams on dispose', () => {
     const { cache } = newCache();
     let completed = false;

@@ -186,6 +186,8 @@ class MonitorFeed implements Monitor {
       if (this.stopped) return;
       this.cache.replaceAll(initial, NOTIFICATION_FOR[this.method].notation);
     } catch (err) {
+      // A session that ended meanwhile is no failed resync.
+      if (this.rpc.closeReason || this.stopped) return;
       monitorResyncStats.resyncFailures++;
       this.fail('CACHE_UPDATE_INVALID', `resync of monitor ${replaced} failed: ${err instanceof Error ? err.message : String(err)}`);
       return;
