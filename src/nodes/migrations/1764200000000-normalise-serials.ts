@@ -34,12 +34,15 @@ export class NormaliseSerials1764200000000 implements MigrationInterface {
         seenAt: new Date(r.last_seen_at ?? r.created_at).getTime() || 0,
       })),
     );
+    // Plain SQL: a migration must not depend on today's entity classes.
+    const postgres = queryRunner.connection.driver.options.type === 'postgres';
+    const param = (i: number): string => (postgres ? `$${i}` : '?');
     for (let i = 0; i < plan.deletes.length; i += PER_STATEMENT) {
       const ids = plan.deletes.slice(i, i + PER_STATEMENT);
-      await queryRunner.manager.createQueryBuilder().delete().from('nodes').where('id IN (:...ids)', { ids }).execute();
+      await queryRunner.query(`DELETE FROM nodes WHERE id IN (${ids.map((_, k) => param(k + 1)).join(', ')})`, ids);
     }
     for (const { id, serial } of plan.updates) {
-      await queryRunner.manager.createQueryBuilder().update('nodes').set({ serial_number: serial }).where('id = :id', { id }).execute();
+      await queryRunner.query(`UPDATE nodes SET serial_number = ${param(1)} WHERE id = ${param(2)}`, [serial, id]);
     }
   }
 
