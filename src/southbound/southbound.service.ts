@@ -126,7 +126,8 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
     } catch (err) {
       if (session.isClosed) return;
       const code = err instanceof OvsdbError ? err.code : 'INTERNAL';
-      const message = err instanceof Error ? err.message : String(err);
+      // The message may quote what the peer sent: bounded and escaped.
+      const message = printable(err instanceof Error ? err.message : String(err), 300);
       this.logger.warn(`[${session.label}] identification failed: ${code}: ${message}`);
       session.close(`identification failed: ${code}`);
     }

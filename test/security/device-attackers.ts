@@ -2,8 +2,8 @@
 // stay silent, that only send echo requests, that send oversized messages. Each records
 // what it received and whether the controller closed it.
 
-import { connect } from 'node:net';
-import type { Socket } from 'node:net';
+import { connect, createServer } from 'node:net';
+import type { AddressInfo, Server, Socket } from 'node:net';
 
 export interface RawPeer {
   readonly socket: Socket;
@@ -70,4 +70,53 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
     await new Promise((r) => setTimeout(r, 40));
   }
   throw new Error(`gave up waiting for ${what}`);
+}
+
+/**
+ * A TCP relay between a device and the controller that can go dead without closing: what
+ * the controller sees of a device that lost power (its socket stays open, nothing answers).
+ */
+export class DeadableRelay {
+  private readonly server: Server;
+  private readonly pairs: Array<[Socket, Socket]> = [];
+  private dead = false;
+
+  private constructor(target: number) {
+    this.server = createServer((inbound) => {
+      const outbound = connect({ host: '127.0.0.1', port: target });
+      this.pairs.push([inbound, outbound]);
+      for (const [from, to] of [[inbound, outbound], [outbound, inbound]] as const) {
+        from.on('data', (chunk: Buffer) => {
+          if (!this.dead) to.write(chunk);
+        });
+        from.on('error', () => undefined);
+        from.on('close', () => {
+          if (!this.dead) to.destroy();
+        });
+      }
+    });
+  }
+
+  static async start(target: number): Promise<DeadableRelay> {
+    const relay = new DeadableRelay(target);
+    await new Promise<void>((resolve) => relay.server.listen(0, '127.0.0.1', resolve));
+    return relay;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** From now on nothing passes either way and no close is forwarded. */
+  goDead(): void {
+    this.dead = true;
+  }
+
+  async close(): Promise<void> {
+    for (const [a, b] of this.pairs) {
+      a.destroy();
+      b.destroy();
+    }
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
 }

@@ -8,7 +8,8 @@ import { CLAIM_NODE, createCustomer, UPDATE_NETWORK } from '../e2e/provisioning/
 import { createGroupWithAdmin, describeEachDatabase, expectData, gql, useTestApp } from '../e2e/support';
 import { ownedNames, startSimDevice, vifConfigs } from '../e2e/reconciliation/sim-device';
 import type { SimHandle } from '../e2e/reconciliation/sim-device';
-import { until } from './device-attackers';
+import { listenerPort } from '../e2e/reconciliation/sim-device';
+import { DeadableRelay, until } from './device-attackers';
 
 describeEachDatabase('device port: a peer claiming a live serial over tcp', (db) => {
   const t = useTestApp(db);
@@ -63,3 +64,35 @@ describeEachDatabase('device port: a peer claiming a live serial over tcp', (db)
     await until('the rows on the new session', () => impostors.some((i) => ownedNames(i.device).length === 2));
   });
 });
+
+describe('device port: a device that lost power and dials again', () => {
+  const t = useTestApp('sqlite');
+  const serial = 'SN-REBOOTED';
+  const stops: Array<() => Promise<void>> = [];
+
+  afterAll(async () => {
+    for (const stop of stops.reverse()) await stop();
+  });
+
+  it('gets back in at once: the older session fails the probe the conflict triggers', async () => {
+    const southbound = t.current.app.get(SouthboundService);
+    const relay = await DeadableRelay.start(listenerPort(t.current));
+    stops.push(() => relay.close());
+    const before = await startSimDevice(t.current, serial, { controller: `tcp:127.0.0.1:${relay.port}` });
+    stops.push(() => before.stop());
+    const older = await until('the first session', () => southbound.devices.find((d) => d.serial === serial)?.session);
+    // Power lost: the controller's socket stays open, nothing answers on it any more.
+    relay.goDead();
+    const after = await startSimDevice(t.current, serial);
+    stops.push(() => after.stop());
+    await until('the new session to take over', () => {
+      const live = southbound.devices.find((d) => d.serial === serial);
+      return live !== undefined && live.session !== older;
+    });
+    expect(older.isClosed).toBe(true);
+    expect(older.closeReason?.code).toBe('INACTIVITY');
+    expect(southbound.stats.serialConflicts).toBe(1);
+    expect(southbound.stats.conflictProbesFailed).toBe(1);
+  });
+});
+
