@@ -20,6 +20,7 @@ import { describePeer } from '../transport/message-transport';
 import type { MessageTransport } from '../transport/message-transport';
 import { parseListenSpecs } from './listen-spec';
 import type { ListenSpec } from './listen-spec';
+import { BoundedLog } from './bounded-log';
 import { createListeningServer } from './listener-servers';
 import type { ListeningServer, TlsMaterial } from './listener-servers';
 import { TokenBucket } from './token-bucket';
@@ -84,6 +85,9 @@ interface PendingSession {
   readonly timer: NodeJS.Timeout;
 }
 
+/** Refusal lines written per second at most (the counters in `stats` count every one). */
+export const REFUSAL_LINES_PER_SECOND = 20;
+
 export interface BoundAddress {
   readonly spec: ListenSpec;
   readonly host: string;
@@ -116,6 +120,8 @@ export class OvsdbListener {
   private readonly pendingByAddress = new Map<string, number>();
   private readonly onEstablished = (session: OvsdbSession): void => this.settle(session);
   readonly stats: ListenerStats;
+  /** Refusals come at the rate a peer chooses: their log lines are bounded. */
+  private readonly refusals: BoundedLog;
   private closing = false;
 
   constructor(private readonly options: OvsdbListenerOptions) {
@@ -127,6 +133,7 @@ export class OvsdbListener {
     const probeMs = options.probeIntervalMs ?? DEFAULTS.probeIntervalMs;
     this.probe = probeMs > 0 ? new InactivityProbe(probeMs) : undefined;
     this.stats = options.stats ?? emptyListenerStats();
+    this.refusals = new BoundedLog(REFUSAL_LINES_PER_SECOND, (line) => this.logger.warn(line));
     const admission = options.admission;
     this.sessionAdmission = admission && {
       maxMessageBytes: Math.min(admission.maxMessageBytes, options.maxMessageBytes ?? DEFAULTS.maxMessageBytes),
@@ -207,7 +214,7 @@ export class OvsdbListener {
   private admit(socket: Socket, spec: ListenSpec): boolean {
     const from = `${socket.remoteAddress}:${socket.remotePort}`;
     const refuse = (why: string): boolean => {
-      this.logger.warn(`${spec.text}: refused connection from ${from}: LISTENER_LIMIT: ${why}`);
+      this.refusals.line(`${spec.text}: refused connection from ${from}: LISTENER_LIMIT: ${why}`);
       return false;
     };
     if (this.closing) return false;
@@ -246,7 +253,7 @@ export class OvsdbListener {
   private admitPending(transport: MessageTransport, admission: ListenerAdmission): boolean {
     const address = transport.peer.remoteAddress ?? '';
     const refuse = (why: string): boolean => {
-      this.logger.warn(`refused connection from ${describePeer(transport.peer)}: LISTENER_LIMIT: ${why}`);
+      this.refusals.line(`refused connection from ${describePeer(transport.peer)}: LISTENER_LIMIT: ${why}`);
       transport.close(closeReason('LISTENER_LIMIT', why));
       return false;
     };
