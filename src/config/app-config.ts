@@ -11,6 +11,16 @@ export interface OvsdbConfig {
   acceptPerSecond: number;
   probeIntervalMs: number;
   maxMessageBytes: number;
+  /** tcp: and ws: listeners on other than loopback addresses (no authentication of devices). */
+  allowRemoteTcp: boolean;
+  /** A device must be identified within this, from connect (docs/decisions/device-port-security.md). */
+  handshakeTimeoutMs: number;
+  /** Sessions not yet identified, in total and per source address. */
+  maxUnidentified: number;
+  maxUnidentifiedPerAddress: number;
+  /** New unclaimed node rows recorded for unknown serials per minute, and in total. */
+  unknownSerialsPerMinute: number;
+  maxUnclaimedNodes: number;
 }
 
 export interface AppConfig {

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
       jwtSecret: expect.stringMatching(/^[A-Za-z0-9_-]{64}$/),
       jwtExpiresIn: '12h',
       ovsdb: {
-        listen: 'tcp:0.0.0.0:6640',
+        listen: 'tcp:127.0.0.1:6640',
         tlsCertFile: undefined,
         tlsKeyFile: undefined,
         tlsCaFile: undefined,
@@ -33,6 +33,12 @@ describe('loadConfig', () => {
         acceptPerSecond: 500,
         probeIntervalMs: 60000,
         maxMessageBytes: 64 * 1024 * 1024,
+        allowRemoteTcp: false,
+        handshakeTimeoutMs: 15000,
+        maxUnidentified: 5000,
+        maxUnidentifiedPerAddress: 256,
+        unknownSerialsPerMinute: 600,
+        maxUnclaimedNodes: 50000,
       },
     });
     expect(warnings).toEqual([expect.stringContaining('JWT_SECRET')]);
@@ -51,6 +57,11 @@ describe('loadConfig', () => {
       OVSDB_ACCEPT_RATE: '5',
       OVSDB_PROBE_INTERVAL_MS: '0',
       OVSDB_MAX_MESSAGE_BYTES: '4096',
+      OVSDB_HANDSHAKE_TIMEOUT_MS: '5000',
+      OVSDB_MAX_UNIDENTIFIED: '100',
+      OVSDB_MAX_UNIDENTIFIED_PER_ADDRESS: '8',
+      OVSDB_UNKNOWN_SERIALS_PER_MINUTE: '60',
+      OVSDB_MAX_UNCLAIMED_NODES: '1000',
     });
     expect(config).toMatchObject({
       httpPort: 8080,
@@ -59,8 +70,29 @@ describe('loadConfig', () => {
       jwtExpiresIn: '30m',
       adminEmail: 'root@example.com',
       adminPassword: ' spaces kept 12 ',
-      ovsdb: { listen: 'tcp:127.0.0.1:0, ws:127.0.0.1:0', maxSessions: 10, acceptPerSecond: 5, probeIntervalMs: 0, maxMessageBytes: 4096 },
+      ovsdb: {
+        listen: 'tcp:127.0.0.1:0, ws:127.0.0.1:0',
+        maxSessions: 10,
+        acceptPerSecond: 5,
+        probeIntervalMs: 0,
+        maxMessageBytes: 4096,
+        allowRemoteTcp: false,
+        handshakeTimeoutMs: 5000,
+        maxUnidentified: 100,
+        maxUnidentifiedPerAddress: 8,
+        unknownSerialsPerMinute: 60,
+        maxUnclaimedNodes: 1000,
+      },
     });
+  });
+
+  it('refuses tcp: and ws: beyond loopback unless OVSDB_ALLOW_REMOTE_TCP opts in', () => {
+    for (const listen of ['tcp:0.0.0.0:6640', 'ws:10.0.0.1:80', 'tcp:[::]:6640', 'tcp:127.0.0.1:1,tcp:192.168.1.2:6640']) {
+      expect(problemsOf({ OVSDB_LISTEN: listen })).toEqual(['OVSDB_LISTEN']);
+    }
+    for (const listen of ['tcp:127.0.0.1:6640', 'tcp:[::1]:6640', 'ws:localhost:80', 'tcp:127.9.0.1:1']) expect(problemsOf({ OVSDB_LISTEN: listen })).toEqual([]);
+    expect(loadConfig({ OVSDB_LISTEN: 'tcp:0.0.0.0:6640', OVSDB_ALLOW_REMOTE_TCP: 'true' }).ovsdb.allowRemoteTcp).toBe(true);
+    expect(problemsOf({ OVSDB_ALLOW_REMOTE_TCP: 'yes' })).toEqual(['OVSDB_ALLOW_REMOTE_TCP']);
   });
 
   it('names every invalid variable at once', () => {

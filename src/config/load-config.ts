@@ -9,6 +9,8 @@ import { durationToSeconds } from './duration';
 import { Env, EnvReader } from './env-readers';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/controller.sqlite';
+/** Loopback only: devices are not authenticated over tcp: (docs/decisions/device-port-security.md). */
+export const DEFAULT_OVSDB_LISTEN = 'tcp:127.0.0.1:6640';
 const MIB = 1024 * 1024;
 const LISTEN_SCHEMES = ['tcp:', 'ssl:', 'ws:', 'wss:'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -68,7 +70,7 @@ function readAdmin(r: EnvReader): Pick<AppConfig, 'adminEmail' | 'adminPassword'
 }
 
 function readOvsdb(r: EnvReader): OvsdbConfig {
-  const listen = r.string('OVSDB_LISTEN') ?? 'tcp:0.0.0.0:6640';
+  const listen = r.string('OVSDB_LISTEN') ?? DEFAULT_OVSDB_LISTEN;
   const specs = listen.split(/[\s,]+/).filter((s) => s !== '');
   for (const spec of specs) {
     if (!LISTEN_SCHEMES.some((scheme) => spec.startsWith(scheme))) {
@@ -77,6 +79,11 @@ function readOvsdb(r: EnvReader): OvsdbConfig {
   }
   if (specs.length === 0) r.fail('OVSDB_LISTEN', 'must list at least one listen spec');
   const needsTls = specs.some((spec) => spec.startsWith('ssl:') || spec.startsWith('wss:'));
+  const allowRemoteTcp = readBoolean(r, 'OVSDB_ALLOW_REMOTE_TCP');
+  const remote = specs.filter((spec) => isUnauthenticatedRemote(spec));
+  if (remote.length > 0 && !allowRemoteTcp) {
+    r.fail('OVSDB_LISTEN', `${remote.join(', ')} would accept unauthenticated devices from the network; use ssl: (mutual TLS), a loopback address, or set OVSDB_ALLOW_REMOTE_TCP=true`);
+  }
   return {
     listen,
     tlsCertFile: readTlsFile(r, 'OVSDB_TLS_CERT', needsTls),
@@ -86,7 +93,29 @@ function readOvsdb(r: EnvReader): OvsdbConfig {
     acceptPerSecond: r.integer('OVSDB_ACCEPT_RATE', 500, 1, 1_000_000),
     probeIntervalMs: readProbeInterval(r),
     maxMessageBytes: r.integer('OVSDB_MAX_MESSAGE_BYTES', 64 * MIB, 1024, 1024 * MIB),
+    allowRemoteTcp,
+    handshakeTimeoutMs: r.integer('OVSDB_HANDSHAKE_TIMEOUT_MS', 15_000, 1000, 600_000),
+    maxUnidentified: r.integer('OVSDB_MAX_UNIDENTIFIED', 5000, 1, 10_000_000),
+    maxUnidentifiedPerAddress: r.integer('OVSDB_MAX_UNIDENTIFIED_PER_ADDRESS', 256, 1, 10_000_000),
+    unknownSerialsPerMinute: r.integer('OVSDB_UNKNOWN_SERIALS_PER_MINUTE', 600, 1, 10_000_000),
+    maxUnclaimedNodes: r.integer('OVSDB_MAX_UNCLAIMED_NODES', 50_000, 0, 100_000_000),
   };
+}
+
+function readBoolean(r: EnvReader, name: string): boolean {
+  const value = r.string(name)?.toLowerCase();
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  r.fail(name, `must be true or false, got "${value}"`);
+  return false;
+}
+
+/** A tcp: or ws: spec on an address other than loopback. */
+export function isUnauthenticatedRemote(spec: string): boolean {
+  const m = /^(tcp|ws):(?:\[([^\]]*)\]|([^:/]*)):/.exec(spec);
+  if (!m) return false;
+  const host = (m[2] ?? m[3] ?? '').toLowerCase();
+  return !(host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
 }
 
 function readTlsFile(r: EnvReader, name: string, required: boolean): string | undefined {

@@ -5,8 +5,12 @@ describe('node rules', () => {
     for (const s of ['1A2B3C4D5E', 'PP203X-001', 'n.1:2_3', 'a']) expect(checkSerial('serial', s)).toEqual([]);
   });
 
-  it('refuse empty, long, spaced or punctuated serials', () => {
-    for (const s of ['', ' 123', 'a b', '-abc', 'x'.repeat(65), "1';--"]) expect(checkSerial('serial', s)).toHaveLength(1);
+  it('refuse empty, long, spaced, punctuated or control-character serials', () => {
+    for (const s of ['', '  ', 'a b', '-abc', 'x'.repeat(65), "1';--", 'SN1\nforged']) expect(checkSerial('serial', s)).toHaveLength(1);
+  });
+
+  it('accept surrounding whitespace, which normalisation removes', () => {
+    expect(checkSerial('serial', ' 123 ')).toEqual([]);
   });
 
   it('bound description and RMA reason', () => {

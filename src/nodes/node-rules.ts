@@ -1,14 +1,10 @@
-// Pure rules of node input. Serial numbers are matched exactly as the device reports them
-// (AWLAN_Node id / certificate CN), so they are not case-folded.
+// Pure rules of node input. The serial rule and its canonical form (trimmed, upper case) are
+// shared with the device port: src/validation/serial.ts.
 
 import { FieldError } from '../common/errors/app-error';
 import { checkOptionalText, checkText } from '../validation/field-checks';
 
-const SERIAL = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
-
-export function checkSerial(field: string, serial: string): FieldError[] {
-  return SERIAL.test(serial) ? [] : [{ field, message: 'must be 1 to 64 letters, digits, "_", ".", ":" or "-", starting with a letter or digit' }];
-}
+export { checkSerial, normaliseSerial } from '../validation/serial';
 
 export function checkNodeDescription(field: string, description: string | null | undefined): FieldError[] {
   return checkOptionalText(field, description, 200);

@@ -17,11 +17,18 @@ import { DomainEvents } from '../domain-events/domain-events.service';
 import { Customer } from '../customers/customer.entity';
 import { Location } from '../locations/location.entity';
 import { UpdateNodeInput } from './dto/update-node.input';
-import { checkNodeDescription, checkSerial, checkUnclaimReason } from './node-rules';
+import { checkNodeDescription, checkSerial, checkUnclaimReason, normaliseSerial } from './node-rules';
 import { Node } from './node.entity';
 
 function summary(node: Node): Record<string, unknown> {
   return { serialNumber: node.serialNumber, locationId: node.locationId, description: node.description, claimedAt: node.claimedAt };
+}
+
+/** The canonical serial (trimmed, upper case: src/validation/serial.ts), or VALIDATION_FAILED. */
+function requireSerial(field: string, raw: string): string {
+  const serial = normaliseSerial(raw);
+  if (serial === undefined) throw AppError.validation(checkSerial(field, raw));
+  return serial;
 }
 
 @Injectable()
@@ -44,9 +51,8 @@ export class NodesService {
     return assertReadable(principal, await this.byId.findOne(id), 'node', id);
   }
 
-  async bySerial(principal: Principal, serial: string): Promise<Node> {
-    const errors = checkSerial('serial', serial);
-    if (errors.length > 0) throw AppError.validation(errors);
+  async bySerial(principal: Principal, raw: string): Promise<Node> {
+    const serial = requireSerial('serial', raw);
     return assertReadable(principal, await this.dataSource.manager.findOneBy(Node, { serialNumber: serial }), 'node with serial', serial);
   }
 
@@ -61,10 +67,9 @@ export class NodesService {
   }
 
   /** Creates the node row for a serial never seen; claiming again to the same location changes nothing. */
-  async claim(principal: Principal, locationId: string, serial: string): Promise<Node> {
+  async claim(principal: Principal, locationId: string, raw: string): Promise<Node> {
     requireUuid('locationId', locationId);
-    const errors = checkSerial('serial', serial);
-    if (errors.length > 0) throw AppError.validation(errors);
+    const serial = requireSerial('serial', raw);
     // Two first claims of a new serial race on its unique index; the retry then sees the
     // winner's row and answers as for any claimed serial (same location: no change).
     const attempt = () => this.transactions.run(async (manager) => {

@@ -10,12 +10,15 @@ import { firstValueFrom, merge } from 'rxjs';
 import { filter, map } from 'rxjs/operators';
 import { deviceIdentity, deviceSerial, IDENTITY_COLUMNS } from './device-identity';
 import type { DeviceIdentity } from './device-identity';
+import { normaliseSerial } from '../validation/serial';
 
 export const OPENSYNC_DB = 'Open_vSwitch';
 
 export interface IdentifiedDevice {
   session: OvsdbSession;
   identity: DeviceIdentity;
+  /** The canonical serial (src/validation/serial.ts), set once the southbound accepted it. */
+  serial?: string;
 }
 
 function firstAwlanRow(cache: DatabaseCache, session: OvsdbSession): Promise<Readonly<Row> | undefined> {
@@ -45,6 +48,7 @@ export async function identifyDevice(session: OvsdbSession): Promise<IdentifiedD
     throw new OvsdbError('SESSION_CLOSED', 'session closed before the device reported its AWLAN_Node row', session.closeReason);
   }
   const identity = deviceIdentity(row);
-  session.serial = deviceSerial(identity, session.peer.commonName);
+  // Only a valid serial goes into the session's label (and so into log lines).
+  session.serial = normaliseSerial(deviceSerial(identity, session.peer.commonName));
   return { session, identity };
 }

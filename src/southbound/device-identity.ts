@@ -3,6 +3,7 @@
 // says about itself.
 
 import type { Row } from '@lib/ovsdb';
+import { printable } from '../validation/serial';
 
 export interface DeviceIdentity {
   id: string | undefined;
@@ -33,6 +34,7 @@ export function deviceSerial(identity: DeviceIdentity, certificateCn: string | u
 }
 
 export function describeIdentity(identity: DeviceIdentity): string {
-  const show = (v: string | undefined): string => v ?? '(unset)';
+  // What a device says about itself is untrusted: bounded and escaped for the log line.
+  const show = (v: string | undefined): string => (v === undefined ? '(unset)' : printable(v));
   return `id=${show(identity.id)} serial=${show(identity.serialNumber)} model=${show(identity.model)} firmware=${show(identity.firmwareVersion)}`;
 }

@@ -41,5 +41,6 @@ export * from './session/monitor-resync';
 export * from './session/ovsdb-session';
 export * from './listener/listen-spec';
 export * from './listener/token-bucket';
+export * from './listener/bounded-log';
 export * from './listener/listener-servers';
 export * from './listener/ovsdb-listener';

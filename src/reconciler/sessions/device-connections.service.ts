@@ -8,6 +8,7 @@ import { DatabaseCache, MonitorResyncStats, monitorResyncStats } from '@lib/ovsd
 import { Observable, Subject, Subscription } from 'rxjs';
 import { IdentifiedDevice, OPENSYNC_DB } from '../../southbound/device-identification';
 import { SouthboundService } from '../../southbound/southbound.service';
+import { normaliseSerial } from '../../validation/serial';
 import { DeviceConnection, monitoredWifiTables, wifiMonitorRequests } from './device-connection';
 import { NodePresenceService } from './node-presence.service';
 
@@ -56,14 +57,14 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
 
   private async attach(device: IdentifiedDevice): Promise<void> {
     const { session, identity } = device;
-    const serial = identity.serialNumber ?? identity.id;
+    const serial = device.serial;
     const cn = session.peer.commonName;
     if (serial === undefined) {
       this.logger.warn(`[${session.label}] refused: AWLAN_Node names no serial_number or id`);
       session.close('device reports no serial');
       return;
     }
-    if (cn !== undefined && cn !== serial) {
+    if (cn !== undefined && normaliseSerial(cn) !== serial) {
       this.logger.warn(`[serial=${serial} ${session.label}] refused: certificate CN "${cn}" is not the serial the device reports`);
       session.close('certificate CN does not match the serial');
       return;
@@ -78,6 +79,10 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
         { serial, model: identity.model, firmwareVersion: identity.firmwareVersion, remoteAddress: session.peer.remoteAddress },
         new Date(),
       );
+      if (node === undefined) {
+        session.close('unknown serial not recorded (OVSDB_UNKNOWN_SERIALS_PER_MINUTE or OVSDB_MAX_UNCLAIMED_NODES)');
+        return;
+      }
       if (session.isClosed) return;
       const connection: DeviceConnection = { serial, nodeId: node.id, session, schema, caps, wifi, connectedAt: new Date() };
       this.replace(connection);

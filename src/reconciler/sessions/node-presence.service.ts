@@ -1,16 +1,21 @@
 // The southbound's writes to the Node rows: connection fields when a device connects or
 // goes, lastSeenAt at most once per interval (not per message), and a new unclaimed row
-// for a serial never seen, so an admin can find and claim it. Writes go through the
+// for a serial never seen, so an admin can find and claim it (within the rate and cap of
+// UnknownSerialLimiter: beyond them the serial is not recorded). Writes go through the
 // TransactionRunner (SQLite shares one connection with every open transaction); arrivals
 // and sightings of the same event-loop turn share one (a fleet-wide change makes every
 // device report within seconds).
 
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { CompiledUpdate } from '../../database/compiled-update';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { WriteBatcher } from '../../database/write-batcher';
 import { Node } from '../../nodes/node.entity';
+import { APP_CONFIG } from '../../config/app-config';
+import type { AppConfig } from '../../config/app-config';
+import { SouthboundService } from '../../southbound/southbound.service';
+import { UnknownSerialLimiter } from './unknown-serial-limiter';
 
 export const LAST_SEEN_INTERVAL_MS = 60_000;
 const SERIALS_PER_QUERY = 500;
@@ -39,37 +44,56 @@ export interface DeviceFacts {
 export class NodePresenceService {
   private readonly logger = new Logger('Southbound');
   private readonly lastWritten = new Map<string, number>();
-  private readonly arrivals = new WriteBatcher<Arrival, Node>((batch) => this.writeArrivals(batch));
+  private readonly arrivals = new WriteBatcher<Arrival, Node | undefined>((batch) => this.writeArrivals(batch));
   private readonly sightings = new WriteBatcher<Sighting, void>((batch) => this.writeSightings(batch));
   private readonly lastSeenUpdate: CompiledUpdate<Node, 'lastSeenAt'>;
   private readonly arrivalUpdate: CompiledUpdate<Node, ArrivalField>;
+  private readonly unknownSerials: UnknownSerialLimiter;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
+    @Inject(APP_CONFIG) config: AppConfig,
+    southbound: SouthboundService,
   ) {
+    this.unknownSerials = new UnknownSerialLimiter(
+      config.ovsdb.unknownSerialsPerMinute,
+      config.ovsdb.maxUnclaimedNodes,
+      (line) => this.logger.warn(line),
+      () => southbound.stats.unknownSerialsDropped++,
+    );
     this.lastSeenUpdate = new CompiledUpdate(dataSource, Node, ['lastSeenAt']);
     this.arrivalUpdate = new CompiledUpdate(dataSource, Node, ARRIVAL_FIELDS);
   }
 
   /**
-   * Marks the node connected (creating it unclaimed when the serial is new); returns it.
+   * Marks the node connected (creating it unclaimed when the serial is new); returns it, or
+   * undefined for a new serial beyond the rate or cap of unknown serials (not recorded).
    * Devices that connect in the same event-loop turn are written in one transaction.
    */
-  connected(facts: DeviceFacts, at: Date): Promise<Node> {
+  connected(facts: DeviceFacts, at: Date): Promise<Node | undefined> {
     return this.arrivals.add({ facts, at });
   }
 
-  private writeArrivals(arrivals: readonly Arrival[]): Promise<Node[]> {
+  private writeArrivals(arrivals: readonly Arrival[]): Promise<Array<Node | undefined>> {
     return this.transactions.run(async (manager) => {
       const bySerial = new Map<string, Node>();
       const serials = [...new Set(arrivals.map((a) => a.facts.serial))];
       for (let i = 0; i < serials.length; i += SERIALS_PER_QUERY) {
         for (const node of await manager.findBy(Node, { serialNumber: In(serials.slice(i, i + SERIALS_PER_QUERY)) })) bySerial.set(node.serialNumber, node);
       }
-      const out: Node[] = [];
+      const out: Array<Node | undefined> = [];
+      let unclaimed: number | undefined;
       for (const { facts, at } of arrivals) {
         const existing = bySerial.get(facts.serial);
+        if (existing === undefined) {
+          unclaimed ??= await manager.countBy(Node, { locationId: IsNull() });
+          if (this.unknownSerials.admit(unclaimed, facts.serial) !== 'record') {
+            out.push(undefined);
+            continue;
+          }
+          unclaimed++;
+        }
         const fields: Pick<Node, ArrivalField> = {
           connected: true,
           connectedSince: at,

@@ -64,6 +64,11 @@ export class ControllerProcess {
       ADMIN_PASSWORD,
       OVSDB_LISTEN: `tcp:127.0.0.1:${options.ovsdbPort}`,
       OVSDB_ACCEPT_RATE: '2000',
+      // The fleet dials from one address faster than 2 cores identify: sessions queue at the
+      // handshake gate for longer than the production deadline, so raise it and the caps.
+      OVSDB_HANDSHAKE_TIMEOUT_MS: '120000',
+      OVSDB_MAX_UNIDENTIFIED: '20000',
+      OVSDB_MAX_UNIDENTIFIED_PER_ADDRESS: '20000',
       // As `npm start` runs it (docs/configuration.md, process settings).
       MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       ...options.env,

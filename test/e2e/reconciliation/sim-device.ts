@@ -33,12 +33,12 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
 export async function startSimDevice(
   app: TestApp,
   serial: string,
-  options: { behaviour?: Partial<DeviceBehaviour>; schemaPath?: string } = {},
+  options: { behaviour?: Partial<DeviceBehaviour>; schemaPath?: string; controller?: string } = {},
 ): Promise<SimHandle> {
   const scheduler = new DelayScheduler();
   const device = new SimulatedDevice({
     schema: loadSchemaFile(options.schemaPath ?? OPENSYNC_SUBSET_SCHEMA_PATH),
-    profile: defaultProfile(serial, { managerAddr: `tcp:127.0.0.1:${listenerPort(app)}`, minBackoff: 1, maxBackoff: 2 }),
+    profile: defaultProfile(serial, { managerAddr: options.controller ?? `tcp:127.0.0.1:${listenerPort(app)}`, minBackoff: 1, maxBackoff: 2 }),
     behaviour: { applyDelayMs: 200, backoffUnitMs: 100, ...options.behaviour },
     scheduler,
   });

@@ -207,3 +207,16 @@ describe('JsonStreamDecoder on crafted input', () => {
     expect(decoder.pendingBytes).toBe(0);
   });
 });
+
+describe('JsonStreamDecoder message limit changes', () => {
+  it('applies a raised or lowered limit to the messages that follow', () => {
+    const decoder = new JsonStreamDecoder({ maxMessageBytes: 16 }, null);
+    expect(decoder.push(Buffer.from('[1,2,3]'))).toEqual([[1, 2, 3]]);
+    decoder.setMaxMessageBytes(64);
+    expect(decoder.maxMessageBytes).toBe(64);
+    expect(decoder.push(Buffer.from(JSON.stringify(['x'.repeat(40)])))).toEqual([['x'.repeat(40)]]);
+    decoder.setMaxMessageBytes(16);
+    expect(() => decoder.push(Buffer.from(JSON.stringify(['x'.repeat(40)])))).toThrow(/exceeds 16/);
+    expect(() => decoder.setMaxMessageBytes(0)).toThrow(RangeError);
+  });
+});

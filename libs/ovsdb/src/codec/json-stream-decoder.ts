@@ -39,7 +39,7 @@ function isWhitespace(b: number): boolean {
 }
 
 export class JsonStreamDecoder {
-  private readonly limits: DecoderLimits;
+  private limits: DecoderLimits;
   private chunks: Buffer[] = [];
   /** Bytes held in `chunks` that belong to the message being scanned. */
   private held = 0;
@@ -59,6 +59,19 @@ export class JsonStreamDecoder {
     private readonly memo: RepeatedMessageMemo | null = processMessageMemo,
   ) {
     this.limits = { ...DEFAULT_DECODER_LIMITS, ...limits };
+  }
+
+  get maxMessageBytes(): number {
+    return this.limits.maxMessageBytes;
+  }
+
+  /**
+   * Changes the size limit for messages from now on (e.g. small until the peer is trusted,
+   * larger after). Bytes already held for the message in progress count against the new limit.
+   */
+  setMaxMessageBytes(maxMessageBytes: number): void {
+    if (!(maxMessageBytes > 0)) throw new RangeError(`message limit must be positive (got ${maxMessageBytes})`);
+    this.limits = { ...this.limits, maxMessageBytes };
   }
 
   /**

@@ -1,7 +1,10 @@
 // RFC 7047 section 2, passive side: the controller listens and devices dial in (OpenSync's
 // Manager.target). Every accepted connection, whatever its transport, becomes the same
 // OvsdbSession. Admission is bounded twice: a token bucket on the accept rate (a fleet
-// reconnecting after an outage) and a ceiling on concurrent connections.
+// reconnecting after an outage) and a ceiling on concurrent connections. With `admission`,
+// a session starts on admission terms (OvsdbSession) until the application establishes it;
+// such sessions are capped in total and per source address and closed if not established
+// in time, so peers that never identify cannot hold the door shut for those that do.
 
 import type { AddressInfo, Socket } from 'node:net';
 import type { Observable } from 'rxjs';
@@ -11,10 +14,13 @@ import { SILENT_LOGGER } from '../logger';
 import type { SchemaRegistry } from '../schema/schema-registry';
 import { InactivityProbe } from '../session/inactivity-probe';
 import { OvsdbSession } from '../session/ovsdb-session';
+import type { SessionAdmission } from '../session/ovsdb-session';
 import { closeReason } from '../transport/close-reason';
+import { describePeer } from '../transport/message-transport';
 import type { MessageTransport } from '../transport/message-transport';
 import { parseListenSpecs } from './listen-spec';
 import type { ListenSpec } from './listen-spec';
+import { BoundedLog } from './bounded-log';
 import { createListeningServer } from './listener-servers';
 import type { ListeningServer, TlsMaterial } from './listener-servers';
 import { TokenBucket } from './token-bucket';
@@ -42,7 +48,45 @@ export interface OvsdbListenerOptions {
   requestTimeoutMs?: number;
   schemaRegistry?: SchemaRegistry;
   logger?: OvsdbLogger;
+  /** Terms and bounds for sessions not yet established; none: established from the start. */
+  admission?: ListenerAdmission;
+  /** Counters the listener increments; defaults to an object of its own. */
+  stats?: ListenerStats;
 }
+
+export interface ListenerAdmission {
+  /** Largest message before establishment (e.g. what a get_schema reply needs). */
+  maxMessageBytes: number;
+  /** Largest echo request answered before establishment. */
+  maxEchoBytes: number;
+  /** A session not established within this is closed (HANDSHAKE_TIMEOUT). */
+  timeoutMs: number;
+  /** Sessions not yet established, in total and per source address; more are refused. */
+  maxPending: number;
+  maxPendingPerAddress: number;
+}
+
+/** Plain counters, cumulative since start. */
+export interface ListenerStats {
+  /** Connections refused because too many sessions were not yet established. */
+  refusedPending: number;
+  /** Connections refused because their address had too many sessions not yet established. */
+  refusedPendingPerAddress: number;
+  /** Sessions closed for not being established in time. */
+  handshakeTimeouts: number;
+}
+
+export function emptyListenerStats(): ListenerStats {
+  return { refusedPending: 0, refusedPendingPerAddress: 0, handshakeTimeouts: 0 };
+}
+
+interface PendingSession {
+  readonly address: string;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** Refusal lines written per second at most (the counters in `stats` count every one). */
+export const REFUSAL_LINES_PER_SECOND = 20;
 
 export interface BoundAddress {
   readonly spec: ListenSpec;
@@ -71,6 +115,13 @@ export class OvsdbListener {
   private readonly probe: InactivityProbe | undefined;
   private readonly logger: OvsdbLogger;
   private readonly maxSessions: number;
+  private readonly sessionAdmission: SessionAdmission | undefined;
+  private readonly pending = new Map<OvsdbSession, PendingSession>();
+  private readonly pendingByAddress = new Map<string, number>();
+  private readonly onEstablished = (session: OvsdbSession): void => this.settle(session);
+  readonly stats: ListenerStats;
+  /** Refusals come at the rate a peer chooses: their log lines are bounded. */
+  private readonly refusals: BoundedLog;
   private closing = false;
 
   constructor(private readonly options: OvsdbListenerOptions) {
@@ -81,6 +132,19 @@ export class OvsdbListener {
     this.bucket = new TokenBucket(rate, options.acceptBurst ?? Math.max(1, rate));
     const probeMs = options.probeIntervalMs ?? DEFAULTS.probeIntervalMs;
     this.probe = probeMs > 0 ? new InactivityProbe(probeMs) : undefined;
+    this.stats = options.stats ?? emptyListenerStats();
+    this.refusals = new BoundedLog(REFUSAL_LINES_PER_SECOND, (line) => this.logger.warn(line));
+    const admission = options.admission;
+    this.sessionAdmission = admission && {
+      maxMessageBytes: Math.min(admission.maxMessageBytes, options.maxMessageBytes ?? DEFAULTS.maxMessageBytes),
+      establishedMaxMessageBytes: options.maxMessageBytes ?? DEFAULTS.maxMessageBytes,
+      maxEchoBytes: admission.maxEchoBytes,
+    };
+  }
+
+  /** Sessions open but not yet established. */
+  get pendingCount(): number {
+    return this.pending.size;
   }
 
   /** Every new session, from every listen spec. */
@@ -150,7 +214,7 @@ export class OvsdbListener {
   private admit(socket: Socket, spec: ListenSpec): boolean {
     const from = `${socket.remoteAddress}:${socket.remotePort}`;
     const refuse = (why: string): boolean => {
-      this.logger.warn(`${spec.text}: refused connection from ${from}: LISTENER_LIMIT: ${why}`);
+      this.refusals.line(`${spec.text}: refused connection from ${from}: LISTENER_LIMIT: ${why}`);
       return false;
     };
     if (this.closing) return false;
@@ -166,15 +230,64 @@ export class OvsdbListener {
       transport.close(closeReason('LISTENER_CLOSED', 'listener shut down'));
       return;
     }
+    const admission = this.options.admission;
+    if (admission && !this.admitPending(transport, admission)) return;
     const session = new OvsdbSession(transport, {
       probe: this.probe,
       schemaRegistry: this.options.schemaRegistry,
       requestTimeoutMs: this.options.requestTimeoutMs,
       logger: this.logger,
+      admission: this.sessionAdmission,
+      onEstablished: this.onEstablished,
     });
     this.live.add(session);
-    void session.closed.then(() => this.live.delete(session));
+    if (admission) this.track(session, admission.timeoutMs);
+    void session.closed.then(() => {
+      this.live.delete(session);
+      this.settle(session);
+    });
     this.logger.debug?.(`[${session.label}] session opened`);
     this.sessionSubject.next(session);
+  }
+
+  private admitPending(transport: MessageTransport, admission: ListenerAdmission): boolean {
+    const address = transport.peer.remoteAddress ?? '';
+    const refuse = (why: string): boolean => {
+      this.refusals.line(`refused connection from ${describePeer(transport.peer)}: LISTENER_LIMIT: ${why}`);
+      transport.close(closeReason('LISTENER_LIMIT', why));
+      return false;
+    };
+    if (this.pending.size >= admission.maxPending) {
+      this.stats.refusedPending++;
+      return refuse(`${admission.maxPending} sessions not yet established`);
+    }
+    if ((this.pendingByAddress.get(address) ?? 0) >= admission.maxPendingPerAddress) {
+      this.stats.refusedPendingPerAddress++;
+      return refuse(`${admission.maxPendingPerAddress} sessions from this address not yet established`);
+    }
+    return true;
+  }
+
+  private track(session: OvsdbSession, timeoutMs: number): void {
+    const address = session.peer.remoteAddress ?? '';
+    const timer = setTimeout(() => {
+      if (!this.pending.has(session)) return;
+      this.stats.handshakeTimeouts++;
+      session.close(closeReason('HANDSHAKE_TIMEOUT', `not established within ${timeoutMs} ms`));
+    }, timeoutMs);
+    timer.unref();
+    this.pending.set(session, { address, timer });
+    this.pendingByAddress.set(address, (this.pendingByAddress.get(address) ?? 0) + 1);
+  }
+
+  /** The session left the pending set: established, or closed. */
+  private settle(session: OvsdbSession): void {
+    const entry = this.pending.get(session);
+    if (entry === undefined) return;
+    this.pending.delete(session);
+    clearTimeout(entry.timer);
+    const left = (this.pendingByAddress.get(entry.address) ?? 1) - 1;
+    if (left > 0) this.pendingByAddress.set(entry.address, left);
+    else this.pendingByAddress.delete(entry.address);
   }
 }

@@ -41,6 +41,8 @@ const REMEMBERED_TIMEOUTS = 64;
 export class RpcConnection {
   /** Time (Date.now) the last message of any kind arrived; read by the inactivity probe. */
   lastReceivedAt = Date.now();
+  /** Time (Date.now) the last answer to one of OUR requests arrived: proof the peer listens. */
+  lastAnsweredAt = this.lastReceivedAt;
   private nextId = 1;
   private readonly pending = new Map<string, Pending>();
   private readonly timedOut: string[] = [];
@@ -128,6 +130,7 @@ export class RpcConnection {
       return;
     }
     this.pending.delete(key);
+    this.lastAnsweredAt = this.lastReceivedAt;
     if (entry.timer) clearTimeout(entry.timer);
     if (message.error === null) entry.resolve(message.result);
     else {

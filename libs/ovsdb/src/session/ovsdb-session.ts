@@ -1,6 +1,10 @@
 // RFC 7047 section 4.1: one peer's session. The controller is the client of a device's
 // ovsdb-server (get_schema 4.1.2, list_dbs 4.1.1, transact 4.1.3, monitor 4.1.5 and
 // monitor_cond, echo 4.1.11) while also answering the server's own echo probes.
+//
+// A session may start on admission terms (a peer not yet trusted): small messages only,
+// small echo requests only, and liveness proven only by answers to our own requests (a peer
+// that merely sends echo requests does not count as alive). establish() lifts them.
 
 import type { Observable } from 'rxjs';
 import { from } from 'rxjs';
@@ -34,6 +38,20 @@ export interface OvsdbSessionOptions {
   logger?: OvsdbLogger;
   /** Inconsistent monitor updates tolerated (each resyncs its monitor) per clock minute. */
   maxMonitorResyncsPerMinute?: number;
+  /** Terms until establish(); none: the session is established from the start. */
+  admission?: SessionAdmission;
+  /** Called once when the session is established (shared by every session of a listener). */
+  onEstablished?: (session: OvsdbSession) => void;
+}
+
+/** One object shared by every session of a listener (no per-session copy). */
+export interface SessionAdmission {
+  /** Largest message accepted from the peer until establish(). */
+  readonly maxMessageBytes: number;
+  /** Largest accepted after establish(). */
+  readonly establishedMaxMessageBytes: number;
+  /** Largest echo request (its params as JSON text) answered until establish(); a larger one closes the session. */
+  readonly maxEchoBytes: number;
 }
 
 /** Close codes that are ordinary ends of a session, not faults worth a warning. */
@@ -53,6 +71,7 @@ export class OvsdbSession implements ProbeTarget, MonitorHost {
   /** Resyncs in the current clock minute, and that minute (Date.now() / 60 s): small integers. */
   private resyncs = 0;
   private resyncMinute = 0;
+  private admitted: boolean;
 
   constructor(
     readonly transport: MessageTransport,
@@ -63,8 +82,10 @@ export class OvsdbSession implements ProbeTarget, MonitorHost {
     this.logger = options.logger ?? SILENT_LOGGER;
     this.requestTimeoutMs = options.requestTimeoutMs;
     this.identity = transport.peer.commonName;
+    this.admitted = options.admission === undefined;
+    if (options.admission) transport.setMaxMessageBytes(options.admission.maxMessageBytes);
     // ovsdb-server's inactivity probe: answer with the same params, as RFC 7047 4.1.11 asks.
-    this.rpc.handle('echo', (params) => params);
+    this.rpc.handle('echo', (params) => this.answerEcho(params));
     this.closed = transport.closed.then((reason) => this.onClosed(reason));
     options.probe?.add(this);
   }
@@ -107,8 +128,22 @@ export class OvsdbSession implements ProbeTarget, MonitorHost {
     return this.rpc.notifications;
   }
 
+  /** Liveness for the inactivity probe: before establish(), only answers to our requests count. */
   get lastReceivedAt(): number {
-    return this.rpc.lastReceivedAt;
+    return this.admitted ? this.rpc.lastReceivedAt : this.rpc.lastAnsweredAt;
+  }
+
+  get isEstablished(): boolean {
+    return this.admitted;
+  }
+
+  /** Lifts the admission terms: the caller now trusts the peer (e.g. it identified itself). */
+  establish(): void {
+    if (this.admitted) return;
+    this.admitted = true;
+    const admission = this.options.admission;
+    if (admission) this.transport.setMaxMessageBytes(admission.establishedMaxMessageBytes);
+    this.options.onEstablished?.(this);
   }
 
   async listDbs(): Promise<string[]> {
@@ -183,6 +218,15 @@ export class OvsdbSession implements ProbeTarget, MonitorHost {
 
   close(reason: CloseReason | string): void {
     this.transport.close(reason);
+  }
+
+  private answerEcho(params: unknown[]): unknown {
+    const admission = this.options.admission;
+    if (!this.admitted && admission !== undefined && JSON.stringify(params).length > admission.maxEchoBytes) {
+      this.close(closeReason('ADMISSION_LIMIT', `echo request larger than ${admission.maxEchoBytes} bytes before the session was established`));
+      return null;
+    }
+    return params;
   }
 
   sendProbe(): void {

@@ -12,6 +12,8 @@ export type CloseCode =
   | 'WS_INVALID_FRAME'
   | 'INACTIVITY'
   | 'LISTENER_LIMIT'
+  | 'HANDSHAKE_TIMEOUT'
+  | 'ADMISSION_LIMIT'
   | 'LISTENER_CLOSED';
 
 export interface CloseReason {

@@ -9,6 +9,7 @@ import { TransportBase } from './transport-base';
 
 export class MemoryTransport extends TransportBase {
   private other: MemoryTransport | undefined;
+  private maxMessageBytes: number | undefined;
 
   constructor(readonly peer: PeerInfo) {
     super();
@@ -32,6 +33,10 @@ export class MemoryTransport extends TransportBase {
 
   /** Delivers raw text as if it had arrived on a wire (lets tests send malformed input). */
   receiveText(text: string): void {
+    if (this.maxMessageBytes !== undefined && Buffer.byteLength(text) > this.maxMessageBytes) {
+      this.close(closeReason('CODEC_MESSAGE_TOO_LARGE', `message exceeds ${this.maxMessageBytes} bytes`));
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -40,6 +45,10 @@ export class MemoryTransport extends TransportBase {
       return;
     }
     this.deliver(value);
+  }
+
+  setMaxMessageBytes(maxMessageBytes: number): void {
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   whenWritable(): Promise<void> {

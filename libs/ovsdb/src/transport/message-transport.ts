@@ -29,6 +29,8 @@ export interface MessageTransport {
   /** Resolves when queued output has drained below the transport's high-water mark. */
   whenWritable(): Promise<void>;
   close(reason: CloseReason | string): void;
+  /** Changes the largest message accepted from the peer from now on (RFC 7047 s2 framing limits). */
+  setMaxMessageBytes(maxMessageBytes: number): void;
 }
 
 export function describePeer(peer: PeerInfo): string {

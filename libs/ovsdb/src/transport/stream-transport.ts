@@ -63,6 +63,10 @@ export class StreamTransport extends TransportBase {
     }
   }
 
+  setMaxMessageBytes(maxMessageBytes: number): void {
+    this.decoder.setMaxMessageBytes(maxMessageBytes);
+  }
+
   whenWritable(): Promise<void> {
     if (this.closeReason || !this.socket.writableNeedDrain) return Promise.resolve();
     return new Promise((resolve) => this.drainWaiters.push(resolve));

@@ -33,6 +33,7 @@ export abstract class TransportBase implements MessageTransport {
 
   abstract send(message: unknown): void;
   abstract whenWritable(): Promise<void>;
+  abstract setMaxMessageBytes(maxMessageBytes: number): void;
 
   close(reason: CloseReason | string): void {
     if (this.reason) return;

@@ -29,7 +29,7 @@ const WS_NORMAL = 1000;
 
 export class WebSocketTransport extends TransportBase {
   readonly peer: PeerInfo;
-  private readonly limits: Partial<DecoderLimits>;
+  private limits: Partial<DecoderLimits>;
   private readonly maxWriteBuffer: number;
 
   constructor(
@@ -58,6 +58,12 @@ export class WebSocketTransport extends TransportBase {
     ws.on('close', (code: number) =>
       this.close(closeReason('PEER_DISCONNECTED', `websocket closed by peer (code ${code})`)),
     );
+  }
+
+  /** ws itself still buffers frames up to the server's maxPayload; larger ones never get here. */
+  setMaxMessageBytes(maxMessageBytes: number): void {
+    if (!(maxMessageBytes > 0)) throw new RangeError(`message limit must be positive (got ${maxMessageBytes})`);
+    this.limits = { ...this.limits, maxMessageBytes };
   }
 
   send(message: unknown): void {
