@@ -9,6 +9,7 @@ import { CurrentPrincipal } from '../../common/auth/current-principal.decorator'
 import { Permission, RequirePermission } from '../../common/auth/permission';
 import { canWriteGroup, isPlatformAdmin, Principal } from '../../common/auth/principal';
 import { Node } from '../../nodes/node.entity';
+import { SerialAssignmentsService } from '../../serial-assignments/serial-assignments.service';
 import { NodePresenceService } from '../sessions/node-presence.service';
 import { NodeDeviceViewService } from '../status/node-device-view.service';
 import { VifAudience } from '../status/vif-row-visibility';
@@ -20,6 +21,7 @@ export class NodeDeviceResolver {
   constructor(
     private readonly views: NodeDeviceViewService,
     private readonly presence: NodePresenceService,
+    private readonly assignments: SerialAssignmentsService,
   ) {}
 
   @ResolveField(() => [NodeVif], { description: 'VIFs the controller manages on the node (empty while offline).' })
@@ -34,10 +36,12 @@ export class NodeDeviceResolver {
     return this.views.radios(node.id);
   }
 
-  @Query(() => [UnclaimedNode], { description: 'Devices that connected but are claimed to no location yet.' })
+  @Query(() => [UnclaimedNode], {
+    description: 'Devices that connected but are claimed to no location yet: all of them for platform admins, those assigned to your groups (serialAssignments) otherwise.',
+  })
   @RequirePermission(Permission.TENANT_WRITE)
-  async unclaimedNodes(): Promise<UnclaimedNode[]> {
-    const nodes = await this.presence.unclaimed();
+  async unclaimedNodes(@CurrentPrincipal() principal: Principal): Promise<UnclaimedNode[]> {
+    const nodes = await this.presence.unclaimed(await this.assignments.scopeOf(principal));
     return nodes.map((n) => ({
       serial: n.serialNumber,
       model: n.model,
