@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { QUERY_LIMITS } from '../../src/common/graphql/query-limits';
 import { createCustomer } from '../e2e/provisioning/provisioning-ops';
 import { createGroupWithAdmin, createSupportUser, expectData, gql, platformAdmin, useTestApp } from '../e2e/support';
-import { closeCodeOf, firstOutcome, wsClient } from './graphql-ws-client';
+import { closeCodeOf, firstOutcome, wsClient } from './support/graphql-ws-client';
 
 const NOWHERE = '00000000-0000-4000-8000-000000000000';
 

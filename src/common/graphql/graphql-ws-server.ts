@@ -10,9 +10,12 @@ import type { Duplex } from 'node:stream';
 import { GraphQLError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import { ServerOptions, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { Logger } from '@nestjs/common';
+import { WebSocket, WebSocketServer } from 'ws';
 import { AppError } from '../errors/app-error';
 import { QUERY_PARSE_OPTIONS } from './query-limits';
+
+const logger = new Logger('GraphqlWs');
 
 export interface GraphqlWsLimits {
   maxPayloadBytes: number;
@@ -55,6 +58,16 @@ export function startGraphqlWsServer(httpServer: Server, options: GraphqlWsServe
     },
     wss,
   );
+  // graphql-ws prints a socket's error (a message over maxPayload, say) with console.error,
+  // outside the application's logger and once per socket an attacker opens: replaced by one
+  // warning line through the logger, naming the error code only.
+  wss.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.once('error', (error: Error & { code?: string }) => {
+      logger.warn(`graphql-ws socket closed on error ${error.code ?? error.name}`);
+      if (socket.readyState === WebSocket.OPEN) socket.close(1011, 'Internal server error');
+    });
+  });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // graphql-ws itself closes a socket that does not speak its subprotocol (4406).
     if (wss.shouldHandle(request) !== true) return;
