@@ -14,6 +14,7 @@ import { Principal, Role } from '../common/auth/principal';
 import { TokenService } from '../common/auth/token.service';
 import { AppError } from '../common/errors/app-error';
 import { AuditService } from '../audit/audit.service';
+import { TransactionRunner } from '../database/transaction-runner';
 import { LoginThrottle } from './login-throttle';
 import { LoginResult } from './dto/login-result.type';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hasher';
@@ -37,6 +38,7 @@ export class AuthService implements PrincipalLoader {
     private readonly tokens: TokenService,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
   ) {
     // Bound to the one driver in use: `?` for SQLite, `$1` for PostgreSQL.
     const param = dataSource.options.type === 'postgres' ? '$1' : '?';
@@ -60,13 +62,14 @@ export class AuthService implements PrincipalLoader {
   }
 
   private async auditLock(user: User, lockMs: number, source: string): Promise<void> {
-    await this.audit.record(toPrincipal(user), this.dataSource.manager, {
+    // Through the TransactionRunner: on SQLite every transaction shares the one connection.
+    await this.tx.run((manager) => this.audit.record(toPrincipal(user), manager, {
       action: 'user.lock',
       objectType: 'user',
       objectId: user.id,
       groupId: user.groups[0]?.id ?? null,
       after: { reason: 'failed logins', lockedForSeconds: Math.ceil(lockMs / 1000), source },
-    });
+    }));
   }
 
   async load(userId: string): Promise<Principal | undefined> {
