@@ -6,7 +6,7 @@
 // The guard asks on every request (a removed user or membership loses access at once), so
 // `load` is one plain SQL statement: the ORM's query building cost more than the query.
 
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { PrincipalLoader } from '../common/auth/principal-loader';
@@ -32,6 +32,7 @@ interface PrincipalRow {
 export class AuthService implements PrincipalLoader {
   private readonly principalSql: string;
   private readonly throttle = new LoginThrottle();
+  private readonly logger = new Logger('Auth');
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -54,7 +55,8 @@ export class AuthService implements PrincipalLoader {
     const ok = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (user === null || !ok) {
       const lockMs = this.throttle.failed(account, source);
-      if (lockMs > 0 && user !== null) await this.auditLock(user, lockMs, source);
+      // Not awaited: the answer must take as long whether the account exists or not.
+      if (lockMs > 0 && user !== null) this.auditLock(user, lockMs, source).catch((error: unknown) => this.logger.error(`audit of a login lock failed: ${String(error)}`));
       throw AppError.unauthenticated('invalid email or password');
     }
     this.throttle.succeeded(account);
