@@ -51,10 +51,14 @@ export function vifRowPolicy(audience: VifAudience, current: boolean): VifRowPol
   return audience === 'GROUP_SUPPORT' ? SUPPORT : OWN_NETWORKS;
 }
 
-/** The value as the policy shows it; undefined when the column is hidden. */
+export function isVisibleColumn(policy: VifRowPolicy, column: string): boolean {
+  return policy.columns === undefined || policy.columns.has(column);
+}
+
+/** The value as the policy shows it; undefined when the column is hidden (or has no value). */
 export function visibleValue(policy: VifRowPolicy, column: string, value: Value): Value | undefined {
-  if (policy.columns !== undefined && !policy.columns.has(column)) return undefined;
-  if (DEVICE_KEY_COLUMNS.has(column) && !policy.deviceKeys) return REDACTED;
+  if (!isVisibleColumn(policy, column)) return undefined;
+  if (DEVICE_KEY_COLUMNS.has(column) && !policy.deviceKeys) return value === undefined ? undefined : REDACTED;
   return policy.secrets ? value : redactSecrets(column, value);
 }
 
@@ -64,8 +68,7 @@ export function visibleRow(row: Readonly<Row> | undefined, policy: VifRowPolicy)
   const out: { [key: string]: Json } = {};
   for (const [column, value] of Object.entries(row)) {
     if (column === '_version') continue;
-    const seen = visibleValue(policy, column, value as Value);
-    if (seen !== undefined) out[column] = jsonValue(seen);
+    if (isVisibleColumn(policy, column)) out[column] = jsonValue(visibleValue(policy, column, value as Value));
   }
   return out;
 }
