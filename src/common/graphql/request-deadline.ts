@@ -1,9 +1,10 @@
 // A per-request time limit (security review, finding 3): the first resolver of a request
-// starts its clock; every root query or mutation field, and every device read below them
-// (node.vifs), gives up with REQUEST_TIMEOUT once the request has run for
-// REQUEST_TIME_LIMIT_MS. graphql-js cannot cancel work already started, so what is refused
-// is waiting: the answer goes back in time and no new device read starts. Subscriptions
-// are long-lived by design and exempt. Keyed by the request's context object (one per
+// starts its clock; every root query field, and every device read (node.vifs), gives up
+// with REQUEST_TIMEOUT once the request has run for REQUEST_TIME_LIMIT_MS. graphql-js
+// cannot cancel work already started, so what is refused is waiting: the answer goes back
+// in time and no new device read starts. A mutation's own resolver runs to its end:
+// answering "timed out" while its transaction then commits would mislead the client.
+// Subscriptions are long-lived by design. Keyed by the request's context object (one per
 // HTTP request, one per graphql-ws operation), so nothing outlives the request.
 
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
@@ -41,7 +42,7 @@ export function withinDeadline<T>(ctx: object, work: () => Promise<T>): Promise<
   return Promise.race([work(), expired]).finally(() => clearTimeout(timer));
 }
 
-/** Applies the deadline to every root query and mutation field (Nest runs interceptors on root fields only). */
+/** Applies the deadline to every root query field (Nest runs interceptors on root fields only). */
 @Injectable()
 export class RequestDeadlineInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -49,7 +50,7 @@ export class RequestDeadlineInterceptor implements NestInterceptor {
     const gql = GqlExecutionContext.create(context);
     const info = gql.getInfo<GraphQLResolveInfo>();
     const ctx = gql.getContext<object | undefined>();
-    if (info.operation.operation === 'subscription' || ctx === undefined) return next.handle();
+    if (info.operation.operation !== 'query' || ctx === undefined) return next.handle();
     return from(withinDeadline(ctx, () => lastValueFrom(next.handle())));
   }
 }
