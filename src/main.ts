@@ -16,11 +16,15 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { logger });
   app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
-  await listenOnEveryInterface(app, config.httpPort);
+  if (config.httpHost !== undefined) await app.listen(config.httpPort, config.httpHost);
+  else await listenOnEveryInterface(app, config.httpPort);
   new Logger('Bootstrap').log(`GraphQL API listening on ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql`);
 }
 
-/** Fastify alone would listen on localhost only; Node (and so express) listens on `::`, or on 0.0.0.0 without IPv6. */
+/**
+ * Without HTTP_HOST: Fastify alone would listen on localhost only; Node (and so express)
+ * listens on `::`, or on 0.0.0.0 without IPv6, which stays the default.
+ */
 async function listenOnEveryInterface(app: NestFastifyApplication, port: number): Promise<void> {
   try {
     await app.listen(port, '::');

@@ -25,6 +25,10 @@ export interface OvsdbConfig {
 
 export interface AppConfig {
   httpPort: number;
+  /** HTTP_HOST: the address the API binds; unset binds every interface (`::`, or 0.0.0.0 without IPv6). */
+  httpHost?: string;
+  /** GRAPHQL_INTROSPECTION: unset follows NODE_ENV (off in production); see common/graphql/query-limits.ts. */
+  graphqlIntrospection?: boolean;
   /** `sqlite:<file>`, a plain file path, `sqlite::memory:`, or `postgres://...`. */
   databaseUrl: string;
   jwtSecret: string;

@@ -95,6 +95,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ OVSDB_ALLOW_REMOTE_TCP: 'yes' })).toEqual(['OVSDB_ALLOW_REMOTE_TCP']);
   });
 
+  it('reads the HTTP bind address and the introspection switch, and refuses nonsense', () => {
+    expect(loadConfig({ HTTP_HOST: '127.0.0.1', GRAPHQL_INTROSPECTION: 'TRUE' })).toMatchObject({ httpHost: '127.0.0.1', graphqlIntrospection: true });
+    expect(loadConfig({ HTTP_HOST: '::1', GRAPHQL_INTROSPECTION: 'false' })).toMatchObject({ httpHost: '::1', graphqlIntrospection: false });
+    expect(problemsOf({ HTTP_HOST: 'not a host', GRAPHQL_INTROSPECTION: 'yes' })).toEqual(['HTTP_HOST', 'GRAPHQL_INTROSPECTION']);
+  });
+
   it('names every invalid variable at once', () => {
     expect(
       problemsOf({

@@ -3,6 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { AppConfig, OvsdbConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { durationToSeconds } from './duration';
@@ -21,6 +22,8 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
   const r = new EnvReader(env);
   const config: AppConfig = {
     httpPort: r.integer('HTTP_PORT', 3000, 0, 65535),
+    httpHost: readHttpHost(r),
+    graphqlIntrospection: readIntrospection(r),
     databaseUrl: readDatabaseUrl(r),
     jwtSecret: readJwtSecret(r, warn),
     jwtExpiresIn: readJwtExpiry(r),
@@ -29,6 +32,21 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+function readHttpHost(r: EnvReader): string | undefined {
+  const host = r.string('HTTP_HOST');
+  if (host !== undefined && isIP(host) === 0 && !/^[a-z0-9]([a-z0-9.-]{0,252})$/i.test(host)) {
+    r.fail('HTTP_HOST', `must be an IP address or a host name such as 127.0.0.1, :: or localhost, got "${host}"`);
+  }
+  return host;
+}
+
+function readIntrospection(r: EnvReader): boolean | undefined {
+  const value = r.string('GRAPHQL_INTROSPECTION')?.toLowerCase();
+  if (value === undefined) return undefined;
+  if (value !== 'true' && value !== 'false') r.fail('GRAPHQL_INTROSPECTION', `must be true or false, got "${value}"`);
+  return value === 'true';
 }
 
 function readDatabaseUrl(r: EnvReader): string {

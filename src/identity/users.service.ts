@@ -35,7 +35,7 @@ export class UsersService {
         const groups = await manager.findBy(Group, { id: In(groupIds) });
         const missing = groupIds.find((id) => !groups.some((g) => g.id === id) || !canReadGroup(principal, id));
         if (missing !== undefined) throw AppError.notFound('Group', missing);
-        if (await manager.exists(User, { where: { email } })) throw conflict(email);
+        if (await manager.exists(User, { where: { email } })) throw conflict();
         const user = await manager.save(manager.create(User, { email, passwordHash, role: input.role, groups }));
         await this.audit.record(principal, manager, {
           action: 'user.create',
@@ -47,7 +47,7 @@ export class UsersService {
         return user;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(email);
+      if (isUniqueViolation(error)) throw conflict();
       throw error;
     }
   }
@@ -88,8 +88,12 @@ function checkRoleRules(principal: Principal, input: CreateUserInput): void {
   }
 }
 
-function conflict(email: string): AppError {
-  return AppError.conflict(`a user with email ${email} exists`);
+/**
+ * The same answer whoever holds the email, in which group: it names neither the email nor
+ * its owner, so a group admin learns nothing about other groups' users from it.
+ */
+function conflict(): AppError {
+  return AppError.conflict('this email cannot be used for a new user');
 }
 
 function position(user: User): { key: string; id: string } {

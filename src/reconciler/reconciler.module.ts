@@ -3,6 +3,7 @@
 
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SerialAssignmentsModule } from '../serial-assignments/serial-assignments.module';
 import { DomainEventsModule } from '../domain-events/domain-events.module';
 import { Location } from '../locations/location.entity';
 import { Node } from '../nodes/node.entity';
@@ -21,7 +22,7 @@ import { NetworkStatusService } from './status/network-status.service';
 import { NodeDeviceViewService } from './status/node-device-view.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([VifSlot, Node, WifiNetwork, Location]), DomainEventsModule, SouthboundModule],
+  imports: [TypeOrmModule.forFeature([VifSlot, Node, WifiNetwork, Location]), DomainEventsModule, SouthboundModule, SerialAssignmentsModule],
   providers: [
     { provide: RECONCILER_CONFIG, useFactory: () => loadReconcilerConfig(process.env) },
     VifSlotsService,

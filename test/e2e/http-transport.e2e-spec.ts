@@ -129,7 +129,7 @@ describe('GraphQL over HTTP and WebSocket', () => {
             { query },
             {
               next: (msg) => resolve(msg.errors ? msg.errors.map((e) => `${String(e.extensions?.code)}: ${e.message}`).join('; ') : 'data'),
-              error: (e) => resolve(`error ${JSON.stringify(e)}`),
+              error: (e) => resolve(typeof (e as { code?: unknown }).code === 'number' ? `closed ${(e as { code: number }).code}` : `error ${JSON.stringify(e)}`),
               complete: () => resolve('complete'),
             },
           );
@@ -140,7 +140,8 @@ describe('GraphQL over HTTP and WebSocket', () => {
     };
     const missing = '00000000-0000-4000-8000-000000000000';
     const subscription = `subscription { wifiNetworkStatusChanged(networkId: "${missing}") { overall } }`;
-    expect(await firstResult({}, subscription)).toBe('UNAUTHENTICATED: authentication required');
+    // Without a valid token the socket itself is refused (4403 Forbidden) at connection_init.
+    expect(await firstResult({}, subscription)).toBe('closed 4403');
     const admin = await platformAdmin(t.current);
     expect(await firstResult({ authorization: `Bearer ${admin}` }, subscription)).toBe(`NOT_FOUND: wifi network ${missing} not found`);
   });

@@ -9,11 +9,15 @@ import { Principal } from './principal';
 
 interface HeaderSource {
   headers?: Record<string, string | string[] | undefined>;
+  /** The client's address as Fastify sees it (the peer, unless a proxy is trusted). */
+  ip?: string;
 }
 
 export interface RequestContext {
   reply?: { request?: HeaderSource };
   connectionParams?: Record<string, unknown>;
+  /** Over graphql-ws: the peer address of the socket. */
+  sourceAddress?: string;
   principal?: Principal;
   /** The request's one authentication, shared by all its root fields (see AuthGuard). */
   authentication?: Promise<Principal>;
@@ -32,4 +36,9 @@ export function bearerTokenOf(ctx: RequestContext): string | undefined {
   if (value === undefined) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
   return match ? match[1] : '';
+}
+
+/** Where the request comes from, for throttling: the HTTP peer or the socket's peer. */
+export function sourceAddressOf(ctx: RequestContext): string {
+  return ctx.reply?.request?.ip ?? ctx.sourceAddress ?? 'unknown';
 }

@@ -3,7 +3,7 @@
 // access at once instead of when the token expires.
 // A token whose signature was checked once is remembered (bounded, by the exact token
 // string) so repeated requests with it skip the HMAC and JSON decoding; its expiry is still
-// checked on every request.
+// checked on every request. A token without `exp` is refused: it would be valid for ever.
 
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -63,8 +63,8 @@ export class TokenService {
     } catch {
       throw AppError.unauthenticated('invalid or expired token');
     }
-    if (typeof claims.sub !== 'string' || claims.sub === '') throw AppError.unauthenticated('invalid or expired token');
-    if (typeof claims.exp === 'number') this.remember(token, { userId: claims.sub, exp: claims.exp });
+    if (typeof claims.sub !== 'string' || claims.sub === '' || typeof claims.exp !== 'number') throw AppError.unauthenticated('invalid or expired token');
+    this.remember(token, { userId: claims.sub, exp: claims.exp });
     return claims.sub;
   }
 

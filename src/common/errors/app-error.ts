@@ -11,6 +11,12 @@ export enum ErrorCode {
   PRECONDITION_FAILED = 'PRECONDITION_FAILED',
   /** The node's device is connected but did not answer a live read (session ended, timeout). */
   DEVICE_UNAVAILABLE = 'DEVICE_UNAVAILABLE',
+  /** Too many attempts (logins) or operations (subscriptions on one socket); `extensions.retryAfterSeconds` when known. */
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** The request touched more distinct devices than one request may read live. */
+  DEVICE_READ_LIMIT = 'DEVICE_READ_LIMIT',
+  /** The request ran longer than the per-request time limit. */
+  REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
   INTERNAL = 'INTERNAL',
 }
 
@@ -21,6 +27,9 @@ export interface FieldError {
 }
 
 export class AppError extends Error {
+  /** With TOO_MANY_REQUESTS: when to try again, sent as `extensions.retryAfterSeconds`. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -48,6 +57,12 @@ export class AppError extends Error {
 
   static forbidden(message = 'not allowed'): AppError {
     return new AppError(ErrorCode.FORBIDDEN, message);
+  }
+
+  static tooManyRequests(message: string, retryAfterSeconds?: number): AppError {
+    const error = new AppError(ErrorCode.TOO_MANY_REQUESTS, message);
+    if (retryAfterSeconds !== undefined) error.retryAfterSeconds = retryAfterSeconds;
+    return error;
   }
 
   static unauthenticated(message = 'authentication required'): AppError {

@@ -17,7 +17,8 @@ export function formatGraphqlError(formatted: GraphQLFormattedError, error: unkn
   const where = { locations: formatted.locations, path: formatted.path };
   if (original instanceof AppError) {
     if (original.code === ErrorCode.INTERNAL) logger.error(`${pathOf(formatted)}: ${original.message}`);
-    const extensions = original.fields ? { code: original.code, fields: original.fields } : { code: original.code };
+    const extensions: Record<string, unknown> = original.fields ? { code: original.code, fields: original.fields } : { code: original.code };
+    if (original.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = original.retryAfterSeconds;
     return { message: original.message, ...where, extensions };
   }
   if (refused) {

@@ -1,19 +1,19 @@
 // GraphQL settings, all in one place: schema built in memory from the code-first
 // decorators, Mercurius serving POST and GET /graphql on Fastify, errors through the one
-// formatter, a depth limit, and graphql-ws for subscriptions on the same path (the bearer
-// token travels in connectionParams.authorization). What clients saw under Apollo Server
-// is kept: the CSRF rule and its header names, the 100 KiB body limit, no caching, and no
-// introspection when NODE_ENV=production.
+// formatter, the query limits of query-limits.ts, and graphql-ws on the same path with the
+// same limits (the bearer token travels in connectionParams.authorization). What clients
+// saw under Apollo Server is kept: the CSRF rule and its header names, the 100 KiB body
+// limit, no caching, and no introspection when NODE_ENV=production (unless
+// GRAPHQL_INTROSPECTION=true), the same policy on both transports.
 
 import { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentNode, GraphQLSchema, Kind, NoSchemaIntrospectionCustomRule, ValidationRule } from 'graphql';
-import type { Context, ServerOptions } from 'graphql-ws';
-import { depthLimitRule } from './depth-limit.rule';
+import { DocumentNode, GraphQLSchema, Kind } from 'graphql';
+import type { Context } from 'graphql-ws';
+import type { GraphqlWsServerOptions } from './graphql-ws-server';
 import { formatHttpErrors } from './http-error-formatter';
+import { introspectionEnabled, QUERY_PARSE_OPTIONS, queryLimitRules } from './query-limits';
 import { formatErrors, formatSubscriptionResult } from './subscription-errors';
-
-export const MAX_QUERY_DEPTH = 10;
 
 /** express's default JSON limit, which the API had: any real query is far smaller. */
 export const MAX_BODY_BYTES = 100 * 1024;
@@ -27,22 +27,27 @@ export const MAX_BODY_BYTES = 100 * 1024;
  */
 export const DOCUMENT_CACHE_ENTRIES = 128;
 
+/** A socket must send an authenticated connection_init within this time, or it is closed (4408). */
+export const WS_CONNECTION_INIT_TIMEOUT_MS = 5_000;
+
+/** Operations open at once on one graphql-ws socket; a client needs a handful. */
+export const WS_MAX_OPERATIONS_PER_SOCKET = 25;
+
 export interface GraphqlConfig extends MercuriusDriverConfig {
-  /** graphql-ws server options; graphql.driver.ts attaches that server. */
-  graphqlWs: Partial<ServerOptions>;
+  /** graphql-ws server settings; graphql.driver.ts attaches that server. */
+  graphqlWs: Pick<GraphqlWsServerOptions, 'rules' | 'limits' | 'hooks'>;
 }
 
-const graphqlWs: Partial<ServerOptions> = {
-  context: (ctx: Context) => ({ connectionParams: ctx.connectionParams }),
-  onNext: (_ctx, _id, _payload, _args, result) => formatSubscriptionResult(result),
-  onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
-};
-
-function validationRules(): ValidationRule[] {
-  const rules = [depthLimitRule(MAX_QUERY_DEPTH)];
-  // Apollo Server's default, kept: production does not describe its schema to strangers.
-  if (process.env.NODE_ENV === 'production') rules.push(NoSchemaIntrospectionCustomRule);
-  return rules;
+function graphqlWs(rules: GraphqlWsServerOptions['rules']): GraphqlConfig['graphqlWs'] {
+  return {
+    rules,
+    limits: { maxPayloadBytes: MAX_BODY_BYTES, connectionInitTimeoutMs: WS_CONNECTION_INIT_TIMEOUT_MS, maxOperationsPerSocket: WS_MAX_OPERATIONS_PER_SOCKET },
+    hooks: {
+      context: (ctx: Context) => ({ connectionParams: ctx.connectionParams, sourceAddress: socketAddressOf(ctx) }),
+      onNext: (_ctx, _id, _payload, _args, result) => formatSubscriptionResult(result),
+      onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
+    },
+  };
 }
 
 /**
@@ -62,12 +67,19 @@ function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown
   done(null, payload);
 }
 
+/** graphql-ws's `extra` for the ws adapter holds the upgrade request. */
+function socketAddressOf(ctx: Context): string | undefined {
+  return (ctx.extra as { request?: { socket?: { remoteAddress?: string } } } | undefined)?.request?.socket?.remoteAddress;
+}
+
 /** Mercurius's response schema would turn list indexes in error paths into strings. */
 function plainJson(): (data: unknown) => string {
   return (data) => JSON.stringify(data);
 }
 
 export function graphqlOptions(): Omit<GraphqlConfig, 'driver'> {
+  // Apollo Server's default, kept: production does not describe its schema to strangers.
+  const rules = queryLimitRules(introspectionEnabled(process.env));
   return {
     autoSchemaFile: true,
     sortSchema: true,
@@ -76,7 +88,8 @@ export function graphqlOptions(): Omit<GraphqlConfig, 'driver'> {
     // No context option: Mercurius puts the Fastify reply (and so the request and its
     // headers) in every context; see common/auth/request-context.ts.
     errorFormatter: formatHttpErrors,
-    validationRules: validationRules(),
+    validationRules: rules,
+    graphql: { parseOptions: QUERY_PARSE_OPTIONS },
     cache: DOCUMENT_CACHE_ENTRIES,
     hooks: { preValidation: documentsOnly },
     // Simple requests (an HTML form, a cross-site GET) are refused unless they carry a
@@ -84,6 +97,6 @@ export function graphqlOptions(): Omit<GraphqlConfig, 'driver'> {
     csrfPrevention: { allowedContentTypes: ['application/json'], requiredHeaders: ['x-apollo-operation-name', 'apollo-require-preflight'] },
     additionalRouteOptions: { bodyLimit: MAX_BODY_BYTES, onSend: noStore, serializerCompiler: plainJson },
     subscription: false,
-    graphqlWs,
+    graphqlWs: graphqlWs(rules),
   };
 }

@@ -1,13 +1,20 @@
 // The HTTP server under Nest is Fastify (docs/decisions/graphql-server.md). Built here so
-// the process and the test harness run the same server.
+// the process and the test harness run the same server, with the same security headers
+// (@fastify/helmet; docs/security.md).
 
+import helmet from '@fastify/helmet';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 
 export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({
+  const adapter = new FastifyAdapter({
     // Node's own defaults, which the API had under express; Fastify's would keep idle
     // connections 72 s and let a request trickle in forever.
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,
   });
+  // nosniff, HSTS (honoured by browsers over HTTPS only), frame and referrer policies, no
+  // X-Powered-By. No Content-Security-Policy: the API answers JSON only, and a CSP would
+  // have to be relaxed for any GraphiQL page served next to it (scripts from a CDN).
+  void adapter.getInstance().register(helmet, { global: true, contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  return adapter;
 }

@@ -16,6 +16,7 @@ import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
 import { SouthboundService } from '../../southbound/southbound.service';
 import { UnknownSerialLimiter } from './unknown-serial-limiter';
+import { serialCondition, UnclaimedScope } from '../../serial-assignments/serial-assignments.service';
 
 export const LAST_SEEN_INTERVAL_MS = 60_000;
 const SERIALS_PER_QUERY = 500;
@@ -146,8 +147,16 @@ export class NodePresenceService {
     await this.transactions.run((manager) => manager.update(Node, { connected: true }, { connected: false, updatedAt: at }));
   }
 
-  /** Nodes that connected but belong to no location yet, most recently seen first. */
-  unclaimed(): Promise<Node[]> {
-    return this.dataSource.manager.find(Node, { where: { locationId: IsNull() }, order: { lastSeenAt: 'DESC', serialNumber: 'ASC' } });
+  /** Nodes that connected but belong to no location yet, most recently seen first; `scope` narrows them to a group's serials. */
+  unclaimed(scope: UnclaimedScope = 'ALL'): Promise<Node[]> {
+    if (scope === 'ALL') return this.dataSource.manager.find(Node, { where: { locationId: IsNull() }, order: { lastSeenAt: 'DESC', serialNumber: 'ASC' } });
+    if (scope.serials.length === 0 && scope.prefixes.length === 0) return Promise.resolve([]);
+    return this.dataSource.manager
+      .createQueryBuilder(Node, 'n')
+      .where('n.locationId IS NULL')
+      .andWhere(serialCondition('n', scope))
+      .orderBy('n.lastSeenAt', 'DESC')
+      .addOrderBy('n.serialNumber', 'ASC')
+      .getMany();
   }
 }

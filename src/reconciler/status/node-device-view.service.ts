@@ -1,12 +1,12 @@
 // What node.vifs and node.radios show: computed on request from the device (radios from the
 // replica; VIF rows read whole from the device, judged on the replica's columns) and the
 // desired state, with the same rules the reconciler uses, so the view can never claim a
-// convergence the status does not.
+// convergence the status does not. What each caller sees of the rows is decided by
+// vif-row-visibility.ts (allow-lists; rows not yet in the desired state redacted).
 
 import { Injectable } from '@nestjs/common';
 import { CachedRow, DesiredNetwork, DesiredVif, isControllerOwned, networkNodeStatus } from '@lib/opensync';
 import { DesiredStateService } from '../desired-state.service';
-import { jsonRow } from '../graphql/json-value';
 import { NodeRadio, NodeVif } from '../graphql/node-device.types';
 import { VifMismatch } from '../graphql/status.types';
 import { monitoredWifiTables } from '../sessions/device-connection';
@@ -14,6 +14,8 @@ import { DeviceConnectionsService } from '../sessions/device-connections.service
 import { planPass, rowsOf } from '../worker/vif-pass';
 import { jsonMismatch } from './json-mismatch';
 import { projectRow, readLiveVifRows } from './live-vif-rows';
+import { NodeStatusMismatch } from './node-network-statuses';
+import { VifAudience, VifRowPolicy, vifRowPolicy, visibleRow, visibleValue } from './vif-row-visibility';
 
 @Injectable()
 export class NodeDeviceViewService {
@@ -36,7 +38,7 @@ export class NodeDeviceViewService {
       .sort((a, b) => a.band.localeCompare(b.band) || (a.ifName ?? '').localeCompare(b.ifName ?? ''));
   }
 
-  async vifs(nodeId: string, showSecrets: boolean): Promise<NodeVif[]> {
+  async vifs(nodeId: string, audience: VifAudience): Promise<NodeVif[]> {
     const connection = this.connections.forNode(nodeId);
     if (connection === undefined) return [];
     const [device, networks] = await Promise.all([readLiveVifRows(connection), this.networksOfNode(nodeId)]);
@@ -67,14 +69,17 @@ export class NodeDeviceViewService {
         failAfterMs: Number.MAX_SAFE_INTEGER,
         compareOptions: { stateColumns: connection.caps.vifStateColumns },
       });
-      const mismatches: VifMismatch[] = result.mismatches.map(jsonMismatch);
+      const inSync = result.mismatches.length === 0;
+      const device = vifRowPolicy(audience, inSync);
+      const own = vifRowPolicy(audience, true);
+      const mismatches: VifMismatch[] = result.mismatches.map((m) => jsonMismatch(visibleMismatch(m, device, own)));
       return {
         ifName,
         band: wanted?.radioBand ?? null,
-        desired: wanted ? jsonRow(wanted.row, showSecrets) : null,
-        config: jsonRow(config, showSecrets),
-        state: jsonRow(state, showSecrets),
-        inSync: mismatches.length === 0,
+        desired: wanted ? visibleRow(wanted.row, own) : null,
+        config: visibleRow(config, device),
+        state: visibleRow(state, device),
+        inSync,
         mismatches,
       };
     });
@@ -84,4 +89,16 @@ export class NodeDeviceViewService {
     const placement = await this.desired.placementOf(nodeId);
     return placement?.locationId ? this.desired.networksOf(placement.locationId) : [];
   }
+}
+
+/** The device's values as the device rows show them; the desired value as the desired row does. */
+function visibleMismatch(m: NodeStatusMismatch, device: VifRowPolicy, own: VifRowPolicy): NodeStatusMismatch {
+  if (m.column === undefined) return m;
+  const column = m.column;
+  return {
+    ...m,
+    config: visibleValue(device, column, m.config) ?? null,
+    state: visibleValue(device, column, m.state) ?? null,
+    desired: visibleValue(own, column, m.desired) ?? null,
+  } as NodeStatusMismatch;
 }
