@@ -10,12 +10,12 @@ export class UpdateWifiNetworkInput {
   @IsOptional()
   @IsString()
   @MaxLength(256)
-  ssid?: string;
+  ssid?: string | null;
 
   @Field(() => SecurityMode, { nullable: true, description: 'Switching to OPEN drops the stored passphrase.' })
   @IsOptional()
   @IsEnum(SecurityMode)
-  securityMode?: SecurityMode;
+  securityMode?: SecurityMode | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
@@ -26,12 +26,12 @@ export class UpdateWifiNetworkInput {
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   @IsBoolean()
-  hidden?: boolean;
+  hidden?: boolean | null;
 
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   @IsBoolean()
-  clientIsolation?: boolean;
+  clientIsolation?: boolean | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
@@ -43,12 +43,12 @@ export class UpdateWifiNetworkInput {
   @IsArray()
   @ArrayMaxSize(8)
   @IsEnum(Band, { each: true })
-  bands?: Band[];
+  bands?: Band[] | null;
 
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   @IsBoolean()
-  enabled?: boolean;
+  enabled?: boolean | null;
 
   @Field(() => Date, { nullable: true })
   @IsOptional()
