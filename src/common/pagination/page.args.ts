@@ -11,7 +11,7 @@ export class PageArgs {
   @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
   @IsInt()
   @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @Max(MAX_PAGE_SIZE, { message: `must be at most ${MAX_PAGE_SIZE}, the largest page; follow pageInfo.endCursor for more` })
   first: number = DEFAULT_PAGE_SIZE;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })

@@ -3,6 +3,7 @@
 // desired state, with the same rules the reconciler uses, so the view can never claim a
 // convergence the status does not.
 
+import { radioBandOf } from '../graphql/device-enums';
 import { Injectable } from '@nestjs/common';
 import { CachedRow, DesiredNetwork, DesiredVif, isControllerOwned, networkNodeStatus } from '@lib/opensync';
 import { DesiredStateService } from '../desired-state.service';
@@ -29,11 +30,11 @@ export class NodeDeviceViewService {
     const rows = state.length > 0 ? state : rowsOf(connection, 'Wifi_Radio_Config');
     return rows
       .map((r) => ({
-        band: typeof r.freq_band === 'string' ? r.freq_band : '',
+        band: radioBandOf(r.freq_band),
         channel: typeof r.channel === 'number' ? r.channel : null,
         ifName: typeof r.if_name === 'string' ? r.if_name : null,
       }))
-      .sort((a, b) => a.band.localeCompare(b.band) || (a.ifName ?? '').localeCompare(b.ifName ?? ''));
+      .sort((a, b) => (a.band ?? '').localeCompare(b.band ?? '') || (a.ifName ?? '').localeCompare(b.ifName ?? ''));
   }
 
   async vifs(nodeId: string, showSecrets: boolean): Promise<NodeVif[]> {
@@ -70,7 +71,7 @@ export class NodeDeviceViewService {
       const mismatches: VifMismatch[] = result.mismatches.map(jsonMismatch);
       return {
         ifName,
-        band: wanted?.radioBand ?? null,
+        band: radioBandOf(wanted?.radioBand),
         desired: wanted ? jsonRow(wanted.row, showSecrets) : null,
         config: jsonRow(config, showSecrets),
         state: jsonRow(state, showSecrets),
