@@ -29,7 +29,7 @@ export class CustomersResolver {
     @CurrentPrincipal() principal: Principal,
     @Args() args: CustomersArgs,
   ): Promise<CustomerConnection> {
-    return this.service.list(principal, args.filter ?? undefined, args.first, args.after);
+    return this.service.list(principal, args.filter ?? undefined, args);
   }
 
   @Query(() => Customer)
