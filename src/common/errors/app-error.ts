@@ -12,6 +12,8 @@ export enum ErrorCode {
   /** The node's device is connected but did not answer a live read (session ended, timeout). */
   DEVICE_UNAVAILABLE = 'DEVICE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
+  /** deleteNode on a node that has connected (it has a history; unclaim it instead). */
+  NODE_HAS_CONNECTED = 'NODE_HAS_CONNECTED',
 }
 
 /** One offending input field, reported with VALIDATION_FAILED. */
