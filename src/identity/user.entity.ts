@@ -34,6 +34,10 @@ export class User {
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 
+  /** Bearer tokens issued before this instant (ms since the epoch) are refused; null: none revoked. */
+  @Column({ name: 'tokens_valid_after', type: 'bigint', nullable: true, transformer: { to: (v?: number | null) => v, from: (v: unknown) => (v === null || v === undefined ? null : Number(v)) } })
+  tokensValidAfter!: number | null;
+
   @BeforeInsert()
   protected assignDefaults(): void {
     this.id ??= randomUUID();
