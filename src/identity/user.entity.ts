@@ -7,30 +7,30 @@ import { BeforeInsert, Column, Entity, JoinTable, ManyToMany, PrimaryColumn } fr
 import { Role } from './role.graphql';
 import { Group } from './group.entity';
 
-@ObjectType()
+@ObjectType({ description: 'Someone who uses the API (platform admin, group admin, group support).' })
 @Entity('users')
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'Login email, unique, lower-cased.' })
   @Column({ type: 'varchar', length: 254, unique: true })
   email!: string;
 
   @Column({ name: 'password_hash', type: 'varchar', length: 200 })
   passwordHash!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the user may do.' })
   @Column({ type: 'varchar', length: 20 })
   role!: Role;
 
-  @Field(() => [Group])
+  @Field(() => [Group], { description: 'The groups the user belongs to (those you may see).' })
   @ManyToMany(() => Group)
   @JoinTable({ name: 'user_groups', joinColumn: { name: 'user_id' }, inverseJoinColumn: { name: 'group_id' } })
   groups!: Group[];
 
-  @Field()
+  @Field({ description: 'When the user was created.' })
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 

@@ -68,7 +68,7 @@ export class NodeLookupsService {
         objectType: 'node',
         objectId: id,
         groupId: current.groupId,
-        before: { serialNumber: current.serialNumber, locationId: current.locationId, description: current.description },
+        before: { serial: current.serialNumber, locationId: current.locationId, description: current.description },
         after: null,
       });
       return current;

@@ -66,6 +66,6 @@ export class WifiNetworkStatus {
   @Field(() => ConvergenceStatus, { description: 'FAILED if any node failed, else PENDING if any waits, else APPLIED if any applied, else OFFLINE.' })
   overall!: ConvergenceStatus;
 
-  @Field(() => [NetworkNodeStatusEntry])
+  @Field(() => [NetworkNodeStatusEntry], { description: 'One entry per node of the location, by serial.' })
   nodes!: NetworkNodeStatusEntry[];
 }
