@@ -55,7 +55,7 @@ export const GRAPHIQL_START_SCRIPT = `(function () {
   var defaultHeaders = JSON.stringify({ authorization: 'Bearer <token from the login mutation>' }, null, 2);
   var defaultQuery = 'mutation Login {\\n  login(email: "you@example.com", password: "...") { token expiresAt }\\n}\\n';
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher: fetcher, defaultHeaders: defaultHeaders, defaultQuery: defaultQuery, shouldPersistHeaders: true }),
+    React.createElement(GraphiQL, { fetcher: fetcher, defaultHeaders: defaultHeaders, defaultQuery: defaultQuery, shouldPersistHeaders: false }),
   );
 })();
 `;
