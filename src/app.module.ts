@@ -18,6 +18,7 @@ import { IdentityModule } from './identity/identity.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
+import { ExplorerModule } from './explorer/explorer.module';
 
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { EventLoopWatch } from './common/logging/event-loop-watch';
     CustomersModule,
     SouthboundModule,
     ReconcilerModule,
+    ExplorerModule,
   ],
   providers: [
     EventLoopWatch,

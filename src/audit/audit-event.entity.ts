@@ -6,18 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
 import { GraphQLJSON } from './json.scalar';
 
-@ObjectType()
+@ObjectType({ description: 'One change made through the API: who, when, what, and the object before and after (secrets redacted).' })
 @Entity('audit_events')
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The user who made the change.' })
   @Column({ name: 'actor_user_id', type: 'varchar', length: 36 })
   actorUserId!: string;
 
-  @Field()
+  @Field({ description: 'Their email at the time.' })
   @Column({ name: 'actor_email', type: 'varchar', length: 254 })
   actorEmail!: string;
 
@@ -25,27 +25,27 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 64 })
   action!: string;
 
-  @Field()
+  @Field({ description: 'The kind of object changed: customer, location, wifi_network, node, user or group.' })
   @Column({ name: 'object_type', type: 'varchar', length: 64 })
   objectType!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The object changed.' })
   @Column({ name: 'object_id', type: 'varchar', length: 36 })
   objectId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The group the object belongs to (null for platform-wide objects).' })
   @Column({ name: 'group_id', type: 'varchar', length: 36, nullable: true })
   groupId!: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The object before the change (null for a creation), secrets redacted.' })
   @Column({ type: 'simple-json', nullable: true })
   before!: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The object after the change (null for a deletion), secrets redacted.' })
   @Column({ type: 'simple-json', nullable: true })
   after!: unknown;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When it happened.' })
   @Column({ type: Date })
   at!: Date;
 

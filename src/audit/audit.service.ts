@@ -4,11 +4,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { isPlatformAdmin, Principal } from '../common/auth/principal';
-import { Connection, toConnection } from '../common/pagination/connection.type';
-import { decodeCursor } from '../common/pagination/cursor';
+import { Connection, emptyConnection } from '../common/pagination/connection.type';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { PageArgs, pageRequest } from '../common/pagination/page.args';
 import { AuditEvent } from './audit-event.entity';
 import { redact } from './redact';
 
@@ -26,10 +27,8 @@ export interface AuditRecord {
   after?: object | null;
 }
 
-export interface AuditQuery {
+export interface AuditQuery extends PageArgs {
   objectId?: string;
-  first: number;
-  after?: string;
 }
 
 @Injectable()
@@ -65,20 +64,13 @@ export class AuditService {
   /** Newest first; group members see their groups' events, platform admins all. */
   async list(principal: Principal, query: AuditQuery): Promise<Connection<AuditEvent>> {
     const qb = this.events.createQueryBuilder('e');
+    pageRequest(query);
     if (!isPlatformAdmin(principal)) {
-      if (principal.groupIds.length === 0) return toConnection([], query.first, positionOf);
+      if (principal.groupIds.length === 0) return emptyConnection();
       qb.andWhere('e.groupId IN (:...groupIds)', { groupIds: principal.groupIds });
     }
     if (query.objectId !== undefined) qb.andWhere('e.objectId = :objectId', { objectId: query.objectId });
-    if (query.after !== undefined) {
-      const cursor = decodeCursor(query.after);
-      const at = new Date(cursor.key);
-      qb.andWhere(
-        new Brackets((w) => w.where('e.at < :at', { at }).orWhere('(e.at = :at AND e.id < :id)', { at, id: cursor.id })),
-      );
-    }
-    const rows = await qb.orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').take(query.first + 1).getMany();
-    return toConnection(rows, query.first, positionOf);
+    return keysetPage(qb, { key: 'e.at', id: 'e.id', direction: 'DESC', positionOf, keyParam: (key) => new Date(key) }, query);
   }
 }
 

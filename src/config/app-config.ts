@@ -36,6 +36,8 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   ovsdb: OvsdbConfig;
+  /** Serve the GraphiQL explorer at /graphiql (GRAPHIQL; default: on unless NODE_ENV=production). */
+  graphiql: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -38,6 +38,16 @@ export class EnvReader {
     return value;
   }
 
+  /** true/false, 1/0, yes/no, on/off (any case); unset means the fallback. */
+  boolean(name: string, fallback: boolean): boolean {
+    const raw = this.string(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+    if (['false', '0', 'no', 'off'].includes(raw)) return false;
+    this.fail(name, `must be true or false, got "${raw}"`);
+    return fallback;
+  }
+
   fail(variable: string, message: string): void {
     this.problems.push({ variable, message });
   }

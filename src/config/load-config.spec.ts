@@ -40,6 +40,7 @@ describe('loadConfig', () => {
         unknownSerialsPerMinute: 600,
         maxUnclaimedNodes: 50000,
       },
+      graphiql: true,
     });
     expect(warnings).toEqual([expect.stringContaining('JWT_SECRET')]);
   });
@@ -149,6 +150,19 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_URL: 'sqlite::memory:' })).toEqual([]);
     expect(problemsOf({ DATABASE_URL: '/var/lib/controller.sqlite' })).toEqual([]);
     expect(problemsOf({ DATABASE_URL: 'postgresql://h/db' })).toEqual([]);
+  });
+});
+
+describe('GRAPHIQL', () => {
+  it('is on outside production and off in production unless set', () => {
+    expect(loadConfig({}).graphiql).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphiql).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadConfig({ GRAPHIQL: 'off' }).graphiql).toBe(false);
+  });
+
+  it('names the variable when the value is not a boolean', () => {
+    expect(problemsOf({ GRAPHIQL: 'maybe' })).toEqual(['GRAPHIQL']);
   });
 });
 

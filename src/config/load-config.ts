@@ -29,6 +29,7 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
     jwtExpiresIn: readJwtExpiry(r),
     ...readAdmin(r),
     ovsdb: readOvsdb(r),
+    graphiql: r.boolean('GRAPHIQL', env.NODE_ENV !== 'production'),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;

@@ -6,20 +6,20 @@ import { Column, Entity } from 'typeorm';
 import { TimestampedRecord } from '../database/timestamped-record';
 import { CustomerStatus } from './customer-status';
 
-registerEnumType(CustomerStatus, { name: 'CustomerStatus' });
+registerEnumType(CustomerStatus, { name: 'CustomerStatus', description: 'ACTIVE: served. SUSPENDED: networks off until resumed. TERMINATED: service cancelled (final).' });
 
-@ObjectType()
+@ObjectType({ description: 'A subscriber of the ISP, in one group, with one or more locations.' })
 @Entity('customers')
 export class Customer extends TimestampedRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The group (tenant) the customer belongs to.' })
   @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
 
-  @Field()
+  @Field({ description: 'Display name.' })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Field()
+  @Field({ description: 'Contact and login email, unique within the group.' })
   @Column({ type: 'varchar', length: 254 })
   email!: string;
 
@@ -30,19 +30,19 @@ export class Customer extends TimestampedRecord {
   @Column({ name: 'account_id', type: 'varchar', length: 100, nullable: true })
   accountId!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The sales partner or channel (free text).' })
   @Column({ name: 'partner_id', type: 'varchar', length: 100, nullable: true })
   partnerId!: string | null;
 
-  @Field()
+  @Field({ description: 'Whether the email was verified (verifyCustomerEmail).' })
   @Column({ name: 'email_verified', type: 'boolean' })
   emailVerified!: boolean;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When onboarding was completed (completeOnboarding).' })
   @Column({ name: 'onboarding_completed_at', type: Date, nullable: true })
   onboardingCompletedAt!: Date | null;
 
-  @Field(() => CustomerStatus)
+  @Field(() => CustomerStatus, { description: 'Service status.' })
   @Column({ type: 'varchar', length: 16 })
   status!: CustomerStatus;
 

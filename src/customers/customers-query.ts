@@ -1,9 +1,7 @@
-// The customers list: filter, scope and keyset pagination on (name, id), which stays stable
-// while customers are added and compares the same way in the ORDER BY and in the cursor.
+// The customers list's filter and scope (pages: common/pagination/keyset-page.ts, on (name, id)).
 
 import { Brackets, SelectQueryBuilder } from 'typeorm';
 import { isPlatformAdmin, Principal } from '../common/auth/principal';
-import { CursorPosition } from '../common/pagination/cursor';
 import { Customer } from './customer.entity';
 import { CustomersFilter } from './dto/customers-filter.input';
 
@@ -27,9 +25,4 @@ export function applyCustomersFilter(qb: SelectQueryBuilder<Customer>, principal
       ),
     );
   }
-}
-
-export function applyCursor(qb: SelectQueryBuilder<Customer>, after: CursorPosition | undefined): void {
-  if (after === undefined) return;
-  qb.andWhere(new Brackets((w) => w.where('c.name > :afterName', { afterName: after.key }).orWhere('(c.name = :afterName AND c.id > :afterId)', { afterId: after.id })));
 }

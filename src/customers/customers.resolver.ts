@@ -17,9 +17,9 @@ const IDEMPOTENCY_KEY = { type: () => String, nullable: true, description: 'A re
 export class CustomersResolver {
   constructor(private readonly service: CustomersService) {}
 
-  @Query(() => Customer)
+  @Query(() => Customer, { description: 'The customer with this id (NOT_FOUND outside your groups).' })
   @RequirePermission(Permission.TENANT_READ)
-  customer(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Customer> {
+  customer(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The customer.' }) id: string): Promise<Customer> {
     return this.service.get(principal, id);
   }
 
@@ -29,14 +29,14 @@ export class CustomersResolver {
     @CurrentPrincipal() principal: Principal,
     @Args() args: CustomersArgs,
   ): Promise<CustomerConnection> {
-    return this.service.list(principal, args.filter ?? undefined, args.first, args.after);
+    return this.service.list(principal, args.filter ?? undefined, args);
   }
 
-  @Query(() => Customer)
+  @Query(() => Customer, { description: 'The customer with this ISP account key.' })
   @RequirePermission(Permission.TENANT_READ)
   customerByAccountId(
     @CurrentPrincipal() principal: Principal,
-    @Args('accountId') accountId: string,
+    @Args('accountId', { description: 'The ISP\'s account key.' }) accountId: string,
     @Args('groupId', { type: () => ID, nullable: true, description: 'Required unless the caller is in exactly one group.' }) groupId?: string,
   ): Promise<Customer> {
     return this.service.byAccountId(principal, accountId, groupId);
@@ -46,49 +46,49 @@ export class CustomersResolver {
   @RequirePermission(Permission.TENANT_WRITE)
   createCustomer(
     @CurrentPrincipal() principal: Principal,
-    @Args('input') input: CreateCustomerInput,
+    @Args('input', { description: 'What to create or change.' }) input: CreateCustomerInput,
     @Args('idempotencyKey', IDEMPOTENCY_KEY) idempotencyKey?: string,
   ): Promise<Customer> {
     return this.service.create(principal, input, idempotencyKey);
   }
 
-  @Mutation(() => Customer)
+  @Mutation(() => Customer, { description: 'Changes the customer\'s details; fields left out keep their value.' })
   @RequirePermission(Permission.TENANT_WRITE)
   updateCustomer(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateCustomerInput,
+    @Args('id', { type: () => ID, description: 'The customer.' }) id: string,
+    @Args('input', { description: 'What to create or change.' }) input: UpdateCustomerInput,
   ): Promise<Customer> {
     return this.service.update(principal, id, input);
   }
 
-  @Mutation(() => Customer)
+  @Mutation(() => Customer, { description: 'Marks the customer\'s email verified.' })
   @RequirePermission(Permission.TENANT_WRITE)
-  verifyCustomerEmail(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Customer> {
+  verifyCustomerEmail(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The customer.' }) id: string): Promise<Customer> {
     return this.service.verifyEmail(principal, id);
   }
 
   @Mutation(() => Customer, { description: 'Sets onboardingCompletedAt (once; later calls keep the first time).' })
   @RequirePermission(Permission.TENANT_WRITE)
-  completeOnboarding(@CurrentPrincipal() principal: Principal, @Args('customerId', { type: () => ID }) customerId: string): Promise<Customer> {
+  completeOnboarding(@CurrentPrincipal() principal: Principal, @Args('customerId', { type: () => ID, description: 'The customer.' }) customerId: string): Promise<Customer> {
     return this.service.completeOnboarding(principal, customerId);
   }
 
-  @Mutation(() => Customer)
+  @Mutation(() => Customer, { description: 'Suspends the service: the customer\'s networks are turned off on the devices until resumed.' })
   @RequirePermission(Permission.TENANT_WRITE)
-  suspendCustomer(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Customer> {
+  suspendCustomer(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The customer.' }) id: string): Promise<Customer> {
     return this.service.suspend(principal, id);
   }
 
-  @Mutation(() => Customer)
+  @Mutation(() => Customer, { description: 'Resumes a suspended customer: the networks come back.' })
   @RequirePermission(Permission.TENANT_WRITE)
-  resumeCustomer(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Customer> {
+  resumeCustomer(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The customer.' }) id: string): Promise<Customer> {
     return this.service.resume(principal, id);
   }
 
   @Mutation(() => Customer, { description: 'Service cancellation: nodes unclaimed, networks removed; final.' })
   @RequirePermission(Permission.TENANT_WRITE)
-  terminateCustomer(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Customer> {
+  terminateCustomer(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The customer.' }) id: string): Promise<Customer> {
     return this.service.terminate(principal, id);
   }
 

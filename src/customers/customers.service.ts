@@ -6,8 +6,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { isPlatformAdmin, Principal } from '../common/auth/principal';
-import { Connection, toConnection } from '../common/pagination/connection.type';
-import { decodeCursor } from '../common/pagination/cursor';
+import { Connection, emptyConnection } from '../common/pagination/connection.type';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { PageArgs, pageRequest } from '../common/pagination/page.args';
 import { assertReadable, assertWritable, targetGroup } from '../access/group-scope';
 import { requireUuid } from '../access/location-access';
 import { AuditRecord, AuditService } from '../audit/audit.service';
@@ -29,14 +30,12 @@ import { customerSummary } from './customer-summary';
 import { CustomerTransition, emailKey, refuseChangeOf, transitionCustomer, validateCustomerFields } from './customer-rules';
 import { CustomerStatus } from './customer-status';
 import { Customer } from './customer.entity';
-import { applyCursor, applyCustomersFilter } from './customers-query';
+import { applyCustomersFilter } from './customers-query';
 import { CreateCustomerInput } from './dto/create-customer.input';
 import { CustomersFilter } from './dto/customers-filter.input';
 import { UpdateCustomerInput } from './dto/update-customer.input';
 
-export interface CustomerPage extends Connection<Customer> {
-  totalCount: number;
-}
+export type CustomerPage = Connection<Customer>;
 
 @Injectable()
 export class CustomersService {
@@ -71,16 +70,13 @@ export class CustomersService {
     return assertReadable(principal, found, 'customer with account id', accountId);
   }
 
-  async list(principal: Principal, filter: CustomersFilter | undefined, first: number, after: string | undefined): Promise<CustomerPage> {
+  async list(principal: Principal, filter: CustomersFilter | undefined, page: PageArgs): Promise<CustomerPage> {
     if (filter?.groupId) requireUuid('filter.groupId', filter.groupId);
-    const position = after === undefined || after === null ? undefined : decodeCursor(after);
-    if (principal.groupIds.length === 0 && !isPlatformAdmin(principal)) return { ...toConnection([], first, positionOf), totalCount: 0 };
+    pageRequest(page);
+    if (principal.groupIds.length === 0 && !isPlatformAdmin(principal)) return emptyConnection();
     const qb = this.dataSource.manager.createQueryBuilder(Customer, 'c');
     applyCustomersFilter(qb, principal, filter);
-    const totalCount = await qb.clone().getCount();
-    applyCursor(qb, position);
-    const rows = await qb.orderBy('c.name', 'ASC').addOrderBy('c.id', 'ASC').take(first + 1).getMany();
-    return { ...toConnection(rows, first, positionOf), totalCount };
+    return keysetPage(qb, { key: 'c.name', id: 'c.id', direction: 'ASC', positionOf }, page);
   }
 
   async create(principal: Principal, input: CreateCustomerInput, key?: string | null): Promise<Customer> {

@@ -8,15 +8,15 @@ import { BeforeInsert, Column, PrimaryColumn } from 'typeorm';
 
 @ObjectType({ isAbstract: true })
 export abstract class TimestampedRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id (UUID).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 
-  @Field()
+  @Field({ description: 'When it last changed.' })
   @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
 

@@ -26,6 +26,7 @@ interface PrincipalRow {
   email: string;
   role: string;
   group_id: string | null;
+  tokens_valid_after: string | number | null;
 }
 
 @Injectable()
@@ -43,7 +44,7 @@ export class AuthService implements PrincipalLoader {
   ) {
     // Bound to the one driver in use: `?` for SQLite, `$1` for PostgreSQL.
     const param = dataSource.options.type === 'postgres' ? '$1' : '?';
-    this.principalSql = `SELECT u.email AS email, u.role AS role, ug.group_id AS group_id FROM users u LEFT JOIN user_groups ug ON ug.user_id = u.id WHERE u.id = ${param}`;
+    this.principalSql = `SELECT u.email AS email, u.role AS role, ug.group_id AS group_id, u.tokens_valid_after AS tokens_valid_after FROM users u LEFT JOIN user_groups ug ON ug.user_id = u.id WHERE u.id = ${param}`;
   }
 
   /** `source` is the client's address, throttled apart from the account. */
@@ -80,7 +81,8 @@ export class AuthService implements PrincipalLoader {
     const role = ROLES.find((r) => r === rows[0].role);
     if (role === undefined) return undefined;
     const groupIds = role === Role.PLATFORM_ADMIN ? [] : rows.flatMap((r) => (r.group_id === null ? [] : [r.group_id]));
-    return { userId, email: rows[0].email, role, groupIds };
+    const revokedBefore = rows[0].tokens_valid_after;
+    return { userId, email: rows[0].email, role, groupIds, ...(revokedBefore === null ? {} : { tokensValidAfter: Number(revokedBefore) }) };
   }
 
   async me(principal: Principal): Promise<User> {

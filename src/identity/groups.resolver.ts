@@ -15,9 +15,9 @@ import { GroupsService } from './groups.service';
 export class GroupsResolver {
   constructor(private readonly groups: GroupsService) {}
 
-  @Mutation(() => Group)
+  @Mutation(() => Group, { description: 'Creates a group (platform admins).' })
   @RequirePermission(Permission.PLATFORM)
-  createGroup(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateGroupInput): Promise<Group> {
+  createGroup(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The new group.' }) input: CreateGroupInput): Promise<Group> {
     return this.groups.create(principal, input.name);
   }
 

@@ -6,8 +6,8 @@ import { Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth/principal';
 import { AppError } from '../common/errors/app-error';
-import { Connection, toConnection } from '../common/pagination/connection.type';
-import { decodeCursor } from '../common/pagination/cursor';
+import { Connection } from '../common/pagination/connection.type';
+import { keysetPage } from '../common/pagination/keyset-page';
 import { PageArgs } from '../common/pagination/page.args';
 import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -44,11 +44,6 @@ export class GroupsService {
   /** By name; platform admins only (checked by the resolver's permission). */
   async list(page: PageArgs): Promise<Connection<Group>> {
     const qb = this.groups.createQueryBuilder('g');
-    if (page.after !== undefined) {
-      const { key, id } = decodeCursor(page.after);
-      qb.where('(g.name > :key OR (g.name = :key AND g.id > :id))', { key, id });
-    }
-    const rows = await qb.orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').take(page.first + 1).getMany();
-    return toConnection(rows, page.first, (g) => ({ key: g.name, id: g.id }));
+    return keysetPage(qb, { key: 'g.name', id: 'g.id', direction: 'ASC', positionOf: (g) => ({ key: g.name, id: g.id }) }, page);
   }
 }

@@ -15,9 +15,9 @@ import { UsersService } from './users.service';
 export class UsersResolver {
   constructor(private readonly service: UsersService) {}
 
-  @Mutation(() => User)
+  @Mutation(() => User, { description: 'Creates a user: platform admins any role, group admins GROUP_SUPPORT users of their groups.' })
   @RequirePermission(Permission.USER_ADMIN)
-  createUser(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateUserInput): Promise<User> {
+  createUser(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The new user.' }) input: CreateUserInput): Promise<User> {
     return this.service.create(principal, input);
   }
 

@@ -7,8 +7,9 @@ import { In, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { canReadGroup, isPlatformAdmin, Principal, Role } from '../common/auth/principal';
 import { AppError } from '../common/errors/app-error';
-import { Connection, toConnection } from '../common/pagination/connection.type';
-import { decodeCursor } from '../common/pagination/cursor';
+import { Connection, emptyConnection } from '../common/pagination/connection.type';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { pageRequest } from '../common/pagination/page.args';
 import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CreateUserInput } from './dto/create-user.input';
@@ -57,7 +58,8 @@ export class UsersService {
     const admin = isPlatformAdmin(principal);
     if (args.groupId !== undefined && !canReadGroup(principal, args.groupId)) throw AppError.notFound('Group', args.groupId);
     const scope = args.groupId !== undefined ? [args.groupId] : admin ? undefined : principal.groupIds;
-    if (scope !== undefined && scope.length === 0) return toConnection([], args.first, position);
+    pageRequest(args);
+    if (scope !== undefined && scope.length === 0) return emptyConnection();
 
     const qb = this.users.createQueryBuilder('u').leftJoinAndSelect('u.groups', 'g');
     if (scope !== undefined) {
@@ -66,13 +68,9 @@ export class UsersService {
         return `u.id IN ${members.getQuery()}`;
       }).setParameter('scope', scope);
     }
-    if (args.after !== undefined) {
-      const { key, id } = decodeCursor(args.after);
-      qb.andWhere('(u.email > :key OR (u.email = :key AND u.id > :id))', { key, id });
-    }
-    const rows = await qb.orderBy('u.email', 'ASC').addOrderBy('u.id', 'ASC').take(args.first + 1).getMany();
-    if (!admin) for (const user of rows) user.groups = user.groups.filter((g) => canReadGroup(principal, g.id));
-    return toConnection(rows, args.first, position);
+    const page = await keysetPage(qb, { key: 'u.email', id: 'u.id', direction: 'ASC', positionOf: position }, args);
+    if (!admin) for (const { node: user } of page.edges) user.groups = user.groups.filter((g) => canReadGroup(principal, g.id));
+    return page;
   }
 }
 

@@ -11,7 +11,7 @@ import { LocationsService } from './locations.service';
 export class CustomerLocationsResolver {
   constructor(private readonly service: LocationsService) {}
 
-  @ResolveField(() => [Location])
+  @ResolveField(() => [Location], { description: 'The customer\'s locations.' })
   @RequirePermission(Permission.TENANT_READ)
   locations(@Parent() customer: Customer): Promise<Location[]> {
     return this.service.listOf(customer.id);

@@ -1,4 +1,4 @@
-import { isIanaTimezone, validateLocationFields } from './location-rules';
+import { validateAddress, isIanaTimezone, validateLocationFields } from './location-rules';
 
 describe('location rules', () => {
   it('know IANA zones and refuse offsets and junk', () => {
@@ -16,5 +16,11 @@ describe('location rules', () => {
     const errors = validateLocationFields({ name: 'Home', timezone: 'Europe/Paris', address: { country: 'Germany', postalCode: '1'.repeat(21) } }, true, 'location');
     expect(errors.map((e) => e.field)).toEqual(['location.address.postalCode', 'location.address.country']);
     expect(validateLocationFields({ name: 'Home', timezone: 'Europe/Paris', address: { street: 'Main St 1', city: 'Paris', postalCode: '75001', country: 'FR' } }, true)).toEqual([]);
+  });
+
+  it('refuses a country code that is not assigned, however it is shaped', () => {
+    expect(validateAddress({ country: 'XX' }).map((e) => e.field)).toEqual(['country']);
+    expect(validateAddress({ country: 'UK' }).map((e) => e.field)).toEqual(['country']);
+    expect(validateAddress({ country: 'GB' })).toEqual([]);
   });
 });

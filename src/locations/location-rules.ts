@@ -1,5 +1,6 @@
 // Pure rules of location input: bounded text, ISO country code, IANA time zone.
 
+import { isIsoCountryCode } from './iso-countries';
 import { FieldError } from '../common/errors/app-error';
 import { checkOptionalText, checkText, nested } from '../validation/field-checks';
 
@@ -38,8 +39,8 @@ export function validateAddress(address: AddressFields): FieldError[] {
     ...checkOptionalText('street', address.street, 200),
     ...checkOptionalText('city', address.city, 100),
     ...checkOptionalText('postalCode', address.postalCode, 20),
-    ...(country !== undefined && country !== null && !/^[A-Z]{2}$/.test(country)
-      ? [{ field: 'country', message: 'must be an ISO 3166-1 alpha-2 code such as DE' }]
+    ...(country !== undefined && country !== null && !isIsoCountryCode(country)
+      ? [{ field: 'country', message: 'must be an assigned ISO 3166-1 alpha-2 code in capitals, such as DE' }]
       : []),
   ];
 }

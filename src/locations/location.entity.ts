@@ -6,18 +6,18 @@ import { Column, Entity } from 'typeorm';
 import { TimestampedRecord } from '../database/timestamped-record';
 import { Address } from './address';
 
-@ObjectType()
+@ObjectType({ description: 'A customer\'s home or site, where their nodes run their WiFi networks.' })
 @Entity('locations')
 export class Location extends TimestampedRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer.' })
   @Column({ name: 'customer_id', type: 'varchar', length: 36 })
   customerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The group of the customer.' })
   @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
 
-  @Field()
+  @Field({ description: 'Display name, e.g. Home.' })
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 
@@ -38,7 +38,7 @@ export class Location extends TimestampedRecord {
   country!: string | null;
 
   /** Flat columns in the row, one object in the API. */
-  @Field(() => Address)
+  @Field(() => Address, { description: 'Postal address (every part optional).' })
   get address(): Address {
     return { street: this.street, city: this.city, postalCode: this.postalCode, country: this.country };
   }

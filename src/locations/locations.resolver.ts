@@ -16,9 +16,9 @@ import { LocationsService } from './locations.service';
 export class LocationsResolver {
   constructor(private readonly locations: LocationsService) {}
 
-  @Query(() => Location)
+  @Query(() => Location, { description: 'The location with this id (NOT_FOUND outside your groups).' })
   @RequirePermission(Permission.TENANT_READ)
-  location(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Location> {
+  location(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The location.' }) id: string): Promise<Location> {
     return this.locations.get(principal, id);
   }
 
@@ -26,42 +26,42 @@ export class LocationsResolver {
   @RequirePermission(Permission.TENANT_WRITE)
   createLocation(
     @CurrentPrincipal() principal: Principal,
-    @Args('customerId', { type: () => ID }) customerId: string,
-    @Args('input') input: CreateLocationInput,
-    @Args('idempotencyKey', { type: () => String, nullable: true }) idempotencyKey?: string,
+    @Args('customerId', { type: () => ID, description: 'The customer.' }) customerId: string,
+    @Args('input', { description: 'What to create or change.' }) input: CreateLocationInput,
+    @Args('idempotencyKey', { type: () => String, nullable: true, description: 'A retry with the same key and input returns the first result.' }) idempotencyKey?: string,
   ): Promise<Location> {
     return this.locations.create(principal, customerId, input, idempotencyKey);
   }
 
-  @Mutation(() => Location)
+  @Mutation(() => Location, { description: 'Changes the location\'s details; fields left out keep their value.' })
   @RequirePermission(Permission.TENANT_WRITE)
   updateLocation(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateLocationInput,
+    @Args('id', { type: () => ID, description: 'The location.' }) id: string,
+    @Args('input', { description: 'What to create or change.' }) input: UpdateLocationInput,
   ): Promise<Location> {
     return this.locations.update(principal, id, input);
   }
 
   @Mutation(() => ID, { description: 'Deletes the location and its networks; refused while nodes are claimed to it or if it is the last one.' })
   @RequirePermission(Permission.TENANT_WRITE)
-  async deleteLocation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<string> {
+  async deleteLocation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The location.' }) id: string): Promise<string> {
     return (await this.locations.delete(principal, id)).id;
   }
 
-  @ResolveField(() => Customer)
+  @ResolveField(() => Customer, { description: 'The customer the location belongs to.' })
   @RequirePermission(Permission.TENANT_READ)
   customer(@Parent() location: Location): Promise<Customer> {
     return this.locations.customerOf(location);
   }
 
-  @ResolveField(() => [WifiNetwork])
+  @ResolveField(() => [WifiNetwork], { description: 'The WiFi networks of the location, PRIMARY first.' })
   @RequirePermission(Permission.TENANT_READ)
   wifiNetworks(@Parent() location: Location): Promise<WifiNetwork[]> {
     return this.locations.networksOf(location);
   }
 
-  @ResolveField(() => [Node])
+  @ResolveField(() => [Node], { description: 'The nodes claimed to the location, by serial.' })
   @RequirePermission(Permission.TENANT_READ)
   nodes(@Parent() location: Location): Promise<Node[]> {
     return this.locations.nodesOf(location);

@@ -15,15 +15,15 @@ import { NodesService } from './nodes.service';
 export class NodesResolver {
   constructor(private readonly nodes: NodesService) {}
 
-  @Query(() => Node)
+  @Query(() => Node, { description: 'The node with this id (NOT_FOUND outside your groups).' })
   @RequirePermission(Permission.TENANT_READ)
-  node(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<Node> {
+  node(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The node.' }) id: string): Promise<Node> {
     return this.nodes.get(principal, id);
   }
 
   @Query(() => Node, { description: 'The node with this serial number; select location and customer to find where it is.' })
   @RequirePermission(Permission.TENANT_READ)
-  nodeBySerial(@CurrentPrincipal() principal: Principal, @Args('serial') serial: string): Promise<Node> {
+  nodeBySerial(@CurrentPrincipal() principal: Principal, @Args('serial', { description: 'The device\'s serial.' }) serial: string): Promise<Node> {
     return this.nodes.bySerial(principal, serial);
   }
 
@@ -31,8 +31,8 @@ export class NodesResolver {
   @RequirePermission(Permission.TENANT_WRITE)
   claimNode(
     @CurrentPrincipal() principal: Principal,
-    @Args('locationId', { type: () => ID }) locationId: string,
-    @Args('serial') serial: string,
+    @Args('locationId', { type: () => ID, description: 'The location.' }) locationId: string,
+    @Args('serial', { description: 'The device\'s serial.' }) serial: string,
   ): Promise<Node> {
     return this.nodes.claim(principal, locationId, serial);
   }
@@ -41,29 +41,29 @@ export class NodesResolver {
   @RequirePermission(Permission.TENANT_WRITE)
   unclaimNode(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('reason') reason: string,
+    @Args('id', { type: () => ID, description: 'The node.' }) id: string,
+    @Args('reason', { description: 'Why (RMA, move...), kept in the audit trail.' }) reason: string,
   ): Promise<Node> {
     return this.nodes.unclaim(principal, id, reason);
   }
 
-  @Mutation(() => Node)
+  @Mutation(() => Node, { description: 'Changes the node\'s label.' })
   @RequirePermission(Permission.TENANT_WRITE)
   updateNode(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateNodeInput,
+    @Args('id', { type: () => ID, description: 'The node.' }) id: string,
+    @Args('input', { description: 'What changes.' }) input: UpdateNodeInput,
   ): Promise<Node> {
     return this.nodes.update(principal, id, input);
   }
 
-  @ResolveField(() => Location, { nullable: true })
+  @ResolveField(() => Location, { nullable: true, description: 'The location it is claimed to (null while unclaimed).' })
   @RequirePermission(Permission.TENANT_READ)
   location(@Parent() node: Node): Promise<Location | null> {
     return this.nodes.locationOf(node);
   }
 
-  @ResolveField(() => Customer, { nullable: true })
+  @ResolveField(() => Customer, { nullable: true, description: 'The customer of that location.' })
   @RequirePermission(Permission.TENANT_READ)
   customer(@Parent() node: Node): Promise<Customer | null> {
     return this.nodes.customerOf(node);

@@ -21,7 +21,7 @@ import { checkNodeDescription, checkSerial, checkUnclaimReason, normaliseSerial 
 import { Node } from './node.entity';
 
 function summary(node: Node): Record<string, unknown> {
-  return { serialNumber: node.serialNumber, locationId: node.locationId, description: node.description, claimedAt: node.claimedAt };
+  return { serial: node.serialNumber, locationId: node.locationId, description: node.description, claimedAt: node.claimedAt };
 }
 
 /** The canonical serial (trimmed, upper case: src/validation/serial.ts), or VALIDATION_FAILED. */

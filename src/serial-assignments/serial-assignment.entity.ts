@@ -16,23 +16,23 @@ registerEnumType(SerialAssignmentKind, { name: 'SerialAssignmentKind', descripti
 @ObjectType({ description: 'An unclaimed serial, or a serial prefix, that a group may see in unclaimedNodes.' })
 @Entity('serial_assignments')
 export class SerialAssignment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The assignment\'s id (removeSerialAssignment takes it).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The group that sees the matching unclaimed nodes.' })
   @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
 
-  @Field(() => SerialAssignmentKind)
+  @Field(() => SerialAssignmentKind, { description: 'Whether value is an exact serial or a prefix.' })
   @Column({ type: 'varchar', length: 16 })
   kind!: SerialAssignmentKind;
 
-  @Field()
+  @Field({ description: 'The serial or prefix, in the canonical form (trimmed, upper case).' })
   @Column({ type: 'varchar', length: 64 })
   value!: string;
 
-  @Field()
+  @Field({ description: 'When the assignment was made.' })
   @Column({ name: 'created_at', type: Date })
   createdAt!: Date;
 

@@ -66,3 +66,30 @@ describe('WiFi network rules', () => {
     expect(applyWifiNetworkPatch(valid, { vlanId: null, ssid: undefined })).toEqual({ ...valid, vlanId: null });
   });
 });
+
+describe('bands across a security mode change', () => {
+  const wpa3: WifiNetworkSettings = { ...valid, securityMode: SecurityMode.WPA3_SAE, bands: defaultBands(SecurityMode.WPA3_SAE) };
+
+  it('follow the mode when they are the default of the old mode (in any order)', () => {
+    const open = applyWifiNetworkPatch({ ...wpa3, bands: [Band.BAND_6G, Band.BAND_2_4G, Band.BAND_5G] }, { securityMode: SecurityMode.OPEN });
+    expect(open).toMatchObject({ securityMode: SecurityMode.OPEN, passphrase: null, bands: [Band.BAND_2_4G, Band.BAND_5G] });
+    expect(validateWifiNetworkSettings(open, now, false)).toEqual([]);
+    const back = applyWifiNetworkPatch(open, { securityMode: SecurityMode.WPA3_SAE, passphrase: 'long enough' });
+    expect(back.bands).toEqual(defaultBands(SecurityMode.WPA3_SAE));
+  });
+
+  it('are kept when chosen, and judged against the new mode', () => {
+    const chosen = applyWifiNetworkPatch({ ...wpa3, bands: [Band.BAND_6G] }, { securityMode: SecurityMode.OPEN });
+    expect(chosen.bands).toEqual([Band.BAND_6G]);
+    expect(validateWifiNetworkSettings(chosen, now, false).map((e) => e.field)).toEqual(['bands']);
+  });
+
+  it('go back to the default of the (new) mode when sent as null', () => {
+    expect(applyWifiNetworkPatch({ ...wpa3, bands: [Band.BAND_5G] }, { bands: null }).bands).toEqual(defaultBands(SecurityMode.WPA3_SAE));
+    expect(applyWifiNetworkPatch({ ...wpa3, bands: [Band.BAND_6G] }, { bands: null, securityMode: SecurityMode.OPEN }).bands).toEqual(defaultBands(SecurityMode.OPEN));
+  });
+
+  it('stay when only other settings change', () => {
+    expect(applyWifiNetworkPatch(wpa3, { ssid: 'Other' }).bands).toEqual(wpa3.bands);
+  });
+});

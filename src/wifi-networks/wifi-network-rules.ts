@@ -21,8 +21,11 @@ export interface WifiNetworkSettings {
   description: string | null;
 }
 
-/** The fields a caller may send; undefined means "not sent", null means "clear". */
-export type WifiNetworkPatch = Partial<Omit<WifiNetworkSettings, 'kind'>>;
+/**
+ * The fields a caller may send; undefined means "not sent", null means "clear" (for bands:
+ * back to the default of the security mode).
+ */
+export type WifiNetworkPatch = Partial<Omit<WifiNetworkSettings, 'kind' | 'bands'>> & { bands?: Band[] | null };
 
 export const PASSPHRASE_MIN = 8;
 export const PASSPHRASE_MAX = 63;
@@ -89,12 +92,28 @@ export function validateWifiNetworkSettings(s: WifiNetworkSettings, now: Date, e
   ];
 }
 
-/** The settings a patch produces: switching to OPEN drops the stored passphrase unless one is sent (and then refused). */
+/** Whether the bands are the default of the mode (in any order): then they follow the mode. */
+export function hasDefaultBands(mode: SecurityMode, bands: readonly Band[]): boolean {
+  const defaults = defaultBands(mode);
+  return bands.length === defaults.length && defaults.every((b) => bands.includes(b));
+}
+
+/**
+ * The settings a patch produces: switching to OPEN drops the stored passphrase unless one is
+ * sent (and then refused). Bands the caller never chose follow the security mode: when the
+ * mode changes and the network still has the old mode's default bands, it gets the new
+ * mode's (WPA3 to OPEN drops 6 GHz, OPEN to WPA3 adds it); `bands: null` asks for the
+ * default again. Bands the caller chose are kept, and judged against the new mode.
+ */
 export function applyWifiNetworkPatch(current: WifiNetworkSettings, patch: WifiNetworkPatch): WifiNetworkSettings {
   const next: WifiNetworkSettings = { ...current };
   for (const [key, value] of Object.entries(patch) as [keyof WifiNetworkPatch, unknown][]) {
-    if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
+    if (value !== undefined && !(key === 'bands' && value === null)) (next as unknown as Record<string, unknown>)[key] = value;
   }
   if (patch.securityMode === SecurityMode.OPEN && patch.passphrase === undefined) next.passphrase = null;
+  const modeChanged = next.securityMode !== current.securityMode;
+  if (patch.bands === null || (patch.bands === undefined && modeChanged && hasDefaultBands(current.securityMode, current.bands))) {
+    next.bands = defaultBands(next.securityMode);
+  }
   return next;
 }

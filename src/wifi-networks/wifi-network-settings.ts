@@ -1,6 +1,7 @@
 // From API inputs to complete settings, applying the documented defaults, so the pure rules
 // judge exactly what would be stored.
 
+import { FieldError } from '../common/errors/app-error';
 import { CreateWifiNetworkInput } from './dto/create-wifi-network.input';
 import { PrimaryNetworkInput } from './dto/primary-network.input';
 import { WifiNetworkKind } from './wifi-network-enums';
@@ -48,7 +49,15 @@ export function settingsOf(n: WifiNetwork): WifiNetworkSettings {
   };
 }
 
-/** null for a field that cannot be cleared means "not sent" (GraphQL nullable inputs). */
+/** Fields that always have a value: null is refused, not taken for "not sent". */
+const NOT_CLEARABLE = ['ssid', 'securityMode', 'hidden', 'clientIsolation', 'enabled'] as const;
+
+/** One error per field sent as null that cannot be cleared (bands: null means the default bands). */
+export function refusedNulls(input: UpdateWifiNetworkInput): FieldError[] {
+  return NOT_CLEARABLE.filter((field) => input[field] === null).map((field) => ({ field, message: 'cannot be null; leave it out to keep the value' }));
+}
+
+/** The patch of an update; call refusedNulls first (a null here would be stored). */
 export function patchOf(input: UpdateWifiNetworkInput): WifiNetworkPatch {
   const keep = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
   return {
@@ -58,7 +67,7 @@ export function patchOf(input: UpdateWifiNetworkInput): WifiNetworkPatch {
     hidden: keep(input.hidden),
     clientIsolation: keep(input.clientIsolation),
     vlanId: input.vlanId,
-    bands: keep(input.bands),
+    bands: input.bands,
     enabled: keep(input.enabled),
     expiresAt: input.expiresAt,
     description: input.description,

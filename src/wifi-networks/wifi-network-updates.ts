@@ -14,7 +14,7 @@ import { checkUuid } from '../validation/field-checks';
 import { UpdateWifiNetworkInput } from './dto/update-wifi-network.input';
 import { CompiledUpdate } from '../database/compiled-update';
 import { applyWifiNetworkPatch, validateWifiNetworkSettings, WifiNetworkSettings } from './wifi-network-rules';
-import { patchOf, settingsOf } from './wifi-network-settings';
+import { patchOf, refusedNulls, settingsOf } from './wifi-network-settings';
 import { WifiNetwork } from './wifi-network.entity';
 
 export interface NetworkChange {
@@ -51,7 +51,7 @@ export async function applyNetworkChanges(
   await requireWritableLocations(manager, principal, current);
 
   const now = new Date();
-  const errors: FieldError[] = [];
+  const errors: FieldError[] = changes.flatMap((change, i) => refusedNulls(change.input).map((e) => ({ field: fieldOf(i, e.field), message: e.message })));
   const nexts = changes.map((change, i) => {
     const patch = patchOf(change.input);
     const next = applyWifiNetworkPatch(settingsOf(current[i]), patch);

@@ -15,9 +15,9 @@ import { WifiNetworksService } from './wifi-networks.service';
 export class WifiNetworksResolver {
   constructor(private readonly networks: WifiNetworksService) {}
 
-  @Query(() => WifiNetwork)
+  @Query(() => WifiNetwork, { description: 'The network with this id (NOT_FOUND outside your groups).' })
   @RequirePermission(Permission.TENANT_READ)
-  wifiNetwork(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<WifiNetwork> {
+  wifiNetwork(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The network.' }) id: string): Promise<WifiNetwork> {
     return this.networks.get(principal, id);
   }
 
@@ -25,19 +25,19 @@ export class WifiNetworksResolver {
   @RequirePermission(Permission.TENANT_WRITE)
   createWifiNetwork(
     @CurrentPrincipal() principal: Principal,
-    @Args('locationId', { type: () => ID }) locationId: string,
-    @Args('input') input: CreateWifiNetworkInput,
-    @Args('idempotencyKey', { type: () => String, nullable: true }) idempotencyKey?: string,
+    @Args('locationId', { type: () => ID, description: 'The location.' }) locationId: string,
+    @Args('input', { description: 'What to create or change.' }) input: CreateWifiNetworkInput,
+    @Args('idempotencyKey', { type: () => String, nullable: true, description: 'A retry with the same key and input returns the first result.' }) idempotencyKey?: string,
   ): Promise<WifiNetwork> {
     return this.networks.create(principal, locationId, input, idempotencyKey);
   }
 
-  @Mutation(() => WifiNetwork)
+  @Mutation(() => WifiNetwork, { description: 'Changes a network; the devices follow (see status).' })
   @RequirePermission(Permission.TENANT_WRITE)
   updateWifiNetwork(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: UpdateWifiNetworkInput,
+    @Args('id', { type: () => ID, description: 'The network.' }) id: string,
+    @Args('input', { description: 'What to create or change.' }) input: UpdateWifiNetworkInput,
   ): Promise<WifiNetwork> {
     return this.networks.update(principal, id, input);
   }
@@ -46,13 +46,13 @@ export class WifiNetworksResolver {
     description: 'Changes many networks at once, all or nothing (one transaction, one audit event per network); answers them in the order given.',
   })
   @RequirePermission(Permission.TENANT_WRITE)
-  updateWifiNetworks(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateWifiNetworksInput): Promise<WifiNetwork[]> {
+  updateWifiNetworks(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'What to create or change.' }) input: UpdateWifiNetworksInput): Promise<WifiNetwork[]> {
     return this.networks.updateAll(principal, input.changes);
   }
 
   @Mutation(() => ID, { description: 'Deletes a GUEST or IOT network; the PRIMARY one goes only with its location.' })
   @RequirePermission(Permission.TENANT_WRITE)
-  async deleteWifiNetwork(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<string> {
+  async deleteWifiNetwork(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The network.' }) id: string): Promise<string> {
     return (await this.networks.delete(principal, id)).id;
   }
 

@@ -66,6 +66,7 @@ describeEachDatabase('errors', (db) => {
     const admin = await platformAdmin(t.current);
     const tooBig = await gql(t.current, USERS, { first: 1000 }, admin);
     expect(fieldsOf(expectErrorCode(tooBig, 'VALIDATION_FAILED') && tooBig)).toEqual(['first']);
+    expect(JSON.stringify(tooBig.errors?.[0]?.extensions?.fields)).toContain('must be at most 100');
     const badCursor = await gql(t.current, `{ users(after: "garbage") { edges { cursor } } }`, {}, admin);
     expect(fieldsOf(expectErrorCode(badCursor, 'VALIDATION_FAILED') && badCursor)).toEqual(['after']);
     expectData(await gql(t.current, USERS, { first: 100 }, admin));

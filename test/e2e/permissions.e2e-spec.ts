@@ -27,14 +27,17 @@ Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.customers                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.groups                           PLATFORM       PLATFORM_ADMIN
 Query.location                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.locationsByServiceId             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.me                               AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.node                             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.nodeBySerial                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.nodes                            TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.serialAssignments                PLATFORM       PLATFORM_ADMIN
 Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.assignSerials                 PLATFORM       PLATFORM_ADMIN
+Mutation.changePassword                AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -42,17 +45,23 @@ Mutation.createGroup                   PLATFORM       PLATFORM_ADMIN
 Mutation.createLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteGroup                   PLATFORM       PLATFORM_ADMIN
 Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
 Mutation.removeSerialAssignment        PLATFORM       PLATFORM_ADMIN
 Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.revokeUserSessions            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.unclaimNode                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateGroup                   PLATFORM       PLATFORM_ADMIN
 Mutation.updateLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.verifyCustomerEmail           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN

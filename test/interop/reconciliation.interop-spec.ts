@@ -129,8 +129,8 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
     const node = expectData(await gql<{ node: { connected: boolean; radios: unknown[]; vifs: Vif[] } }>(app, NODE_VIFS, { id: nodeId }, admin)).node;
     expect(node.connected).toBe(true);
     expect(node.radios).toEqual([
-      { band: '2.4G', ifName: 'wifi0' },
-      { band: '5G', ifName: 'wifi1' },
+      { band: 'BAND_2_4G', ifName: 'wifi0' },
+      { band: 'BAND_5G', ifName: 'wifi1' },
     ]);
     expect(node.vifs.map((v) => [v.ifName, v.inSync])).toEqual([
       ['ctl1-ap-24', true],

@@ -110,8 +110,8 @@ describeEachDatabase('device port: serials', (db) => {
     const admin = (await createGroupWithAdmin(t.current)).adminToken;
     const customer = await createCustomer(t.current, admin);
     // Claimed as typed by a support agent; the device reports it in lower case with a space.
-    const claimed = expectData(await gql<{ claimNode: { id: string; serialNumber: string } }>(t.current, CLAIM_NODE, { locationId: customer.locations[0].id, serial: ' sn-case-1' }, admin)).claimNode;
-    expect(claimed.serialNumber).toBe('SN-CASE-1');
+    const claimed = expectData(await gql<{ claimNode: { id: string; serial: string } }>(t.current, CLAIM_NODE, { locationId: customer.locations[0].id, serial: ' sn-case-1' }, admin)).claimNode;
+    expect(claimed.serial).toBe('SN-CASE-1');
     for (let i = 0; i < 8; i++) sims.push(await startSimDevice(t.current, `SN-FLOOD-${i}`));
     await until('the rate limit to drop unknown serials', () => southbound.stats.unknownSerialsDropped >= 5);
     const unknown = (await nodes()).filter((n) => n.serialNumber.startsWith('SN-FLOOD-'));

@@ -59,7 +59,7 @@ describe('GraphQL limits (findings 1-3)', () => {
     const admin = await platformAdmin(t.current);
     const pages = `{ customers(first: 100) { edges { node { locations { nodes { vifs { ifName desired config state } radios { ifName } location { customer { locations { id name } } } } } } } } }`;
     expectLimitRefusal(await gql(t.current, pages, {}, admin), /Cost limit of 20000 exceeded/);
-    const page = `{ customers(first: 20) { edges { node { id name locations { id name nodes { id serialNumber } } } } } }`;
+    const page = `{ customers(first: 20) { edges { node { id name locations { id name nodes { id serial } } } } } }`;
     expectData(await gql(t.current, page, {}, admin));
   });
 

@@ -22,6 +22,10 @@ export class Authenticator {
     const userId = this.tokens.verify(token);
     const principal = await this.principals.load(userId);
     if (principal === undefined) throw AppError.unauthenticated('invalid or expired token');
+    // Sessions revoked (revokeUserSessions, changePassword): older tokens stop working.
+    if (principal.tokensValidAfter !== undefined && (this.tokens.issuedAtMs(token) ?? 0) < principal.tokensValidAfter) {
+      throw AppError.unauthenticated('session revoked: log in again');
+    }
     return principal;
   }
 }

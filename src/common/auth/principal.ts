@@ -13,6 +13,8 @@ export interface Principal {
   role: Role;
   /** Groups the user belongs to; empty for a platform admin, who is not scoped. */
   groupIds: string[];
+  /** Tokens issued before this instant (ms since the epoch) are revoked; absent: none. */
+  tokensValidAfter?: number;
 }
 
 export function isPlatformAdmin(p: Principal): boolean {

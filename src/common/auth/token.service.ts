@@ -45,7 +45,9 @@ export class TokenService {
   issue(userId: string, now = new Date()): IssuedToken {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const exp = issuedAt + this.lifetimeSeconds;
-    const token = this.jwt.sign({ sub: userId, iat: issuedAt, exp }, { algorithm: 'HS256' });
+    // iat to the millisecond (RFC 7519 allows a fractional NumericDate), so a token issued
+    // just after a revocation of the user's sessions is told apart from one just before.
+    const token = this.jwt.sign({ sub: userId, iat: now.getTime() / 1000, exp }, { algorithm: 'HS256' });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
@@ -66,6 +68,13 @@ export class TokenService {
     if (typeof claims.sub !== 'string' || claims.sub === '' || typeof claims.exp !== 'number') throw AppError.unauthenticated('invalid or expired token');
     this.remember(token, { userId: claims.sub, exp: claims.exp });
     return claims.sub;
+  }
+
+  /** When a token (already verified) was issued, in ms since the epoch; undefined without iat. */
+  issuedAtMs(token: string): number | undefined {
+    const claims: unknown = this.jwt.decode(token);
+    const iat = typeof claims === 'object' && claims !== null ? (claims as { iat?: unknown }).iat : undefined;
+    return typeof iat === 'number' ? Math.round(iat * 1000) : undefined;
   }
 
   private remember(token: string, verified: VerifiedToken): void {

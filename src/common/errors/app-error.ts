@@ -18,6 +18,8 @@ export enum ErrorCode {
   /** The request ran longer than the per-request time limit. */
   REQUEST_TIMEOUT = 'REQUEST_TIMEOUT',
   INTERNAL = 'INTERNAL',
+  /** deleteNode on a node that has connected (it has a history; unclaim it instead). */
+  NODE_HAS_CONNECTED = 'NODE_HAS_CONNECTED',
 }
 
 /** One offending input field, reported with VALIDATION_FAILED. */

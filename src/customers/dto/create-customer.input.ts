@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CreateLocationInput } from '../../locations/dto/create-location.input';
 
-@InputType()
+@InputType({ description: 'A new customer with their first location.' })
 export class CreateCustomerInput {
   @Field(() => ID, { nullable: true, description: "Required for platform admins and for users in several groups; otherwise the caller's group." })
   @IsOptional()
@@ -11,7 +11,7 @@ export class CreateCustomerInput {
   @MaxLength(100)
   groupId?: string | null;
 
-  @Field()
+  @Field({ description: 'Display name, 1 to 200 characters.' })
   @IsString()
   @MaxLength(1000)
   name!: string;
@@ -27,7 +27,7 @@ export class CreateCustomerInput {
   @MaxLength(1000)
   accountId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The sales partner or channel (free text).' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

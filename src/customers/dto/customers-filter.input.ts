@@ -2,9 +2,9 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CustomerStatus } from '../customer-status';
 
-@InputType()
+@InputType({ description: 'Every condition given must hold.' })
 export class CustomersFilter {
-  @Field(() => CustomerStatus, { nullable: true })
+  @Field(() => CustomerStatus, { nullable: true, description: 'Only customers with this status.' })
   @IsOptional()
   @IsEnum(CustomerStatus)
   status?: CustomerStatus;

@@ -8,7 +8,7 @@ import { CustomersFilter } from './customers-filter.input';
 
 @ArgsType()
 export class CustomersArgs extends PageArgs {
-  @Field(() => CustomersFilter, { nullable: true })
+  @Field(() => CustomersFilter, { nullable: true, description: 'Conditions; none lists every customer you may see.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => CustomersFilter)

@@ -1,9 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'Fields left out keep their value.' })
 export class UpdateCustomerInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new display name.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -21,7 +21,7 @@ export class UpdateCustomerInput {
   @MaxLength(1000)
   accountId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The sales partner or channel; null removes it.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

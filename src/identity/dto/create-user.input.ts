@@ -6,9 +6,9 @@ import { Role } from '../role.graphql';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-@InputType()
+@InputType({ description: 'A new user.' })
 export class CreateUserInput {
-  @Field()
+  @Field({ description: 'Login email, unique (case-insensitive).' })
   @IsEmail()
   @MaxLength(254)
   email!: string;
@@ -18,11 +18,11 @@ export class CreateUserInput {
   @Length(MIN_PASSWORD_LENGTH, 200)
   password!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the user may do; group admins create GROUP_SUPPORT users only.' })
   @IsEnum(Role)
   role!: Role;
 
-  @Field(() => [ID], { defaultValue: [] })
+  @Field(() => [ID], { defaultValue: [], description: 'Their groups: none for a platform admin, at least one otherwise.' })
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   groupIds: string[] = [];

@@ -3,14 +3,14 @@
 import { Field, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
 import { User } from '../user.entity';
 
-@ObjectType()
+@ObjectType({ description: 'A bearer token and who it is for.' })
 export class LoginResult {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
   token!: string;
 
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'When the token stops working (JWT_EXPIRES_IN after issue).' })
   expiresAt!: Date;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The user logged in.' })
   user!: User;
 }

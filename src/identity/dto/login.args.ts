@@ -5,12 +5,12 @@ import { IsEmail, IsString, MaxLength } from 'class-validator';
 
 @ArgsType()
 export class LoginArgs {
-  @Field()
+  @Field({ description: 'Your login email.' })
   @IsEmail()
   @MaxLength(254)
   email!: string;
 
-  @Field()
+  @Field({ description: 'Your password.' })
   @IsString()
   @MaxLength(200)
   password!: string;

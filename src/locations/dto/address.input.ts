@@ -1,21 +1,21 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'A postal address; every part is optional.' })
 export class AddressInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Street and number.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   street?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'City.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   city?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Postal code.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

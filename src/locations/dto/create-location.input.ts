@@ -4,9 +4,9 @@ import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator
 import { PrimaryNetworkInput } from '../../wifi-networks/dto/primary-network.input';
 import { AddressInput } from './address.input';
 
-@InputType()
+@InputType({ description: 'A new location with its PRIMARY network.' })
 export class CreateLocationInput {
-  @Field()
+  @Field({ description: 'Display name, 1 to 100 characters.' })
   @IsString()
   @MaxLength(1000)
   name!: string;
@@ -17,7 +17,7 @@ export class CreateLocationInput {
   @MaxLength(1000)
   serviceId?: string | null;
 
-  @Field(() => AddressInput, { nullable: true })
+  @Field(() => AddressInput, { nullable: true, description: 'Postal address.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => AddressInput)

@@ -3,15 +3,15 @@ import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { AddressInput } from './address.input';
 
-@InputType()
+@InputType({ description: 'Fields left out keep their value.' })
 export class UpdateLocationInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A new display name.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   name?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The ISP\'s service contract; null removes it.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -23,7 +23,7 @@ export class UpdateLocationInput {
   @Type(() => AddressInput)
   address?: AddressInput | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Europe/Berlin.' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'Fields left out keep their value.' })
 export class UpdateNodeInput {
   @Field(() => String, { nullable: true, description: 'A label for the node; null clears it.' })
   @IsOptional()

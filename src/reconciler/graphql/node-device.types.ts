@@ -3,27 +3,28 @@
 
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { GraphQLJSON } from '../../audit/json.scalar';
+import { RadioBand } from './device-enums';
 import { VifMismatch } from './status.types';
 
-@ObjectType()
+@ObjectType({ description: 'A radio of the node, as the device reports it (Wifi_Radio_State).' })
 export class NodeRadio {
-  @Field({ description: 'freq_band as the device reports it: 2.4G, 5G, 5GL, 5GU or 6G.' })
-  band!: string;
+  @Field(() => RadioBand, { nullable: true, description: 'The band (freq_band); null if the device reports a value OpenSync does not define.' })
+  band!: RadioBand | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The channel in use, if reported.' })
   channel!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The radio interface, e.g. wifi0.' })
   ifName!: string | null;
 }
 
 @ObjectType({ description: 'A VIF the controller manages on the node. Passphrases are shown to group admins only.' })
 export class NodeVif {
-  @Field()
+  @Field({ description: 'The VIF interface name, e.g. wl0.1 (docs/decisions/vif-naming.md).' })
   ifName!: string;
 
-  @Field(() => String, { nullable: true })
-  band!: string | null;
+  @Field(() => RadioBand, { nullable: true, description: 'The band of the radio the model places the VIF on; null for a VIF that must be removed.' })
+  band!: RadioBand | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'The Wifi_VIF_Config row the model asks for (null: must be removed).' })
   desired!: unknown;
@@ -34,27 +35,27 @@ export class NodeVif {
   @Field(() => GraphQLJSON, { nullable: true, description: 'The Wifi_VIF_State row the device reports.' })
   state!: unknown;
 
-  @Field()
+  @Field({ description: 'Whether desired, config and state agree (no mismatches).' })
   inSync!: boolean;
 
-  @Field(() => [VifMismatch])
+  @Field(() => [VifMismatch], { description: 'What differs, column by column.' })
   mismatches!: VifMismatch[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'A device that connected but is claimed to no location yet (docs/api.md, Unclaimed nodes).' })
 export class UnclaimedNode {
-  @Field()
+  @Field({ description: 'The serial to pass to claimNode.' })
   serial!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Model as the device reported it.' })
   model!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Firmware version as the device reported it.' })
   firmwareVersion!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the device was last connected.' })
   lastSeenAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'Whether it is connected now.' })
   connected!: boolean;
 }

@@ -3,6 +3,7 @@
 
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSON } from '../../audit/json.scalar';
+import { MismatchReason } from './device-enums';
 
 export enum ConvergenceStatus {
   APPLIED = 'APPLIED',
@@ -12,7 +13,13 @@ export enum ConvergenceStatus {
 }
 registerEnumType(ConvergenceStatus, {
   name: 'ConvergenceStatus',
-  description: 'APPLIED: the device reports the VIFs running as configured. FAILED: not converged within the configured time.',
+  description: 'Convergence of a network on a node (docs/api.md, Convergence).',
+  valuesMap: {
+    APPLIED: { description: 'The device reports the VIFs running as the model says.' },
+    PENDING: { description: 'A change is on its way and the configured time has not run out.' },
+    FAILED: { description: 'Not converged within RECONCILE_FAIL_AFTER_MS; the mismatches say why.' },
+    OFFLINE: { description: 'The node is not connected.' },
+  },
 });
 
 @ObjectType({ description: 'Why a network is not (yet) applied on a node. Passphrases are always masked.' })
@@ -20,45 +27,45 @@ export class VifMismatch {
   @Field({ description: 'The VIF (empty when the device cannot carry the network at all).' })
   ifName!: string;
 
-  @Field({ description: 'CONFIG_MISSING, CONFIG_DIFFERS, STATE_DIFFERS, NOT_REMOVED, or why the device cannot carry it (e.g. SECURITY_UNSUPPORTED).' })
-  reason!: string;
+  @Field(() => MismatchReason, { description: 'What is wrong: a convergence mismatch, or why the device cannot carry the network.' })
+  reason!: MismatchReason;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The differing column (for a network the device cannot carry: the radio).' })
   column?: string | null;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The value in Wifi_VIF_Config.' })
   config?: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The value in Wifi_VIF_State.' })
   state?: unknown;
 
-  @Field(() => GraphQLJSON, { nullable: true })
+  @Field(() => GraphQLJSON, { nullable: true, description: 'The value the model asks for.' })
   desired?: unknown;
 }
 
-@ObjectType()
+@ObjectType({ description: "The network's convergence on one node of its location." })
 export class NetworkNodeStatusEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The node.' })
   nodeId!: string;
 
-  @Field()
+  @Field({ description: "The node's serial." })
   serial!: string;
 
-  @Field(() => ConvergenceStatus)
+  @Field(() => ConvergenceStatus, { description: 'The network on this node.' })
   status!: ConvergenceStatus;
 
-  @Field(() => [VifMismatch])
+  @Field(() => [VifMismatch], { description: 'Why it is not APPLIED (empty when it is, or OFFLINE).' })
   mismatches!: VifMismatch[];
 }
 
-@ObjectType()
+@ObjectType({ description: "A network's convergence on the nodes of its location (docs/api.md, Convergence)." })
 export class WifiNetworkStatus {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The network.' })
   networkId!: string;
 
   @Field(() => ConvergenceStatus, { description: 'FAILED if any node failed, else PENDING if any waits, else APPLIED if any applied, else OFFLINE.' })
   overall!: ConvergenceStatus;
 
-  @Field(() => [NetworkNodeStatusEntry])
+  @Field(() => [NetworkNodeStatusEntry], { description: 'One entry per node of the location, by serial.' })
   nodes!: NetworkNodeStatusEntry[];
 }

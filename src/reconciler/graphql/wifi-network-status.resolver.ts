@@ -41,7 +41,7 @@ export class WifiNetworkStatusResolver {
   async wifiNetworkStatusChanged(
     @CurrentPrincipal() principal: Principal,
     @Context() ctx: RequestContext,
-    @Args('networkId', { type: () => ID }) networkId: string,
+    @Args('networkId', { type: () => ID, description: 'The network to follow.' }) networkId: string,
   ): Promise<AsyncIterableIterator<WifiNetworkStatus>> {
     requireUuid('networkId', networkId);
     assertReadable(principal, await this.dataSource.manager.findOneBy(WifiNetwork, { id: networkId }), 'wifi network', networkId);

@@ -4,6 +4,7 @@
 // convergence the status does not. What each caller sees of the rows is decided by
 // vif-row-visibility.ts (allow-lists; rows not yet in the desired state redacted).
 
+import { radioBandOf } from '../graphql/device-enums';
 import { Injectable } from '@nestjs/common';
 import { CachedRow, DesiredNetwork, DesiredVif, isControllerOwned, networkNodeStatus } from '@lib/opensync';
 import { DesiredStateService } from '../desired-state.service';
@@ -31,11 +32,11 @@ export class NodeDeviceViewService {
     const rows = state.length > 0 ? state : rowsOf(connection, 'Wifi_Radio_Config');
     return rows
       .map((r) => ({
-        band: typeof r.freq_band === 'string' ? r.freq_band : '',
+        band: radioBandOf(r.freq_band),
         channel: typeof r.channel === 'number' ? r.channel : null,
         ifName: typeof r.if_name === 'string' ? r.if_name : null,
       }))
-      .sort((a, b) => a.band.localeCompare(b.band) || (a.ifName ?? '').localeCompare(b.ifName ?? ''));
+      .sort((a, b) => (a.band ?? '').localeCompare(b.band ?? '') || (a.ifName ?? '').localeCompare(b.ifName ?? ''));
   }
 
   async vifs(nodeId: string, audience: VifAudience): Promise<NodeVif[]> {
@@ -75,7 +76,7 @@ export class NodeDeviceViewService {
       const mismatches: VifMismatch[] = result.mismatches.map((m) => jsonMismatch(visibleMismatch(m, device, own)));
       return {
         ifName,
-        band: wanted?.radioBand ?? null,
+        band: radioBandOf(wanted?.radioBand),
         desired: wanted ? visibleRow(wanted.row, own) : null,
         config: visibleRow(config, device),
         state: visibleRow(state, device),

@@ -5,9 +5,9 @@ import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID } from 'class-valid
 
 export const MAX_SERIALS_PER_IMPORT = 10_000;
 
-@InputType()
+@InputType({ description: 'Exact serials and/or serial prefixes whose unclaimed nodes one group may see.' })
 export class AssignSerialsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The group that will see the matching unclaimed nodes.' })
   @IsUUID()
   groupId!: string;
 

@@ -3,13 +3,13 @@ import { IsBoolean, IsDate, IsEnum, IsOptional } from 'class-validator';
 import { WifiNetworkKind } from '../wifi-network-enums';
 import { PrimaryNetworkInput } from './primary-network.input';
 
-@InputType()
+@InputType({ description: 'A new GUEST or IOT network.' })
 export class CreateWifiNetworkInput extends PrimaryNetworkInput {
   @Field(() => WifiNetworkKind, { description: 'GUEST or IOT: the PRIMARY network comes with the location.' })
   @IsEnum(WifiNetworkKind)
   kind!: WifiNetworkKind;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Whether it runs on the devices from the start.' })
   @IsOptional()
   @IsBoolean()
   enabled?: boolean;

@@ -4,14 +4,14 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Band, SecurityMode } from '../wifi-network-enums';
 
-@InputType()
+@InputType({ description: 'The PRIMARY network of a new location.' })
 export class PrimaryNetworkInput {
   @Field({ description: '1 to 32 bytes in UTF-8.' })
   @IsString()
   @MaxLength(256)
   ssid!: string;
 
-  @Field(() => SecurityMode)
+  @Field(() => SecurityMode, { description: 'How clients authenticate.' })
   @IsEnum(SecurityMode)
   securityMode!: SecurityMode;
 
@@ -21,12 +21,12 @@ export class PrimaryNetworkInput {
   @MaxLength(256)
   passphrase?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Leave the SSID out of beacons.' })
   @IsOptional()
   @IsBoolean()
   hidden?: boolean;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Keep clients of this network from reaching each other.' })
   @IsOptional()
   @IsBoolean()
   clientIsolation?: boolean;
@@ -43,7 +43,7 @@ export class PrimaryNetworkInput {
   @IsEnum(Band, { each: true })
   bands?: Band[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A label for operators.' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

@@ -9,19 +9,19 @@ import { UpdateWifiNetworkInput } from './update-wifi-network.input';
 
 export const MAX_NETWORK_CHANGES = 1000;
 
-@InputType()
+@InputType({ description: 'One network and its change.' })
 export class WifiNetworkChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The network.' })
   @IsString()
   id!: string;
 
-  @Field(() => UpdateWifiNetworkInput)
+  @Field(() => UpdateWifiNetworkInput, { description: 'Its change.' })
   @ValidateNested()
   @Type(() => UpdateWifiNetworkInput)
   input!: UpdateWifiNetworkInput;
 }
 
-@InputType()
+@InputType({ description: 'Many changes, applied all or nothing.' })
 export class UpdateWifiNetworksInput {
   @Field(() => [WifiNetworkChangeInput], { description: `At most ${MAX_NETWORK_CHANGES} changes, each to a different network.` })
   @IsArray()

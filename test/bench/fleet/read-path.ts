@@ -10,7 +10,7 @@ import { run } from '../framework/processes';
 export const LOCATION_QUERY = `query ($id: ID!) {
   location(id: $id) {
     id name serviceId
-    nodes { id serialNumber connected firmwareVersion }
+    nodes { id serial connected firmwareVersion }
     wifiNetworks { id ssid kind status { overall nodes { serial status } } }
   }
 }`;

@@ -51,7 +51,7 @@ describeEachDatabase('provisioning flows', (db) => {
     const claimed = expectData(await run<{ claimNode: { id: string; locationId: string; claimedAt: string } }>(CLAIM_NODE, { locationId: home.id, serial: sn })).claimNode;
     expect(claimed.locationId).toBe(home.id);
     const again = expectData(await run<{ claimNode: { id: string; claimedAt: string } }>(CLAIM_NODE, { locationId: home.id, serial: sn })).claimNode;
-    expect(again).toEqual({ ...claimed, serialNumber: sn });
+    expect(again).toEqual({ ...claimed, serial: sn });
 
     const guest = expectData(
       await run<{ createWifiNetwork: NetworkView }>(CREATE_NETWORK, {
@@ -70,7 +70,7 @@ describeEachDatabase('provisioning flows', (db) => {
 
     const view = expectData(await run<{ location: LocationView & { customer: { id: string } } }>(LOCATION, { id: home.id })).location;
     expect(view.customer.id).toBe(customer.id);
-    expect(view.nodes.map((n) => n.serialNumber)).toEqual([sn]);
+    expect(view.nodes.map((n) => n.serial)).toEqual([sn]);
     expect(view.wifiNetworks.map((n) => n.kind)).toEqual(['PRIMARY', 'GUEST']);
   });
 

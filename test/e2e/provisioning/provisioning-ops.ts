@@ -6,7 +6,7 @@ import { expectData, gql, TestApp } from '../support';
 
 export const CUSTOMER_FIELDS = 'id groupId name email accountId partnerId emailVerified onboardingCompletedAt status hasPassword';
 export const NETWORK_FIELDS = 'id kind ssid securityMode passphrase hidden clientIsolation vlanId bands enabled expiresAt description';
-export const LOCATION_FIELDS = `id customerId name serviceId timezone address { street city postalCode country } wifiNetworks { ${NETWORK_FIELDS} } nodes { id serialNumber }`;
+export const LOCATION_FIELDS = `id customerId name serviceId timezone address { street city postalCode country } wifiNetworks { ${NETWORK_FIELDS} } nodes { id serial }`;
 
 export const CREATE_CUSTOMER = `mutation ($input: CreateCustomerInput!, $key: String) {
   createCustomer(input: $input, idempotencyKey: $key) { ${CUSTOMER_FIELDS} locations { ${LOCATION_FIELDS} } } }`;
@@ -23,11 +23,11 @@ export const UPDATE_LOCATION = `mutation ($id: ID!, $input: UpdateLocationInput!
 export const DELETE_LOCATION = `mutation ($id: ID!) { deleteLocation(id: $id) }`;
 export const LOCATION = `query ($id: ID!) { location(id: $id) { ${LOCATION_FIELDS} customer { id name } } }`;
 
-export const CLAIM_NODE = `mutation ($locationId: ID!, $serial: String!) { claimNode(locationId: $locationId, serial: $serial) { id serialNumber locationId claimedAt } }`;
-export const UNCLAIM_NODE = `mutation ($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id serialNumber locationId claimedAt } }`;
+export const CLAIM_NODE = `mutation ($locationId: ID!, $serial: String!) { claimNode(locationId: $locationId, serial: $serial) { id serial locationId claimedAt } }`;
+export const UNCLAIM_NODE = `mutation ($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id serial locationId claimedAt } }`;
 export const UPDATE_NODE = `mutation ($id: ID!, $input: UpdateNodeInput!) { updateNode(id: $id, input: $input) { id description } }`;
-export const NODE = `query ($id: ID!) { node(id: $id) { id serialNumber description locationId } }`;
-export const NODE_BY_SERIAL = `query ($serial: String!) { nodeBySerial(serial: $serial) { id serialNumber location { id name serviceId } customer { id name accountId } } }`;
+export const NODE = `query ($id: ID!) { node(id: $id) { id serial description locationId } }`;
+export const NODE_BY_SERIAL = `query ($serial: String!) { nodeBySerial(serial: $serial) { id serial location { id name serviceId } customer { id name accountId } } }`;
 
 export const CREATE_NETWORK = `mutation ($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {
   createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) { ${NETWORK_FIELDS} } }`;
@@ -53,7 +53,7 @@ export interface LocationView {
   serviceId: string | null;
   timezone: string;
   wifiNetworks: NetworkView[];
-  nodes: { id: string; serialNumber: string }[];
+  nodes: { id: string; serial: string }[];
 }
 export interface CustomerView {
   id: string;

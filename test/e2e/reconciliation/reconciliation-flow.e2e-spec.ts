@@ -81,8 +81,8 @@ describeEachDatabase('reconciliation with a simulated device', (db) => {
     const node = expectData(await gql<{ node: Record<string, unknown> & { vifs: { ifName: string; inSync: boolean; desired: Record<string, unknown> }[] } }>(t.current, NODE, { id: nodeId }, admin)).node;
     expect(node).toMatchObject({ connected: true, model: 'SIM-AP-1', firmwareVersion: '1.0.0', remoteAddress: '127.0.0.1' });
     expect(node.radios).toEqual([
-      { band: '2.4G', channel: 6, ifName: 'wifi0' },
-      { band: '5G', channel: 36, ifName: 'wifi1' },
+      { band: 'BAND_2_4G', channel: 6, ifName: 'wifi0' },
+      { band: 'BAND_5G', channel: 36, ifName: 'wifi1' },
     ]);
     expect(node.vifs.map((v) => [v.ifName, v.inSync])).toEqual([
       ['ctl1-ap-24', true],
