@@ -3,6 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readHomeApiConfig } from '../apis/home-api/home-api-config';
 import { AppConfig, OvsdbConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { durationToSeconds } from './duration';
@@ -24,6 +25,7 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
     jwtExpiresIn: readJwtExpiry(r),
     ...readAdmin(r),
     ovsdb: readOvsdb(r),
+    homeApi: readHomeApiConfig(r),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;

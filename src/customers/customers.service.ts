@@ -127,6 +127,38 @@ export class CustomersService {
     return result;
   }
 
+  /**
+   * A customer without a location yet, for provisioning systems that send the account first
+   * and its sites in later requests (the legacy gateway). Same rules as create otherwise.
+   */
+  async createAccount(principal: Principal, input: Omit<CreateCustomerInput, 'location' | 'password'>): Promise<Customer> {
+    const errors = [...validateCustomerFields(input, ['name', 'email']), ...(input.groupId ? checkUuid('groupId', input.groupId) : [])];
+    if (errors.length > 0) throw AppError.validation(errors);
+    const groupId = targetGroup(principal, input.groupId);
+    return this.transactions.run(async (manager) => {
+      if (!(await manager.existsBy(Group, { id: groupId }))) throw AppError.notFound('group', groupId);
+      await this.assertUnique(manager, groupId, input.email, input.accountId ?? null);
+      const customer = await manager.save(
+        manager.create(Customer, {
+          groupId,
+          name: input.name.trim(),
+          email: input.email.trim(),
+          emailKey: emailKey(input.email),
+          accountId: input.accountId ?? null,
+          partnerId: input.partnerId ?? null,
+          emailVerified: false,
+          onboardingCompletedAt: null,
+          status: CustomerStatus.ACTIVE,
+          passwordHash: null,
+        }),
+      );
+      await this.audit.record(principal, manager, this.record('create', customer, null, customerSummary(customer)));
+      return customer;
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? AppError.conflict('a customer with this email or account id already exists in the group') : error;
+    });
+  }
+
   async update(principal: Principal, id: string, input: UpdateCustomerInput): Promise<Customer> {
     requireUuid('id', id);
     const fields = { ...input, name: input.name ?? undefined, email: input.email ?? undefined };
