@@ -8,6 +8,7 @@ import { HomeApiError, HomeErrorCode } from './wire/error-catalogue';
 import { RequestFields } from './wire/request-fields';
 import { HomeRequest, HomeResponse } from './wire/transaction-codec';
 import { HomeTransaction } from './home-transaction';
+import { ModemTransactions } from './modem-transactions';
 import { SiteTransactions } from './site-transactions';
 import { SubscriberTransactions } from './subscriber-transactions';
 
@@ -26,7 +27,7 @@ const DOCUMENTED = new Set([
 export class HomeApiDispatcher {
   private readonly routes: ReadonlyMap<string, Route>;
 
-  constructor(subscribers: SubscriberTransactions, sites: SiteTransactions) {
+  constructor(subscribers: SubscriberTransactions, sites: SiteTransactions, modems: ModemTransactions) {
     this.routes = new Map<string, Route>([
       ['CREATE SUBSCRIBER', (t) => subscribers.create(t)],
       ['UPDATE SUBSCRIBER', (t) => subscribers.update(t)],
@@ -34,6 +35,9 @@ export class HomeApiDispatcher {
       ['CREATE SITE', (t) => sites.create(t)],
       ['UPDATE SITE', (t) => sites.update(t)],
       ['DELETE SITE', (t) => sites.delete(t)],
+      ['CREATE MODEM', (t) => modems.create(t)],
+      ['UPDATE MODEM', (t) => modems.update(t)],
+      ['DELETE MODEM', (t) => modems.delete(t)],
     ]);
   }
 

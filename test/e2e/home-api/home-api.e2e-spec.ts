@@ -3,81 +3,30 @@
 // of malformed frame, and checks each answer byte for byte; what it creates is seen in
 // GraphQL like any customer.
 
-import { HomeApiListenerService } from '../../../src/apis/home-api/home-api-listener.service';
-import { describeEachDatabase, expectData, gql, TestApp, useTestApp } from '../support';
+import { describeEachDatabase, expectData, gql, useTestApp } from '../support';
 import { createGroup, platformAdmin } from '../support/roles';
+import {
+  CLAIM,
+  COMMON,
+  CUSTOMER,
+  CUSTOMER_BY_ACCOUNT,
+  CustomerView,
+  DATE,
+  GATEWAY_ENV,
+  GROUP,
+  keyOf,
+  MSO,
+  NETWORKS,
+  NODE,
+  port,
+  site,
+  subscriber,
+  withLength,
+} from './gateway-fixtures';
 import { expectedError, expectedSuccess, frame, MsoClient, transaction } from './mso-client';
 
-const MSO = 'ACME';
-const GROUP = 'acme-cable-home-api';
-const DATE = '19980131203045';
-const COMMON: [string, string][] = [
-  ['create_date', DATE],
-  ['mso_name', MSO],
-];
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
-const CUSTOMER = `query ($id: ID!) { customer(id: $id) { id name email accountId status locations { id name serviceId timezone address { street city postalCode country } } } }`;
-const CUSTOMER_BY_ACCOUNT = `query ($accountId: String!, $groupId: ID) { customerByAccountId(accountId: $accountId, groupId: $groupId) { id status } }`;
-const NETWORKS = `query ($id: ID!) { location(id: $id) { wifiNetworks { kind ssid securityMode } } }`;
-const CLAIM = `mutation ($locationId: ID!, $serial: String!) { claimNode(locationId: $locationId, serial: $serial) { id } }`;
-const NODE = `query ($serial: String!) { nodeBySerial(serial: $serial) { id locationId } }`;
-
-interface CustomerView {
-  id: string;
-  name: string;
-  email: string;
-  accountId: string;
-  status: string;
-  locations: { id: string; name: string; serviceId: string | null; timezone: string; address: Record<string, string | null> }[];
-}
-
-function port(app: TestApp): number {
-  const bound = app.app.get(HomeApiListenerService).port;
-  if (bound === undefined) throw new Error('the gateway is not listening');
-  return bound;
-}
-
-/** A frame whose body is not ASCII, its length counted in bytes. */
-function withLength(body: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(String(body.length).padStart(4, '0'), 'latin1'), body]);
-}
-
-function keyOf(answer: string, name: string): string {
-  const m = new RegExp(`\\|${name}=(${UUID})\\|`).exec(answer);
-  if (m === null) throw new Error(`no ${name} in ${JSON.stringify(answer)}`);
-  return m[1] as string;
-}
-
-const subscriber = (msoKey: string, extra: [string, string][] = []) =>
-  transaction('CREATE', 'SUBSCRIBER', [...COMMON, ['sub_lastname', 'Bond'], ['sub_firstname', 'James'], ['mso_subscriber_key', msoKey], ['other_email', `j${msoKey}@mso.test`], ...extra]);
-
-const site = (keyField: [string, string], msoSiteKey: string) =>
-  transaction('CREATE', 'SITE', [
-    ...COMMON,
-    keyField,
-    ['mso_site_key', msoSiteKey],
-    ['street_number', '12'],
-    ['street_name', 'Main'],
-    ['street_designator', 'St'],
-    ['city', 'Norwalk'],
-    ['state', 'CT'],
-    ['postcode', '06850'],
-    ['country', 'us'],
-    ['head_end', 'NORWALK1'],
-    ['oe_node', 'NODE-1'],
-  ]);
-
 describeEachDatabase('@Home API 2.0 gateway', (db) => {
-  const t = useTestApp(db, {
-    env: {
-      HOME_API_LISTEN: '127.0.0.1:0',
-      HOME_API_MSOS: `${MSO}=${GROUP}`,
-      HOME_API_MSO_ADDRESSES: `${MSO}=127.0.0.1`,
-      HOME_API_MAX_TRANSACTION_BYTES: '512',
-      HOME_API_TIMEZONE: 'America/New_York',
-    },
-  });
+  const t = useTestApp(db, { env: GATEWAY_ENV });
   let admin: string;
   let groupId: string;
   let client: MsoClient;
