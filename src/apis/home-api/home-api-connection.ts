@@ -32,7 +32,8 @@ export class HomeApiConnection {
     this.decoder = new FrameDecoder(options.maxTransactionBytes);
     socket.setTimeout(options.idleTimeoutMs);
     socket.on('timeout', () => {
-      if (this.busy) return;
+      // A transaction still running is no idleness; count again from now.
+      if (this.busy) return void socket.setTimeout(options.idleTimeoutMs);
       this.logger.log(`${options.label}: idle for ${options.idleTimeoutMs / 1000} s, closing`);
       socket.destroy();
     });

@@ -86,6 +86,8 @@ export class HomeApiListenerService implements OnApplicationBootstrap, OnApplica
   private accept(socket: Socket, certificateName: string | undefined, config: HomeApiConfig): void {
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
+    // A reset while the MSO is looked up must not become an unhandled 'error' event.
+    socket.on('error', () => undefined);
     socket.pause();
     const address = plainAddress(socket.remoteAddress);
     this.directory.identify(socket.remoteAddress, certificateName).then(
