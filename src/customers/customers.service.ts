@@ -128,22 +128,24 @@ export class CustomersService {
   }
 
   /**
-   * A customer without a location yet, for provisioning systems that send the account first
-   * and its sites in later requests (the legacy gateway). Same rules as create otherwise.
+   * A customer without a location yet and perhaps without an email, for provisioning systems
+   * that send the account first and its sites and logins in later requests (the legacy
+   * gateway). Same rules as create otherwise.
    */
-  async createAccount(principal: Principal, input: Omit<CreateCustomerInput, 'location' | 'password'>): Promise<Customer> {
-    const errors = [...validateCustomerFields(input, ['name', 'email']), ...(input.groupId ? checkUuid('groupId', input.groupId) : [])];
+  async createAccount(principal: Principal, input: Omit<CreateCustomerInput, 'location' | 'password' | 'email'> & { email?: string | null }): Promise<Customer> {
+    const errors = [...validateCustomerFields({ ...input, email: input.email ?? undefined }, ['name']), ...(input.groupId ? checkUuid('groupId', input.groupId) : [])];
     if (errors.length > 0) throw AppError.validation(errors);
     const groupId = targetGroup(principal, input.groupId);
     return this.transactions.run(async (manager) => {
       if (!(await manager.existsBy(Group, { id: groupId }))) throw AppError.notFound('group', groupId);
-      await this.assertUnique(manager, groupId, input.email, input.accountId ?? null);
+      const email = input.email ?? null;
+      await this.assertUnique(manager, groupId, email, input.accountId ?? null);
       const customer = await manager.save(
         manager.create(Customer, {
           groupId,
           name: input.name.trim(),
-          email: input.email.trim(),
-          emailKey: emailKey(input.email),
+          email: email === null ? null : email.trim(),
+          emailKey: email === null ? null : emailKey(email),
           accountId: input.accountId ?? null,
           partnerId: input.partnerId ?? null,
           emailVerified: false,
@@ -252,9 +254,9 @@ export class CustomersService {
     return customer;
   }
 
-  private async assertUnique(manager: EntityManager, groupId: string, email: string, accountId: string | null, exceptId?: string): Promise<void> {
+  private async assertUnique(manager: EntityManager, groupId: string, email: string | null, accountId: string | null, exceptId?: string): Promise<void> {
     const others = exceptId === undefined ? {} : { id: Not(exceptId) };
-    if ((await manager.countBy(Customer, { groupId, emailKey: emailKey(email), ...others })) > 0) {
+    if (email !== null && (await manager.countBy(Customer, { groupId, emailKey: emailKey(email), ...others })) > 0) {
       throw AppError.conflict('a customer with this email already exists in the group');
     }
     if (accountId !== null && (await manager.countBy(Customer, { groupId, accountId, ...others })) > 0) {

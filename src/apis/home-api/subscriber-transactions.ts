@@ -27,7 +27,6 @@ export class SubscriberTransactions {
     const first = f.optional('sub_firstname');
     if (last === undefined || first === undefined) throw new HomeApiError(HomeErrorCode.NAMES_REQUIRED);
     const email = emailOf(f);
-    if (email === undefined) throw new HomeApiError(HomeErrorCode.GENERIC, { note: 'other_email is required: the customer record needs an email address' });
     if (await this.findByMsoKey(t.principal, msoKey, true)) throw new HomeApiError(HomeErrorCode.SUBSCRIBER_EXISTS);
     try {
       const customer = await this.customers.createAccount(t.principal, { name: `${first} ${last}`, email, accountId: msoKey.toUpperCase() });

@@ -23,7 +23,7 @@ export const NODE = `query ($serial: String!) { nodeBySerial(serial: $serial) { 
 export interface CustomerView {
   id: string;
   name: string;
-  email: string;
+  email: string | null;
   accountId: string;
   status: string;
   locations: { id: string; name: string; serviceId: string | null; timezone: string; address: Record<string, string | null> }[];

@@ -69,6 +69,14 @@ describeEachDatabase('@Home API 2.0 gateway', (db) => {
     expect(networks.location.wifiNetworks).toEqual([{ kind: 'PRIMARY', ssid: expect.stringMatching(/^Home-[0-9A-F]{4}$/), securityMode: 'WPA2_PSK' }]);
   });
 
+  it("accepts the document's own Create Subscriber example (5.6.4), which carries no email", async () => {
+    const example = '|CREATE|SUBSCRIBER|create_date=19980131203045|mso_name=ACME|sub_lastname=Bond|sub_firstname=James|mso_subscriber_key=007|\n';
+    const answer = await client.send(example);
+    const key = keyOf(answer, 'subscriber_key');
+    expect(answer).toBe(`0090|CREATE|SUBSCRIBER|completion_code=0|subscriber_key=${key}|\n`);
+    expect(await customer(key)).toMatchObject({ name: 'James Bond', email: null, accountId: '007', status: 'ACTIVE' });
+  });
+
   it('accepts the MSO key where ours cannot be given, and names and values in any case', async () => {
     const subscriberKey = keyOf(await client.send(subscriber('1002')), 'subscriber_key');
     const answer = await client.send(
