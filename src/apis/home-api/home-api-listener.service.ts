@@ -12,7 +12,6 @@ import { HomeApiConnection } from './home-api-connection';
 import { HomeApiDispatcher } from './home-api-dispatcher';
 import { MsoDirectory } from './mso-directory';
 import { plainAddress } from './mso-principal';
-import { SiteTransactions } from './site-transactions';
 
 /** Connections at once, all MSOs together; legacy clients open a handful each. */
 const MAX_CONNECTIONS = 256;
@@ -27,13 +26,7 @@ export class HomeApiListenerService implements OnApplicationBootstrap, OnApplica
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: MsoDirectory,
     private readonly dispatcher: HomeApiDispatcher,
-    sites: SiteTransactions,
-  ) {
-    if (config.homeApi !== undefined) {
-      directory.configure(config.homeApi.msos);
-      sites.options = { timezone: config.homeApi.timezone };
-    }
-  }
+  ) {}
 
   /** The bound port (HOME_API_LISTEN may ask for port 0); undefined while not listening. */
   get port(): number | undefined {

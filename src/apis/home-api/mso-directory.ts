@@ -2,9 +2,10 @@
 // the source address listed for it in HOME_API_MSO_ADDRESSES. The MSO's group is looked up
 // by id or exact name when the connection opens, so a group created after start-up counts.
 
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { Group } from '../../identity/group.entity';
 import { HomeApiMso } from './home-api-config';
 import { msoPrincipal, plainAddress } from './mso-principal';
@@ -20,12 +21,13 @@ export type MsoLookup = { mso: ConnectedMso } | { refused: string };
 
 @Injectable()
 export class MsoDirectory {
-  private msos: HomeApiMso[] = [];
+  private readonly msos: HomeApiMso[];
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  configure(msos: HomeApiMso[]): void {
-    this.msos = msos;
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {
+    this.msos = config.homeApi?.msos ?? [];
   }
 
   /** `certificateName`: the peer certificate's CN when the listener uses TLS. */

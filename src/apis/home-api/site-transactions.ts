@@ -4,12 +4,13 @@
 // SSID and passphrase (the subscriber changes them later; docs/decisions/home-api-gateway.md).
 // DELETE cascades as 6.4.6 says: the site's nodes are unclaimed, then the location goes.
 
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { groupScope } from '../../access/group-scope';
 import { Principal } from '../../common/auth/principal';
 import { AppError, ErrorCode } from '../../common/errors/app-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { CreateLocationInput } from '../../locations/dto/create-location.input';
 import { Location } from '../../locations/location.entity';
 import { LocationsService } from '../../locations/locations.service';
@@ -26,21 +27,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Without look-alikes (0/O, 1/l/I), as a passphrase read off a screen should be. */
 const PASSPHRASE_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-export interface SiteOptions {
-  timezone: string;
-}
-
 @Injectable()
 export class SiteTransactions {
+  /** HOME_API_TIMEZONE: the document carries no time zone. */
+  private readonly timezone: string;
+
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly locations: LocationsService,
     private readonly nodes: NodesService,
     private readonly subscribers: SubscriberTransactions,
-  ) {}
-
-  /** Set by the module from HOME_API_TIMEZONE. */
-  options: SiteOptions = { timezone: 'UTC' };
+  ) {
+    this.timezone = config.homeApi?.timezone ?? 'UTC';
+  }
 
   async create(t: HomeTransaction): Promise<HomeResponse> {
     const customer = await this.subscribers.resolve(t.principal, t.fields);
@@ -53,7 +53,7 @@ export class SiteTransactions {
     const input: CreateLocationInput = {
       name: address.name,
       serviceId: msoKey ?? null,
-      timezone: this.options.timezone,
+      timezone: this.timezone,
       address: { street: address.street, city: address.city, postalCode: address.postalCode, country: address.country },
       primaryNetwork: { ssid: `Home-${randomInt(0x10000).toString(16).toUpperCase().padStart(4, '0')}`, securityMode: SecurityMode.WPA2_PSK, passphrase: passphrase() },
     };
