@@ -3,6 +3,7 @@
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { HomeApiModule } from './apis/home-api/home-api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthModule } from './common/auth/auth.module';
@@ -32,6 +33,7 @@ import { ExplorerModule } from './explorer/explorer.module';
     SouthboundModule,
     ReconcilerModule,
     ExplorerModule,
+    HomeApiModule,
   ],
   providers: [
     EventLoopWatch,

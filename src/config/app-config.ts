@@ -1,6 +1,8 @@
 // The validated configuration every module reads through the APP_CONFIG token.
 // Built once at start-up from the environment (see load-config.ts and docs/configuration.md).
 
+import type { HomeApiConfig } from '../apis/home-api/home-api-config';
+
 export interface OvsdbConfig {
   /** One or more listen specs separated by commas or spaces: tcp:, ssl:, ws:, wss:. */
   listen: string;
@@ -38,6 +40,8 @@ export interface AppConfig {
   ovsdb: OvsdbConfig;
   /** Serve the GraphiQL explorer at /graphiql (GRAPHIQL; default: on unless NODE_ENV=production). */
   graphiql: boolean;
+  /** The @Home API 2.0 provisioning gateway; undefined when HOME_API_LISTEN is unset. */
+  homeApi?: HomeApiConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

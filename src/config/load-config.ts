@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { readHomeApiConfig } from '../apis/home-api/home-api-config';
 import { AppConfig, OvsdbConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { durationToSeconds } from './duration';
@@ -30,6 +31,7 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
     ...readAdmin(r),
     ovsdb: readOvsdb(r),
     graphiql: r.boolean('GRAPHIQL', env.NODE_ENV !== 'production'),
+    homeApi: readHomeApiConfig(r),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;

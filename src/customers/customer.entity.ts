@@ -19,12 +19,12 @@ export class Customer extends TimestampedRecord {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Field({ description: 'Contact and login email, unique within the group.' })
-  @Column({ type: 'varchar', length: 254 })
-  email!: string;
+  @Field(() => String, { nullable: true, description: 'Contact and login email, unique within the group; null for an account a provisioning system created before any email was known.' })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
 
-  @Column({ name: 'email_key', type: 'varchar', length: 254 })
-  emailKey!: string;
+  @Column({ name: 'email_key', type: 'varchar', length: 254, nullable: true })
+  emailKey!: string | null;
 
   @Field(() => String, { nullable: true, description: "The ISP's account key, unique within the group." })
   @Column({ name: 'account_id', type: 'varchar', length: 100, nullable: true })

@@ -15,5 +15,6 @@ import { CustomersService } from './customers.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Customer]), DomainEventsModule, AuditModule, IdempotencyModule, LocationsModule, NodesModule, WifiNetworksModule],
   providers: [CustomersService, CustomersResolver],
+  exports: [CustomersService],
 })
 export class CustomersModule {}

@@ -123,6 +123,40 @@ export class CustomersService {
     return result;
   }
 
+  /**
+   * A customer without a location yet and perhaps without an email, for provisioning systems
+   * that send the account first and its sites and logins in later requests (the legacy
+   * gateway). Same rules as create otherwise.
+   */
+  async createAccount(principal: Principal, input: Omit<CreateCustomerInput, 'location' | 'password' | 'email'> & { email?: string | null }): Promise<Customer> {
+    const errors = [...validateCustomerFields({ ...input, email: input.email ?? undefined }, ['name']), ...(input.groupId ? checkUuid('groupId', input.groupId) : [])];
+    if (errors.length > 0) throw AppError.validation(errors);
+    const groupId = targetGroup(principal, input.groupId);
+    return this.transactions.run(async (manager) => {
+      if (!(await manager.existsBy(Group, { id: groupId }))) throw AppError.notFound('group', groupId);
+      const email = input.email ?? null;
+      await this.assertUnique(manager, groupId, email, input.accountId ?? null);
+      const customer = await manager.save(
+        manager.create(Customer, {
+          groupId,
+          name: input.name.trim(),
+          email: email === null ? null : email.trim(),
+          emailKey: email === null ? null : emailKey(email),
+          accountId: input.accountId ?? null,
+          partnerId: input.partnerId ?? null,
+          emailVerified: false,
+          onboardingCompletedAt: null,
+          status: CustomerStatus.ACTIVE,
+          passwordHash: null,
+        }),
+      );
+      await this.audit.record(principal, manager, this.record('create', customer, null, customerSummary(customer)));
+      return customer;
+    }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? AppError.conflict('a customer with this email or account id already exists in the group') : error;
+    });
+  }
+
   async update(principal: Principal, id: string, input: UpdateCustomerInput): Promise<Customer> {
     requireUuid('id', id);
     const fields = { ...input, name: input.name ?? undefined, email: input.email ?? undefined };
@@ -216,9 +250,9 @@ export class CustomersService {
     return customer;
   }
 
-  private async assertUnique(manager: EntityManager, groupId: string, email: string, accountId: string | null, exceptId?: string): Promise<void> {
+  private async assertUnique(manager: EntityManager, groupId: string, email: string | null, accountId: string | null, exceptId?: string): Promise<void> {
     const others = exceptId === undefined ? {} : { id: Not(exceptId) };
-    if ((await manager.countBy(Customer, { groupId, emailKey: emailKey(email), ...others })) > 0) {
+    if (email !== null && (await manager.countBy(Customer, { groupId, emailKey: emailKey(email), ...others })) > 0) {
       throw AppError.conflict('a customer with this email already exists in the group');
     }
     if (accountId !== null && (await manager.countBy(Customer, { groupId, accountId, ...others })) > 0) {

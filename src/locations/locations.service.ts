@@ -132,14 +132,15 @@ export class LocationsService {
     return location;
   }
 
-  async delete(principal: Principal, id: string): Promise<Location> {
+  /** `allowLast`: a provisioning gateway whose customers may have no location (createAccount). */
+  async delete(principal: Principal, id: string, options: { allowLast?: boolean } = {}): Promise<Location> {
     requireUuid('id', id);
     const location = await this.transactions.run(async (manager) => {
       const { location } = await writableLocation(manager, principal, id);
       if ((await manager.countBy(Node, { locationId: id })) > 0) {
         throw AppError.precondition('nodes are claimed to this location; unclaim them first');
       }
-      if ((await manager.countBy(Location, { customerId: location.customerId })) <= 1) {
+      if (options.allowLast !== true && (await manager.countBy(Location, { customerId: location.customerId })) <= 1) {
         throw AppError.precondition("a customer's last location cannot be deleted; terminate the customer instead");
       }
       await this.networks.removeAllOf(manager, principal, [id]);

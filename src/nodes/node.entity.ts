@@ -29,6 +29,10 @@ export class Node extends TimestampedRecord {
   @Column({ type: 'varchar', length: 200, nullable: true })
   description!: string | null;
 
+  @Field(() => String, { nullable: true, description: "The provisioning system's key for this node while claimed (the @Home API gateway's mso_modem_key), unique within the group." })
+  @Column({ name: 'external_key', type: 'varchar', length: 32, nullable: true })
+  externalKey!: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The location it is claimed to; null while unclaimed.' })
   @Column({ name: 'location_id', type: 'varchar', length: 36, nullable: true })
   locationId!: string | null;

@@ -17,11 +17,11 @@ import { DomainEvents } from '../domain-events/domain-events.service';
 import { Customer } from '../customers/customer.entity';
 import { Location } from '../locations/location.entity';
 import { UpdateNodeInput } from './dto/update-node.input';
-import { checkNodeDescription, checkSerial, checkUnclaimReason, normaliseSerial } from './node-rules';
+import { checkNodeDescription, checkNodeDetails, checkSerial, checkUnclaimReason, normaliseSerial } from './node-rules';
 import { Node } from './node.entity';
 
 function summary(node: Node): Record<string, unknown> {
-  return { serial: node.serialNumber, locationId: node.locationId, description: node.description, claimedAt: node.claimedAt };
+  return { serial: node.serialNumber, locationId: node.locationId, description: node.description, claimedAt: node.claimedAt, externalKey: node.externalKey };
 }
 
 /** The canonical serial (trimmed, upper case: src/validation/serial.ts), or VALIDATION_FAILED. */
@@ -29,6 +29,13 @@ function requireSerial(field: string, raw: string): string {
   const serial = normaliseSerial(raw);
   if (serial === undefined) throw AppError.validation(checkSerial(field, raw));
   return serial;
+}
+
+/** What a provisioning system knows of the hardware it claims (the legacy gateway's MODEM). */
+export interface NodeDetails {
+  model?: string;
+  macAddress?: string;
+  externalKey?: string;
 }
 
 @Injectable()
@@ -66,21 +73,35 @@ export class NodesService {
     return location === null ? null : this.dataSource.manager.findOneBy(Customer, { id: location.customerId });
   }
 
-  /** Creates the node row for a serial never seen; claiming again to the same location changes nothing. */
-  async claim(principal: Principal, locationId: string, raw: string): Promise<Node> {
+  /**
+   * Creates the node row for a serial never seen; claiming again to the same location changes
+   * nothing but the `details` given (a provisioning system's hardware facts and key).
+   */
+  async claim(principal: Principal, locationId: string, raw: string, details: NodeDetails = {}): Promise<Node> {
     requireUuid('locationId', locationId);
+    const detailErrors = checkNodeDetails(details);
+    if (detailErrors.length > 0) throw AppError.validation(detailErrors);
     const serial = requireSerial('serial', raw);
     // Two first claims of a new serial race on its unique index; the retry then sees the
     // winner's row and answers as for any claimed serial (same location: no change).
     const attempt = () => this.transactions.run(async (manager) => {
       const { location } = await writableLocation(manager, principal, locationId, 'locationId');
       const existing = await manager.findOneBy(Node, { serialNumber: serial });
-      if (existing?.locationId === location.id) return { node: existing, changed: false };
+      if (existing?.locationId === location.id) {
+        const changes = Object.fromEntries(Object.entries(details).filter(([k, v]) => v !== undefined && existing[k as keyof NodeDetails] !== v));
+        if (Object.keys(changes).length === 0) return { node: existing, changed: false };
+        const before = summary(existing);
+        Object.assign(existing, changes, { updatedAt: new Date() });
+        const saved = await manager.save(existing);
+        await this.audit.record(principal, manager, this.record('update', saved, before, summary(saved)));
+        return { node: saved, changed: false };
+      }
       if (existing !== null && existing.locationId !== null) throw AppError.conflict(`node ${serial} is claimed to another location`);
       const before = existing === null ? null : summary(existing);
       const now = new Date();
       const node = existing ?? manager.create(Node, { serialNumber: serial, connected: false });
-      Object.assign(node, { locationId: location.id, groupId: location.groupId, claimedAt: now, updatedAt: now });
+      const facts = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
+      Object.assign(node, facts, { locationId: location.id, groupId: location.groupId, claimedAt: now, updatedAt: now });
       const saved = await manager.save(node);
       await this.audit.record(principal, manager, this.record('claim', saved, before, summary(saved)));
       return { node: saved, changed: true };
@@ -138,7 +159,7 @@ export class NodesService {
     // The event keeps the former group so the tenant still sees it in its audit trail.
     const formerGroupId = node.groupId;
     const event: DomainEvent = { type: 'node-unclaimed', locationId: node.locationId as string, nodeIds: [node.id] };
-    Object.assign(node, { locationId: null, groupId: null, claimedAt: null, updatedAt: new Date() });
+    Object.assign(node, { locationId: null, groupId: null, claimedAt: null, externalKey: null, updatedAt: new Date() });
     await manager.save(node);
     await this.audit.record(principal, manager, { ...this.record('unclaim', node, before, { ...summary(node), reason }), groupId: formerGroupId });
     return event;
