@@ -12,6 +12,8 @@ export enum ErrorCode {
   /** The node's device is connected but did not answer a live read (session ended, timeout). */
   DEVICE_UNAVAILABLE = 'DEVICE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
+  /** A device operation would cover more nodes than OPERATIONS_MAX_TARGETS. */
+  TOO_MANY_TARGETS = 'TOO_MANY_TARGETS',
 }
 
 /** One offending input field, reported with VALIDATION_FAILED. */

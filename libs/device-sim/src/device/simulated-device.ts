@@ -93,9 +93,10 @@ export class SimulatedDevice {
     connection.start();
   }
 
-  /** Reboots: drop the connection, wipe the database, boot again (optionally upgraded). */
+  /** Reboots: drop the connection, wipe the database, boot again after bootTimeMs (optionally upgraded). */
   async reboot(type: 'UPGRADE' | 'CLOUD' | 'USER', firmwareVersion?: string): Promise<void> {
     await this.halt();
+    if (this.behaviour.bootTimeMs > 0) await new Promise<void>((resolve) => this.options.scheduler.schedule(this.behaviour.bootTimeMs, resolve));
     if (this.stopped) return;
     if (firmwareVersion) this.profile = { ...this.profile, firmwareVersion };
     const reason = type === 'UPGRADE' ? `upgraded to ${this.profile.firmwareVersion}` : 'reboot requested';

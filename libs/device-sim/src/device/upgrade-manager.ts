@@ -1,7 +1,8 @@
 // OpenSync's upgrade manager, simulated: AWLAN_Node.firmware_url starts a download and a
 // flash, reported through upgrade_status with the firmware's codes (um.h: 10/11 download
 // start/end, 20/21 flash start/end, negative errors), then a reboot into the new version.
-// firmware_url "reboot" with upgrade_timer reboots without upgrading.
+// firmware_url "reboot" with upgrade_timer reboots without upgrading (TIP firmware; with
+// rebootViaFirmwareUrl off, as stock upstream, it is a download that fails).
 import { DelayScheduler } from './delay-scheduler';
 import { DeviceDbPort, transactionError } from './device-db-port';
 import { DeviceBehaviour } from './device-profile';
@@ -65,6 +66,10 @@ export class UpgradeManager {
     this.cancel?.();
     if (!url) return;
     const timerUnits = typeof node.upgrade_timer === 'number' ? node.upgrade_timer : 0;
+    if (url === 'reboot' && !this.behaviour.rebootViaFirmwareUrl) {
+      this.walk(url, [UPGRADE_STATUS.DOWNLOAD_STARTED, UPGRADE_STATUS.DOWNLOAD_FAILED], timerUnits);
+      return;
+    }
     if (url === 'reboot') {
       this.cancel = this.scheduler.schedule(timerUnits * this.behaviour.backoffUnitMs, () => this.hooks.reboot('CLOUD'));
       return;

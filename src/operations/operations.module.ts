@@ -1,0 +1,36 @@
+// Device operations as durable jobs (reboot today): the model, the runner that drives each
+// node's state machine through the reconciler's device connections, and the GraphQL API.
+
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { Location } from '../locations/location.entity';
+import { Node } from '../nodes/node.entity';
+import { ReconcilerModule } from '../reconciler/reconciler.module';
+import { DeviceOperation } from './device-operation.entity';
+import { DeviceOperationTarget } from './device-operation-target.entity';
+import { OperationsResolver } from './graphql/operations.resolver';
+import { RebootMethodsResolver } from './graphql/reboot-methods.resolver';
+import { loadOperationsConfig, OPERATIONS_CONFIG } from './operations-config';
+import { OperationsService } from './operations.service';
+import { RebootExecutor } from './reboot/reboot-executor';
+import { RebootMethodEntity } from './reboot/reboot-method.entity';
+import { RebootMethodsService } from './reboot/reboot-methods.service';
+import { OperationsRunner } from './runner/operations-runner.service';
+import { TargetStore } from './runner/target-store';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DeviceOperation, DeviceOperationTarget, RebootMethodEntity, Node, Location]), AuditModule, ReconcilerModule],
+  providers: [
+    { provide: OPERATIONS_CONFIG, useFactory: () => loadOperationsConfig(process.env) },
+    TargetStore,
+    RebootMethodsService,
+    RebootExecutor,
+    OperationsRunner,
+    OperationsService,
+    OperationsResolver,
+    RebootMethodsResolver,
+  ],
+  exports: [OperationsRunner],
+})
+export class OperationsModule {}

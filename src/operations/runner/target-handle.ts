@@ -1,0 +1,17 @@
+// One node of an operation as an executor sees it: its row, and the runner's ways to change
+// its state (durably, audited), hold a temporary monitor, and be called again later.
+
+import { DeviceOperationTarget } from '../device-operation-target.entity';
+import { TargetEvent } from '../target-state-machine';
+
+/** One node as the executor sees it. */
+export interface TargetHandle {
+  readonly row: DeviceOperationTarget;
+  apply(event: TargetEvent, write?: { attempt?: DeviceOperationTarget['attempt']; deadlineAt?: Date | null }): Promise<boolean>;
+  /** Registers the stop function of a temporary monitor, ended with the node's work. */
+  watching(stop: () => void): void;
+  /** Asks for another look at a node still waiting (a deferred reboot). */
+  recheckAt(at: number): void;
+  /** Runs work for a device-side event in the node's queue. */
+  fromEvent(work: (handle: TargetHandle) => Promise<void>): void;
+}
