@@ -15,6 +15,8 @@ export interface OperationsConfig {
   rebootTimeoutMs: number;
   /** upgrade_timer written with firmware_url "reboot", seconds. */
   rebootDelaySeconds: number;
+  /** How often a node that holds Node_State no_reboot is looked at again. */
+  deferRecheckMs: number;
   transactTimeoutMs: number;
 }
 
@@ -28,6 +30,7 @@ export function loadOperationsConfig(env: Env): OperationsConfig {
     deviceWaitMs: r.integer('OPERATIONS_DEVICE_WAIT_MS', 3_600_000, 1000, 30 * 86_400_000),
     rebootTimeoutMs: r.integer('OPERATIONS_REBOOT_TIMEOUT_MS', 600_000, 1000, 86_400_000),
     rebootDelaySeconds: r.integer('OPERATIONS_REBOOT_DELAY_S', 10, 1, 3600),
+    deferRecheckMs: r.integer('OPERATIONS_DEFER_RECHECK_MS', 15_000, 100, 3_600_000),
     transactTimeoutMs: 30_000,
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -14,9 +14,6 @@ import { bootMarker, BootObservation, commandTipReboot, forgetRebootRows, judgeR
 import { RebootMethod, RebootMethodsService } from './reboot-methods.service';
 import { watchUpgradeStatus } from './status-watch';
 
-/** How often a node that asked not to be rebooted (no_reboot) is looked at again. */
-const DEFER_RECHECK_MS = 15_000;
-
 @Injectable()
 export class RebootExecutor {
   constructor(
@@ -55,7 +52,7 @@ export class RebootExecutor {
   private async send(target: TargetHandle, connection: DeviceConnection, observed: BootObservation): Promise<void> {
     if (observed.noReboot) {
       await target.apply({ type: 'DEFER', detail: 'the device holds Node_State no_reboot; waiting' });
-      target.recheckAt(Date.now() + DEFER_RECHECK_MS);
+      target.recheckAt(Date.now() + this.config.deferRecheckMs);
       return;
     }
     const method = await this.methods.methodForNode(target.row.nodeId);
