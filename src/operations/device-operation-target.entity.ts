@@ -13,6 +13,12 @@ export interface TargetAttempt {
   bootTime?: number;
   /** Highest Reboot_Status.count before the command. */
   rebootCount?: number;
+  /** FIRMWARE_UPGRADE: the image URL for this node's model (set at creation). */
+  imageUrl?: string;
+  /** FIRMWARE_UPGRADE: when upgrade_status 31 was seen (the controller reboots after a grace). */
+  committedAt?: number;
+  /** FIRMWARE_UPGRADE: the controller's reboot after 31 was sent (never twice). */
+  rebootSent?: boolean;
 }
 
 @ObjectType('DeviceOperationTarget')

@@ -10,6 +10,11 @@ import { OperationKind, OperationState } from './operation-states';
 export interface OperationParams {
   /** Seconds the device waits before rebooting (upgrade_timer). */
   rebootDelaySeconds?: number;
+  /** FIRMWARE_UPGRADE: the version and, per model, the catalogue image. */
+  firmwareVersion?: string;
+  images?: Record<string, { url: string; md5: string | null; sha256: string | null }>;
+  /** FIRMWARE_UPGRADE: stop the rollout when more than this share of a wave fails. */
+  canaryFailurePercent?: number;
 }
 
 @ObjectType('DeviceOperation')

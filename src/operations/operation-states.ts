@@ -5,6 +5,8 @@ import { registerEnumType } from '@nestjs/graphql';
 
 export enum OperationKind {
   REBOOT = 'REBOOT',
+  /** Upgrade or downgrade: the same flow with an older image. */
+  FIRMWARE_UPGRADE = 'FIRMWARE_UPGRADE',
 }
 
 export enum OperationState {
@@ -17,6 +19,8 @@ export enum OperationState {
   COMPLETED = 'COMPLETED',
   /** Cancelled: nodes not yet sent were CANCELLED. */
   CANCELLED = 'CANCELLED',
+  /** Stopped by its canary: a wave failed beyond the threshold; nodes not started were CANCELLED. */
+  STOPPED = 'STOPPED',
 }
 
 export enum TargetState {
@@ -28,6 +32,8 @@ export enum TargetState {
   SENDING = 'SENDING',
   /** The device accepted the command. */
   SENT = 'SENT',
+  /** The device reports progress (firmware: downloading, downloaded, writing, committed). */
+  IN_PROGRESS = 'IN_PROGRESS',
   /** The device dropped its session after the command: the reboot is under way. */
   REBOOTING = 'REBOOTING',
   SUCCEEDED = 'SUCCEEDED',
@@ -48,6 +54,8 @@ export enum TargetFailure {
   NO_REBOOT_METHOD = 'NO_REBOOT_METHOD',
   /** The device asked not to be rebooted (Node_State no_reboot) until the deadline. */
   REBOOT_DEFERRED = 'REBOOT_DEFERRED',
+  /** The node came back from the upgrade reporting another firmware_version than the target. */
+  VERSION_MISMATCH = 'VERSION_MISMATCH',
 }
 
 export const TERMINAL_TARGET_STATES: ReadonlySet<TargetState> = new Set([
@@ -62,6 +70,7 @@ export const IN_FLIGHT_TARGET_STATES: readonly TargetState[] = [
   TargetState.WAITING_FOR_DEVICE,
   TargetState.SENDING,
   TargetState.SENT,
+  TargetState.IN_PROGRESS,
   TargetState.REBOOTING,
 ];
 

@@ -15,6 +15,14 @@ export interface OperationsConfig {
   rebootTimeoutMs: number;
   /** upgrade_timer written with firmware_url "reboot", seconds. */
   rebootDelaySeconds: number;
+  /** How long a firmware upgrade may take, from firmware_url to the node back on the new version. */
+  firmwareTimeoutMs: number;
+  /** upgrade_timer armed after the download (11), seconds. */
+  firmwareFlashDelaySeconds: number;
+  /** After upgrade_status 31, reboot the node if it has not rebooted by itself within this (0: never). */
+  firmwareRebootGraceMs: number;
+  /** Default canary: stop a rollout when more than this percentage of a wave fails. */
+  canaryFailurePercent: number;
   /** How often a node that holds Node_State no_reboot is looked at again. */
   deferRecheckMs: number;
   transactTimeoutMs: number;
@@ -30,6 +38,10 @@ export function loadOperationsConfig(env: Env): OperationsConfig {
     deviceWaitMs: r.integer('OPERATIONS_DEVICE_WAIT_MS', 3_600_000, 1000, 30 * 86_400_000),
     rebootTimeoutMs: r.integer('OPERATIONS_REBOOT_TIMEOUT_MS', 600_000, 1000, 86_400_000),
     rebootDelaySeconds: r.integer('OPERATIONS_REBOOT_DELAY_S', 10, 1, 3600),
+    firmwareTimeoutMs: r.integer('OPERATIONS_FIRMWARE_TIMEOUT_MS', 3_600_000, 1000, 86_400_000),
+    firmwareFlashDelaySeconds: r.integer('OPERATIONS_FIRMWARE_FLASH_DELAY_S', 5, 1, 3600),
+    firmwareRebootGraceMs: r.integer('OPERATIONS_FIRMWARE_REBOOT_GRACE_MS', 60_000, 0, 3_600_000),
+    canaryFailurePercent: r.integer('OPERATIONS_CANARY_FAILURE_PERCENT', 10, 0, 100),
     deferRecheckMs: r.integer('OPERATIONS_DEFER_RECHECK_MS', 15_000, 100, 3_600_000),
     transactTimeoutMs: 30_000,
   };

@@ -1,4 +1,4 @@
-// Device operations as durable jobs (reboot today): the model, the runner that drives each
+// Device operations as durable jobs (reboot, firmware upgrade): the model, the runner that drives each
 // node's state machine through the reconciler's device connections, and the GraphQL API.
 
 import { Module } from '@nestjs/common';
@@ -9,6 +9,10 @@ import { Node } from '../nodes/node.entity';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { DeviceOperation } from './device-operation.entity';
 import { DeviceOperationTarget } from './device-operation-target.entity';
+import { FirmwareCatalogueService } from './firmware/firmware-catalogue.service';
+import { FirmwareExecutor } from './firmware/firmware-executor';
+import { FirmwareImage } from './firmware/firmware-image.entity';
+import { FirmwareCatalogueResolver } from './graphql/firmware-catalogue.resolver';
 import { OperationsResolver } from './graphql/operations.resolver';
 import { RebootMethodsResolver } from './graphql/reboot-methods.resolver';
 import { loadOperationsConfig, OPERATIONS_CONFIG } from './operations-config';
@@ -20,16 +24,19 @@ import { OperationsRunner } from './runner/operations-runner.service';
 import { TargetStore } from './runner/target-store';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DeviceOperation, DeviceOperationTarget, RebootMethodEntity, Node, Location]), AuditModule, ReconcilerModule],
+  imports: [TypeOrmModule.forFeature([DeviceOperation, DeviceOperationTarget, RebootMethodEntity, FirmwareImage, Node, Location]), AuditModule, ReconcilerModule],
   providers: [
     { provide: OPERATIONS_CONFIG, useFactory: () => loadOperationsConfig(process.env) },
     TargetStore,
     RebootMethodsService,
     RebootExecutor,
+    FirmwareCatalogueService,
+    FirmwareExecutor,
     OperationsRunner,
     OperationsService,
     OperationsResolver,
     RebootMethodsResolver,
+    FirmwareCatalogueResolver,
   ],
   exports: [OperationsRunner],
 })

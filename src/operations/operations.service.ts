@@ -13,15 +13,16 @@ import { Connection, toConnection } from '../common/pagination/connection.type';
 import { decodeCursor } from '../common/pagination/cursor';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Location } from '../locations/location.entity';
-import { DeviceOperation } from './device-operation.entity';
-import { DeviceOperationTarget } from './device-operation-target.entity';
-import { CreateRebootInput } from './dto/create-reboot.input';
+import { DeviceOperation, OperationParams } from './device-operation.entity';
+import { DeviceOperationTarget, TargetAttempt } from './device-operation-target.entity';
+import { CreateFirmwareUpgradeInput, CreateRebootInput } from './dto/create-reboot.input';
+import { FirmwareCatalogueService } from './firmware/firmware-catalogue.service';
 import { DeviceOperationsArgs, OperationTargetsArgs } from './dto/operations.args';
 import { OperationKind, OperationState, TargetState } from './operation-states';
 import { OPERATIONS_CONFIG, OperationsConfig } from './operations-config';
 import { OperationsRunner } from './runner/operations-runner.service';
 import { StateCount, TargetStore } from './runner/target-store';
-import { resolveTargets } from './target-resolution';
+import { ResolvedTargets, resolveTargets } from './target-resolution';
 import { zonedLocalTime } from './zoned-time';
 
 const TARGETS_PER_INSERT = 50;
@@ -37,19 +38,48 @@ export class OperationsService {
     private readonly audit: AuditService,
     private readonly store: TargetStore,
     private readonly runner: OperationsRunner,
+    private readonly catalogue: FirmwareCatalogueService,
   ) {}
 
   async createReboot(principal: Principal, input: CreateRebootInput): Promise<DeviceOperation> {
+    const targets = await this.targetsOf(principal, input, 'reboot');
+    const startAt = await this.startTime(input, targets.nodes.map((n) => n.locationId));
+    const params = { rebootDelaySeconds: this.config.rebootDelaySeconds };
+    return this.create(principal, OperationKind.REBOOT, targets.groupId, targets.nodes.map((n) => ({ ...n, attempt: null })), startAt, input.waveSize ?? this.config.defaultWaveSize, params);
+  }
+
+  async createFirmwareUpgrade(principal: Principal, input: CreateFirmwareUpgradeInput): Promise<DeviceOperation> {
+    const targets = await this.targetsOf(principal, input, 'upgrade');
+    if (!(await this.catalogue.versionExists(input.firmwareVersion))) {
+      throw new AppError(ErrorCode.FIRMWARE_UNKNOWN, `no firmware image of version ${input.firmwareVersion} is in the catalogue`);
+    }
+    const models = [...new Set(targets.nodes.map((n) => n.model ?? ''))];
+    const images = new Map((await this.catalogue.forVersion(input.firmwareVersion, models)).map((i) => [i.model, i]));
+    const mismatched = targets.nodes.filter((n) => !images.has(n.model ?? ''));
+    if (mismatched.length > 0) {
+      const named = mismatched.slice(0, 20).map((n) => `${n.serialNumber} (${n.model ?? 'model unknown'})`);
+      throw new AppError(ErrorCode.MODEL_MISMATCH, `the catalogue has no ${input.firmwareVersion} image for: ${named.join(', ')}${mismatched.length > 20 ? ` and ${mismatched.length - 20} more` : ''}`);
+    }
+    const startAt = await this.startTime(input, targets.nodes.map((n) => n.locationId));
+    const params = {
+      firmwareVersion: input.firmwareVersion,
+      images: Object.fromEntries([...images.values()].map((i) => [i.model, { url: i.url, md5: i.md5, sha256: i.sha256 }])),
+      canaryFailurePercent: input.canaryFailurePercent ?? this.config.canaryFailurePercent,
+    };
+    const nodes = targets.nodes.map((n) => ({ ...n, attempt: { imageUrl: images.get(n.model ?? '')?.url } }));
+    return this.create(principal, OperationKind.FIRMWARE_UPGRADE, targets.groupId, nodes, startAt, input.waveSize ?? this.config.defaultWaveSize, params);
+  }
+
+  /** Targets resolved and checked; group support acts on a single node, bulk is for group admins. */
+  private async targetsOf(principal: Principal, input: CreateRebootInput, verb: string): Promise<ResolvedTargets> {
     const targets = await resolveTargets(this.dataSource, principal, input.targets);
-    // Group support may reboot one node; bulk reboots are for group admins.
     if (!canWriteGroup(principal, targets.groupId) && (targets.bulk || principal.role !== Role.GROUP_SUPPORT)) {
-      throw AppError.forbidden('group support may reboot a single node; bulk reboots need a group admin');
+      throw AppError.forbidden(`group support may ${verb} a single node; bulk operations need a group admin`);
     }
     if (targets.nodes.length > this.config.maxTargets) {
       throw new AppError(ErrorCode.TOO_MANY_TARGETS, `${targets.nodes.length} nodes; one operation covers at most ${this.config.maxTargets} (OPERATIONS_MAX_TARGETS)`);
     }
-    const startAt = await this.startTime(input, targets.nodes.map((n) => n.locationId));
-    return this.create(principal, OperationKind.REBOOT, targets.groupId, targets.nodes, startAt, input.waveSize ?? this.config.defaultWaveSize);
+    return targets;
   }
 
   private async startTime(input: CreateRebootInput, locationIds: (string | null)[]): Promise<Date | null> {
@@ -73,7 +103,15 @@ export class OperationsService {
     return startAt;
   }
 
-  private async create(principal: Principal, kind: OperationKind, groupId: string, nodes: { id: string; serialNumber: string; locationId: string | null }[], startAt: Date | null, waveSize: number): Promise<DeviceOperation> {
+  private async create(
+    principal: Principal,
+    kind: OperationKind,
+    groupId: string,
+    nodes: { id: string; serialNumber: string; locationId: string | null; attempt: TargetAttempt | null }[],
+    startAt: Date | null,
+    waveSize: number,
+    params: OperationParams,
+  ): Promise<DeviceOperation> {
     const operation = await this.tx.run(async (manager) => {
       const saved = await manager.save(
         manager.create(DeviceOperation, {
@@ -85,7 +123,7 @@ export class OperationsService {
           startAt,
           waveSize,
           targetCount: nodes.length,
-          params: { rebootDelaySeconds: this.config.rebootDelaySeconds },
+          params,
           finishedAt: null,
         }),
       );
@@ -98,6 +136,7 @@ export class OperationsService {
         serialNumber: node.serialNumber,
         locationId: node.locationId,
         state: TargetState.PENDING,
+        attempt: node.attempt,
         updatedAt: now,
       })) as QueryDeepPartialEntity<DeviceOperationTarget>[];
       for (let i = 0; i < rows.length; i += TARGETS_PER_INSERT) await manager.insert(DeviceOperationTarget, rows.slice(i, i + TARGETS_PER_INSERT));
@@ -106,7 +145,7 @@ export class OperationsService {
         objectType: 'deviceOperation',
         objectId: saved.id,
         groupId,
-        after: { kind, startAt: startAt?.toISOString() ?? null, waveSize, targetCount: nodes.length, serials: nodes.slice(0, 100).map((n) => n.serialNumber) },
+        after: { kind, ...params, startAt: startAt?.toISOString() ?? null, waveSize, targetCount: nodes.length, serials: nodes.slice(0, 100).map((n) => n.serialNumber) },
       });
       return saved;
     });

@@ -1,5 +1,5 @@
 import { TargetFailure, TargetState } from './operation-states';
-import { admissions, nextTargetState, TargetEvent } from './target-state-machine';
+import { admissions, canaryStops, nextTargetState, TargetEvent } from './target-state-machine';
 
 const S = TargetState;
 
@@ -20,6 +20,22 @@ describe('target state machine', () => {
 
   it('a device that reboots before the controller saw the reply still succeeds from SENDING', () => {
     expect(nextTargetState(S.SENDING, { type: 'NEW_BOOT', detail: '' })?.state).toBe(S.SUCCEEDED);
+  });
+
+  it('a firmware upgrade: progress while the device reports, a drop, then back', () => {
+    expect(
+      walk([
+        { type: 'ADMIT' },
+        { type: 'SEND' },
+        { type: 'ACCEPTED' },
+        { type: 'PROGRESS', detail: '10 downloading' },
+        { type: 'PROGRESS', detail: '11 downloaded' },
+        { type: 'DISCONNECTED' },
+        { type: 'NEW_BOOT', detail: 'runs 2.0' },
+      ]),
+    ).toBe(S.SUCCEEDED);
+    expect(nextTargetState(S.WAITING_FOR_DEVICE, { type: 'ALREADY_DONE', detail: 'runs 2.0' })?.state).toBe(S.SUCCEEDED);
+    expect(nextTargetState(S.REBOOTING, { type: 'PROGRESS', detail: '' })).toBeNull();
   });
 
   it('a session drop while SENDING keeps SENDING: unknown whether the command left', () => {
@@ -76,5 +92,16 @@ describe('admissions', () => {
     expect(admissions(1000, 1000, 5)).toBe(0);
     expect(admissions(10, 2, 3)).toBe(3);
     expect(admissions(10, 12, 3)).toBe(0);
+  });
+});
+
+describe('canaryStops', () => {
+  it('stops when more than the threshold of a wave failed', () => {
+    expect(canaryStops(10, 1, 10)).toBe(false);
+    expect(canaryStops(10, 2, 10)).toBe(true);
+    expect(canaryStops(2, 1, 0)).toBe(true);
+    expect(canaryStops(2, 0, 0)).toBe(false);
+    expect(canaryStops(0, 0, 0)).toBe(false);
+    expect(canaryStops(3, 3, 100)).toBe(false);
   });
 });

@@ -14,6 +14,10 @@ export type TargetEvent =
   | { type: 'DEFER'; detail: string }
   /** The device accepted the command. */
   | { type: 'ACCEPTED' }
+  /** The device reported progress (upgrade_status on the way). */
+  | { type: 'PROGRESS'; detail: string }
+  /** The node already is where the operation would take it (e.g. runs the target firmware). */
+  | { type: 'ALREADY_DONE'; detail: string }
   /** The device refused the command (transaction error) or cannot take it. */
   | { type: 'REFUSED'; code: TargetFailure; detail: string }
   /** The session dropped. */
@@ -36,7 +40,7 @@ export interface TargetTransition {
 }
 
 const CANCELLABLE: ReadonlySet<TargetState> = new Set([TargetState.PENDING, TargetState.WAITING_FOR_DEVICE]);
-const COMMANDED: ReadonlySet<TargetState> = new Set([TargetState.SENDING, TargetState.SENT, TargetState.REBOOTING]);
+const COMMANDED: ReadonlySet<TargetState> = new Set([TargetState.SENDING, TargetState.SENT, TargetState.IN_PROGRESS, TargetState.REBOOTING]);
 
 export function nextTargetState(state: TargetState, event: TargetEvent): TargetTransition | null {
   if (TERMINAL_TARGET_STATES.has(state)) return null;
@@ -49,13 +53,17 @@ export function nextTargetState(state: TargetState, event: TargetEvent): TargetT
       return state === TargetState.WAITING_FOR_DEVICE ? { state, detail: event.detail } : null;
     case 'ACCEPTED':
       return state === TargetState.SENDING ? { state: TargetState.SENT } : null;
+    case 'PROGRESS':
+      return state === TargetState.SENT || state === TargetState.IN_PROGRESS ? { state: TargetState.IN_PROGRESS, detail: event.detail } : null;
+    case 'ALREADY_DONE':
+      return state === TargetState.WAITING_FOR_DEVICE ? { state: TargetState.SUCCEEDED, detail: event.detail } : null;
     case 'REFUSED':
       return state === TargetState.SENDING || state === TargetState.WAITING_FOR_DEVICE
         ? { state: TargetState.FAILED, failureCode: event.code, detail: event.detail }
         : null;
     case 'DISCONNECTED':
       // SENDING stays: whether the command left is unknown until the device is observed again.
-      return state === TargetState.SENT ? { state: TargetState.REBOOTING } : null;
+      return state === TargetState.SENT || state === TargetState.IN_PROGRESS ? { state: TargetState.REBOOTING } : null;
     case 'NEW_BOOT':
       return COMMANDED.has(state) ? { state: TargetState.SUCCEEDED, detail: event.detail } : null;
     case 'FOUND_SENT':
@@ -74,4 +82,9 @@ export function nextTargetState(state: TargetState, event: TargetEvent): TargetT
 /** How many PENDING nodes an operation may start now: its wave size minus those in flight. */
 export function admissions(waveSize: number, inFlight: number, pending: number): number {
   return Math.max(0, Math.min(pending, waveSize - inFlight));
+}
+
+/** Whether a finished wave stops the rollout: more than `thresholdPercent` of its nodes failed. */
+export function canaryStops(size: number, failed: number, thresholdPercent: number): boolean {
+  return size > 0 && failed * 100 > thresholdPercent * size;
 }

@@ -1,4 +1,4 @@
-// The request to reboot nodes: targets in any of the bulk forms (their union, then the
+// The requests to reboot and to upgrade nodes: targets in any of the bulk forms (their union, then the
 // filter), an optional start (an instant, or a local time in the nodes' time zone), waves.
 
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
@@ -79,4 +79,19 @@ export class CreateRebootInput {
   @Min(1)
   @Max(100_000)
   waveSize?: number;
+}
+
+@InputType()
+export class CreateFirmwareUpgradeInput extends CreateRebootInput {
+  @Field({ description: 'The catalogue version to install (an older one downgrades).' })
+  @IsString()
+  @MaxLength(64)
+  firmwareVersion!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Stop the rollout when more than this percentage of a wave fails (OPERATIONS_CANARY_FAILURE_PERCENT by default).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  canaryFailurePercent?: number;
 }

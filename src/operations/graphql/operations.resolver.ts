@@ -11,7 +11,7 @@ import { Principal } from '../../common/auth/principal';
 import { RequestContext } from '../../common/auth/request-context';
 import { observableIterator } from '../../reconciler/graphql/observable-iterator';
 import { DeviceOperation } from '../device-operation.entity';
-import { CreateRebootInput } from '../dto/create-reboot.input';
+import { CreateFirmwareUpgradeInput, CreateRebootInput } from '../dto/create-reboot.input';
 import { DeviceOperationConnection, DeviceOperationProgress, DeviceOperationStateCount, DeviceOperationTargetConnection } from '../dto/operation.types';
 import { DeviceOperationsArgs, OperationTargetsArgs } from '../dto/operations.args';
 import { OperationsService } from '../operations.service';
@@ -32,6 +32,14 @@ export class OperationsResolver {
   @RequirePermission(Permission.SUPPORT_TOOLS)
   createRebootOperation(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateRebootInput): Promise<DeviceOperation> {
     return this.operations.createReboot(principal, input);
+  }
+
+  @Mutation(() => DeviceOperation, {
+    description: 'Installs a catalogue version (upgrade or downgrade) in waves; SUCCEEDED when the node is back on that version.',
+  })
+  @RequirePermission(Permission.SUPPORT_TOOLS)
+  createFirmwareUpgradeOperation(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateFirmwareUpgradeInput): Promise<DeviceOperation> {
+    return this.operations.createFirmwareUpgrade(principal, input);
   }
 
   @Query(() => DeviceOperation)

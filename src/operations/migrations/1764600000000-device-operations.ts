@@ -1,5 +1,5 @@
-// Device operations (durable jobs), their per-node targets, and the reboot method of each
-// device family (platform-wide). Progress counts are a
+// Device operations (durable jobs), their per-node targets, the reboot method of each
+// device family and the firmware catalogue (both platform-wide). Progress counts are a
 // GROUP BY on (operation_id, state); the runner finds in-flight targets by state.
 
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
@@ -74,9 +74,27 @@ export class DeviceOperations1764600000000 implements MigrationInterface {
         uniques: [{ name: 'uq_reboot_methods_patterns', columnNames: ['model_pattern', 'firmware_pattern'] }],
       }),
     );
+    await queryRunner.createTable(
+      new Table({
+        name: 'firmware_images',
+        columns: [
+          portable.id(),
+          portable.varchar('model', 64),
+          portable.varchar('version', 64),
+          portable.varchar('url', 256),
+          portable.varchar('md5', 32, { isNullable: true }),
+          portable.varchar('sha256', 64, { isNullable: true }),
+          portable.varchar('notes', 1000, { isNullable: true }),
+          portable.timestamp(queryRunner, 'created_at'),
+          portable.timestamp(queryRunner, 'updated_at'),
+        ],
+        uniques: [{ name: 'uq_firmware_images_model_version', columnNames: ['model', 'version'] }],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('firmware_images');
     await queryRunner.dropTable('reboot_methods');
     await queryRunner.dropTable('device_operation_targets');
     await queryRunner.dropTable('device_operations');

@@ -15,7 +15,9 @@ export interface BootObservation {
   bootTime?: number;
   rebootCount?: number;
   firmwareUrl: string;
+  firmwareVersion?: string;
   upgradeStatus?: number;
+  upgradeTimer?: number;
   noReboot: boolean;
 }
 
@@ -34,7 +36,7 @@ export async function observeBoot(connection: DeviceConnection, timeoutMs: numbe
   const schema = connection.schema;
   const ops = new OperationBuilder(schema);
   const awlan = schema.requireTable('AWLAN_Node');
-  const columns = ['boot_time', 'firmware_url', 'upgrade_status'].filter((c) => awlan.columns.has(c));
+  const columns = ['boot_time', 'firmware_url', 'firmware_version', 'upgrade_status', 'upgrade_timer'].filter((c) => awlan.columns.has(c));
   const selects = [ops.select('AWLAN_Node', [], columns)];
   const hasReboots = schema.table('Reboot_Status')?.columns.has('count') ?? false;
   if (hasReboots) selects.push(ops.select('Reboot_Status', [], ['count']));
@@ -48,7 +50,9 @@ export async function observeBoot(connection: DeviceConnection, timeoutMs: numbe
     bootTime: integerOf(node.boot_time),
     rebootCount: counts.length > 0 ? Math.max(...counts) : undefined,
     firmwareUrl: typeof node.firmware_url === 'string' ? node.firmware_url : '',
+    firmwareVersion: typeof node.firmware_version === 'string' ? node.firmware_version : undefined,
     upgradeStatus: integerOf(node.upgrade_status),
+    upgradeTimer: integerOf(node.upgrade_timer),
     noReboot: flags.some((r) => r.value === 'true'),
   };
 }
@@ -72,17 +76,24 @@ export function newBootEvidence(marker: TargetAttempt, now: BootObservation): st
   return undefined;
 }
 
-/**
- * TIP's reboot: firmware_url "reboot" with upgrade_timer in one update. UM acts only on a
- * change, so a firmware_url already "reboot" (a previous request on this boot) is cleared
- * first, in a transaction of its own.
- */
+/** TIP's reboot: firmware_url "reboot" with upgrade_timer in one update. */
 export async function commandTipReboot(connection: DeviceConnection, current: BootObservation, delaySeconds: number, timeoutMs: number): Promise<void> {
+  await writeFirmwareUrl(connection, current.firmwareUrl, REBOOT_URL, { upgrade_timer: delaySeconds }, timeoutMs);
+}
+
+/**
+ * Writes firmware_url (with `extra` columns). UM acts only on a change, so a URL equal to the
+ * current one is cleared first, in a transaction of its own.
+ */
+export async function writeFirmwareUrl(connection: DeviceConnection, currentUrl: string, url: string, extra: Row, timeoutMs: number): Promise<void> {
   const ops = new OperationBuilder(connection.schema);
-  if (current.firmwareUrl === REBOOT_URL) {
-    await connection.session.transact(OPENSYNC_DB, [ops.update('AWLAN_Node', [], { firmware_url: '' })], { timeoutMs });
-  }
-  await connection.session.transact(OPENSYNC_DB, [ops.update('AWLAN_Node', [], { firmware_url: REBOOT_URL, upgrade_timer: delaySeconds })], { timeoutMs });
+  if (currentUrl === url) await connection.session.transact(OPENSYNC_DB, [ops.update('AWLAN_Node', [], { firmware_url: '' })], { timeoutMs });
+  await connection.session.transact(OPENSYNC_DB, [ops.update('AWLAN_Node', [], { firmware_url: url, ...extra })], { timeoutMs });
+}
+
+export async function armUpgradeTimer(connection: DeviceConnection, seconds: number, timeoutMs: number): Promise<void> {
+  const ops = new OperationBuilder(connection.schema);
+  await connection.session.transact(OPENSYNC_DB, [ops.update('AWLAN_Node', [], { upgrade_timer: seconds })], { timeoutMs });
 }
 
 /** Deletes the Reboot_Status rows up to `count` (read by the controller; DM drops them from its store). */

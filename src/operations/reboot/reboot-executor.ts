@@ -9,13 +9,13 @@ import { OvsdbError } from '@lib/ovsdb';
 import { DeviceConnection } from '../../reconciler/sessions/device-connection';
 import { TargetFailure, TargetState } from '../operation-states';
 import { OPERATIONS_CONFIG, OperationsConfig } from '../operations-config';
-import { TargetHandle } from '../runner/target-handle';
+import { OperationExecutor, TargetHandle } from '../runner/target-handle';
 import { bootMarker, BootObservation, commandTipReboot, forgetRebootRows, judgeRebootStatus, newBootEvidence, observeBoot, REBOOT_URL } from './reboot-device';
 import { RebootMethod, RebootMethodsService } from './reboot-methods.service';
 import { watchUpgradeStatus } from './status-watch';
 
 @Injectable()
-export class RebootExecutor {
+export class RebootExecutor implements OperationExecutor {
   constructor(
     @Inject(OPERATIONS_CONFIG) private readonly config: OperationsConfig,
     private readonly methods: RebootMethodsService,

@@ -11,11 +11,12 @@ import { ConnectionEvent, DeviceConnectionsService } from '../../reconciler/sess
 import { DeadlineScheduler } from '../../reconciler/worker/deadline-scheduler';
 import { DeviceOperation } from '../device-operation.entity';
 import { DeviceOperationTarget } from '../device-operation-target.entity';
-import { OperationState, TargetState, TERMINAL_TARGET_STATES } from '../operation-states';
+import { FirmwareExecutor } from '../firmware/firmware-executor';
+import { OperationKind, OperationState, TERMINAL_TARGET_STATES } from '../operation-states';
 import { OPERATIONS_CONFIG, OperationsConfig } from '../operations-config';
 import { RebootExecutor } from '../reboot/reboot-executor';
-import { admissions, nextTargetState, TargetEvent } from '../target-state-machine';
-import { TargetHandle } from './target-handle';
+import { admissions, canaryStops, nextTargetState, TargetEvent } from '../target-state-machine';
+import { OperationExecutor, TargetHandle } from './target-handle';
 import { TargetStore } from './target-store';
 
 const OPERATION_KEY = 'op:';
@@ -23,7 +24,7 @@ const RECHECK_KEY = 'recheck:';
 
 export interface ActiveTarget {
   readonly row: DeviceOperationTarget;
-  readonly groupId: string;
+  readonly operation: DeviceOperation;
   /** Serialises the work on one node: events never interleave. */
   chain: Promise<void>;
   stopWatch?: () => void;
@@ -40,13 +41,17 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   private pumping: Promise<void> | undefined;
   private pumpAgain = false;
   private stopped = false;
+  private readonly executors: Record<OperationKind, OperationExecutor>;
 
   constructor(
     @Inject(OPERATIONS_CONFIG) private readonly config: OperationsConfig,
     private readonly store: TargetStore,
     private readonly connections: DeviceConnectionsService,
-    private readonly reboot: RebootExecutor,
-  ) {}
+    reboot: RebootExecutor,
+    firmware: FirmwareExecutor,
+  ) {
+    this.executors = { [OperationKind.REBOOT]: reboot, [OperationKind.FIRMWARE_UPGRADE]: firmware };
+  }
 
   /** Operation ids whose progress changed. */
   get progress$(): Observable<string> {
@@ -56,15 +61,12 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   async onApplicationBootstrap(): Promise<void> {
     this.subscription = this.connections.events$.subscribe((event) => this.onConnection(event));
     for (const operation of await this.store.operationsIn([OperationState.SCHEDULED])) this.scheduleStart(operation);
-    const groups = new Map((await this.store.operationsIn([OperationState.RUNNING, OperationState.PAUSED, OperationState.CANCELLED])).map((o) => [o.id, o.groupId]));
+    const operations = new Map((await this.store.liveOperations()).map((o) => [o.id, o]));
     for (const row of await this.store.inFlight()) {
-      const groupId = groups.get(row.operationId);
-      if (groupId !== undefined) this.track(row, groupId);
+      const operation = operations.get(row.operationId);
+      if (operation !== undefined) this.track(row, operation);
     }
-    for (const active of this.byTarget.values()) {
-      const connection = this.connections.forNode(active.row.nodeId);
-      if (connection) this.enqueue(active, () => this.reboot.connected(this.handle(active), connection));
-    }
+    for (const active of this.byTarget.values()) this.look(active);
     this.pump();
   }
 
@@ -119,7 +121,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   private async pumpOnce(): Promise<void> {
     const now = Date.now();
-    for (const operation of await this.store.operationsIn([OperationState.SCHEDULED, OperationState.RUNNING, OperationState.PAUSED, OperationState.CANCELLED])) {
+    for (const operation of await this.store.liveOperations()) {
       if (operation.state === OperationState.SCHEDULED) {
         if (operation.startAt !== null && operation.startAt.getTime() > now) continue;
         if (!(await this.store.operationState(operation, [OperationState.SCHEDULED], OperationState.RUNNING))) continue;
@@ -127,8 +129,8 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       }
       if (operation.state === OperationState.RUNNING) await this.admit(operation);
       if ((await this.store.countOpen(operation.id)) > 0) continue;
-      if (operation.state === OperationState.CANCELLED) {
-        if (operation.finishedAt === null) await this.store.operationState(operation, [OperationState.CANCELLED], OperationState.CANCELLED);
+      if (operation.state === OperationState.CANCELLED || operation.state === OperationState.STOPPED) {
+        await this.store.finish(operation);
       } else if (await this.store.operationState(operation, [OperationState.RUNNING, OperationState.PAUSED], OperationState.COMPLETED)) {
         this.logger.log(`operation ${operation.id} (${operation.kind}) completed`);
       }
@@ -138,20 +140,36 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   private async admit(operation: DeviceOperation): Promise<void> {
     const inFlight = await this.store.countInFlight(operation.id);
+    // Firmware runs in whole waves: the next starts when the last is over, if its canary passed.
+    if (operation.kind === OperationKind.FIRMWARE_UPGRADE) {
+      if (inFlight > 0) return;
+      const wave = await this.store.lastWave(operation.id, operation.waveSize);
+      const threshold = operation.params.canaryFailurePercent ?? 100;
+      if (wave !== undefined && canaryStops(wave.size, wave.failed, threshold)) {
+        this.logger.warn(`operation ${operation.id}: ${wave.failed} of ${wave.size} nodes of the last wave failed (threshold ${threshold}%): rollout stopped`);
+        await this.store.operationState(operation, [OperationState.RUNNING], OperationState.STOPPED);
+        return;
+      }
+    }
     const count = admissions(operation.waveSize, inFlight, operation.targetCount);
     if (count === 0) return;
     for (const row of await this.store.nextPending(operation.id, count)) {
       // One operation at a time per node: a node busy elsewhere waits for its next pass.
       if (this.byNode.has(row.nodeId)) continue;
-      const active = this.track(row, operation.groupId);
+      const active = this.track(row, operation);
       await this.apply(active, { type: 'ADMIT' }, { deadlineAt: new Date(Date.now() + this.config.deviceWaitMs) });
-      const connection = this.connections.forNode(row.nodeId);
-      if (connection) this.enqueue(active, () => this.reboot.connected(this.handle(active), connection));
+      this.look(active);
     }
   }
 
-  private track(row: DeviceOperationTarget, groupId: string): ActiveTarget {
-    const active: ActiveTarget = { row, groupId, chain: Promise.resolve() };
+  /** Hands the node to its kind's executor if its device is connected. */
+  private look(active: ActiveTarget): void {
+    const connection = this.connections.forNode(active.row.nodeId);
+    if (connection) this.enqueue(active, () => this.executors[active.operation.kind].connected(this.handle(active), connection));
+  }
+
+  private track(row: DeviceOperationTarget, operation: DeviceOperation): ActiveTarget {
+    const active: ActiveTarget = { row, operation, chain: Promise.resolve() };
     this.byTarget.set(row.id, active);
     this.byNode.set(row.nodeId, active);
     if (row.deadlineAt !== null) this.deadlines.schedule(row.id, row.deadlineAt.getTime());
@@ -178,7 +196,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     const transition = nextTargetState(active.row.state, event);
     if (transition === null) return false;
     if (transition.state === active.row.state && transition.detail === active.row.detail && write.deadlineAt === undefined) return false;
-    if (!(await this.store.transition(active.row, active.groupId, transition, write))) {
+    if (!(await this.store.transition(active.row, active.operation.groupId, transition, write))) {
       // Changed elsewhere (a cancel): re-read on the next pass.
       this.untrack(active);
       this.pump();
@@ -200,6 +218,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   private handle(active: ActiveTarget): TargetHandle {
     return {
       row: active.row,
+      operation: active.operation,
       apply: (event, write) => this.apply(active, event, write),
       watching: (stop) => {
         active.stopWatch?.();
@@ -213,7 +232,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   private onConnection(event: ConnectionEvent): void {
     const active = this.byNode.get(event.connection.nodeId);
     if (active === undefined) return;
-    if (event.kind === 'connected') this.enqueue(active, () => this.reboot.connected(this.handle(active), event.connection));
+    if (event.kind === 'connected') this.enqueue(active, () => this.executors[active.operation.kind].connected(this.handle(active), event.connection));
     else {
       active.stopWatch?.();
       active.stopWatch = undefined;
@@ -232,10 +251,8 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       const recheck = key.startsWith(RECHECK_KEY);
       const active = this.byTarget.get(recheck ? key.slice(RECHECK_KEY.length) : key);
       if (active === undefined) continue;
-      if (recheck) {
-        const connection = this.connections.forNode(active.row.nodeId);
-        if (connection && active.row.state === TargetState.WAITING_FOR_DEVICE) this.enqueue(active, () => this.reboot.connected(this.handle(active), connection));
-      } else {
+      if (recheck) this.look(active);
+      else {
         this.enqueue(active, async () => {
           if (active.row.deadlineAt !== null && active.row.deadlineAt.getTime() > Date.now()) return;
           await this.apply(active, { type: 'DEADLINE' });

@@ -3,7 +3,7 @@
 // transaction. Progress counts are one GROUP BY, never a load of every row.
 
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { Principal, Role } from '../../common/auth/principal';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -103,6 +103,34 @@ export class TargetStore {
     });
   }
 
+  /** The last wave started (positions up to the last non-PENDING one): its size and failures. */
+  async lastWave(operationId: string, waveSize: number): Promise<{ size: number; failed: number } | undefined> {
+    const started = await this.dataSource.manager.count(DeviceOperationTarget, { where: { operationId, state: Not(TargetState.PENDING) } });
+    if (started === 0) return undefined;
+    const from = Math.floor((started - 1) / waveSize) * waveSize;
+    const wave = this.dataSource
+      .createQueryBuilder(DeviceOperationTarget, 't')
+      .where('t.operationId = :operationId AND t.position >= :from AND t.position < :to', { operationId, from, to: started });
+    const size = await wave.clone().getCount();
+    const failed = await wave.andWhere('t.state IN (:...failed)', { failed: [TargetState.FAILED, TargetState.TIMED_OUT] }).getCount();
+    return { size, failed };
+  }
+
+  /** Operations the runner still works on: not over, or over with nodes still finishing. */
+  liveOperations(): Promise<DeviceOperation[]> {
+    return this.dataSource.manager.find(DeviceOperation, {
+      where: [
+        { state: In([OperationState.SCHEDULED, OperationState.RUNNING, OperationState.PAUSED]) },
+        { state: In([OperationState.CANCELLED, OperationState.STOPPED]), finishedAt: IsNull() },
+      ],
+    });
+  }
+
+  async finish(operation: DeviceOperation): Promise<void> {
+    operation.finishedAt = new Date();
+    await this.dataSource.manager.update(DeviceOperation, { id: operation.id }, { finishedAt: operation.finishedAt });
+  }
+
   operationsIn(states: OperationState[]): Promise<DeviceOperation[]> {
     return this.dataSource.manager.findBy(DeviceOperation, { state: In(states) });
   }
@@ -114,16 +142,17 @@ export class TargetStore {
   /** Sets the operation's state if it is still `from`, with its audit event. */
   async operationState(operation: DeviceOperation, from: OperationState[], to: OperationState, principal: Principal = CONTROLLER_PRINCIPAL): Promise<boolean> {
     const now = new Date();
-    const finished = to === OperationState.COMPLETED || to === OperationState.CANCELLED;
+    // A cancelled or stopped operation is finished once its commanded nodes are (see finish).
+    const finished = to === OperationState.COMPLETED;
     const changes = { state: to, updatedAt: now, ...(finished ? { finishedAt: now } : {}) };
     const done = await this.tx.run(async (manager) => {
       const result = await manager.update(DeviceOperation, { id: operation.id, state: In(from) }, changes);
       if (!result.affected) return false;
-      if (to === OperationState.CANCELLED) {
+      if (to === OperationState.CANCELLED || to === OperationState.STOPPED) {
         await manager.update(DeviceOperationTarget, { operationId: operation.id, state: TargetState.PENDING }, { state: TargetState.CANCELLED, finishedAt: now, updatedAt: now });
       }
       await this.audit.record(principal, manager, {
-        action: to === OperationState.CANCELLED ? 'deviceOperation.cancel' : 'deviceOperation.state',
+        action: to === OperationState.CANCELLED && principal !== CONTROLLER_PRINCIPAL ? 'deviceOperation.cancel' : 'deviceOperation.state',
         objectType: 'deviceOperation',
         objectId: operation.id,
         groupId: operation.groupId,

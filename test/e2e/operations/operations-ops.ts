@@ -1,7 +1,9 @@
 // GraphQL documents and helpers of the device-operations e2e specs.
 
+import { DelayScheduler, defaultProfile, DeviceBehaviour, loadSchemaFile, OPENSYNC_SUBSET_SCHEMA_PATH, SimulatedDevice } from '@lib/device-sim';
+import { CLAIM_NODE } from '../provisioning/provisioning-ops';
 import { expectData, gql, TestApp } from '../support';
-import { until } from '../reconciliation/sim-device';
+import { listenerPort, SimHandle, until } from '../reconciliation/sim-device';
 
 export const CREATE_REBOOT = `mutation ($input: CreateRebootInput!) { createRebootOperation(input: $input) { id kind state targetCount waveSize startAt createdByEmail } }`;
 export const OPERATION = `query ($id: ID!, $first: Int, $after: String, $state: DeviceOperationTargetState) {
@@ -42,4 +44,36 @@ export function untilOperation(app: TestApp, token: string, id: string, state: s
 
 export function targetStates(op: OperationView): Record<string, string> {
   return Object.fromEntries(op.targets.edges.map((e) => [e.node.serialNumber, e.node.failureCode ? `${e.node.state} ${e.node.failureCode}` : e.node.state]));
+}
+
+export const CREATE_UPGRADE = `mutation ($input: CreateFirmwareUpgradeInput!) { createFirmwareUpgradeOperation(input: $input) { id kind state targetCount waveSize } }`;
+export const CREATE_IMAGE = `mutation ($input: FirmwareImageInput!) { createFirmwareImage(input: $input) { id model version url md5 } }`;
+export const IMAGES = `query ($model: String) { firmwareImages(model: $model) { model version url } }`;
+
+/** A simulated device of a given model dialling the app (no backhaul VIF: operations do not need one). */
+export async function startModelDevice(app: TestApp, serial: string, model: string, behaviour: Partial<DeviceBehaviour> = {}): Promise<SimHandle> {
+  const scheduler = new DelayScheduler();
+  const device = new SimulatedDevice({
+    schema: loadSchemaFile(OPENSYNC_SUBSET_SCHEMA_PATH),
+    profile: defaultProfile(serial, { model, managerAddr: `tcp:127.0.0.1:${listenerPort(app)}`, minBackoff: 1, maxBackoff: 2 }),
+    behaviour: { applyDelayMs: 100, backoffUnitMs: 100, upgradeStepMs: 100, bootTimeMs: 300, ...behaviour },
+    scheduler,
+  });
+  await device.start();
+  return {
+    device,
+    stop: async () => {
+      await device.stop();
+      scheduler.close();
+    },
+  };
+}
+
+/** Waits for the serial to be listed connected, then claims it; returns the node id. */
+export async function claimWhenConnected(app: TestApp, root: string, admin: string, locationId: string, serial: string): Promise<string> {
+  await until(`${serial} connected`, async () => {
+    const list = expectData(await gql<{ unclaimedNodes: { serial: string; connected: boolean }[] }>(app, `query { unclaimedNodes { serial connected } }`, {}, root)).unclaimedNodes;
+    return list.some((n) => n.serial === serial && n.connected);
+  });
+  return expectData(await gql<{ claimNode: { id: string } }>(app, CLAIM_NODE, { locationId, serial }, admin)).claimNode.id;
 }

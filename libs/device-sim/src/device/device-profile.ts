@@ -49,6 +49,8 @@ export interface DeviceBehaviour {
    * URL and fails the download (upgrade_status 10, then -4).
    */
   readonly rebootViaFirmwareUrl: boolean;
+  /** The platform reboots into the new image after upgrade_status 31 (off: the controller must). */
+  readonly rebootAfterCommit: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
@@ -64,6 +66,7 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   inactivityProbeMs: 30000,
   bootTimeMs: 0,
   rebootViaFirmwareUrl: true,
+  rebootAfterCommit: true,
 };
 
 export function defaultProfile(serial: string, overrides: Partial<DeviceProfile> = {}): DeviceProfile {
