@@ -142,7 +142,8 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     const inFlight = await this.store.countInFlight(operation.id);
     // Firmware runs in whole waves: the next starts when the last is over, if its canary passed.
     if (operation.kind === OperationKind.FIRMWARE_UPGRADE) {
-      if (inFlight > 0) return;
+      // The canary judges a wave only when another would follow it.
+      if (inFlight > 0 || (await this.store.nextPending(operation.id, 1)).length === 0) return;
       const wave = await this.store.lastWave(operation.id, operation.waveSize);
       const threshold = operation.params.canaryFailurePercent ?? 100;
       if (wave !== undefined && canaryStops(wave.size, wave.failed, threshold)) {
