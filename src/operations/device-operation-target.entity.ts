@@ -19,6 +19,9 @@ export interface TargetAttempt {
   committedAt?: number;
   /** FIRMWARE_UPGRADE: the controller's reboot after 31 was sent (never twice). */
   rebootSent?: boolean;
+  /** LOG_PULL: size of the archive received, and when. */
+  archiveBytes?: number;
+  uploadedAt?: number;
 }
 
 @ObjectType('DeviceOperationTarget')
@@ -62,6 +65,10 @@ export class DeviceOperationTarget {
 
   @Column({ type: 'simple-json', nullable: true })
   attempt!: TargetAttempt | null;
+
+  /** LOG_PULL: SHA-256 of the one-time upload token (the token itself is never stored). */
+  @Column({ name: 'upload_token_hash', type: 'varchar', length: 64, nullable: true })
+  uploadTokenHash!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the node times out in its current state.' })
   @Column({ name: 'deadline_at', type: Date, nullable: true })

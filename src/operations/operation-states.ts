@@ -7,6 +7,8 @@ export enum OperationKind {
   REBOOT = 'REBOOT',
   /** Upgrade or downgrade: the same flow with an older image. */
   FIRMWARE_UPGRADE = 'FIRMWARE_UPGRADE',
+  /** The device uploads a log archive to the controller. */
+  LOG_PULL = 'LOG_PULL',
 }
 
 export enum OperationState {
@@ -56,6 +58,8 @@ export enum TargetFailure {
   REBOOT_DEFERRED = 'REBOOT_DEFERRED',
   /** The node came back from the upgrade reporting another firmware_version than the target. */
   VERSION_MISMATCH = 'VERSION_MISMATCH',
+  /** The uploaded archive exceeded OPERATIONS_LOG_MAX_BYTES. */
+  LOG_TOO_LARGE = 'LOG_TOO_LARGE',
 }
 
 export const TERMINAL_TARGET_STATES: ReadonlySet<TargetState> = new Set([

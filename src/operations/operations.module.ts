@@ -1,4 +1,4 @@
-// Device operations as durable jobs (reboot, firmware upgrade): the model, the runner that drives each
+// Device operations as durable jobs (reboot, firmware upgrade, log pull): the model, the runner that drives each
 // node's state machine through the reconciler's device connections, and the GraphQL API.
 
 import { Module } from '@nestjs/common';
@@ -13,6 +13,10 @@ import { FirmwareCatalogueService } from './firmware/firmware-catalogue.service'
 import { FirmwareExecutor } from './firmware/firmware-executor';
 import { FirmwareImage } from './firmware/firmware-image.entity';
 import { FirmwareCatalogueResolver } from './graphql/firmware-catalogue.resolver';
+import { OperationTargetResolver } from './graphql/operation-target.resolver';
+import { LogArchivesService } from './log-pull/log-archives.service';
+import { LogPullExecutor } from './log-pull/log-pull-executor';
+import { LogUploadRoutes } from './log-pull/log-upload.routes';
 import { OperationsResolver } from './graphql/operations.resolver';
 import { RebootMethodsResolver } from './graphql/reboot-methods.resolver';
 import { loadOperationsConfig, OPERATIONS_CONFIG } from './operations-config';
@@ -32,11 +36,15 @@ import { TargetStore } from './runner/target-store';
     RebootExecutor,
     FirmwareCatalogueService,
     FirmwareExecutor,
+    LogPullExecutor,
+    LogArchivesService,
     OperationsRunner,
+    LogUploadRoutes,
     OperationsService,
     OperationsResolver,
     RebootMethodsResolver,
     FirmwareCatalogueResolver,
+    OperationTargetResolver,
   ],
   exports: [OperationsRunner],
 })

@@ -70,6 +70,13 @@ export class OperationsService {
     return this.create(principal, OperationKind.FIRMWARE_UPGRADE, targets.groupId, nodes, startAt, input.waveSize ?? this.config.defaultWaveSize, params);
   }
 
+  async createLogPull(principal: Principal, input: CreateRebootInput): Promise<DeviceOperation> {
+    if (this.config.publicUrl === undefined) throw AppError.precondition('log pull needs OPERATIONS_PUBLIC_URL, the address devices upload to');
+    const targets = await this.targetsOf(principal, input, 'pull logs from');
+    const startAt = await this.startTime(input, targets.nodes.map((n) => n.locationId));
+    return this.create(principal, OperationKind.LOG_PULL, targets.groupId, targets.nodes.map((n) => ({ ...n, attempt: null })), startAt, input.waveSize ?? this.config.defaultWaveSize, {});
+  }
+
   /** Targets resolved and checked; group support acts on a single node, bulk is for group admins. */
   private async targetsOf(principal: Principal, input: CreateRebootInput, verb: string): Promise<ResolvedTargets> {
     const targets = await resolveTargets(this.dataSource, principal, input.targets);

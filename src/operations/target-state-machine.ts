@@ -16,6 +16,8 @@ export type TargetEvent =
   | { type: 'ACCEPTED' }
   /** The device reported progress (upgrade_status on the way). */
   | { type: 'PROGRESS'; detail: string }
+  /** What the operation waits for arrived from the device (a log archive). */
+  | { type: 'RECEIVED'; detail: string }
   /** The node already is where the operation would take it (e.g. runs the target firmware). */
   | { type: 'ALREADY_DONE'; detail: string }
   /** The device refused the command (transaction error) or cannot take it. */
@@ -55,6 +57,8 @@ export function nextTargetState(state: TargetState, event: TargetEvent): TargetT
       return state === TargetState.SENDING ? { state: TargetState.SENT } : null;
     case 'PROGRESS':
       return state === TargetState.SENT || state === TargetState.IN_PROGRESS ? { state: TargetState.IN_PROGRESS, detail: event.detail } : null;
+    case 'RECEIVED':
+      return COMMANDED.has(state) ? { state: TargetState.SUCCEEDED, detail: event.detail } : null;
     case 'ALREADY_DONE':
       return state === TargetState.WAITING_FOR_DEVICE ? { state: TargetState.SUCCEEDED, detail: event.detail } : null;
     case 'REFUSED':

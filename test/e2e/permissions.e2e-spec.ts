@@ -45,6 +45,7 @@ Mutation.createFirmwareImage             PLATFORM       PLATFORM_ADMIN
 Mutation.createFirmwareUpgradeOperation  SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createGroup                     PLATFORM       PLATFORM_ADMIN
 Mutation.createLocation                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createLogPullOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createRebootOperation           SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createUser                      USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createWifiNetwork               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN

@@ -42,6 +42,14 @@ export class OperationsResolver {
     return this.operations.createFirmwareUpgrade(principal, input);
   }
 
+  @Mutation(() => DeviceOperation, {
+    description: 'Asks nodes to upload their logs to the controller; each target then offers logArchiveUrl.',
+  })
+  @RequirePermission(Permission.SUPPORT_TOOLS)
+  createLogPullOperation(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateRebootInput): Promise<DeviceOperation> {
+    return this.operations.createLogPull(principal, input);
+  }
+
   @Query(() => DeviceOperation)
   @RequirePermission(Permission.TENANT_READ)
   deviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<DeviceOperation> {

@@ -47,6 +47,7 @@ export class DeviceOperations1764600000000 implements MigrationInterface {
           portable.varchar('failure_code', 64, { isNullable: true }),
           portable.varchar('detail', 500, { isNullable: true }),
           portable.json('attempt', { isNullable: true }),
+          portable.varchar('upload_token_hash', 64, { isNullable: true }),
           portable.timestamp(queryRunner, 'deadline_at', { isNullable: true }),
           portable.timestamp(queryRunner, 'finished_at', { isNullable: true }),
           portable.timestamp(queryRunner, 'updated_at'),
@@ -57,6 +58,7 @@ export class DeviceOperations1764600000000 implements MigrationInterface {
           { name: 'ix_operation_targets_node', columnNames: ['node_id'] },
           { name: 'ix_operation_targets_location', columnNames: ['location_id'] },
           { name: 'ix_operation_targets_state', columnNames: ['state'] },
+          { name: 'ix_operation_targets_upload_token', columnNames: ['upload_token_hash'], isUnique: true },
         ],
       }),
     );

@@ -12,12 +12,13 @@ import { DeadlineScheduler } from '../../reconciler/worker/deadline-scheduler';
 import { DeviceOperation } from '../device-operation.entity';
 import { DeviceOperationTarget } from '../device-operation-target.entity';
 import { FirmwareExecutor } from '../firmware/firmware-executor';
+import { LogPullExecutor } from '../log-pull/log-pull-executor';
 import { OperationKind, OperationState, TERMINAL_TARGET_STATES } from '../operation-states';
 import { OPERATIONS_CONFIG, OperationsConfig } from '../operations-config';
 import { RebootExecutor } from '../reboot/reboot-executor';
 import { admissions, canaryStops, nextTargetState, TargetEvent } from '../target-state-machine';
 import { OperationExecutor, TargetHandle } from './target-handle';
-import { TargetStore } from './target-store';
+import { TargetStore, TransitionWrite } from './target-store';
 
 const OPERATION_KEY = 'op:';
 const RECHECK_KEY = 'recheck:';
@@ -49,8 +50,9 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     private readonly connections: DeviceConnectionsService,
     reboot: RebootExecutor,
     firmware: FirmwareExecutor,
+    logPull: LogPullExecutor,
   ) {
-    this.executors = { [OperationKind.REBOOT]: reboot, [OperationKind.FIRMWARE_UPGRADE]: firmware };
+    this.executors = { [OperationKind.REBOOT]: reboot, [OperationKind.FIRMWARE_UPGRADE]: firmware, [OperationKind.LOG_PULL]: logPull };
   }
 
   /** Operation ids whose progress changed. */
@@ -94,6 +96,21 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     this.deadlines.cancel(OPERATION_KEY + operationId);
     this.progressSubject.next(operationId);
     this.pump();
+  }
+
+  /**
+   * Runs `work` on an in-flight node in its queue (an event from outside a device session,
+   * such as an uploaded log archive); false when the node is not in flight.
+   */
+  onTarget(targetId: string, work: (target: TargetHandle) => Promise<void>): Promise<boolean> {
+    const active = this.byTarget.get(targetId);
+    if (active === undefined) return Promise.resolve(false);
+    let ran!: Promise<boolean>;
+    active.chain = active.chain.then(() => {
+      ran = work(this.handle(active)).then(() => true);
+      return ran.then(() => undefined);
+    });
+    return active.chain.then(() => ran).catch(() => false);
   }
 
   /** Starts the operations whose time came and admits nodes; one pass at a time. */
@@ -193,7 +210,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Persists an event's transition (guarded), re-arms the deadline, and releases finished nodes. */
-  private async apply(active: ActiveTarget, event: TargetEvent, write: { attempt?: DeviceOperationTarget['attempt']; deadlineAt?: Date | null } = {}): Promise<boolean> {
+  private async apply(active: ActiveTarget, event: TargetEvent, write: TransitionWrite = {}): Promise<boolean> {
     const transition = nextTargetState(active.row.state, event);
     if (transition === null) return false;
     if (transition.state === active.row.state && transition.detail === active.row.detail && write.deadlineAt === undefined) return false;

@@ -5,12 +5,13 @@ import { DeviceConnection } from '../../reconciler/sessions/device-connection';
 import { DeviceOperation } from '../device-operation.entity';
 import { DeviceOperationTarget } from '../device-operation-target.entity';
 import { TargetEvent } from '../target-state-machine';
+import { TransitionWrite } from './target-store';
 
 /** One node as the executor sees it. */
 export interface TargetHandle {
   readonly row: DeviceOperationTarget;
   readonly operation: DeviceOperation;
-  apply(event: TargetEvent, write?: { attempt?: DeviceOperationTarget['attempt']; deadlineAt?: Date | null }): Promise<boolean>;
+  apply(event: TargetEvent, write?: TransitionWrite): Promise<boolean>;
   /** Registers the stop function of a temporary monitor, ended with the node's work. */
   watching(stop: () => void): void;
   /** Asks for another look at a node still waiting (a deferred reboot). */

@@ -28,6 +28,7 @@ export interface StateCount {
 export interface TransitionWrite {
   attempt?: TargetAttempt | null;
   deadlineAt?: Date | null;
+  uploadTokenHash?: string | null;
 }
 
 @Injectable()
@@ -51,6 +52,7 @@ export class TargetStore {
     if (transition.failureCode !== undefined) changes.failureCode = transition.failureCode;
     if (transition.detail !== undefined) changes.detail = transition.detail.slice(0, 500);
     if (write.attempt !== undefined) changes.attempt = write.attempt;
+    if (write.uploadTokenHash !== undefined) changes.uploadTokenHash = write.uploadTokenHash;
     const done = await this.tx.run(async (manager) => {
       const result = await manager.update(DeviceOperationTarget, { id: target.id, state: target.state }, changes);
       if (!result.affected) return false;
@@ -133,6 +135,14 @@ export class TargetStore {
 
   operationsIn(states: OperationState[]): Promise<DeviceOperation[]> {
     return this.dataSource.manager.findBy(DeviceOperation, { state: In(states) });
+  }
+
+  byUploadToken(hash: string): Promise<DeviceOperationTarget | null> {
+    return this.dataSource.manager.findOneBy(DeviceOperationTarget, { uploadTokenHash: hash });
+  }
+
+  target(id: string): Promise<DeviceOperationTarget | null> {
+    return this.dataSource.manager.findOneBy(DeviceOperationTarget, { id });
   }
 
   operation(id: string): Promise<DeviceOperation | null> {

@@ -60,6 +60,11 @@ export class SimulatedDevice {
     return this.connection?.connectionState ?? 'idle';
   }
 
+  /** Log uploads of the current boot (for tests). */
+  get logUploads(): readonly { method: string; status: number | string }[] {
+    return this.managers?.logPull.uploads ?? [];
+  }
+
   /** No VIF apply pending. */
   get converged(): boolean {
     return this.managers?.wifi.idle ?? false;
