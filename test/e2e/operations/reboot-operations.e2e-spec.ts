@@ -4,6 +4,8 @@
 // REBOOT_UNSUPPORTED while the others carry on; an offline node times out; roles, bad input
 // and cancel/pause/resume behave as documented, and every step is in the audit log.
 
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { CLAIM_NODE, createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, expectErrorCode, gql, platformAdmin, useTestApp } from '../support';
 import { SimHandle, startSimDevice, until } from '../reconciliation/sim-device';
@@ -114,6 +116,40 @@ describeEachDatabase('reboot operations', (db) => {
     const one = expectData(await gql<{ createRebootOperation: { id: string } }>(t.current, CREATE_REBOOT, { input: { targets: { nodeIds: [ids[serials[3]]] } } }, support)).createRebootOperation;
     const done = await untilOperation(t.current, support, one.id, 'COMPLETED');
     expect(targetStates(done)).toEqual({ [serials[3]]: 'TIMED_OUT' });
+  });
+
+  it('pushes progress over graphql-ws until the operation completes; another group cannot subscribe', async () => {
+    const SUBSCRIBE = `subscription ($id: ID!) { deviceOperationProgress(id: $id) { operationId state counts { state count } } }`;
+    const op = expectData(await gql<{ createRebootOperation: { id: string } }>(t.current, CREATE_REBOOT, { input: { targets: { nodeIds: [ids[serials[1]]] }, startAt: new Date(Date.now() + 1000).toISOString() } }, admin)).createRebootOperation;
+    const subscribe = (token: string): { seen: { state: string; counts: { state: string; count: number }[] }[]; errors: string[]; dispose: () => Promise<void> } => {
+      const client = createClient({ url: t.current.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+      const out = { seen: [] as { state: string; counts: { state: string; count: number }[] }[], errors: [] as string[], dispose: () => client.dispose() as Promise<void> };
+      client.subscribe<{ deviceOperationProgress: { state: string; counts: { state: string; count: number }[] } }>(
+        { query: SUBSCRIBE, variables: { id: op.id } },
+        {
+          next: (msg) => {
+            if (msg.errors) out.errors.push(...msg.errors.map((e) => String(e.extensions?.code)));
+            if (msg.data) out.seen.push(msg.data.deviceOperationProgress);
+          },
+          error: (e) => out.errors.push(...(Array.isArray(e) ? e.map((x: { extensions?: { code?: string } }) => String(x.extensions?.code)) : [String(e)])),
+          complete: () => undefined,
+        },
+      );
+      return out;
+    };
+    const mine = subscribe(admin);
+    const other = subscribe((await createGroupWithAdmin(t.current)).adminToken);
+    try {
+      await until('COMPLETED pushed', () => mine.seen.some((p) => p.state === 'COMPLETED'));
+      expect(mine.seen[0]).toEqual({ operationId: op.id, state: 'SCHEDULED', counts: [{ state: 'PENDING', count: 1 }] });
+      expect(mine.seen.at(-1)).toEqual({ operationId: op.id, state: 'COMPLETED', counts: [{ state: 'SUCCEEDED', count: 1 }] });
+      await until('the other group refused', () => other.errors.length > 0);
+      expect(other.errors).toEqual(['NOT_FOUND']);
+      expect(other.seen).toEqual([]);
+    } finally {
+      await mine.dispose();
+      await other.dispose();
+    }
   });
 
   it('pause, resume and cancel: a cancelled scheduled operation commands nothing', async () => {
