@@ -21,54 +21,54 @@ describe('permissions of every GraphQL operation', () => {
 
   it('matches the reviewed table', () => {
     expect(permissionTable(operationPermissions(t.app))).toMatchInlineSnapshot(`
-"Query.auditEvents                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.customer                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.customerByAccountId                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.customers                          TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.deviceOperation                    TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.deviceOperations                   TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.firmwareImages                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.groups                             PLATFORM       PLATFORM_ADMIN
-Query.location                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.me                                 AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.node                               TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.nodeBySerial                       TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Query.rebootMethods                      PLATFORM       PLATFORM_ADMIN
-Query.unclaimedNodes                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Query.users                              USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
-Query.wifiNetwork                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Mutation.cancelDeviceOperation           SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Mutation.claimNode                       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.completeOnboarding              TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.createCustomer                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.createFirmwareImage             PLATFORM       PLATFORM_ADMIN
-Mutation.createFirmwareUpgradeOperation  SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Mutation.createGroup                     PLATFORM       PLATFORM_ADMIN
-Mutation.createLocation                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.createLogPullOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Mutation.createRebootOperation           SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Mutation.createUser                      USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
-Mutation.createWifiNetwork               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.deleteFirmwareImage             PLATFORM       PLATFORM_ADMIN
-Mutation.deleteLocation                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.deleteRebootMethod              PLATFORM       PLATFORM_ADMIN
-Mutation.deleteWifiNetwork               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.login                           PUBLIC         anyone
-Mutation.pauseDeviceOperation            SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Mutation.resumeCustomer                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.resumeDeviceOperation           SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Mutation.setRebootMethod                 PLATFORM       PLATFORM_ADMIN
-Mutation.suspendCustomer                 TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.terminateCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.unclaimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateCustomer                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateLocation                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateNode                      TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateWifiNetwork               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.updateWifiNetworks              TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Mutation.verifyCustomerEmail             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
-Subscription.deviceOperationProgress     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
-Subscription.wifiNetworkStatusChanged    TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT"
+"Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.customer                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.customers                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.deviceOperation                  TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.deviceOperations                 TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.firmwareImages                   TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.groups                           PLATFORM       PLATFORM_ADMIN
+Query.location                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.me                               AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.node                             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.nodeBySerial                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.rebootMethods                    PLATFORM       PLATFORM_ADMIN
+Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.cancelDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createFirmwareImage           PLATFORM       PLATFORM_ADMIN
+Mutation.createFirmwareOperation       SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.createGroup                   PLATFORM       PLATFORM_ADMIN
+Mutation.createLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createLogPullOperation        SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.createRebootOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteFirmwareImage           PLATFORM       PLATFORM_ADMIN
+Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteRebootMethod            PLATFORM       PLATFORM_ADMIN
+Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.login                         PUBLIC         anyone
+Mutation.pauseDeviceOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.resumeDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.setRebootMethod               PLATFORM       PLATFORM_ADMIN
+Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.unclaimNode                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateWifiNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.verifyCustomerEmail           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Subscription.deviceOperationProgress   TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Subscription.wifiNetworkStatusChanged  TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT"
 `);
   });
 });

@@ -77,7 +77,7 @@ describeWithOvsdb('firmware upgrade operations with a real OpenSync ovsdb-server
   });
 
   it('upgrades: download, the timer armed after 11, write, commit, reboot, SUCCEEDED on the new version', async () => {
-    const op = expectData(await gql<{ createFirmwareUpgradeOperation: { id: string } }>(app, CREATE_UPGRADE, { input: { targets: { nodeIds: [nodeId] }, firmwareVersion: 'pp-6.0.0' } }, admin)).createFirmwareUpgradeOperation;
+    const op = expectData(await gql<{ createFirmwareOperation: { id: string } }>(app, CREATE_UPGRADE, { input: { targets: { nodeIds: [nodeId] }, firmwareVersion: 'pp-6.0.0' } }, admin)).createFirmwareOperation;
     const done = await untilOperation(app, admin, op.id, 'COMPLETED');
     expect(targetStates(done)).toEqual({ [SERIAL]: 'SUCCEEDED' });
     expect(boots).toBe(1);
@@ -86,7 +86,7 @@ describeWithOvsdb('firmware upgrade operations with a real OpenSync ovsdb-server
   });
 
   it('an image failing its checksum ends FAILED FIRMWARE_MD5_FAIL, with no reboot', async () => {
-    const op = expectData(await gql<{ createFirmwareUpgradeOperation: { id: string } }>(app, CREATE_UPGRADE, { input: { targets: { nodeIds: [nodeId] }, firmwareVersion: 'pp-6.0.1' } }, admin)).createFirmwareUpgradeOperation;
+    const op = expectData(await gql<{ createFirmwareOperation: { id: string } }>(app, CREATE_UPGRADE, { input: { targets: { nodeIds: [nodeId] }, firmwareVersion: 'pp-6.0.1' } }, admin)).createFirmwareOperation;
     const done = await untilOperation(app, admin, op.id, 'COMPLETED');
     expect(targetStates(done)).toEqual({ [SERIAL]: 'FAILED FIRMWARE_MD5_FAIL' });
     const [node] = await selectRows(device, 'AWLAN_Node');

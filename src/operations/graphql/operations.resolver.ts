@@ -38,7 +38,7 @@ export class OperationsResolver {
     description: 'Installs a catalogue version (upgrade or downgrade) in waves; SUCCEEDED when the node is back on that version.',
   })
   @RequirePermission(Permission.SUPPORT_TOOLS)
-  createFirmwareUpgradeOperation(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateFirmwareUpgradeInput): Promise<DeviceOperation> {
+  createFirmwareOperation(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateFirmwareUpgradeInput): Promise<DeviceOperation> {
     return this.operations.createFirmwareUpgrade(principal, input);
   }
 

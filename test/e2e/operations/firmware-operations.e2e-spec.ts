@@ -65,8 +65,8 @@ describeEachDatabase('firmware upgrade operations', (db) => {
 
   it('a rollout whose canary wave fails stops itself; the nodes not started are CANCELLED', async () => {
     const op = expectData(
-      await gql<{ createFirmwareUpgradeOperation: { id: string } }>(t.current, CREATE_UPGRADE, { input: { targets: { nodeIds: ids }, firmwareVersion: 'sim-2.0.0', waveSize: 2, canaryFailurePercent: 0 } }, admin),
-    ).createFirmwareUpgradeOperation;
+      await gql<{ createFirmwareOperation: { id: string } }>(t.current, CREATE_UPGRADE, { input: { targets: { nodeIds: ids }, firmwareVersion: 'sim-2.0.0', waveSize: 2, canaryFailurePercent: 0 } }, admin),
+    ).createFirmwareOperation;
     const done = await untilOperation(t.current, admin, op.id, 'STOPPED');
     expect(targetStates(done)).toEqual({
       [serials[0]]: 'SUCCEEDED',
@@ -79,8 +79,8 @@ describeEachDatabase('firmware upgrade operations', (db) => {
 
   it('upgrades in waves to SUCCEEDED on the target version, rebooting a node whose platform does not', async () => {
     const op = expectData(
-      await gql<{ createFirmwareUpgradeOperation: { id: string } }>(t.current, CREATE_UPGRADE, { input: { targets: { nodeIds: [ids[0], ids[2], ids[3]] }, firmwareVersion: 'sim-2.0.0', waveSize: 2 } }, admin),
-    ).createFirmwareUpgradeOperation;
+      await gql<{ createFirmwareOperation: { id: string } }>(t.current, CREATE_UPGRADE, { input: { targets: { nodeIds: [ids[0], ids[2], ids[3]] }, firmwareVersion: 'sim-2.0.0', waveSize: 2 } }, admin),
+    ).createFirmwareOperation;
     const done = await untilOperation(t.current, admin, op.id, 'COMPLETED');
     expect(targetStates(done)).toEqual({ [serials[0]]: 'SUCCEEDED', [serials[2]]: 'SUCCEEDED', [serials[3]]: 'SUCCEEDED' });
     const detail = Object.fromEntries(done.targets.edges.map((e) => [e.node.serialNumber, e.node.detail]));
@@ -93,8 +93,8 @@ describeEachDatabase('firmware upgrade operations', (db) => {
 
   it('a support user downgrades one node', async () => {
     const op = expectData(
-      await gql<{ createFirmwareUpgradeOperation: { id: string } }>(t.current, CREATE_UPGRADE, { input: { targets: { nodeIds: [ids[2]] }, firmwareVersion: 'sim-3.0.0' } }, support),
-    ).createFirmwareUpgradeOperation;
+      await gql<{ createFirmwareOperation: { id: string } }>(t.current, CREATE_UPGRADE, { input: { targets: { nodeIds: [ids[2]] }, firmwareVersion: 'sim-3.0.0' } }, support),
+    ).createFirmwareOperation;
     const done = await untilOperation(t.current, support, op.id, 'COMPLETED');
     expect(targetStates(done)).toEqual({ [serials[2]]: 'SUCCEEDED' });
     expect(sims[2].device.firmwareVersion).toBe('sim-3.0.0');

@@ -46,7 +46,7 @@ export function targetStates(op: OperationView): Record<string, string> {
   return Object.fromEntries(op.targets.edges.map((e) => [e.node.serialNumber, e.node.failureCode ? `${e.node.state} ${e.node.failureCode}` : e.node.state]));
 }
 
-export const CREATE_UPGRADE = `mutation ($input: CreateFirmwareUpgradeInput!) { createFirmwareUpgradeOperation(input: $input) { id kind state targetCount waveSize } }`;
+export const CREATE_UPGRADE = `mutation ($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id kind state targetCount waveSize } }`;
 export const CREATE_IMAGE = `mutation ($input: FirmwareImageInput!) { createFirmwareImage(input: $input) { id model version url md5 } }`;
 export const IMAGES = `query ($model: String) { firmwareImages(model: $model) { model version url } }`;
 
