@@ -15,7 +15,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { Location } from '../locations/location.entity';
 import { DeviceOperation, OperationParams } from './device-operation.entity';
 import { DeviceOperationTarget, TargetAttempt } from './device-operation-target.entity';
-import { CreateFirmwareUpgradeInput, CreateRebootInput } from './dto/create-reboot.input';
+import { CreateFirmwareUpgradeInput, CreateRebootInput, RescheduleInput } from './dto/create-reboot.input';
 import { FirmwareCatalogueService } from './firmware/firmware-catalogue.service';
 import { DeviceOperationsArgs, OperationTargetsArgs } from './dto/operations.args';
 import { OperationKind, OperationState, TargetState } from './operation-states';
@@ -89,7 +89,38 @@ export class OperationsService {
     return targets;
   }
 
-  private async startTime(input: CreateRebootInput, locationIds: (string | null)[]): Promise<Date | null> {
+  /** Moves the start of an operation that has not started (SCHEDULED, or PAUSED before its start). */
+  async reschedule(principal: Principal, id: string, input: RescheduleInput): Promise<DeviceOperation> {
+    const operation = await this.changeable(principal, id);
+    const started = operation.startAt === null || operation.startAt.getTime() <= Date.now() || (await this.store.countOpen(operation.id)) < operation.targetCount;
+    if (operation.state !== OperationState.SCHEDULED && !(operation.state === OperationState.PAUSED && !started)) {
+      throw AppError.precondition(`device operation ${id} has started; only a scheduled one can be rescheduled`);
+    }
+    if (input.startAt === undefined && input.localStartTime === undefined) throw AppError.validation([{ field: 'startAt', message: 'give startAt or localStartTime' }]);
+    const locations = await this.dataSource
+      .createQueryBuilder(DeviceOperationTarget, 't')
+      .select('DISTINCT t.locationId', 'locationId')
+      .where('t.operationId = :id', { id: operation.id })
+      .getRawMany<{ locationId: string | null }>();
+    const startAt = await this.startTime(input, locations.map((l) => l.locationId));
+    const before = operation.startAt?.toISOString() ?? null;
+    await this.tx.run(async (manager) => {
+      await manager.update(DeviceOperation, { id: operation.id }, { startAt, updatedAt: new Date() });
+      await this.audit.record(principal, manager, {
+        action: 'deviceOperation.reschedule',
+        objectType: 'deviceOperation',
+        objectId: operation.id,
+        groupId: operation.groupId,
+        before: { startAt: before },
+        after: { startAt: startAt?.toISOString() ?? null },
+      });
+    });
+    operation.startAt = startAt;
+    this.runner.started(operation);
+    return operation;
+  }
+
+  private async startTime(input: RescheduleInput, locationIds: (string | null)[]): Promise<Date | null> {
     if (input.startAt !== undefined && input.localStartTime !== undefined) {
       throw AppError.validation([{ field: 'localStartTime', message: 'give startAt or localStartTime, not both' }]);
     }

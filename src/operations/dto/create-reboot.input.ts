@@ -95,3 +95,17 @@ export class CreateFirmwareUpgradeInput extends CreateRebootInput {
   @Max(100)
   canaryFailurePercent?: number;
 }
+
+@InputType()
+export class RescheduleInput {
+  @Field(() => Date, { nullable: true, description: 'The new start (not in the past).' })
+  @IsOptional()
+  @IsDate()
+  startAt?: Date;
+
+  @Field(() => String, { nullable: true, description: "The new start as a local time in the nodes' time zone." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(19)
+  localStartTime?: string;
+}

@@ -11,7 +11,7 @@ import { Principal } from '../../common/auth/principal';
 import { RequestContext } from '../../common/auth/request-context';
 import { observableIterator } from '../../reconciler/graphql/observable-iterator';
 import { DeviceOperation } from '../device-operation.entity';
-import { CreateFirmwareUpgradeInput, CreateRebootInput } from '../dto/create-reboot.input';
+import { CreateFirmwareUpgradeInput, CreateRebootInput, RescheduleInput } from '../dto/create-reboot.input';
 import { DeviceOperationConnection, DeviceOperationProgress, DeviceOperationStateCount, DeviceOperationTargetConnection } from '../dto/operation.types';
 import { DeviceOperationsArgs, OperationTargetsArgs } from '../dto/operations.args';
 import { OperationsService } from '../operations.service';
@@ -66,6 +66,16 @@ export class OperationsResolver {
   @RequirePermission(Permission.SUPPORT_TOOLS)
   cancelDeviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<DeviceOperation> {
     return this.operations.cancel(principal, id);
+  }
+
+  @Mutation(() => DeviceOperation, { description: 'Moves the start of an operation that has not started yet.' })
+  @RequirePermission(Permission.SUPPORT_TOOLS)
+  rescheduleDeviceOperation(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: RescheduleInput,
+  ): Promise<DeviceOperation> {
+    return this.operations.reschedule(principal, id, input);
   }
 
   @Mutation(() => DeviceOperation, { description: 'Starts no further node until resumed.' })

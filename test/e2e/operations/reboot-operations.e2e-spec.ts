@@ -152,14 +152,21 @@ describeEachDatabase('reboot operations', (db) => {
     }
   });
 
-  it('pause, resume and cancel: a cancelled scheduled operation commands nothing', async () => {
+  it('reschedule, pause, resume and cancel: a cancelled scheduled operation commands nothing', async () => {
     const boots = sims.map((s) => s.device.bootCount);
     const startAt = new Date(Date.now() + 3_600_000).toISOString();
     const op = expectData(await gql<{ createRebootOperation: { id: string } }>(t.current, CREATE_REBOOT, { input: { targets: { nodeIds: [ids[serials[0]]] }, startAt } }, admin)).createRebootOperation;
+    const RESCHEDULE = `mutation ($id: ID!, $input: RescheduleInput!) { rescheduleDeviceOperation(id: $id, input: $input) { id state startAt } }`;
+    const later = new Date(Date.now() + 7_200_000).toISOString();
+    expect(expectData(await gql<{ rescheduleDeviceOperation: { startAt: string } }>(t.current, RESCHEDULE, { id: op.id, input: { startAt: later } }, admin)).rescheduleDeviceOperation.startAt).toBe(later);
+    const local = expectData(await gql<{ rescheduleDeviceOperation: { startAt: string } }>(t.current, RESCHEDULE, { id: op.id, input: { localStartTime: '2099-06-01T03:00' } }, admin)).rescheduleDeviceOperation;
+    expect(local.startAt.slice(0, 10)).toMatch(/^2099-0[56]-/);
+    expectErrorCode(await gql(t.current, RESCHEDULE, { id: op.id, input: { startAt: '2020-01-01T00:00:00Z' } }, admin), 'VALIDATION_FAILED');
     expect(expectData(await gql<{ pauseDeviceOperation: { state: string } }>(t.current, PAUSE, { id: op.id }, admin)).pauseDeviceOperation.state).toBe('PAUSED');
     expect(expectData(await gql<{ resumeDeviceOperation: { state: string } }>(t.current, RESUME, { id: op.id }, admin)).resumeDeviceOperation.state).toBe('SCHEDULED');
     expect(expectData(await gql<{ cancelDeviceOperation: { state: string } }>(t.current, CANCEL, { id: op.id }, admin)).cancelDeviceOperation.state).toBe('CANCELLED');
     expectErrorCode(await gql(t.current, CANCEL, { id: op.id }, admin), 'PRECONDITION_FAILED');
+    expectErrorCode(await gql(t.current, RESCHEDULE, { id: op.id, input: { startAt: later } }, admin), 'PRECONDITION_FAILED');
     const read = await readOperation(t.current, admin, op.id);
     expect(read.progress).toEqual([{ state: 'CANCELLED', count: 1 }]);
     expect(sims.map((s) => s.device.bootCount)).toEqual(boots);
