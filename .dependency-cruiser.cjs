@@ -28,9 +28,9 @@ module.exports = {
     },
     {
       name: 'only-southbound-talks-ovsdb',
-      comment: 'Nothing but the southbound module (and its reconciler) talks OVSDB.',
+      comment: 'Nothing but the southbound module, its reconciler and device operations (which command devices through the reconciler\'s sessions) talks OVSDB.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(southbound|reconciler)/' },
+      from: { path: '^src/', pathNot: '^src/(southbound|reconciler|operations)/' },
       to: { path: '^libs/ovsdb/' },
     },
     {

@@ -16,6 +16,7 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
+import { OperationsModule } from './operations/operations.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
@@ -34,6 +35,7 @@ import { ExplorerModule } from './explorer/explorer.module';
     ReconcilerModule,
     ExplorerModule,
     HomeApiModule,
+    OperationsModule,
   ],
   providers: [
     EventLoopWatch,

@@ -25,6 +25,9 @@ describe('permissions of every GraphQL operation', () => {
 Query.customer                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customers                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.deviceOperation                  TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.deviceOperations                 TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.firmwareImages                   TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.groups                           PLATFORM       PLATFORM_ADMIN
 Query.location                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.locationsByServiceId             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -32,28 +35,40 @@ Query.me                               AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN
 Query.node                             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.nodeBySerial                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.nodes                            TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.rebootMethods                    PLATFORM       PLATFORM_ADMIN
 Query.serialAssignments                PLATFORM       PLATFORM_ADMIN
 Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.assignSerials                 PLATFORM       PLATFORM_ADMIN
+Mutation.cancelDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.changePassword                AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createFirmwareImage           PLATFORM       PLATFORM_ADMIN
+Mutation.createFirmwareOperation       SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createGroup                   PLATFORM       PLATFORM_ADMIN
 Mutation.createLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createLogPullOperation        SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.createRebootOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.deleteGroup                   PLATFORM       PLATFORM_ADMIN
 Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteRebootMethod            PLATFORM       PLATFORM_ADMIN
 Mutation.deleteUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
+Mutation.pauseDeviceOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.removeSerialAssignment        PLATFORM       PLATFORM_ADMIN
+Mutation.rescheduleDeviceOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.resumeDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.revokeUserSessions            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.setRebootMethod               PLATFORM       PLATFORM_ADMIN
 Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.unclaimNode                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -65,6 +80,7 @@ Mutation.updateUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.verifyCustomerEmail           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Subscription.deviceOperationProgress   TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Subscription.wifiNetworkStatusChanged  TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT"
 `);
   });

@@ -20,6 +20,12 @@ export enum ErrorCode {
   INTERNAL = 'INTERNAL',
   /** deleteNode on a node that has connected (it has a history; unclaim it instead). */
   NODE_HAS_CONNECTED = 'NODE_HAS_CONNECTED',
+  /** A device operation would cover more nodes than OPERATIONS_MAX_TARGETS. */
+  TOO_MANY_TARGETS = 'TOO_MANY_TARGETS',
+  /** No firmware image of that version is in the catalogue. */
+  FIRMWARE_UNKNOWN = 'FIRMWARE_UNKNOWN',
+  /** Some target nodes' model has no catalogue image of the chosen version. */
+  MODEL_MISMATCH = 'MODEL_MISMATCH',
 }
 
 /** One offending input field, reported with VALIDATION_FAILED. */

@@ -18,6 +18,7 @@ import type { BenchRow } from '../framework/bench-result';
 import { readCpuTimes, stealShare } from '../framework/cpu-steal';
 import { startFleet } from './fleet-process';
 import { coldStart, FLEET_CHANGE_BATCH, FLEET_CHANGE_IN_FLIGHT, fleetChange, idleCost, singleChanges } from './fleet-parts';
+import { REBOOT_BOOT_TIME_MS, REBOOT_WAVE, rebootRollout } from './reboot-rollout';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -27,6 +28,7 @@ const TITLES: Record<string, string> = {
   'single-change': '3. Single-change latency',
   idle: '4. Idle cost',
   'read-path': '5. Read path',
+  'reboot-rollout': '7. Reboot rollout',
 };
 
 
@@ -45,7 +47,8 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
 
   await ensureControllerBuilt(ROOT);
   let fleet: ReturnType<typeof startFleet> | undefined;
-  const controller = await ControllerProcess.start({ root: ROOT, ovsdbPort: await freePort() });
+  // The reboot rollout (part 7): TIP's reboot after 1 s, waves of 1,000.
+  const controller = await ControllerProcess.start({ root: ROOT, ovsdbPort: await freePort(), env: { OPERATIONS_REBOOT_DELAY_S: '1', OPERATIONS_WAVE_SIZE: String(REBOOT_WAVE) } });
   try {
     const api = new GraphqlClient(controller.url);
     await api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -71,7 +74,7 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
         reports.push({ part, title: TITLES[part], rows, ...withSince(sincePartFrom(), [...notes, seedNote]) });
       };
       const cold = await coldStart(api, homes, () => {
-        fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate);
+        fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate, REBOOT_BOOT_TIME_MS);
       });
       const schemaNote = fleet?.fullSchema ? 'Each device sends the full 366 KB OpenSync schema in get_schema.' : 'Devices send the simulator\'s schema subset (the full OpenSync schema was not found).';
       const common = `${homes.length} simulated devices (one fleet process, apply delay 0 ms, dialling ${options.dialRate}/s) and the controller on the same 2 cores; status read by polling wifiNetwork.status in aliased batches of 200, ids as variables (every 500 ms, 1,000 of the objects not yet seen done, oldest first, reading on while whole windows are done, then all of them once to confirm; a time is the end of the poll that saw the last object done).`;
@@ -79,6 +82,10 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
       const fleetChangeNote = `The passphrases are changed with updateWifiNetworks, ${FLEET_CHANGE_BATCH} networks per request (one transaction, one audit event per network), ${FLEET_CHANGE_IN_FLIGHT} requests in flight; the clock starts before the first request.`;
       if (wanted.includes('fleet-change')) add('fleet-change', await fleetChange(api, homes), [common, fleetChangeNote]);
       if (wanted.includes('single-change')) add('single-change', await singleChanges(api, homes, Math.max(200, options.changes)), [common, 'Changes one at a time on different nodes; each timing runs from sending updateWifiNetwork to the first poll (every 2 ms) that sees APPLIED.']);
+      if (wanted.includes('reboot-rollout')) {
+        const rollout = await rebootRollout(api, controller, homes, Math.max(50, Math.floor(options.changes / 2)));
+        add('reboot-rollout', rollout.rows, [common, ...rollout.notes]);
+      }
       if (wanted.includes('idle')) add('idle', await idleCost(controller, homes.length, baselineRss, options.durationS), [common, 'Echo probes run at the controller\'s default interval; per-device RSS is the growth over the RSS measured after seeding, before the fleet started.']);
     }
     if (wanted.includes('read-path')) {

@@ -12,6 +12,7 @@ const SCENARIO_OF: Record<PartId, ScenarioId> = {
   idle: 'fleet',
   'read-path': 'fleet',
   'ovsdb-floor': 'ovsdb-floor',
+  'reboot-rollout': 'fleet',
 };
 
 /** Scenarios to run for the requested parts, part 6 first: it depends on nothing unfinished. */

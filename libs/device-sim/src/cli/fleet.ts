@@ -60,6 +60,7 @@ export class Fleet {
           slowRate: this.options.faultRate,
           dropRate: this.options.faultRate,
           inactivityProbeMs: this.options.inactivityProbeMs ?? DEFAULT_BEHAVIOUR.inactivityProbeMs,
+          bootTimeMs: this.options.bootTimeMs,
         },
         scheduler: this.scheduler,
         dial: this.dialOptions(i, serial),

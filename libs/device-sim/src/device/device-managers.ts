@@ -3,6 +3,7 @@
 import { DelayScheduler } from './delay-scheduler';
 import { DeviceDbPort } from './device-db-port';
 import { DeviceBehaviour } from './device-profile';
+import { LogPullManager } from './log-pull-manager';
 import { UpgradeHooks, UpgradeManager } from './upgrade-manager';
 import { WifiManager, WifiManagerHooks } from './wifi-manager';
 
@@ -11,19 +12,23 @@ export type ManagerHooks = WifiManagerHooks & UpgradeHooks;
 export class DeviceManagers {
   readonly wifi: WifiManager;
   readonly upgrade: UpgradeManager;
+  readonly logPull: LogPullManager;
 
   constructor(port: DeviceDbPort, serial: string, behaviour: DeviceBehaviour, scheduler: DelayScheduler, hooks: ManagerHooks) {
     this.wifi = new WifiManager(port, serial, behaviour, scheduler, hooks);
     this.upgrade = new UpgradeManager(port, behaviour, scheduler, hooks);
+    this.logPull = new LogPullManager(port, serial, hooks);
   }
 
   start(): void {
     this.wifi.start();
     this.upgrade.start();
+    this.logPull.start();
   }
 
   stop(): void {
     this.wifi.stop();
     this.upgrade.stop();
+    this.logPull.stop();
   }
 }

@@ -47,6 +47,15 @@ export interface DeviceBehaviour {
    * again without a message, ms. 0 disables.
    */
   readonly inactivityProbeMs: number;
+  /** Time from a reboot to the device's database being up again (it then dials), ms. */
+  readonly bootTimeMs: number;
+  /**
+   * TIP firmware reboots on firmware_url "reboot"; stock upstream UM takes it for an image
+   * URL and fails the download (upgrade_status 10, then -4).
+   */
+  readonly rebootViaFirmwareUrl: boolean;
+  /** The platform reboots into the new image after upgrade_status 31 (off: the controller must). */
+  readonly rebootAfterCommit: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
@@ -61,6 +70,9 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   backoffUnitMs: 1000,
   upgradeStepMs: 1000,
   inactivityProbeMs: 30000,
+  bootTimeMs: 0,
+  rebootViaFirmwareUrl: true,
+  rebootAfterCommit: true,
 };
 
 export function defaultProfile(serial: string, overrides: Partial<DeviceProfile> = {}): DeviceProfile {

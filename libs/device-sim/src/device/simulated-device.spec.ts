@@ -128,8 +128,11 @@ describe('SimulatedDevice', () => {
     });
     const bootTime = port.rows('AWLAN_Node')[0].boot_time as number;
     await port.transact([{ op: 'update', table: 'AWLAN_Node', where: [], row: { firmware_url: 'https://fw.example/sim-2.0.0.img', upgrade_timer: 0 } }]);
+    await until(() => statuses.at(-1) === 11);
+    // The image is written only once upgrade_timer is armed after the download.
+    await port.transact([{ op: 'update', table: 'AWLAN_Node', where: [], row: { upgrade_timer: 1 } }]);
     await until(() => d.bootCount === 2 && d.firmwareVersion === 'sim-2.0.0');
-    expect(statuses).toEqual([0, 10, 11, 20, 21]);
+    expect(statuses).toEqual([0, 10, 11, 20, 21, 30, 31]);
     const node = d.database.rows('AWLAN_Node')[0];
     expect(node.firmware_version).toBe('sim-2.0.0');
     expect(node.boot_time as number).toBeGreaterThan(bootTime);

@@ -66,6 +66,11 @@ export class SimulatedDevice {
     return this.connection?.connectionState ?? 'idle';
   }
 
+  /** Log uploads of the current boot (for tests). */
+  get logUploads(): readonly { method: string; status: number | string }[] {
+    return this.managers?.logPull.uploads ?? [];
+  }
+
   /** No VIF apply pending. */
   get converged(): boolean {
     return this.managers?.wifi.idle ?? false;
@@ -102,9 +107,10 @@ export class SimulatedDevice {
     connection.start();
   }
 
-  /** Reboots: drop the connection, wipe the database, boot again (optionally upgraded). */
+  /** Reboots: drop the connection, wipe the database, boot again after bootTimeMs (optionally upgraded). */
   async reboot(type: 'UPGRADE' | 'CLOUD' | 'USER', firmwareVersion?: string): Promise<void> {
     await this.halt();
+    if (this.behaviour.bootTimeMs > 0) await new Promise<void>((resolve) => this.options.scheduler.schedule(this.behaviour.bootTimeMs, resolve));
     if (this.stopped) return;
     if (firmwareVersion) this.profile = { ...this.profile, firmwareVersion };
     const reason = type === 'UPGRADE' ? `upgraded to ${this.profile.firmwareVersion}` : 'reboot requested';

@@ -1,0 +1,90 @@
+// One node of a device operation: its state, what was observed before commanding it (the
+// boot marker), and its current deadline. The "about to send" fact is written before the
+// command so a restarted controller observes the device instead of commanding it again.
+
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { randomUUID } from 'node:crypto';
+import { BeforeInsert, Column, Entity, PrimaryColumn } from 'typeorm';
+import { TargetState } from './operation-states';
+
+/** What the executor recorded about the device before commanding it. */
+export interface TargetAttempt {
+  /** AWLAN_Node.boot_time before the command. */
+  bootTime?: number;
+  /** Highest Reboot_Status.count before the command. */
+  rebootCount?: number;
+  /** FIRMWARE_UPGRADE: the image URL for this node's model (set at creation). */
+  imageUrl?: string;
+  /** FIRMWARE_UPGRADE: when upgrade_status 31 was seen (the controller reboots after a grace). */
+  committedAt?: number;
+  /** FIRMWARE_UPGRADE: the controller's reboot after 31 was sent (never twice). */
+  rebootSent?: boolean;
+  /** LOG_PULL: size of the archive received, and when. */
+  archiveBytes?: number;
+  uploadedAt?: number;
+}
+
+@ObjectType('DeviceOperationTarget')
+@Entity('device_operation_targets')
+export class DeviceOperationTarget {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Field(() => ID)
+  @Column({ name: 'operation_id', type: 'varchar', length: 36 })
+  operationId!: string;
+
+  @Field(() => Int, { description: 'Order in which nodes are started.' })
+  @Column({ type: 'integer' })
+  position!: number;
+
+  @Field(() => ID)
+  @Column({ name: 'node_id', type: 'varchar', length: 36 })
+  nodeId!: string;
+
+  @Field()
+  @Column({ name: 'serial_number', type: 'varchar', length: 64 })
+  serialNumber!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'location_id', type: 'varchar', length: 36, nullable: true })
+  locationId!: string | null;
+
+  @Field(() => TargetState)
+  @Column({ type: 'varchar', length: 32 })
+  state!: TargetState;
+
+  @Field(() => String, { nullable: true, description: 'Why the node FAILED (REBOOT_UNSUPPORTED, DEVICE_REFUSED, ...).' })
+  @Column({ name: 'failure_code', type: 'varchar', length: 64, nullable: true })
+  failureCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What was last observed, in words.' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  detail!: string | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  attempt!: TargetAttempt | null;
+
+  /** LOG_PULL: SHA-256 of the one-time upload token (the token itself is never stored). */
+  @Column({ name: 'upload_token_hash', type: 'varchar', length: 64, nullable: true })
+  uploadTokenHash!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the node times out in its current state.' })
+  @Column({ name: 'deadline_at', type: Date, nullable: true })
+  deadlineAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'finished_at', type: Date, nullable: true })
+  finishedAt!: Date | null;
+
+  @Field()
+  @Column({ name: 'updated_at', type: Date })
+  updatedAt!: Date;
+
+  @BeforeInsert()
+  protected assignDefaults(): void {
+    this.id ??= randomUUID();
+    this.updatedAt ??= new Date();
+  }
+}

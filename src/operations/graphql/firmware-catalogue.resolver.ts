@@ -1,0 +1,32 @@
+// The firmware catalogue: read by everyone who runs upgrades, maintained by platform admins.
+
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
+import { Permission, RequirePermission } from '../../common/auth/permission';
+import { Principal } from '../../common/auth/principal';
+import { FirmwareCatalogueService } from '../firmware/firmware-catalogue.service';
+import { FirmwareImage } from '../firmware/firmware-image.entity';
+import { FirmwareImageInput } from '../firmware/firmware-image.input';
+
+@Resolver(() => FirmwareImage)
+export class FirmwareCatalogueResolver {
+  constructor(private readonly catalogue: FirmwareCatalogueService) {}
+
+  @Query(() => [FirmwareImage], { description: 'The catalogue, by model and version; `model` narrows it.' })
+  @RequirePermission(Permission.TENANT_READ)
+  firmwareImages(@Args('model', { type: () => String, nullable: true }) model?: string): Promise<FirmwareImage[]> {
+    return this.catalogue.list(model ?? undefined);
+  }
+
+  @Mutation(() => FirmwareImage)
+  @RequirePermission(Permission.PLATFORM)
+  createFirmwareImage(@CurrentPrincipal() principal: Principal, @Args('input') input: FirmwareImageInput): Promise<FirmwareImage> {
+    return this.catalogue.create(principal, input);
+  }
+
+  @Mutation(() => Boolean)
+  @RequirePermission(Permission.PLATFORM)
+  deleteFirmwareImage(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.catalogue.delete(principal, id);
+  }
+}

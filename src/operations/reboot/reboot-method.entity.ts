@@ -1,0 +1,23 @@
+// A reboot method rule: devices whose model and firmware match the patterns are rebooted
+// this way. Platform-wide (no group): platform admins maintain the table.
+
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, Entity } from 'typeorm';
+import { TimestampedRecord } from '../../database/timestamped-record';
+import { RebootMethod } from './reboot-method-rules';
+
+@ObjectType('RebootMethodRule')
+@Entity('reboot_methods')
+export class RebootMethodEntity extends TimestampedRecord {
+  @Field({ description: 'Model pattern, "*" matching any run of characters.' })
+  @Column({ name: 'model_pattern', type: 'varchar', length: 64 })
+  modelPattern!: string;
+
+  @Field({ description: 'Firmware version pattern, "*" matching any run of characters.' })
+  @Column({ name: 'firmware_pattern', type: 'varchar', length: 64 })
+  firmwarePattern!: string;
+
+  @Field(() => RebootMethod)
+  @Column({ type: 'varchar', length: 32 })
+  method!: RebootMethod;
+}

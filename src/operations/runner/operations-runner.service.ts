@@ -1,0 +1,285 @@
+// Runs device operations: starts scheduled ones at their time, admits nodes in waves (at
+// most waveSize in flight per operation), hands each admitted node to the executor when its
+// device is connected, and times nodes out through one DeadlineScheduler. Only in-flight
+// nodes are held in memory. At start it re-reads every in-flight node and re-arms its
+// deadline: a node SENDING or SENT is observed when its device connects, never commanded
+// blindly again (docs/decisions/device-operations.md).
+
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Observable, Subject, Subscription } from 'rxjs';
+import { ConnectionEvent, DeviceConnectionsService } from '../../reconciler/sessions/device-connections.service';
+import { DeadlineScheduler } from '../../reconciler/worker/deadline-scheduler';
+import { DeviceOperation } from '../device-operation.entity';
+import { DeviceOperationTarget } from '../device-operation-target.entity';
+import { FirmwareExecutor } from '../firmware/firmware-executor';
+import { LogPullExecutor } from '../log-pull/log-pull-executor';
+import { OperationKind, OperationState, TERMINAL_TARGET_STATES } from '../operation-states';
+import { OPERATIONS_CONFIG, OperationsConfig } from '../operations-config';
+import { RebootExecutor } from '../reboot/reboot-executor';
+import { admissions, canaryStops, nextTargetState, TargetEvent } from '../target-state-machine';
+import { OperationExecutor, TargetHandle } from './target-handle';
+import { TargetStore, TransitionWrite } from './target-store';
+
+const OPERATION_KEY = 'op:';
+const RECHECK_KEY = 'recheck:';
+
+export interface ActiveTarget {
+  readonly row: DeviceOperationTarget;
+  readonly operation: DeviceOperation;
+  /** Serialises the work on one node: events never interleave. */
+  chain: Promise<void>;
+  stopWatch?: () => void;
+}
+
+@Injectable()
+export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Operations');
+  private readonly deadlines = new DeadlineScheduler((keys) => this.onDue(keys));
+  private readonly byTarget = new Map<string, ActiveTarget>();
+  private readonly byNode = new Map<string, ActiveTarget>();
+  private readonly progressSubject = new Subject<string>();
+  private subscription: Subscription | undefined;
+  private pumping: Promise<void> | undefined;
+  private pumpAgain = false;
+  private stopped = false;
+  private readonly executors: Record<OperationKind, OperationExecutor>;
+
+  constructor(
+    @Inject(OPERATIONS_CONFIG) private readonly config: OperationsConfig,
+    private readonly store: TargetStore,
+    private readonly connections: DeviceConnectionsService,
+    reboot: RebootExecutor,
+    firmware: FirmwareExecutor,
+    logPull: LogPullExecutor,
+  ) {
+    this.executors = { [OperationKind.REBOOT]: reboot, [OperationKind.FIRMWARE_UPGRADE]: firmware, [OperationKind.LOG_PULL]: logPull };
+  }
+
+  /** Operation ids whose progress changed. */
+  get progress$(): Observable<string> {
+    return this.progressSubject.asObservable();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = this.connections.events$.subscribe((event) => this.onConnection(event));
+    for (const operation of await this.store.operationsIn([OperationState.SCHEDULED])) this.scheduleStart(operation);
+    const operations = new Map((await this.store.liveOperations()).map((o) => [o.id, o]));
+    for (const row of await this.store.inFlight()) {
+      const operation = operations.get(row.operationId);
+      if (operation !== undefined) this.track(row, operation);
+    }
+    for (const active of this.byTarget.values()) this.look(active);
+    this.pump();
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    this.subscription?.unsubscribe();
+    this.deadlines.stop();
+    for (const active of this.byTarget.values()) active.stopWatch?.();
+    this.progressSubject.complete();
+  }
+
+  /** A new or resumed operation: start it at its time. */
+  started(operation: DeviceOperation): void {
+    if (operation.state === OperationState.SCHEDULED) this.scheduleStart(operation);
+    this.pump();
+  }
+
+  /** An operation was cancelled: its admitted nodes not yet commanded are cancelled too. */
+  cancelled(operationId: string): void {
+    for (const active of [...this.byTarget.values()].filter((a) => a.row.operationId === operationId)) {
+      this.enqueue(active, async () => {
+        await this.apply(active, { type: 'CANCEL' });
+      });
+    }
+    this.deadlines.cancel(OPERATION_KEY + operationId);
+    this.progressSubject.next(operationId);
+    this.pump();
+  }
+
+  /**
+   * Runs `work` on an in-flight node in its queue (an event from outside a device session,
+   * such as an uploaded log archive); false when the node is not in flight.
+   */
+  onTarget(targetId: string, work: (target: TargetHandle) => Promise<void>): Promise<boolean> {
+    const active = this.byTarget.get(targetId);
+    if (active === undefined) return Promise.resolve(false);
+    let ran!: Promise<boolean>;
+    active.chain = active.chain.then(() => {
+      ran = work(this.handle(active)).then(() => true);
+      return ran.then(() => undefined);
+    });
+    return active.chain.then(() => ran).catch(() => false);
+  }
+
+  /** Starts the operations whose time came and admits nodes; one pass at a time. */
+  pump(): void {
+    if (this.stopped) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = this.pumpOnce()
+      .catch((error: unknown) => this.logger.error(`operations pass failed: ${String(error)}`))
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.pumpAgain) {
+          this.pumpAgain = false;
+          this.pump();
+        }
+      });
+  }
+
+  /** Waits for the running pass (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.pumping) await this.pumping;
+  }
+
+  private async pumpOnce(): Promise<void> {
+    const now = Date.now();
+    for (const operation of await this.store.liveOperations()) {
+      if (operation.state === OperationState.SCHEDULED) {
+        if (operation.startAt !== null && operation.startAt.getTime() > now) continue;
+        if (!(await this.store.operationState(operation, [OperationState.SCHEDULED], OperationState.RUNNING))) continue;
+        this.progressSubject.next(operation.id);
+      }
+      if (operation.state === OperationState.RUNNING) await this.admit(operation);
+      if ((await this.store.countOpen(operation.id)) > 0) continue;
+      if (operation.state === OperationState.CANCELLED || operation.state === OperationState.STOPPED) {
+        await this.store.finish(operation);
+      } else if (await this.store.operationState(operation, [OperationState.RUNNING, OperationState.PAUSED], OperationState.COMPLETED)) {
+        this.logger.log(`operation ${operation.id} (${operation.kind}) completed`);
+      }
+      this.progressSubject.next(operation.id);
+    }
+  }
+
+  private async admit(operation: DeviceOperation): Promise<void> {
+    const inFlight = await this.store.countInFlight(operation.id);
+    // Firmware runs in whole waves: the next starts when the last is over, if its canary passed.
+    if (operation.kind === OperationKind.FIRMWARE_UPGRADE) {
+      // The canary judges a wave only when another would follow it.
+      if (inFlight > 0 || (await this.store.nextPending(operation.id, 1)).length === 0) return;
+      const wave = await this.store.lastWave(operation.id, operation.waveSize);
+      const threshold = operation.params.canaryFailurePercent ?? 100;
+      if (wave !== undefined && canaryStops(wave.size, wave.failed, threshold)) {
+        this.logger.warn(`operation ${operation.id}: ${wave.failed} of ${wave.size} nodes of the last wave failed (threshold ${threshold}%): rollout stopped`);
+        await this.store.operationState(operation, [OperationState.RUNNING], OperationState.STOPPED);
+        return;
+      }
+    }
+    const count = admissions(operation.waveSize, inFlight, operation.targetCount);
+    if (count === 0) return;
+    for (const row of await this.store.nextPending(operation.id, count)) {
+      // One operation at a time per node: a node busy elsewhere waits for its next pass.
+      if (this.byNode.has(row.nodeId)) continue;
+      const active = this.track(row, operation);
+      await this.apply(active, { type: 'ADMIT' }, { deadlineAt: new Date(Date.now() + this.config.deviceWaitMs) });
+      this.look(active);
+    }
+  }
+
+  /** Hands the node to its kind's executor if its device is connected. */
+  private look(active: ActiveTarget): void {
+    const connection = this.connections.forNode(active.row.nodeId);
+    if (connection) this.enqueue(active, () => this.executors[active.operation.kind].connected(this.handle(active), connection));
+  }
+
+  private track(row: DeviceOperationTarget, operation: DeviceOperation): ActiveTarget {
+    const active: ActiveTarget = { row, operation, chain: Promise.resolve() };
+    this.byTarget.set(row.id, active);
+    this.byNode.set(row.nodeId, active);
+    if (row.deadlineAt !== null) this.deadlines.schedule(row.id, row.deadlineAt.getTime());
+    return active;
+  }
+
+  private untrack(active: ActiveTarget): void {
+    active.stopWatch?.();
+    active.stopWatch = undefined;
+    this.byTarget.delete(active.row.id);
+    if (this.byNode.get(active.row.nodeId) === active) this.byNode.delete(active.row.nodeId);
+    this.deadlines.cancel(active.row.id);
+    this.deadlines.cancel(RECHECK_KEY + active.row.id);
+  }
+
+  private enqueue(active: ActiveTarget, work: () => Promise<void>): void {
+    active.chain = active.chain.then(work).catch((error: unknown) => {
+      this.logger.warn(`[serial=${active.row.serialNumber}] operation ${active.row.operationId}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /** Persists an event's transition (guarded), re-arms the deadline, and releases finished nodes. */
+  private async apply(active: ActiveTarget, event: TargetEvent, write: TransitionWrite = {}): Promise<boolean> {
+    const transition = nextTargetState(active.row.state, event);
+    if (transition === null) return false;
+    if (transition.state === active.row.state && transition.detail === active.row.detail && write.deadlineAt === undefined) return false;
+    if (!(await this.store.transition(active.row, active.operation.groupId, transition, write))) {
+      // Changed elsewhere (a cancel): re-read on the next pass.
+      this.untrack(active);
+      this.pump();
+      return false;
+    }
+    this.progressSubject.next(active.row.operationId);
+    if (TERMINAL_TARGET_STATES.has(active.row.state)) {
+      this.logger.log(`[serial=${active.row.serialNumber}] operation ${active.row.operationId}: ${active.row.state}${active.row.failureCode ? ` ${active.row.failureCode}` : ''}`);
+      this.untrack(active);
+      this.pump();
+    } else if (write.deadlineAt) {
+      this.deadlines.cancel(active.row.id);
+      this.deadlines.schedule(active.row.id, write.deadlineAt.getTime());
+    }
+    return true;
+  }
+
+  /** What the executor may do to one node: apply events, hold a watch, ask for a re-check. */
+  private handle(active: ActiveTarget): TargetHandle {
+    return {
+      row: active.row,
+      operation: active.operation,
+      apply: (event, write) => this.apply(active, event, write),
+      watching: (stop) => {
+        active.stopWatch?.();
+        active.stopWatch = stop;
+      },
+      recheckAt: (at) => this.deadlines.schedule(RECHECK_KEY + active.row.id, at),
+      fromEvent: (work) => this.enqueue(active, () => work(this.handle(active))),
+    };
+  }
+
+  private onConnection(event: ConnectionEvent): void {
+    const active = this.byNode.get(event.connection.nodeId);
+    if (active === undefined) return;
+    if (event.kind === 'connected') this.enqueue(active, () => this.executors[active.operation.kind].connected(this.handle(active), event.connection));
+    else {
+      active.stopWatch?.();
+      active.stopWatch = undefined;
+      this.enqueue(active, async () => {
+        await this.apply(active, { type: 'DISCONNECTED' });
+      });
+    }
+  }
+
+  private onDue(keys: string[]): void {
+    for (const key of keys) {
+      if (key.startsWith(OPERATION_KEY)) {
+        this.pump();
+        continue;
+      }
+      const recheck = key.startsWith(RECHECK_KEY);
+      const active = this.byTarget.get(recheck ? key.slice(RECHECK_KEY.length) : key);
+      if (active === undefined) continue;
+      if (recheck) this.look(active);
+      else {
+        this.enqueue(active, async () => {
+          if (active.row.deadlineAt !== null && active.row.deadlineAt.getTime() > Date.now()) return;
+          await this.apply(active, { type: 'DEADLINE' });
+        });
+      }
+    }
+  }
+
+  private scheduleStart(operation: DeviceOperation): void {
+    if (operation.startAt !== null) this.deadlines.schedule(OPERATION_KEY + operation.id, operation.startAt.getTime());
+  }
+}
