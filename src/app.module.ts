@@ -17,6 +17,8 @@ import { IdentityModule } from './identity/identity.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({
   imports: [
@@ -29,6 +31,8 @@ import { EventLoopWatch } from './common/logging/event-loop-watch';
     CustomersModule,
     SouthboundModule,
     ReconcilerModule,
+    HealthModule,
+    MetricsModule,
   ],
   providers: [
     EventLoopWatch,

@@ -43,6 +43,11 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
     return [...this.identified.values()];
   }
 
+  /** Every open device session, identified or not (metrics read it at scrape time). */
+  get openSessions(): ReadonlySet<OvsdbSession> {
+    return this.listener?.openSessions ?? new Set();
+  }
+
   /** Where the listener is bound (real ports, also for specs that asked for port 0). */
   get addresses(): BoundAddress[] {
     return this.listener?.addresses ?? [];

@@ -92,6 +92,11 @@ export class OvsdbListener {
     return this.live.size;
   }
 
+  /** Sessions open right now, identified by the application or not (read by metrics). */
+  get openSessions(): ReadonlySet<OvsdbSession> {
+    return this.live;
+  }
+
   get addresses(): BoundAddress[] {
     return this.servers.map(({ spec, server }) => {
       const a = server.address() as AddressInfo;
