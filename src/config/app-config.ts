@@ -22,6 +22,8 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   ovsdb: OvsdbConfig;
+  /** How long SIGTERM waits for in-flight device transactions before closing sessions. */
+  shutdownTimeoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

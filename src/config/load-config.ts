@@ -3,6 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { pemProblem } from './pem-check';
 import { AppConfig, OvsdbConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { durationToSeconds } from './duration';
@@ -24,6 +25,7 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
     jwtExpiresIn: readJwtExpiry(r),
     ...readAdmin(r),
     ovsdb: readOvsdb(r),
+    shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
@@ -79,9 +81,9 @@ function readOvsdb(r: EnvReader): OvsdbConfig {
   const needsTls = specs.some((spec) => spec.startsWith('ssl:') || spec.startsWith('wss:'));
   return {
     listen,
-    tlsCertFile: readTlsFile(r, 'OVSDB_TLS_CERT', needsTls),
-    tlsKeyFile: readTlsFile(r, 'OVSDB_TLS_KEY', needsTls),
-    tlsCaFile: readTlsFile(r, 'OVSDB_TLS_CA', needsTls),
+    tlsCertFile: readTlsFile(r, 'OVSDB_TLS_CERT', needsTls, 'certificate'),
+    tlsKeyFile: readTlsFile(r, 'OVSDB_TLS_KEY', needsTls, 'private key'),
+    tlsCaFile: readTlsFile(r, 'OVSDB_TLS_CA', needsTls, 'certificate'),
     maxSessions: r.integer('OVSDB_MAX_SESSIONS', 20000, 1, 10_000_000),
     acceptPerSecond: r.integer('OVSDB_ACCEPT_RATE', 500, 1, 1_000_000),
     probeIntervalMs: readProbeInterval(r),
@@ -89,13 +91,17 @@ function readOvsdb(r: EnvReader): OvsdbConfig {
   };
 }
 
-function readTlsFile(r: EnvReader, name: string, required: boolean): string | undefined {
+function readTlsFile(r: EnvReader, name: string, required: boolean, kind: 'certificate' | 'private key'): string | undefined {
   const file = r.string(name);
   if (file === undefined) {
     if (required) r.fail(name, 'is required when OVSDB_LISTEN lists an ssl: or wss: spec');
     return undefined;
   }
   if (!existsSync(file)) r.fail(name, `file "${file}" does not exist`);
+  else {
+    const problem = pemProblem(file, kind);
+    if (problem !== undefined) r.fail(name, problem);
+  }
   return file;
 }
 

@@ -51,6 +51,7 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
   readonly stats = { passes: 0, passFailures: 0, transactions: 0, transactionFailures: 0 };
   /** Told every transaction's duration and outcome; the metrics module replaces it. */
   onTransaction: (seconds: number, ok: boolean) => void = () => undefined;
+  private draining = false;
 
   constructor(
     @Inject(RECONCILER_CONFIG) private readonly config: ReconcilerConfig,
@@ -80,6 +81,15 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     if (entry === undefined) return;
     entry.progress.otherReason = true;
     entry.worker.kick();
+  }
+
+  /**
+   * Graceful shutdown: no new pass starts; resolves when the passes (and so the transactions)
+   * in flight have finished. The caller bounds the wait.
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    await Promise.all([...this.workers.values()].map((w) => w.worker.whenIdle()));
   }
 
   /** Resolves when the node's worker has nothing running or due (tests, shutdown). */
@@ -143,7 +153,7 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async pass(connection: DeviceConnection, progress: PassProgress): Promise<void> {
-    if (this.connections.forNode(connection.nodeId) !== connection || connection.session.isClosed) return;
+    if (this.draining || this.connections.forNode(connection.nodeId) !== connection || connection.session.isClosed) return;
     if (!progress.otherReason && progress.batches === progress.seenBatches) return;
     progress.otherReason = false;
     this.stats.passes++;

@@ -68,6 +68,11 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
     await this.listener.start();
   }
 
+  /** Graceful shutdown: no new device connections; live sessions stay until the module is destroyed. */
+  stopAccepting(): void {
+    this.listener?.stopAccepting();
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.listener?.close();
     this.devicesSubject.complete();

@@ -72,6 +72,8 @@ export class OvsdbListener {
   private readonly logger: OvsdbLogger;
   private readonly maxSessions: number;
   private closing = false;
+  private accepting = true;
+  private serversClosed: Promise<void> | undefined;
 
   constructor(private readonly options: OvsdbListenerOptions) {
     this.specs = typeof options.listen === 'string' ? parseListenSpecs(options.listen) : options.listen;
@@ -137,17 +139,32 @@ export class OvsdbListener {
     return this.addresses;
   }
 
+  /**
+   * Stops listening for new connections and refuses any still arriving; open sessions carry
+   * on (a graceful shutdown lets their work finish, then calls close()).
+   */
+  stopAccepting(): void {
+    void this.closeServers();
+  }
+
+  /** Stops listening at once; resolves when every server has closed (its connections ended). */
+  private closeServers(): Promise<void> {
+    this.accepting = false;
+    this.serversClosed ??= Promise.all(
+      this.servers.map(({ server }) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))),
+    ).then(() => undefined);
+    return this.serversClosed;
+  }
+
   /** Stops listening and closes every session and half-open connection. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    const stopped = this.servers.map(
-      ({ server }) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
-    );
+    const stopped = this.closeServers();
     for (const s of [...this.live]) s.close(closeReason('LISTENER_CLOSED', 'listener shut down'));
     for (const socket of [...this.sockets]) socket.destroy();
     await Promise.all([...this.live].map((s) => s.closed));
-    await Promise.all(stopped);
+    await stopped;
     this.probe?.stop();
     this.sessionSubject.complete();
   }
@@ -158,7 +175,7 @@ export class OvsdbListener {
       this.logger.warn(`${spec.text}: refused connection from ${from}: LISTENER_LIMIT: ${why}`);
       return false;
     };
-    if (this.closing) return false;
+    if (this.closing || !this.accepting) return false;
     if (this.sockets.size >= this.maxSessions) return refuse(`${this.maxSessions} sessions already open`);
     if (!this.bucket.tryTake()) return refuse('accept rate exceeded');
     this.sockets.add(socket);
@@ -167,7 +184,7 @@ export class OvsdbListener {
   }
 
   private open(transport: MessageTransport): void {
-    if (this.closing) {
+    if (this.closing || !this.accepting) {
       transport.close(closeReason('LISTENER_CLOSED', 'listener shut down'));
       return;
     }
