@@ -7,6 +7,7 @@ import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { SouthboundModule } from '../southbound/southbound.module';
 import { DatabaseMetrics } from './database-metrics';
 import { DeviceMetrics } from './device-metrics';
+import { GraphqlMetrics } from './graphql-metrics';
 import { MetricsController } from './metrics.controller';
 import { MetricsRegistry } from './metrics-registry';
 
@@ -14,7 +15,7 @@ import { MetricsRegistry } from './metrics-registry';
 @Module({
   imports: [SouthboundModule, ReconcilerModule],
   controllers: [MetricsController],
-  providers: [MetricsRegistry, DeviceMetrics, DatabaseMetrics],
+  providers: [MetricsRegistry, DeviceMetrics, DatabaseMetrics, GraphqlMetrics],
   exports: [MetricsRegistry],
 })
 export class MetricsModule {}

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DeviceConnectionsService } from '../../../src/reconciler/sessions/device-connections.service';
 import { ReadinessChecks } from '../../../src/health/readiness-checks';
-import { useTestApp, TestApp } from '../support';
+import { expectData, gql, useTestApp, TestApp } from '../support';
 import { POSTGRES_URL, postgresReachable } from '../support/test-database';
 import { SimHandle, startSimDevice, until } from '../reconciliation/sim-device';
 
@@ -70,6 +70,14 @@ describe('health and metrics [sqlite]', () => {
       expect(metrics.text).toContain(`# TYPE ${name} `);
     }
     expect(metrics.text).not.toContain(serial);
+  });
+
+  it('counts GraphQL requests by operation name and code', async () => {
+    expectData(await gql(t.current, 'query HealthProbe { __typename }'));
+    await gql(t.current, 'query WhoAmI { me { id } }');
+    const text = (await get(t.current, '/metrics')).text;
+    expect(text).toMatch(/^opensync_graphql_requests_total\{operation="HealthProbe",code="OK"\} 1$/m);
+    expect(text).toMatch(/^opensync_graphql_requests_total\{operation="WhoAmI",code="UNAUTHENTICATED"\} 1$/m);
   });
 });
 
