@@ -21,6 +21,8 @@ import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({
   imports: [
@@ -36,6 +38,8 @@ import { ExplorerModule } from './explorer/explorer.module';
     ExplorerModule,
     HomeApiModule,
     OperationsModule,
+    HealthModule,
+    MetricsModule,
   ],
   providers: [
     EventLoopWatch,

@@ -1,4 +1,6 @@
-// Process entry point: configuration errors end the process with the variables named.
+// Process entry point. Configuration problems (bad variables, unreadable TLS files, a port
+// in use) end the process with one block naming them and exit code 1; SIGTERM shuts down
+// gracefully and exits 0 (lifecycle/graceful-shutdown.ts).
 
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
@@ -6,18 +8,32 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { createHttpAdapter } from './common/http/http-adapter';
-import { LineLogger, parseLogLevel } from './common/logging/line-logger';
+import { createProcessLogger } from './common/logging/process-logger';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { ConfigError } from './config/config-error';
+import { loadConfig } from './config/load-config';
+import { shutDownGracefully } from './lifecycle/graceful-shutdown';
+import { configErrorBlock, listenProblem } from './lifecycle/startup-errors';
+
+const { logger, format, problems } = createProcessLogger(process.env);
 
 async function bootstrap(): Promise<void> {
-  const logger = new LineLogger(parseLogLevel(process.env.LOG_LEVEL));
   process.on('exit', () => logger.flush());
+  // Every problem at once: the logging variables and the rest (ConfigModule reads it again).
+  try {
+    loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { logger });
-  app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
-  if (config.httpHost !== undefined) await app.listen(config.httpPort, config.httpHost);
-  else await listenOnEveryInterface(app, config.httpPort);
+  // init() runs migrations and starts the OVSDB listener; listen() opens the HTTP port.
+  await app.init().catch((error: unknown) => Promise.reject(listenProblem(error, 'OVSDB_LISTEN')));
+  const listening = config.httpHost !== undefined ? app.listen(config.httpPort, config.httpHost) : listenOnEveryInterface(app, config.httpPort);
+  await listening.catch((error: unknown) => Promise.reject(listenProblem(error, 'HTTP_PORT')));
+  onSignals(app, config.shutdownTimeoutMs);
   new Logger('Bootstrap').log(`GraphQL API listening on ${(await app.getUrl()).replace('[::1]', 'localhost')}/graphql`);
 }
 
@@ -34,9 +50,27 @@ async function listenOnEveryInterface(app: NestFastifyApplication, port: number)
   }
 }
 
+function onSignals(app: NestFastifyApplication, timeoutMs: number): void {
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    shutDownGracefully(app, signal, timeoutMs).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        new Logger('Shutdown').error('shutdown failed', error instanceof Error ? error.stack : String(error));
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
 bootstrap().catch((error: unknown) => {
-  const logger = new Logger('Bootstrap');
-  if (error instanceof ConfigError) logger.error(error.message);
-  else logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  logger.flush();
+  if (error instanceof ConfigError) process.stderr.write(configErrorBlock(error.problems, format));
+  else new Logger('Bootstrap').error('the controller did not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  logger.flush();
   process.exit(1);
 });

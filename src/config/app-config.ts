@@ -42,6 +42,8 @@ export interface AppConfig {
   graphiql: boolean;
   /** The @Home API 2.0 provisioning gateway; undefined when HOME_API_LISTEN is unset. */
   homeApi?: HomeApiConfig;
+  /** How long SIGTERM waits for in-flight device transactions before closing sessions. */
+  shutdownTimeoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

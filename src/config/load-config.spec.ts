@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error';
 import { durationToSeconds } from './duration';
+import { createTestPki } from '../../test/support/test-certificates';
 import { DEFAULT_DATABASE_URL, loadConfig } from './load-config';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -41,6 +42,7 @@ describe('loadConfig', () => {
         maxUnclaimedNodes: 50000,
       },
       graphiql: true,
+      shutdownTimeoutMs: 10_000,
     });
     expect(warnings).toEqual([expect.stringContaining('JWT_SECRET')]);
   });
@@ -140,10 +142,36 @@ describe('loadConfig', () => {
       const file = join(dir, 'cert.pem');
       writeFileSync(file, 'x');
       const env = { OVSDB_LISTEN: 'wss:0.0.0.0:443', OVSDB_TLS_CERT: file, OVSDB_TLS_KEY: file, OVSDB_TLS_CA: join(dir, 'missing.pem') };
-      expect(problemsOf(env)).toEqual(['OVSDB_TLS_CA']);
+      expect(problemsOf(env)).toEqual(['OVSDB_TLS_CERT', 'OVSDB_TLS_KEY', 'OVSDB_TLS_CA']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('names the variable whose file is not the PEM it should be', () => {
+    const pki = createTestPki();
+    try {
+      const good = { OVSDB_LISTEN: 'ssl:0.0.0.0:6640', OVSDB_TLS_CERT: pki.server.certFile, OVSDB_TLS_KEY: pki.server.keyFile, OVSDB_TLS_CA: pki.caFile };
+      expect(problemsOf(good)).toEqual([]);
+      // The key and the certificate swapped: both named, with what is wrong.
+      let error: unknown;
+      try {
+        loadConfig({ ...good, OVSDB_TLS_CERT: pki.server.keyFile, OVSDB_TLS_KEY: pki.server.certFile });
+      } catch (e) {
+        error = e;
+      }
+      expect((error as ConfigError).problems).toEqual([
+        { variable: 'OVSDB_TLS_CERT', message: expect.stringContaining('is not a PEM certificate') },
+        { variable: 'OVSDB_TLS_KEY', message: expect.stringContaining('is not a PEM private key') },
+      ]);
+    } finally {
+      pki.remove();
+    }
+  });
+
+  it('reads SHUTDOWN_TIMEOUT_MS', () => {
+    expect(loadConfig({ SHUTDOWN_TIMEOUT_MS: '2500' }).shutdownTimeoutMs).toBe(2500);
+    expect(problemsOf({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toEqual(['SHUTDOWN_TIMEOUT_MS']);
   });
 
   it('accepts sqlite forms of DATABASE_URL', () => {

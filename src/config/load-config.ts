@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { readHomeApiConfig } from '../apis/home-api/home-api-config';
+import { pemProblem } from './pem-check';
 import { AppConfig, OvsdbConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { durationToSeconds } from './duration';
@@ -32,6 +33,7 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
     ovsdb: readOvsdb(r),
     graphiql: r.boolean('GRAPHIQL', env.NODE_ENV !== 'production'),
     homeApi: readHomeApiConfig(r),
+    shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
@@ -107,9 +109,9 @@ function readOvsdb(r: EnvReader): OvsdbConfig {
   }
   return {
     listen,
-    tlsCertFile: readTlsFile(r, 'OVSDB_TLS_CERT', needsTls),
-    tlsKeyFile: readTlsFile(r, 'OVSDB_TLS_KEY', needsTls),
-    tlsCaFile: readTlsFile(r, 'OVSDB_TLS_CA', needsTls),
+    tlsCertFile: readTlsFile(r, 'OVSDB_TLS_CERT', needsTls, 'certificate'),
+    tlsKeyFile: readTlsFile(r, 'OVSDB_TLS_KEY', needsTls, 'private key'),
+    tlsCaFile: readTlsFile(r, 'OVSDB_TLS_CA', needsTls, 'certificate'),
     maxSessions: r.integer('OVSDB_MAX_SESSIONS', 20000, 1, 10_000_000),
     acceptPerSecond: r.integer('OVSDB_ACCEPT_RATE', 500, 1, 1_000_000),
     probeIntervalMs: readProbeInterval(r),
@@ -139,13 +141,17 @@ export function isUnauthenticatedRemote(spec: string): boolean {
   return !(host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host));
 }
 
-function readTlsFile(r: EnvReader, name: string, required: boolean): string | undefined {
+function readTlsFile(r: EnvReader, name: string, required: boolean, kind: 'certificate' | 'private key'): string | undefined {
   const file = r.string(name);
   if (file === undefined) {
     if (required) r.fail(name, 'is required when OVSDB_LISTEN lists an ssl: or wss: spec');
     return undefined;
   }
   if (!existsSync(file)) r.fail(name, `file "${file}" does not exist`);
+  else {
+    const problem = pemProblem(file, kind);
+    if (problem !== undefined) r.fail(name, problem);
+  }
   return file;
 }
 

@@ -21,7 +21,12 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { adminEmail, adminPassword } = this.config;
-    if (adminEmail === undefined || adminPassword === undefined) return;
+    if (adminEmail === undefined || adminPassword === undefined) {
+      if ((await this.users.count({ take: 1 })) === 0) {
+        this.logger.warn('no user exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD (at least 12 characters) and restart to create the first platform admin');
+      }
+      return;
+    }
     const email = normalizeEmail(adminEmail);
     if (await this.users.exists({ where: { email } })) return;
     try {

@@ -18,7 +18,7 @@ import { NetworkStatusService } from './status/network-status.service';
 import { nodeNetworkStatuses } from './status/node-network-statuses';
 import { DeadlineScheduler } from './worker/deadline-scheduler';
 import { NodeWorker } from './worker/node-worker';
-import { nextExpiry, planPass } from './worker/vif-pass';
+import { nextExpiry, planPass, VifPass } from './worker/vif-pass';
 
 interface Worker {
   connection: DeviceConnection;
@@ -47,6 +47,11 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
   private readonly workers = new Map<string, Worker>();
   private readonly subscriptions: Subscription[] = [];
   private readonly deadlines = new DeadlineScheduler((keys) => this.onDeadlines(keys));
+  /** Plain counters the metrics module reads at scrape time (an increment on the hot path, nothing more). */
+  readonly stats = { passes: 0, passFailures: 0, transactions: 0, transactionFailures: 0 };
+  /** Told every transaction's duration and outcome; the metrics module replaces it. */
+  onTransaction: (seconds: number, ok: boolean) => void = () => undefined;
+  private draining = false;
 
   constructor(
     @Inject(RECONCILER_CONFIG) private readonly config: ReconcilerConfig,
@@ -76,6 +81,15 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     if (entry === undefined) return;
     entry.progress.otherReason = true;
     entry.worker.kick();
+  }
+
+  /**
+   * Graceful shutdown: no new pass starts; resolves when the passes (and so the transactions)
+   * in flight have finished. The caller bounds the wait.
+   */
+  async drain(): Promise<void> {
+    this.draining = true;
+    await Promise.all([...this.workers.values()].map((w) => w.worker.whenIdle()));
   }
 
   /** Resolves when the node's worker has nothing running or due (tests, shutdown). */
@@ -139,12 +153,14 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async pass(connection: DeviceConnection, progress: PassProgress): Promise<void> {
-    if (this.connections.forNode(connection.nodeId) !== connection || connection.session.isClosed) return;
+    if (this.draining || this.connections.forNode(connection.nodeId) !== connection || connection.session.isClosed) return;
     if (!progress.otherReason && progress.batches === progress.seenBatches) return;
     progress.otherReason = false;
+    this.stats.passes++;
     try {
       await this.runPass(connection, progress);
     } catch (error) {
+      this.stats.passFailures++;
       // The retry must run even if no batch arrives meanwhile.
       progress.otherReason = true;
       throw error;
@@ -165,7 +181,7 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     const plan = planPass(connection, networks, now);
     if (plan.operations.length > 0) {
       this.logger.log(`[serial=${connection.serial}] sending ${plan.operations.length} operations (${summarize(plan.operations)})`);
-      await connection.session.transact(OPENSYNC_DB, plan.operations, { timeoutMs: this.config.transactTimeoutMs });
+      await this.transact(connection, plan.operations);
     }
     const after = plan.operations.length > 0 ? planPass(connection, networks, new Date()) : plan;
     // `after` read the cache just now, synchronously: every batch counted so far is in it.
@@ -186,6 +202,19 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     if (failsAt.length > 0) this.deadlines.schedule(`node:${connection.nodeId}`, Math.min(...failsAt));
     const expiry = nextExpiry(networks, now);
     if (locationId !== null && expiry !== undefined) this.deadlines.schedule(`location:${locationId}`, expiry.getTime() + 1);
+  }
+
+  private async transact(connection: DeviceConnection, operations: VifPass['operations']): Promise<void> {
+    const started = performance.now();
+    this.stats.transactions++;
+    try {
+      await connection.session.transact(OPENSYNC_DB, operations, { timeoutMs: this.config.transactTimeoutMs });
+      this.onTransaction((performance.now() - started) / 1000, true);
+    } catch (error) {
+      this.stats.transactionFailures++;
+      this.onTransaction((performance.now() - started) / 1000, false);
+      throw error;
+    }
   }
 }
 

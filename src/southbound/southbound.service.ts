@@ -64,6 +64,11 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
     return this.listener?.pendingCount ?? 0;
   }
 
+  /** Every open device session, identified or not (metrics read it at scrape time). */
+  get openSessions(): ReadonlySet<OvsdbSession> {
+    return this.listener?.openSessions ?? new Set();
+  }
+
   /** Where the listener is bound (real ports, also for specs that asked for port 0). */
   get addresses(): BoundAddress[] {
     return this.listener?.addresses ?? [];
@@ -93,6 +98,11 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
     for (const spec of ovsdb.listen.split(/[\s,]+/).filter(isUnauthenticatedRemote)) {
       this.logger.warn(`${spec}: devices are NOT authenticated on this listener (OVSDB_ALLOW_REMOTE_TCP): anyone who can reach it and knows a serial gets that device's configuration; use ssl: in production`);
     }
+  }
+
+  /** Graceful shutdown: no new device connections; live sessions stay until the module is destroyed. */
+  stopAccepting(): void {
+    this.listener?.stopAccepting();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -28,7 +28,19 @@ describe('LineLogger', () => {
     logger.log('hidden', 'A');
     logger.debug('hidden', 'A');
     logger.error('failed', 'Error: x\n    at here', 'B');
-    expect(lines()).toEqual(['2026-11-23T12:00:00.000Z ERROR [B] failed', 'Error: x', '    at here']);
+    expect(lines()).toEqual(['2026-11-23T12:00:00.000Z ERROR [B] failed', '    Error: x', '        at here']);
+  });
+
+  it('escapes control characters, so a device-chosen string cannot forge a line or drive a terminal', () => {
+    const { logger, lines } = capture('log');
+    logger.warn('[serial=S1\n2026-11-23T12:00:00.000Z LOG [Auth] forged] \u001b[2Jbad', 'Southbound');
+    logger.error('failed', 'Error: evil\nLOG forged', 'B');
+    expect(lines()).toEqual([
+      '2026-11-23T12:00:00.000Z WARN [Southbound] [serial=S1\\n2026-11-23T12:00:00.000Z LOG [Auth] forged] \\x1b[2Jbad',
+      '2026-11-23T12:00:00.000Z ERROR [B] failed',
+      '    Error: evil',
+      '    LOG forged',
+    ]);
   });
 
   it('flushes by itself on the next turn of the event loop', async () => {

@@ -2,10 +2,12 @@
 // levels at or above LOG_LEVEL. Lines are gathered and written once per event-loop turn:
 // at 10,000 devices a reconnect storm logs tens of thousands of lines, and Nest's console
 // logger (colours, locale timestamps, one write per line) was 7 % of the controller's CPU
-// at cold start (docs/benchmarks.md). Errors and fatals are written at once.
+// at cold start (docs/benchmarks.md). Errors and fatals are written at once. Control
+// characters are escaped (escape-control.ts); a stack follows on indented lines.
 
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { ConfigError } from '../../config/config-error';
+import { escapeControl } from './escape-control';
 
 /** Most severe first; a level enables itself and every level before it. */
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -90,8 +92,8 @@ export class LineLogger implements LoggerService {
     if (!this.enabled.has(level)) return;
     // Nest's Logger appends its context as the last parameter.
     const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
-    const extra = params.filter((p) => p !== undefined).map(render);
-    const line = `${this.now().toISOString()} ${LABELS[level]}${context ? ` [${context}]` : ''} ${render(message)}${extra.map((e) => `\n${e}`).join('')}\n`;
+    const extra = params.filter((p) => p !== undefined).map(renderExtra);
+    const line = `${this.now().toISOString()} ${LABELS[level]}${context ? ` [${escapeControl(context)}]` : ''} ${escapeControl(render(message))}${extra.join('')}\n`;
     this.pending.push(line);
     this.pendingBytes += line.length;
     if (this.pendingBytes >= FLUSH_BYTES) this.flush();
@@ -105,7 +107,15 @@ export class LineLogger implements LoggerService {
   }
 }
 
-function render(value: unknown): string {
+/** A stack or detail: each of its lines escaped and indented, so none can pass for a log line. */
+function renderExtra(value: unknown): string {
+  return render(value)
+    .split('\n')
+    .map((line) => `\n    ${escapeControl(line)}`)
+    .join('');
+}
+
+export function render(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof Error) return value.stack ?? value.message;
   try {

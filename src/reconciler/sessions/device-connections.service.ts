@@ -21,6 +21,8 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
   private readonly byNode = new Map<string, DeviceConnection>();
   private readonly eventsSubject = new Subject<ConnectionEvent>();
   private subscription: Subscription | undefined;
+  /** Sessions refused after identification (no serial, certificate CN mismatch); read by metrics. */
+  readonly stats = { refused: 0 };
 
   constructor(
     private readonly southbound: SouthboundService,
@@ -60,11 +62,13 @@ export class DeviceConnectionsService implements OnModuleInit, OnModuleDestroy {
     const serial = device.serial;
     const cn = session.peer.commonName;
     if (serial === undefined) {
+      this.stats.refused++;
       this.logger.warn(`[${session.label}] refused: AWLAN_Node names no serial_number or id`);
       session.close('device reports no serial');
       return;
     }
     if (cn !== undefined && normaliseSerial(cn) !== serial) {
+      this.stats.refused++;
       this.logger.warn(`[serial=${serial} ${session.label}] refused: certificate CN "${cn}" is not the serial the device reports`);
       session.close('certificate CN does not match the serial');
       return;

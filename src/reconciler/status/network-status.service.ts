@@ -3,7 +3,7 @@
 // pushed the new status instead of polling. Queries combine the kept results with the
 // location's nodes from the database: a node without a session is OFFLINE.
 
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { aggregateNetworkStatus, NetworkNodeStatus } from '@lib/opensync';
 import { Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -37,6 +37,9 @@ export class NetworkStatusService {
   private readonly results = new Map<string, NodeResults>();
   private readonly changedSubject = new Subject<string>();
   private readonly nodesByLocation: CompiledFinder<Node>;
+  private readonly logger = new Logger('Reconciler');
+  /** (network, node) pairs that turned FAILED; read by the metrics module. */
+  readonly stats = { failedTransitions: 0 };
 
   constructor(dataSource: DataSource) {
     this.nodesByLocation = new CompiledFinder(dataSource, Node, { where: 'locationId', orderBy: [['serialNumber', 'ASC']] });
@@ -53,7 +56,15 @@ export class NetworkStatusService {
     const next = new Map(statuses.map((s) => [s.networkId, s]));
     this.results.set(nodeId, { serial, byNetwork: next });
     const changed = new Set<string>();
-    for (const [id, status] of next) if (!sameStatus(previous.get(id), status)) changed.add(id);
+    for (const [id, status] of next) {
+      const before = previous.get(id);
+      if (sameStatus(before, status)) continue;
+      changed.add(id);
+      if (status.status === 'FAILED' && before?.status !== 'FAILED') {
+        this.stats.failedTransitions++;
+        this.logger.warn(`[serial=${serial}] network ${id} FAILED: ${describeMismatches(status.mismatches)}`);
+      }
+    }
     for (const id of previous.keys()) if (!next.has(id)) changed.add(id);
     for (const id of changed) this.changedSubject.next(id);
   }
@@ -64,6 +75,15 @@ export class NetworkStatusService {
     this.results.delete(nodeId);
     this.pending.reset(nodeId);
     for (const id of previous?.byNetwork.keys() ?? []) this.changedSubject.next(id);
+  }
+
+  /** (network, connected node) results by status, computed when asked (metrics scrape). */
+  countByStatus(): Map<NetworkNodeStatus, number> {
+    const counts = new Map<NetworkNodeStatus, number>();
+    for (const { byNetwork } of this.results.values()) {
+      for (const result of byNetwork.values()) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
+    }
+    return counts;
   }
 
   resultFor(nodeId: string, networkId: string): NodeNetworkStatus | undefined {
@@ -85,6 +105,12 @@ export class NetworkStatusService {
   complete(): void {
     this.changedSubject.complete();
   }
+}
+
+/** Interface, column and reason of each mismatch; never the values (a passphrase is one). */
+export function describeMismatches(mismatches: readonly NodeStatusMismatch[]): string {
+  if (mismatches.length === 0) return 'no mismatch recorded';
+  return mismatches.map((m) => `${m.ifName}${m.column ? `.${m.column}` : ''} (${m.reason})`).join(', ');
 }
 
 function sameStatus(a: NodeNetworkStatus | undefined, b: NodeNetworkStatus): boolean {

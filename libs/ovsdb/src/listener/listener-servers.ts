@@ -14,6 +14,7 @@ import { OvsdbError } from '../errors';
 import type { MessageTransport } from '../transport/message-transport';
 import { StreamTransport } from '../transport/stream-transport';
 import { WebSocketTransport } from '../transport/websocket-transport';
+import { clientCertificateProblem, verificationOf } from './client-certificate';
 import type { ListenSpec } from './listen-spec';
 
 export interface TlsMaterial {
@@ -51,7 +52,8 @@ function tlsOptions(tls: TlsMaterial, handshakeTimeoutMs: number) {
     key: tls.key,
     ca: tls.ca,
     requestCert: true,
-    rejectUnauthorized: true,
+    // Verified after the handshake (client-certificate.ts), before anything is read.
+    rejectUnauthorized: false,
     handshakeTimeout: handshakeTimeoutMs,
   };
 }
@@ -69,7 +71,15 @@ export function createListeningServer(
 ): ListeningServer {
   const streamOptions = { limits: { maxMessageBytes: limits.maxMessageBytes, maxDepth: limits.maxDepth } };
   const tlsError = (err: Error, socket: { remoteAddress?: string; remotePort?: number }): void =>
-    hooks.warn(`${spec.text}: TLS handshake with ${socket.remoteAddress}:${socket.remotePort} failed: ${err.message}`);
+    hooks.warn(`${spec.text}: TLS handshake with ${socket.remoteAddress ?? 'a peer that already left'}:${socket.remotePort ?? ''} failed: ${err.message}`);
+  /** True when the peer's certificate is verified; otherwise logs why and destroys the socket. */
+  const verified = (socket: TLSSocket): boolean => {
+    const problem = clientCertificateProblem(verificationOf(socket));
+    if (problem === undefined) return true;
+    hooks.warn(`${spec.text}: TLS handshake with ${socket.remoteAddress}:${socket.remotePort} refused: ${problem}`);
+    socket.destroy();
+    return false;
+  };
   let server: ListeningServer;
   switch (spec.kind) {
     case 'tcp':
@@ -79,9 +89,9 @@ export function createListeningServer(
       });
       break;
     case 'ssl': {
-      const tlsServer = createTlsServer(tlsOptions(requireTls(spec, tls), limits.handshakeTimeoutMs), (socket: TLSSocket) =>
-        hooks.open(new StreamTransport(socket, streamOptions), spec),
-      );
+      const tlsServer = createTlsServer(tlsOptions(requireTls(spec, tls), limits.handshakeTimeoutMs), (socket: TLSSocket) => {
+        if (verified(socket)) hooks.open(new StreamTransport(socket, streamOptions), spec);
+      });
       tlsServer.on('tlsClientError', tlsError);
       server = tlsServer;
       break;
@@ -92,7 +102,11 @@ export function createListeningServer(
         spec.kind === 'ws'
           ? createHttpServer(refuseHttp)
           : createHttpsServer(tlsOptions(requireTls(spec, tls), limits.handshakeTimeoutMs), refuseHttp);
-      if (spec.kind === 'wss') http.on('tlsClientError', tlsError);
+      if (spec.kind === 'wss') {
+        http.on('tlsClientError', tlsError);
+        // Ahead of the HTTP parser: an unverified peer never gets a request read.
+        http.prependListener('secureConnection', (socket: TLSSocket) => void verified(socket));
+      }
       const wss = new WebSocketServer({ server: http, path: spec.path, maxPayload: limits.maxMessageBytes });
       wss.on('connection', (ws, req) =>
         hooks.open(new WebSocketTransport(ws, req, streamOptions), spec),

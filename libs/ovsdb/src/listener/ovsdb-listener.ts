@@ -123,6 +123,8 @@ export class OvsdbListener {
   /** Refusals come at the rate a peer chooses: their log lines are bounded. */
   private readonly refusals: BoundedLog;
   private closing = false;
+  private accepting = true;
+  private serversClosed: Promise<void> | undefined;
 
   constructor(private readonly options: OvsdbListenerOptions) {
     this.specs = typeof options.listen === 'string' ? parseListenSpecs(options.listen) : options.listen;
@@ -154,6 +156,11 @@ export class OvsdbListener {
 
   get sessionCount(): number {
     return this.live.size;
+  }
+
+  /** Sessions open right now, identified by the application or not (read by metrics). */
+  get openSessions(): ReadonlySet<OvsdbSession> {
+    return this.live;
   }
 
   get addresses(): BoundAddress[] {
@@ -196,17 +203,32 @@ export class OvsdbListener {
     return this.addresses;
   }
 
+  /**
+   * Stops listening for new connections and refuses any still arriving; open sessions carry
+   * on (a graceful shutdown lets their work finish, then calls close()).
+   */
+  stopAccepting(): void {
+    void this.closeServers();
+  }
+
+  /** Stops listening at once; resolves when every server has closed (its connections ended). */
+  private closeServers(): Promise<void> {
+    this.accepting = false;
+    this.serversClosed ??= Promise.all(
+      this.servers.map(({ server }) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()))),
+    ).then(() => undefined);
+    return this.serversClosed;
+  }
+
   /** Stops listening and closes every session and half-open connection. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    const stopped = this.servers.map(
-      ({ server }) => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve())),
-    );
+    const stopped = this.closeServers();
     for (const s of [...this.live]) s.close(closeReason('LISTENER_CLOSED', 'listener shut down'));
     for (const socket of [...this.sockets]) socket.destroy();
     await Promise.all([...this.live].map((s) => s.closed));
-    await Promise.all(stopped);
+    await stopped;
     this.probe?.stop();
     this.sessionSubject.complete();
   }
@@ -217,7 +239,7 @@ export class OvsdbListener {
       this.refusals.line(`${spec.text}: refused connection from ${from}: LISTENER_LIMIT: ${why}`);
       return false;
     };
-    if (this.closing) return false;
+    if (this.closing || !this.accepting) return false;
     if (this.sockets.size >= this.maxSessions) return refuse(`${this.maxSessions} sessions already open`);
     if (!this.bucket.tryTake()) return refuse('accept rate exceeded');
     this.sockets.add(socket);
@@ -226,7 +248,7 @@ export class OvsdbListener {
   }
 
   private open(transport: MessageTransport): void {
-    if (this.closing) {
+    if (this.closing || !this.accepting) {
       transport.close(closeReason('LISTENER_CLOSED', 'listener shut down'));
       return;
     }
