@@ -24,14 +24,14 @@ export interface TargetAttempt {
   uploadedAt?: number;
 }
 
-@ObjectType('DeviceOperationTarget')
+@ObjectType('DeviceOperationTarget', { description: 'One node of a device operation: its state, failure and deadline.' })
 @Entity('device_operation_targets')
 export class DeviceOperationTarget {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'This target (one node within one operation).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The operation it belongs to.' })
   @Column({ name: 'operation_id', type: 'varchar', length: 36 })
   operationId!: string;
 
@@ -39,19 +39,19 @@ export class DeviceOperationTarget {
   @Column({ type: 'integer' })
   position!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The node.' })
   @Column({ name: 'node_id', type: 'varchar', length: 36 })
   nodeId!: string;
 
-  @Field()
+  @Field(() => String, { name: 'serial', description: "The node's serial (as Node.serial), recorded when the operation was created." })
   @Column({ name: 'serial_number', type: 'varchar', length: 64 })
   serialNumber!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The node's location when the operation was created; null if it had none." })
   @Column({ name: 'location_id', type: 'varchar', length: 36, nullable: true })
   locationId!: string | null;
 
-  @Field(() => TargetState)
+  @Field(() => TargetState, { description: 'Where this node is in the operation.' })
   @Column({ type: 'varchar', length: 32 })
   state!: TargetState;
 
@@ -74,11 +74,11 @@ export class DeviceOperationTarget {
   @Column({ name: 'deadline_at', type: Date, nullable: true })
   deadlineAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the node reached a final state (SUCCEEDED, FAILED, TIMED_OUT, CANCELLED); null before.' })
   @Column({ name: 'finished_at', type: Date, nullable: true })
   finishedAt!: Date | null;
 
-  @Field()
+  @Field({ description: 'When its state or detail last changed.' })
   @Column({ name: 'updated_at', type: Date })
   updatedAt!: Date;
 

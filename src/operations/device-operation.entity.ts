@@ -17,18 +17,18 @@ export interface OperationParams {
   canaryFailurePercent?: number;
 }
 
-@ObjectType('DeviceOperation')
+@ObjectType('DeviceOperation', { description: 'A reboot, firmware upgrade or log pull of nodes, run as a durable job and followed per node.' })
 @Entity('device_operations')
 export class DeviceOperation extends TimestampedRecord {
-  @Field(() => OperationKind)
+  @Field(() => OperationKind, { description: 'What the operation does to each node.' })
   @Column({ type: 'varchar', length: 32 })
   kind!: OperationKind;
 
-  @Field(() => OperationState)
+  @Field(() => OperationState, { description: 'Where the operation as a whole is (SCHEDULED, RUNNING, PAUSED or a final state).' })
   @Column({ type: 'varchar', length: 32 })
   state!: OperationState;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The group all its nodes belong to.' })
   @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
 
@@ -36,7 +36,7 @@ export class DeviceOperation extends TimestampedRecord {
   @Column({ name: 'created_by', type: 'varchar', length: 36 })
   createdBy!: string;
 
-  @Field()
+  @Field({ description: "The creator's email, recorded at creation." })
   @Column({ name: 'created_by_email', type: 'varchar', length: 254 })
   createdByEmail!: string;
 
@@ -48,14 +48,14 @@ export class DeviceOperation extends TimestampedRecord {
   @Column({ name: 'wave_size', type: 'integer' })
   waveSize!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many nodes the operation covers, fixed at creation.' })
   @Column({ name: 'target_count', type: 'integer' })
   targetCount!: number;
 
   @Column({ type: 'simple-json' })
   params!: OperationParams;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When its last node reached a final state (the operation COMPLETED, CANCELLED or STOPPED); null before.' })
   @Column({ name: 'finished_at', type: Date, nullable: true })
   finishedAt!: Date | null;
 }

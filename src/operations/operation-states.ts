@@ -79,5 +79,5 @@ export const IN_FLIGHT_TARGET_STATES: readonly TargetState[] = [
 ];
 
 registerEnumType(OperationKind, { name: 'DeviceOperationKind', description: 'What a device operation does to each node.' });
-registerEnumType(OperationState, { name: 'DeviceOperationState' });
+registerEnumType(OperationState, { name: 'DeviceOperationState', description: 'Where a device operation as a whole is.' });
 registerEnumType(TargetState, { name: 'DeviceOperationTargetState', description: 'Where one node of an operation is.' });

@@ -5,15 +5,15 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsDate, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
-@InputType()
+@InputType({ description: 'Narrows the targets of a new operation to the nodes matching every field given.' })
 export class OperationNodeFilter {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only nodes of this model (as the device last reported it).' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   model?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only nodes running this firmware version (as the device last reported it).' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -25,9 +25,9 @@ export class OperationNodeFilter {
   connected?: boolean;
 }
 
-@InputType()
+@InputType({ description: 'The nodes of a new operation: the union of the ids, locations and group given, then narrowed by the filter; all claimed, in one group.' })
 export class OperationTargetsInput {
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'These nodes.' })
   @IsOptional()
   @ArrayMaxSize(100_000)
   @IsString({ each: true })
@@ -52,9 +52,9 @@ export class OperationTargetsInput {
   filter?: OperationNodeFilter;
 }
 
-@InputType()
+@InputType({ description: 'A reboot (or log pull) of nodes: targets, optional start, wave size.' })
 export class CreateRebootInput {
-  @Field(() => OperationTargetsInput)
+  @Field(() => OperationTargetsInput, { description: 'The nodes to act on (up to OPERATIONS_MAX_TARGETS).' })
   @ValidateNested()
   @Type(() => OperationTargetsInput)
   targets!: OperationTargetsInput;
@@ -81,7 +81,7 @@ export class CreateRebootInput {
   waveSize?: number;
 }
 
-@InputType()
+@InputType({ description: 'A firmware upgrade or downgrade of nodes: the reboot input plus the catalogue version and canary threshold.' })
 export class CreateFirmwareUpgradeInput extends CreateRebootInput {
   @Field({ description: 'The catalogue version to install (an older one downgrades).' })
   @IsString()
@@ -96,7 +96,7 @@ export class CreateFirmwareUpgradeInput extends CreateRebootInput {
   canaryFailurePercent?: number;
 }
 
-@InputType()
+@InputType({ description: 'A new start for an operation still SCHEDULED: an instant or a local time, one of the two.' })
 export class RescheduleInput {
   @Field(() => Date, { nullable: true, description: 'The new start (not in the past).' })
   @IsOptional()

@@ -6,27 +6,27 @@ import { DeviceOperation } from '../device-operation.entity';
 import { DeviceOperationTarget } from '../device-operation-target.entity';
 import { OperationState, TargetState } from '../operation-states';
 
-@ObjectType()
+@ObjectType({ description: 'A page of device operations.' })
 export class DeviceOperationConnection extends Paginated(DeviceOperation) {}
 
-@ObjectType()
+@ObjectType({ description: 'A page of the nodes of a device operation.' })
 export class DeviceOperationTargetConnection extends Paginated(DeviceOperationTarget) {}
 
-@ObjectType()
+@ObjectType({ description: 'How many nodes of an operation are in one state.' })
 export class DeviceOperationStateCount {
-  @Field(() => TargetState)
+  @Field(() => TargetState, { description: 'The node state counted.' })
   state!: TargetState;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Nodes of the operation in that state.' })
   count!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One push of the progress subscription: the operation state and its nodes per state.' })
 export class DeviceOperationProgress {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The operation.' })
   operationId!: string;
 
-  @Field(() => OperationState)
+  @Field(() => OperationState, { description: 'The state of the operation at this push.' })
   state!: OperationState;
 
   @Field(() => [DeviceOperationStateCount], { description: 'Nodes per state (states with none left out).' })

@@ -6,14 +6,14 @@ import { IsEnum, IsOptional, IsString, MaxLength, ValidateNested } from 'class-v
 import { PageArgs } from '../../common/pagination/page.args';
 import { OperationKind, OperationState, TargetState } from '../operation-states';
 
-@InputType()
+@InputType({ description: 'Narrows the operation list to those matching every field given.' })
 export class DeviceOperationsFilter {
-  @Field(() => OperationKind, { nullable: true })
+  @Field(() => OperationKind, { nullable: true, description: 'Operations of this kind.' })
   @IsOptional()
   @IsEnum(OperationKind)
   kind?: OperationKind;
 
-  @Field(() => OperationState, { nullable: true })
+  @Field(() => OperationState, { nullable: true, description: 'Operations in this state.' })
   @IsOptional()
   @IsEnum(OperationState)
   state?: OperationState;
@@ -39,7 +39,7 @@ export class DeviceOperationsFilter {
 
 @ArgsType()
 export class DeviceOperationsArgs extends PageArgs {
-  @Field(() => DeviceOperationsFilter, { nullable: true })
+  @Field(() => DeviceOperationsFilter, { nullable: true, description: 'Keeps only the operations matching it.' })
   @IsOptional()
   @ValidateNested()
   @Type(() => DeviceOperationsFilter)
@@ -48,7 +48,7 @@ export class DeviceOperationsArgs extends PageArgs {
 
 @ArgsType()
 export class OperationTargetsArgs extends PageArgs {
-  @Field(() => TargetState, { nullable: true })
+  @Field(() => TargetState, { nullable: true, description: 'Only the nodes in this state.' })
   @IsOptional()
   @IsEnum(TargetState)
   state?: TargetState;

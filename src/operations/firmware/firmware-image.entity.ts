@@ -5,10 +5,10 @@ import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { TimestampedRecord } from '../../database/timestamped-record';
 
-@ObjectType('FirmwareImage')
+@ObjectType('FirmwareImage', { description: 'A firmware image of the platform-wide catalogue: one version for one model.' })
 @Entity('firmware_images')
 export class FirmwareImage extends TimestampedRecord {
-  @Field()
+  @Field({ description: 'The device model the image is for (as AWLAN_Node.model).' })
   @Column({ type: 'varchar', length: 64 })
   model!: string;
 
@@ -20,15 +20,15 @@ export class FirmwareImage extends TimestampedRecord {
   @Column({ type: 'varchar', length: 256 })
   url!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'MD5 of the image (32 hex digits), as the platform admin entered it.' })
   @Column({ type: 'varchar', length: 32, nullable: true })
   md5!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the image (64 hex digits), as the platform admin entered it.' })
   @Column({ type: 'varchar', length: 64, nullable: true })
   sha256!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Free text from the platform admin (release notes, caveats).' })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   notes!: string | null;
 }

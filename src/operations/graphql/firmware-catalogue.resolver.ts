@@ -14,19 +14,19 @@ export class FirmwareCatalogueResolver {
 
   @Query(() => [FirmwareImage], { description: 'The catalogue, by model and version; `model` narrows it.' })
   @RequirePermission(Permission.TENANT_READ)
-  firmwareImages(@Args('model', { type: () => String, nullable: true }) model?: string): Promise<FirmwareImage[]> {
+  firmwareImages(@Args('model', { type: () => String, nullable: true, description: 'Only images for this model.' }) model?: string): Promise<FirmwareImage[]> {
     return this.catalogue.list(model ?? undefined);
   }
 
-  @Mutation(() => FirmwareImage)
+  @Mutation(() => FirmwareImage, { description: 'Adds an image to the catalogue (platform admins).' })
   @RequirePermission(Permission.PLATFORM)
-  createFirmwareImage(@CurrentPrincipal() principal: Principal, @Args('input') input: FirmwareImageInput): Promise<FirmwareImage> {
+  createFirmwareImage(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The new entry.' }) input: FirmwareImageInput): Promise<FirmwareImage> {
     return this.catalogue.create(principal, input);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Removes an image from the catalogue (platform admins); true once deleted, NOT_FOUND if absent.' })
   @RequirePermission(Permission.PLATFORM)
-  deleteFirmwareImage(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  deleteFirmwareImage(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The catalogue image.' }) id: string): Promise<boolean> {
     return this.catalogue.delete(principal, id);
   }
 }

@@ -30,7 +30,7 @@ export class OperationsResolver {
 
   @Mutation(() => DeviceOperation, { description: 'Reboots nodes, now or at a time; observed to completion per node.' })
   @RequirePermission(Permission.SUPPORT_TOOLS)
-  createRebootOperation(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateRebootInput): Promise<DeviceOperation> {
+  createRebootOperation(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'Targets, start and waves.' }) input: CreateRebootInput): Promise<DeviceOperation> {
     return this.operations.createReboot(principal, input);
   }
 
@@ -38,7 +38,7 @@ export class OperationsResolver {
     description: 'Installs a catalogue version (upgrade or downgrade) in waves; SUCCEEDED when the node is back on that version.',
   })
   @RequirePermission(Permission.SUPPORT_TOOLS)
-  createFirmwareOperation(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateFirmwareUpgradeInput): Promise<DeviceOperation> {
+  createFirmwareOperation(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'Targets, start, waves, version and canary threshold.' }) input: CreateFirmwareUpgradeInput): Promise<DeviceOperation> {
     return this.operations.createFirmwareUpgrade(principal, input);
   }
 
@@ -46,13 +46,13 @@ export class OperationsResolver {
     description: 'Asks nodes to upload their logs to the controller; each target then offers logArchiveUrl.',
   })
   @RequirePermission(Permission.SUPPORT_TOOLS)
-  createLogPullOperation(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateRebootInput): Promise<DeviceOperation> {
+  createLogPullOperation(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'Targets, start and waves.' }) input: CreateRebootInput): Promise<DeviceOperation> {
     return this.operations.createLogPull(principal, input);
   }
 
-  @Query(() => DeviceOperation)
+  @Query(() => DeviceOperation, { description: 'One operation of the caller\'s groups; NOT_FOUND otherwise.' })
   @RequirePermission(Permission.TENANT_READ)
-  deviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<DeviceOperation> {
+  deviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The operation.' }) id: string): Promise<DeviceOperation> {
     return this.operations.get(principal, id);
   }
 
@@ -64,7 +64,7 @@ export class OperationsResolver {
 
   @Mutation(() => DeviceOperation, { description: 'Cancels the nodes not yet commanded; those already commanded finish.' })
   @RequirePermission(Permission.SUPPORT_TOOLS)
-  cancelDeviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<DeviceOperation> {
+  cancelDeviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The operation.' }) id: string): Promise<DeviceOperation> {
     return this.operations.cancel(principal, id);
   }
 
@@ -72,21 +72,21 @@ export class OperationsResolver {
   @RequirePermission(Permission.SUPPORT_TOOLS)
   rescheduleDeviceOperation(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('input') input: RescheduleInput,
+    @Args('id', { type: () => ID, description: 'The operation.' }) id: string,
+    @Args('input', { description: 'The new start.' }) input: RescheduleInput,
   ): Promise<DeviceOperation> {
     return this.operations.reschedule(principal, id, input);
   }
 
   @Mutation(() => DeviceOperation, { description: 'Starts no further node until resumed.' })
   @RequirePermission(Permission.SUPPORT_TOOLS)
-  pauseDeviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<DeviceOperation> {
+  pauseDeviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The operation.' }) id: string): Promise<DeviceOperation> {
     return this.operations.pause(principal, id);
   }
 
-  @Mutation(() => DeviceOperation)
+  @Mutation(() => DeviceOperation, { description: 'Starts nodes again in a PAUSED operation.' })
   @RequirePermission(Permission.SUPPORT_TOOLS)
-  resumeDeviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<DeviceOperation> {
+  resumeDeviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The operation.' }) id: string): Promise<DeviceOperation> {
     return this.operations.resume(principal, id);
   }
 
@@ -110,7 +110,7 @@ export class OperationsResolver {
   async deviceOperationProgress(
     @CurrentPrincipal() principal: Principal,
     @Context() ctx: RequestContext,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The operation.' }) id: string,
   ): Promise<AsyncIterableIterator<DeviceOperationProgress>> {
     await this.operations.get(principal, id);
     const updates = this.runner.progress$.pipe(

@@ -22,16 +22,16 @@ export class RebootMethodsResolver {
   @RequirePermission(Permission.PLATFORM)
   setRebootMethod(
     @CurrentPrincipal() principal: Principal,
-    @Args('modelPattern') modelPattern: string,
-    @Args('firmwarePattern', { defaultValue: '*' }) firmwarePattern: string,
-    @Args('method', { type: () => RebootMethod }) method: RebootMethod,
+    @Args('modelPattern', { description: 'Model pattern, "*" matching any run of characters.' }) modelPattern: string,
+    @Args('firmwarePattern', { defaultValue: '*', description: 'Firmware version pattern, "*" matching any run of characters; any firmware by default.' }) firmwarePattern: string,
+    @Args('method', { type: () => RebootMethod, description: 'How the matching nodes are rebooted.' }) method: RebootMethod,
   ): Promise<RebootMethodEntity> {
     return this.methods.set(principal, modelPattern, firmwarePattern, method);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Removes a rule (platform admins); true once deleted, NOT_FOUND if absent.' })
   @RequirePermission(Permission.PLATFORM)
-  deleteRebootMethod(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  deleteRebootMethod(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The rule.' }) id: string): Promise<boolean> {
     return this.methods.delete(principal, id);
   }
 }

@@ -11,7 +11,10 @@ export enum RebootMethod {
   NONE = 'NONE',
 }
 
-registerEnumType(RebootMethod, { name: 'RebootMethod' });
+registerEnumType(RebootMethod, {
+  name: 'RebootMethod',
+  description: 'How the controller reboots a device family: TIP_FIRMWARE_URL (firmware_url "reboot"), or NONE (nodes fail with NO_REBOOT_METHOD).',
+});
 
 export const DEFAULT_REBOOT_METHOD = RebootMethod.TIP_FIRMWARE_URL;
 

@@ -6,7 +6,7 @@ import { Column, Entity } from 'typeorm';
 import { TimestampedRecord } from '../../database/timestamped-record';
 import { RebootMethod } from './reboot-method-rules';
 
-@ObjectType('RebootMethodRule')
+@ObjectType('RebootMethodRule', { description: 'How nodes whose model and firmware match the patterns are rebooted; maintained by platform admins.' })
 @Entity('reboot_methods')
 export class RebootMethodEntity extends TimestampedRecord {
   @Field({ description: 'Model pattern, "*" matching any run of characters.' })
@@ -17,7 +17,7 @@ export class RebootMethodEntity extends TimestampedRecord {
   @Column({ name: 'firmware_pattern', type: 'varchar', length: 64 })
   firmwarePattern!: string;
 
-  @Field(() => RebootMethod)
+  @Field(() => RebootMethod, { description: 'How the matching nodes are rebooted.' })
   @Column({ type: 'varchar', length: 32 })
   method!: RebootMethod;
 }

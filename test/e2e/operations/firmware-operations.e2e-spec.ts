@@ -83,7 +83,7 @@ describeEachDatabase('firmware upgrade operations', (db) => {
     ).createFirmwareOperation;
     const done = await untilOperation(t.current, admin, op.id, 'COMPLETED');
     expect(targetStates(done)).toEqual({ [serials[0]]: 'SUCCEEDED', [serials[2]]: 'SUCCEEDED', [serials[3]]: 'SUCCEEDED' });
-    const detail = Object.fromEntries(done.targets.edges.map((e) => [e.node.serialNumber, e.node.detail]));
+    const detail = Object.fromEntries(done.targets.edges.map((e) => [e.node.serial, e.node.detail]));
     expect(detail[serials[0]]).toBe('already runs sim-2.0.0');
     expect(detail[serials[2]]).toContain('back on sim-2.0.0');
     expect(sims.map((s) => s.device.firmwareVersion)).toEqual(['sim-2.0.0', '1.0.0', 'sim-2.0.0', 'sim-2.0.0']);

@@ -14,7 +14,7 @@ import { SimHandle, until } from '../reconciliation/sim-device';
 import { claimWhenConnected, readOperation, startModelDevice, targetStates, untilOperation } from './operations-ops';
 
 const CREATE = `mutation ($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id kind state } }`;
-const ARCHIVE = `query ($id: ID!) { deviceOperation(id: $id) { targets(first: 10) { edges { node { serialNumber state logArchiveUrl } } } } }`;
+const ARCHIVE = `query ($id: ID!) { deviceOperation(id: $id) { targets(first: 10) { edges { node { serial state logArchiveUrl } } } } }`;
 
 const logDir = mkdtempSync(join(tmpdir(), 'device-logs-'));
 process.env.OPERATIONS_LOG_DIR = logDir;

@@ -8,14 +8,14 @@ import { listenerPort, SimHandle, until } from '../reconciliation/sim-device';
 export const CREATE_REBOOT = `mutation ($input: CreateRebootInput!) { createRebootOperation(input: $input) { id kind state targetCount waveSize startAt createdByEmail } }`;
 export const OPERATION = `query ($id: ID!, $first: Int, $after: String, $state: DeviceOperationTargetState) {
   deviceOperation(id: $id) { id kind state finishedAt progress { state count }
-    targets(first: $first, after: $after, state: $state) { edges { cursor node { serialNumber state failureCode detail } } pageInfo { hasNextPage endCursor } } } }`;
+    targets(first: $first, after: $after, state: $state) { edges { cursor node { serial state failureCode detail } } pageInfo { hasNextPage endCursor } } } }`;
 export const OPERATIONS = `query ($filter: DeviceOperationsFilter, $first: Int) { deviceOperations(filter: $filter, first: $first) { edges { node { id kind state } } } }`;
 export const CANCEL = `mutation ($id: ID!) { cancelDeviceOperation(id: $id) { id state } }`;
 export const PAUSE = `mutation ($id: ID!) { pauseDeviceOperation(id: $id) { id state } }`;
 export const RESUME = `mutation ($id: ID!) { resumeDeviceOperation(id: $id) { id state } }`;
 
 export interface TargetView {
-  serialNumber: string;
+  serial: string;
   state: string;
   failureCode: string | null;
   detail: string | null;
@@ -43,7 +43,7 @@ export function untilOperation(app: TestApp, token: string, id: string, state: s
 }
 
 export function targetStates(op: OperationView): Record<string, string> {
-  return Object.fromEntries(op.targets.edges.map((e) => [e.node.serialNumber, e.node.failureCode ? `${e.node.state} ${e.node.failureCode}` : e.node.state]));
+  return Object.fromEntries(op.targets.edges.map((e) => [e.node.serial, e.node.failureCode ? `${e.node.state} ${e.node.failureCode}` : e.node.state]));
 }
 
 export const CREATE_UPGRADE = `mutation ($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id kind state targetCount waveSize } }`;
