@@ -28,9 +28,9 @@ module.exports = {
     },
     {
       name: 'only-southbound-talks-ovsdb',
-      comment: 'Nothing but the southbound module (and its reconciler) talks OVSDB.',
+      comment: 'Nothing but the southbound module (and its reconciler) talks OVSDB; clients and telemetry replicate and plan device tables on the sessions the reconciler holds.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(southbound|reconciler)/' },
+      from: { path: '^src/', pathNot: '^src/(southbound|reconciler|clients|telemetry)/' },
       to: { path: '^libs/ovsdb/' },
     },
     {

@@ -4,6 +4,7 @@ import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './audit/audit.module';
+import { ClientsModule } from './clients/clients.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthModule } from './common/auth/auth.module';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
@@ -29,6 +30,7 @@ import { EventLoopWatch } from './common/logging/event-loop-watch';
     CustomersModule,
     SouthboundModule,
     ReconcilerModule,
+    ClientsModule,
   ],
   providers: [
     EventLoopWatch,

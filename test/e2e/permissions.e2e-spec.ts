@@ -22,6 +22,7 @@ describe('permissions of every GraphQL operation', () => {
   it('matches the reviewed table', () => {
     expect(permissionTable(operationPermissions(t.app))).toMatchInlineSnapshot(`
 "Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.client                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customer                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customers                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -43,6 +44,7 @@ Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
+Mutation.renameClient                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -53,6 +55,7 @@ Mutation.updateNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.verifyCustomerEmail           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Subscription.clientConnectionChanged   TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Subscription.wifiNetworkStatusChanged  TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT"
 `);
   });

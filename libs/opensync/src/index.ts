@@ -12,3 +12,8 @@ export * from './plan/plan-vif-operations';
 export * from './convergence/vif-mismatch';
 export * from './convergence/compare-vif';
 export * from './convergence/network-node-status';
+export * from './clients/associated-clients';
+export * from './telemetry/config-rows';
+export * from './telemetry/stats-config';
+export * from './telemetry/client-nicknames';
+export * from './telemetry/mqtt-settings';
