@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
+import { TelemetryModule } from './telemetry/telemetry.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
 
 @Module({
@@ -31,6 +32,7 @@ import { EventLoopWatch } from './common/logging/event-loop-watch';
     SouthboundModule,
     ReconcilerModule,
     ClientsModule,
+    TelemetryModule,
   ],
   providers: [
     EventLoopWatch,

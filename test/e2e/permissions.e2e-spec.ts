@@ -31,6 +31,7 @@ Query.location                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.me                               AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.node                             TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.nodeBySerial                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.telemetrySettings                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -52,6 +53,7 @@ Mutation.unclaimNode                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateTelemetrySettings       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.verifyCustomerEmail           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
