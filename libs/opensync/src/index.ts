@@ -17,3 +17,4 @@ export * from './telemetry/config-rows';
 export * from './telemetry/stats-config';
 export * from './telemetry/client-nicknames';
 export * from './telemetry/mqtt-settings';
+export * from './telemetry/opensync-stats-proto';

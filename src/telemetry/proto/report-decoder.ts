@@ -5,8 +5,8 @@
 
 import { inflate } from 'node:zlib';
 import { promisify } from 'node:util';
+import { OPENSYNC_STATS_PROTO } from '@lib/opensync';
 import * as protobuf from 'protobufjs';
-import { OPENSYNC_STATS_PROTO } from './opensync-stats.proto';
 import { ClientSample, DeviceSample, RadioSample, StatsReport } from './stats-report';
 
 const inflateAsync = promisify(inflate);

@@ -60,6 +60,8 @@ export class Fleet {
           slowRate: this.options.faultRate,
           dropRate: this.options.faultRate,
           inactivityProbeMs: this.options.inactivityProbeMs ?? DEFAULT_BEHAVIOUR.inactivityProbeMs,
+          clientsPerDevice: this.options.clients ?? 0,
+          clientChurnMs: this.options.clientChurnMs ?? 0,
         },
         scheduler: this.scheduler,
         dial: this.dialOptions(i, serial),

@@ -1,9 +1,11 @@
 // The managers that act on a device database, whichever server holds it: the simulator's own
 // engine (LocalDbPort) or a real ovsdb-server reached over its unix socket (CacheDbPort).
+import { ClientManager } from './client-manager';
 import { DelayScheduler } from './delay-scheduler';
 import { DeviceDbPort } from './device-db-port';
 import { DeviceBehaviour } from './device-profile';
 import { UpgradeHooks, UpgradeManager } from './upgrade-manager';
+import { StatsPublisher } from './stats-publisher';
 import { WifiManager, WifiManagerHooks } from './wifi-manager';
 
 export type ManagerHooks = WifiManagerHooks & UpgradeHooks;
@@ -11,19 +13,27 @@ export type ManagerHooks = WifiManagerHooks & UpgradeHooks;
 export class DeviceManagers {
   readonly wifi: WifiManager;
   readonly upgrade: UpgradeManager;
+  readonly clients: ClientManager;
+  readonly stats: StatsPublisher;
 
   constructor(port: DeviceDbPort, serial: string, behaviour: DeviceBehaviour, scheduler: DelayScheduler, hooks: ManagerHooks) {
     this.wifi = new WifiManager(port, serial, behaviour, scheduler, hooks);
     this.upgrade = new UpgradeManager(port, behaviour, scheduler, hooks);
+    this.clients = new ClientManager(port, serial, behaviour, scheduler, (m) => hooks.log(m));
+    this.stats = new StatsPublisher(port, serial, undefined, (m) => hooks.log(m));
   }
 
   start(): void {
     this.wifi.start();
     this.upgrade.start();
+    this.clients.start();
+    this.stats.start();
   }
 
   stop(): void {
     this.wifi.stop();
     this.upgrade.stop();
+    this.clients.stop();
+    this.stats.stop();
   }
 }

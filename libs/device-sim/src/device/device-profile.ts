@@ -42,6 +42,10 @@ export interface DeviceBehaviour {
    * again without a message, ms. 0 disables.
    */
   readonly inactivityProbeMs: number;
+  /** Clients kept associated to the device's access-point VIFs (client-manager.ts). */
+  readonly clientsPerDevice: number;
+  /** A client leaves and another comes back every this many ms; 0: clients stay. */
+  readonly clientChurnMs: number;
 }
 
 export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
@@ -55,6 +59,8 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   backoffUnitMs: 1000,
   upgradeStepMs: 1000,
   inactivityProbeMs: 30000,
+  clientsPerDevice: 0,
+  clientChurnMs: 0,
 };
 
 export function defaultProfile(serial: string, overrides: Partial<DeviceProfile> = {}): DeviceProfile {

@@ -1,4 +1,5 @@
-// The part of OpenSync's opensync_stats.proto (package sts, proto2) the controller decodes:
+// The part of OpenSync's opensync_stats.proto (package sts, proto2) the controller decodes
+// (and the simulator encodes):
 // Report with its client, survey and device lists. Field numbers, types and labels are
 // OpenSync's own (a test compares them with the reference file); everything else in a
 // report is skipped by the decoder as unknown fields.
