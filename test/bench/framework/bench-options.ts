@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`. Parsing is pure so the runner and each part
 // process (which receives the parsed options as JSON) agree on one shape.
 
-export const PART_IDS = ['cold-start', 'fleet-change', 'single-change', 'idle', 'read-path', 'ovsdb-floor'] as const;
+export const PART_IDS = ['cold-start', 'fleet-change', 'single-change', 'idle', 'read-path', 'ovsdb-floor', 'telemetry'] as const;
 export type PartId = (typeof PART_IDS)[number];
 
 export interface BenchOptions {
@@ -25,7 +25,7 @@ export const USAGE = `npm run bench -- [options]
   --devices N     simulated devices (default 10000; --quick: 500)
   --duration S    idle measurement in seconds (default 60; --quick: 10)
   --quick         a one-minute run with fewer devices and repetitions
-  --only PARTS    comma-separated parts, by number (1-6) or name: ${PART_IDS.join(', ')}
+  --only PARTS    comma-separated parts, by number (1-7) or name: ${PART_IDS.join(', ')}
   --rows N        rows in the ovsdb-server of part 6 (default 10000)
   --dial-rate N   devices the fleet dials per second at cold start (default 1000)
   --no-doc        print the table only, leave docs/benchmarks.md alone`;
@@ -37,9 +37,9 @@ function positiveInt(flag: string, text: string | undefined): number {
 }
 
 function parsePart(text: string): PartId {
-  const byNumber = /^[1-6]$/.test(text) ? PART_IDS[Number(text) - 1] : undefined;
+  const byNumber = /^[1-7]$/.test(text) ? PART_IDS[Number(text) - 1] : undefined;
   const part = byNumber ?? PART_IDS.find((p) => p === text);
-  if (!part) throw new Error(`unknown part "${text}"; parts: 1-6 or ${PART_IDS.join(', ')}`);
+  if (!part) throw new Error(`unknown part "${text}"; parts: 1-7 or ${PART_IDS.join(', ')}`);
   return part;
 }
 

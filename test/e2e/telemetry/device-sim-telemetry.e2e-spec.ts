@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { CLAIM_NODE, createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, useTestApp } from '../support';
 import { SimHandle, startSimDevice, until } from '../reconciliation/sim-device';
+import { DeviceConnectionsService } from '../../../src/reconciler/sessions/device-connections.service';
 
 const QUERY = `query ($id: ID!) { location(id: $id) { clients(connectedOnly: true) { mac hostname vendorClass band } topTalkers { mac rxBytes } } }`;
 const NODE = `query ($id: ID!) { node(id: $id) { uptime health { radios { band busyPct } } } }`;
@@ -38,6 +39,11 @@ describe('simulated clients and reports through the embedded broker', () => {
   });
 
   it('shows the simulated clients and stores the reports the device publishes', async () => {
+    // The clients' own transactions never break the controller's replicas (the session stays up).
+    const drops: string[] = [];
+    const watch = t.current.app.get(DeviceConnectionsService).events$.subscribe((e) => {
+      if (e.kind === 'disconnected') void e.connection.session.closed.then((r) => drops.push(r.message));
+    });
     const group = await createGroupWithAdmin(t.current);
     const locationId = (await createCustomer(t.current, group.adminToken)).locations[0].id;
     sim = await startSimDevice(t.current, 'SIMSTATS01', { behaviour: { applyDelayMs: 20, clientsPerDevice: 3 } });
@@ -58,5 +64,7 @@ describe('simulated clients and reports through the embedded broker', () => {
     const node = expectData(await gql<{ node: { uptime: number; health: { radios: { band: string }[] } } }>(t.current, NODE, { id: nodeId }, group.adminToken)).node;
     expect(node.uptime).toBeGreaterThanOrEqual(0);
     expect(node.health.radios.map((r) => r.band)).toEqual(['2.4G', '5G']);
+    watch.unsubscribe();
+    expect(drops).toEqual([]);
   });
 });

@@ -56,10 +56,12 @@ export class ClientManager {
 
   start(): void {
     if (this.clients.length === 0 || !this.port.hasColumn('Wifi_VIF_State', 'associated_clients')) return;
+    // Never from inside a change callback: a transaction committed while the previous
+    // commit's notifications are still going out would reach some monitors first.
     this.unsubscribe = this.port.onChange((tables) => {
-      if (tables.has('Wifi_VIF_State')) void this.reconcile();
+      if (tables.has('Wifi_VIF_State')) setImmediate(() => void this.reconcile());
     });
-    void this.reconcile();
+    setImmediate(() => void this.reconcile());
     if (this.options.clientChurnMs > 0) this.scheduleChurn();
   }
 
