@@ -38,7 +38,8 @@ export function ingestionScenario(options: ScenarioOptions): void {
       support = (await createSupportUser(t.current, group.groupId)).token;
       const customer = await createCustomer(t.current, group.adminToken);
       locationId = customer.locations[0].id;
-      sim = await startSimDevice(t.current, serial, { behaviour: { applyDelayMs: 20 } });
+      // The device's own reports would mix with the ones the test publishes.
+      sim = await startSimDevice(t.current, serial, { behaviour: { applyDelayMs: 20, publishStats: false } });
       nodeId = expectData(await gql<{ claimNode: { id: string } }>(t.current, CLAIM_NODE, { locationId, serial }, group.adminToken)).claimNode.id;
       await until('the PRIMARY VIF', () => sim.device.database.rows('Wifi_VIF_State').some((r) => r.if_name === 'ctl1-ap-24'));
       await associateClient(sim.device, { ifName: 'ctl1-ap-24', mac: 'aa:bb:cc:00:00:01' });

@@ -20,7 +20,7 @@ export class DeviceManagers {
     this.wifi = new WifiManager(port, serial, behaviour, scheduler, hooks);
     this.upgrade = new UpgradeManager(port, behaviour, scheduler, hooks);
     this.clients = new ClientManager(port, serial, behaviour, scheduler, (m) => hooks.log(m));
-    this.stats = new StatsPublisher(port, serial, undefined, (m) => hooks.log(m));
+    this.stats = new StatsPublisher(port, serial, undefined, (m) => hooks.log(m), behaviour.publishStats);
   }
 
   start(): void {

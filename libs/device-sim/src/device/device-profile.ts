@@ -46,6 +46,8 @@ export interface DeviceBehaviour {
   readonly clientsPerDevice: number;
   /** A client leaves and another comes back every this many ms; 0: clients stay. */
   readonly clientChurnMs: number;
+  /** Publish sts.Reports once mqtt_settings name a broker (tests that publish their own turn it off). */
+  readonly publishStats: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
@@ -61,6 +63,7 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   inactivityProbeMs: 30000,
   clientsPerDevice: 0,
   clientChurnMs: 0,
+  publishStats: true,
 };
 
 export function defaultProfile(serial: string, overrides: Partial<DeviceProfile> = {}): DeviceProfile {

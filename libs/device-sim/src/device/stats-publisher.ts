@@ -43,12 +43,13 @@ export class StatsPublisher {
     private readonly serial: string,
     private readonly tls: MqttTls | undefined,
     private readonly log: (message: string) => void,
+    private readonly enabled = true,
   ) {
     this.random = seededRandom(`stats:${serial}`);
   }
 
   start(): void {
-    if (!this.port.hasColumn('AWLAN_Node', 'mqtt_settings')) return;
+    if (!this.enabled || !this.port.hasColumn('AWLAN_Node', 'mqtt_settings')) return;
     this.unsubscribe = this.port.onChange((tables) => {
       if (tables.has('AWLAN_Node')) this.configure();
     });
