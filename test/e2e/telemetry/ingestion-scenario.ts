@@ -21,10 +21,13 @@ export interface ScenarioOptions {
   brokerPort: () => number;
   topicPrefix: string;
   name: string;
+  /** Runs before each database's app starts (e.g. to pick the embedded broker's port). */
+  beforeApp?: () => Promise<void>;
 }
 
 export function ingestionScenario(options: ScenarioOptions): void {
   describeEachDatabase(options.name, (db) => {
+    if (options.beforeApp) beforeAll(options.beforeApp);
     const t = useTestApp(db);
     let support: string;
     let locationId: string;

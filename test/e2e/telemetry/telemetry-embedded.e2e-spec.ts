@@ -22,12 +22,13 @@ if (skip !== undefined) {
   it.skip(`telemetry through the embedded broker (${skip})`, () => undefined);
 } else {
   let port = 0;
-  beforeAll(async () => {
+  // A port of its own for each app (SQLite, then PostgreSQL), picked just before it starts.
+  const beforeApp = async (): Promise<void> => {
     port = await freePort();
     delete process.env.MQTT_URL;
     process.env.MQTT_DEVICE_BROKER = `127.0.0.1:${port}`;
     process.env.MQTT_EMBEDDED_PORT = String(port);
     process.env.MQTT_TOPIC_PREFIX = 'opensync';
-  });
-  ingestionScenario({ name: 'telemetry through the embedded broker', brokerPort: () => port, topicPrefix: 'opensync' });
+  };
+  ingestionScenario({ name: 'telemetry through the embedded broker', brokerPort: () => port, topicPrefix: 'opensync', beforeApp });
 }
