@@ -28,9 +28,9 @@ module.exports = {
     },
     {
       name: 'only-southbound-talks-ovsdb',
-      comment: 'Nothing but the southbound module, its reconciler and device operations (which command devices through the reconciler\'s sessions) talks OVSDB.',
+      comment: 'Nothing but the southbound module and its reconciler talks OVSDB, and the modules that work on the sessions the reconciler holds: device operations (commands), clients and telemetry (replicas and planned device tables).',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(southbound|reconciler|operations)/' },
+      from: { path: '^src/', pathNot: '^src/(southbound|reconciler|operations|clients|telemetry)/' },
       to: { path: '^libs/ovsdb/' },
     },
     {

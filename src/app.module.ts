@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { HomeApiModule } from './apis/home-api/home-api.module';
 import { AuditModule } from './audit/audit.module';
+import { ClientsModule } from './clients/clients.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthModule } from './common/auth/auth.module';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
@@ -19,6 +20,7 @@ import { IdentityModule } from './identity/identity.module';
 import { OperationsModule } from './operations/operations.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
+import { TelemetryModule } from './telemetry/telemetry.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HealthModule } from './health/health.module';
@@ -40,6 +42,8 @@ import { MetricsModule } from './metrics/metrics.module';
     OperationsModule,
     HealthModule,
     MetricsModule,
+    ClientsModule,
+    TelemetryModule,
   ],
   providers: [
     EventLoopWatch,

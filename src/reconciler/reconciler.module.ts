@@ -20,6 +20,7 @@ import { VifSlot } from './slots/vif-slot.entity';
 import { VifSlotsService } from './slots/vif-slots.service';
 import { NetworkStatusService } from './status/network-status.service';
 import { NodeDeviceViewService } from './status/node-device-view.service';
+import { PassContributors } from './worker/pass-contributors';
 
 @Module({
   imports: [TypeOrmModule.forFeature([VifSlot, Node, WifiNetwork, Location]), DomainEventsModule, SouthboundModule, SerialAssignmentsModule],
@@ -32,9 +33,10 @@ import { NodeDeviceViewService } from './status/node-device-view.service';
     NetworkStatusService,
     NodeDeviceViewService,
     ReconcilerService,
+    PassContributors,
     WifiNetworkStatusResolver,
     NodeDeviceResolver,
   ],
-  exports: [ReconcilerService, NetworkStatusService, DeviceConnectionsService],
+  exports: [ReconcilerService, NetworkStatusService, DeviceConnectionsService, PassContributors, DesiredStateService],
 })
 export class ReconcilerModule {}

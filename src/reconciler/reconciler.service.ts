@@ -18,6 +18,7 @@ import { NetworkStatusService } from './status/network-status.service';
 import { nodeNetworkStatuses } from './status/node-network-statuses';
 import { DeadlineScheduler } from './worker/deadline-scheduler';
 import { NodeWorker } from './worker/node-worker';
+import { PassContributors } from './worker/pass-contributors';
 import { nextExpiry, planPass, VifPass } from './worker/vif-pass';
 
 interface Worker {
@@ -59,6 +60,7 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     private readonly desired: DesiredStateService,
     private readonly status: NetworkStatusService,
     private readonly domainEvents: DomainEvents,
+    private readonly contributors: PassContributors,
   ) {}
 
   onModuleInit(): void {
@@ -179,9 +181,11 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     }
     const now = new Date();
     const plan = planPass(connection, networks, now);
-    if (plan.operations.length > 0) {
-      this.logger.log(`[serial=${connection.serial}] sending ${plan.operations.length} operations (${summarize(plan.operations)})`);
-      await this.transact(connection, plan.operations);
+    // The node's other desired state (telemetry settings, nicknames) goes in the same transaction.
+    const operations = [...plan.operations, ...(await this.contributors.plan({ connection, locationId, groupId: placement?.groupId ?? null }))];
+    if (operations.length > 0) {
+      this.logger.log(`[serial=${connection.serial}] sending ${operations.length} operations (${summarize(operations)})`);
+      await this.transact(connection, operations);
     }
     const after = plan.operations.length > 0 ? planPass(connection, networks, new Date()) : plan;
     // `after` read the cache just now, synchronously: every batch counted so far is in it.

@@ -1,7 +1,7 @@
 // A device as the reconciler sees it while its session lives: who it is (serial, node row),
 // what it can be told (its own schema, capabilities) and the replica of its WiFi tables.
 
-import { DeviceCapabilities, MANAGED_VIF_COLUMNS } from '@lib/opensync';
+import { DeviceCapabilities, MANAGED_STATS_COLUMNS, MANAGED_VIF_COLUMNS, NICKNAME_COLUMNS } from '@lib/opensync';
 import { DatabaseCache, DatabaseSchema, MonitoredTable, MonitorRequests, OvsdbSession } from '@lib/ovsdb';
 
 export interface DeviceConnection {
@@ -21,16 +21,28 @@ export interface DeviceConnection {
  * dozens of columns nothing here reads. The VIF tables keep the columns the controller sets
  * (convergence is judged on those) and the row links; node.vifs reads whole rows from the
  * device when asked. Wifi_Associated_Clients, whose churn nothing here uses, is not
- * replicated at all.
+ * replicated here (src/clients keeps its own replica). The cloud-config tables of telemetry
+ * (AWLAN_Node.mqtt_settings, Wifi_Stats_Config, Client_Nickname_Config) are desired state
+ * planned in the same pass, so they are replicated here with the columns the controller sets.
  */
 export const WIFI_TABLES: Readonly<Record<string, readonly string[]>> = {
   Wifi_Radio_Config: ['if_name', 'freq_band', 'vif_configs', 'channel'],
   Wifi_Radio_State: ['if_name', 'freq_band', 'channel'],
   Wifi_VIF_Config: MANAGED_VIF_COLUMNS,
   Wifi_VIF_State: [...MANAGED_VIF_COLUMNS, 'vif_config'],
+  AWLAN_Node: ['mqtt_settings'],
+  Wifi_Stats_Config: MANAGED_STATS_COLUMNS,
+  Client_Nickname_Config: NICKNAME_COLUMNS,
 };
 /** Changes in these tables can make a pass necessary or change a network's status. */
-export const RECONCILE_TABLES: ReadonlySet<string> = new Set(['Wifi_Radio_Config', 'Wifi_VIF_Config', 'Wifi_VIF_State']);
+export const RECONCILE_TABLES: ReadonlySet<string> = new Set([
+  'Wifi_Radio_Config',
+  'Wifi_VIF_Config',
+  'Wifi_VIF_State',
+  'AWLAN_Node',
+  'Wifi_Stats_Config',
+  'Client_Nickname_Config',
+]);
 
 const monitoredBySchema = new WeakMap<DatabaseSchema, Readonly<Record<string, MonitoredTable>>>();
 
@@ -45,7 +57,8 @@ export function monitoredWifiTables(schema: DatabaseSchema): Readonly<Record<str
     const tables: Record<string, MonitoredTable> = {};
     for (const [name, columns] of Object.entries(WIFI_TABLES)) {
       const table = schema.table(name);
-      if (table) tables[name] = { columns: Object.freeze(columns.filter((c) => table.columns.has(c))) };
+      const present = columns.filter((c) => table?.columns.has(c));
+      if (table && present.length > 0) tables[name] = { columns: Object.freeze(present) };
     }
     monitored = Object.freeze(tables);
     monitoredBySchema.set(schema, monitored);

@@ -25,11 +25,12 @@ import { OPENSYNC_SCHEMA_PATH } from '../ovsdb-floor/ovsdb-server-fixture';
  */
 const FLEET_NODE_ARGS = ['--max-semi-space-size=64', '--single-threaded-gc', '--no-memory-reducer'];
 
-export function startFleet(root: string, devices: number, ovsdbPort: number, applyDelayMs: number, dialRate: number, bootTimeMs = 0): { child: ChildProcess; fullSchema: boolean; stop: () => Promise<void> } {
+export function startFleet(root: string, devices: number, ovsdbPort: number, applyDelayMs: number, dialRate: number, extraArgs: readonly string[] = []): { child: ChildProcess; fullSchema: boolean; stop: () => Promise<void> } {
   const fullSchema = existsSync(OPENSYNC_SCHEMA_PATH);
   const nodeArgs = [...FLEET_NODE_ARGS, ...(process.env.BENCH_FLEET_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '')];
-  const args = [...nodeArgs, '-r', '@swc-node/register', join(root, 'libs/device-sim/src/cli/main.ts'), '--devices', String(devices), '--controller', `tcp:127.0.0.1:${ovsdbPort}`, '--apply-delay-ms', String(applyDelayMs), '--ramp-per-second', String(dialRate), '--boot-time-ms', String(bootTimeMs)];
+  const args = [...nodeArgs, '-r', '@swc-node/register', join(root, 'libs/device-sim/src/cli/main.ts'), '--devices', String(devices), '--controller', `tcp:127.0.0.1:${ovsdbPort}`, '--apply-delay-ms', String(applyDelayMs), '--ramp-per-second', String(dialRate)];
   if (fullSchema) args.push('--schema', OPENSYNC_SCHEMA_PATH);
+  args.push(...extraArgs);
   const child = spawnTracked(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   return { child, fullSchema, stop: () => stopChild(child, 15_000) };
 }

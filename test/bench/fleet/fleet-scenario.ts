@@ -74,7 +74,7 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
         reports.push({ part, title: TITLES[part], rows, ...withSince(sincePartFrom(), [...notes, seedNote]) });
       };
       const cold = await coldStart(api, homes, () => {
-        fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate, REBOOT_BOOT_TIME_MS);
+        fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate, ['--boot-time-ms', String(REBOOT_BOOT_TIME_MS)]);
       });
       const schemaNote = fleet?.fullSchema ? 'Each device sends the full 366 KB OpenSync schema in get_schema.' : 'Devices send the simulator\'s schema subset (the full OpenSync schema was not found).';
       const common = `${homes.length} simulated devices (one fleet process, apply delay 0 ms, dialling ${options.dialRate}/s) and the controller on the same 2 cores; status read by polling wifiNetwork.status in aliased batches of 200, ids as variables (every 500 ms, 1,000 of the objects not yet seen done, oldest first, reading on while whole windows are done, then all of them once to confirm; a time is the end of the poll that saw the last object done).`;

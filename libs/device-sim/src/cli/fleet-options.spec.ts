@@ -33,3 +33,11 @@ describe('parseFleetArgs', () => {
     expect(serialFor('SIM', 9999, 1000000)).toBe('SIM0010000');
   });
 });
+
+describe('fleet client options', () => {
+  it('reads the clients per device and their churn, none by default', () => {
+    expect(parseFleetArgs(['--controller', 'tcp:h:1'])).toMatchObject({ clients: 0, clientChurnMs: 0 });
+    expect(parseFleetArgs(['--controller', 'tcp:h:1', '--clients', '10', '--client-churn-ms', '30000'])).toMatchObject({ clients: 10, clientChurnMs: 30000 });
+    expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--clients', '1000'])).toThrow(/--clients/);
+  });
+});

@@ -2,7 +2,7 @@
 //   npm run sim -- --devices N --controller tcp:127.0.0.1:6640 [--serial-prefix P]
 //     [--apply-delay-ms D] [--fault-rate R] [--ssl --cert-dir DIR] [--schema FILE]
 //     [--source-addresses K] [--ramp-per-second S] [--min-backoff S] [--max-backoff S]
-//     [--inactivity-probe-ms MS] [--boot-time-ms MS]
+//     [--inactivity-probe-ms MS] [--boot-time-ms MS] [--clients N] [--client-churn-ms MS]
 
 export interface FleetOptions {
   readonly devices: number;
@@ -22,12 +22,16 @@ export interface FleetOptions {
   readonly inactivityProbeMs?: number;
   /** How long a rebooting device stays down, ms (0 when absent). */
   readonly bootTimeMs?: number;
+  /** Clients associated per device (Wifi_Associated_Clients, DHCP leases, MQTT client stats). */
+  readonly clients?: number;
+  /** One client leaves and another returns every this many ms per device; 0: no churn. */
+  readonly clientChurnMs?: number;
 }
 
 export const USAGE = `usage: npm run sim -- --devices N --controller tcp:HOST:PORT|ssl:HOST:PORT
   [--serial-prefix P] [--apply-delay-ms D] [--fault-rate R] [--ssl --cert-dir DIR]
   [--schema FILE] [--source-addresses K] [--ramp-per-second S] [--min-backoff S] [--max-backoff S]
-  [--inactivity-probe-ms MS] [--boot-time-ms MS]`;
+  [--inactivity-probe-ms MS] [--boot-time-ms MS] [--clients N] [--client-churn-ms MS]`;
 
 export function parseFleetArgs(argv: readonly string[]): FleetOptions {
   const values = new Map<string, string>();
@@ -42,7 +46,7 @@ export function parseFleetArgs(argv: readonly string[]): FleetOptions {
     else throw new Error(`--${name} needs a value\n${USAGE}`);
   }
   if (flags.has('help')) throw new Error(USAGE);
-  const known = ['devices', 'controller', 'serial-prefix', 'apply-delay-ms', 'fault-rate', 'cert-dir', 'schema', 'source-addresses', 'ramp-per-second', 'min-backoff', 'max-backoff', 'inactivity-probe-ms', 'boot-time-ms'];
+  const known = ['devices', 'controller', 'serial-prefix', 'apply-delay-ms', 'fault-rate', 'cert-dir', 'schema', 'source-addresses', 'ramp-per-second', 'min-backoff', 'max-backoff', 'inactivity-probe-ms', 'boot-time-ms', 'clients', 'client-churn-ms'];
   for (const k of values.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
   const num = (name: string, fallback: number, min: number, max: number): number => {
     const raw = values.get(name);
@@ -71,6 +75,8 @@ export function parseFleetArgs(argv: readonly string[]): FleetOptions {
     maxBackoff: num('max-backoff', 8, 0, 3600),
     inactivityProbeMs: Math.floor(num('inactivity-probe-ms', 30000, 0, 3600000)),
     bootTimeMs: Math.floor(num('boot-time-ms', 0, 0, 3600000)),
+    clients: Math.floor(num('clients', 0, 0, 200)),
+    clientChurnMs: Math.floor(num('client-churn-ms', 0, 0, 86400000)),
   };
 }
 

@@ -61,6 +61,8 @@ export class Fleet {
           dropRate: this.options.faultRate,
           inactivityProbeMs: this.options.inactivityProbeMs ?? DEFAULT_BEHAVIOUR.inactivityProbeMs,
           bootTimeMs: this.options.bootTimeMs,
+          clientsPerDevice: this.options.clients ?? 0,
+          clientChurnMs: this.options.clientChurnMs ?? 0,
         },
         scheduler: this.scheduler,
         dial: this.dialOptions(i, serial),

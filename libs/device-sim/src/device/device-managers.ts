@@ -1,10 +1,12 @@
 // The managers that act on a device database, whichever server holds it: the simulator's own
 // engine (LocalDbPort) or a real ovsdb-server reached over its unix socket (CacheDbPort).
+import { ClientManager } from './client-manager';
 import { DelayScheduler } from './delay-scheduler';
 import { DeviceDbPort } from './device-db-port';
 import { DeviceBehaviour } from './device-profile';
 import { LogPullManager } from './log-pull-manager';
 import { UpgradeHooks, UpgradeManager } from './upgrade-manager';
+import { StatsPublisher } from './stats-publisher';
 import { WifiManager, WifiManagerHooks } from './wifi-manager';
 
 export type ManagerHooks = WifiManagerHooks & UpgradeHooks;
@@ -13,22 +15,30 @@ export class DeviceManagers {
   readonly wifi: WifiManager;
   readonly upgrade: UpgradeManager;
   readonly logPull: LogPullManager;
+  readonly clients: ClientManager;
+  readonly stats: StatsPublisher;
 
   constructor(port: DeviceDbPort, serial: string, behaviour: DeviceBehaviour, scheduler: DelayScheduler, hooks: ManagerHooks) {
     this.wifi = new WifiManager(port, serial, behaviour, scheduler, hooks);
     this.upgrade = new UpgradeManager(port, behaviour, scheduler, hooks);
     this.logPull = new LogPullManager(port, serial, hooks);
+    this.clients = new ClientManager(port, serial, behaviour, scheduler, (m) => hooks.log(m));
+    this.stats = new StatsPublisher(port, serial, undefined, (m) => hooks.log(m), behaviour.publishStats);
   }
 
   start(): void {
     this.wifi.start();
     this.upgrade.start();
     this.logPull.start();
+    this.clients.start();
+    this.stats.start();
   }
 
   stop(): void {
     this.wifi.stop();
     this.upgrade.stop();
     this.logPull.stop();
+    this.clients.stop();
+    this.stats.stop();
   }
 }

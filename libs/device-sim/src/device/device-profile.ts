@@ -56,6 +56,12 @@ export interface DeviceBehaviour {
   readonly rebootViaFirmwareUrl: boolean;
   /** The platform reboots into the new image after upgrade_status 31 (off: the controller must). */
   readonly rebootAfterCommit: boolean;
+  /** Clients kept associated to the device's access-point VIFs (client-manager.ts). */
+  readonly clientsPerDevice: number;
+  /** A client leaves and another comes back every this many ms; 0: clients stay. */
+  readonly clientChurnMs: number;
+  /** Publish sts.Reports once mqtt_settings name a broker (tests that publish their own turn it off). */
+  readonly publishStats: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
@@ -73,6 +79,9 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   bootTimeMs: 0,
   rebootViaFirmwareUrl: true,
   rebootAfterCommit: true,
+  clientsPerDevice: 0,
+  clientChurnMs: 0,
+  publishStats: true,
 };
 
 export function defaultProfile(serial: string, overrides: Partial<DeviceProfile> = {}): DeviceProfile {

@@ -1,0 +1,101 @@
+// Persistence of client connects, disconnects and DHCP details. Writes are gathered per
+// event-loop turn (WriteBatcher) and applied in order in one transaction per batch, so a
+// burst of connects from ten thousand devices costs a few hundred transactions, not one per
+// event. A disconnect only touches a client row still on the node that reports it (a client
+// that roamed to another node of the location stays connected there).
+
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { WriteBatcher } from '../../database/write-batcher';
+import { ClientDetails, ClientEvent } from '../live/client-event';
+import { ClientSession } from './client-session.entity';
+import { ClientRecord } from './client.entity';
+
+export type ClientWrite =
+  | { kind: 'event'; event: ClientEvent & { locationId: string; groupId: string }; details: ClientDetails | null }
+  | { kind: 'details'; locationId: string; mac: string; details: ClientDetails };
+
+@Injectable()
+export class ClientStore {
+  private readonly logger = new Logger('Clients');
+  private readonly batcher: WriteBatcher<ClientWrite, void>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.batcher = new WriteBatcher((writes) => this.writeAll(writes));
+  }
+
+  write(item: ClientWrite): Promise<void> {
+    return this.batcher.add(item).catch((error: unknown) => {
+      this.logger.warn(`could not store a client change: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /** At start-up no device is connected yet: every client is disconnected, every session ends. */
+  async resetAll(now: Date): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.update(ClientSession, { endedAt: IsNull() }, { endedAt: now });
+      await m.update(ClientRecord, { connected: true }, { connected: false, connectedSince: null });
+    });
+  }
+
+  /** Removes sessions that ended before `cutoff`, at most `limit` rows; returns how many. */
+  async deleteSessionsEndedBefore(cutoff: Date, limit: number): Promise<number> {
+    const old = await this.dataSource.manager.find(ClientSession, { select: { id: true }, where: { endedAt: LessThan(cutoff) }, take: limit });
+    if (old.length === 0) return 0;
+    await this.dataSource.manager.delete(ClientSession, old.map((s) => s.id));
+    return old.length;
+  }
+
+  private async writeAll(writes: readonly ClientWrite[]): Promise<void[]> {
+    await this.dataSource.transaction(async (m) => {
+      for (const w of writes) await this.apply(m, w);
+    });
+    return writes.map(() => undefined);
+  }
+
+  private async apply(m: EntityManager, w: ClientWrite): Promise<void> {
+    if (w.kind === 'details') {
+      await m.update(ClientRecord, { locationId: w.locationId, mac: w.mac }, { ...w.details });
+      return;
+    }
+    const e = w.event;
+    if (e.kind === 'connected') {
+      const row: Partial<ClientRecord> = {
+        locationId: e.locationId,
+        mac: e.mac,
+        groupId: e.groupId,
+        connected: true,
+        nodeId: e.nodeId,
+        ifName: e.ifName,
+        networkId: e.networkId,
+        band: e.band,
+        keyId: e.keyId,
+        connectedSince: e.at,
+        lastSeenAt: e.at,
+        ...(w.details ?? {}),
+      };
+      await m.upsert(ClientRecord, row, { conflictPaths: ['locationId', 'mac'], skipUpdateIfNoValuesChanged: false });
+      await m.update(ClientSession, { locationId: e.locationId, mac: e.mac, endedAt: IsNull() }, { endedAt: e.at });
+      await m.insert(ClientSession, {
+        id: randomUUID(),
+        locationId: e.locationId,
+        mac: e.mac,
+        nodeId: e.nodeId,
+        ifName: e.ifName,
+        networkId: e.networkId,
+        band: e.band,
+        keyId: e.keyId,
+        startedAt: e.at,
+        endedAt: null,
+      });
+      return;
+    }
+    await m.update(
+      ClientRecord,
+      { locationId: e.locationId, mac: e.mac, nodeId: e.nodeId, connected: true },
+      { connected: false, connectedSince: null, lastSeenAt: e.at },
+    );
+    await m.update(ClientSession, { locationId: e.locationId, mac: e.mac, nodeId: e.nodeId, endedAt: IsNull() }, { endedAt: e.at });
+  }
+}

@@ -1,0 +1,94 @@
+// Per-group stats intervals: read (cached per group) by the node config contributor on every
+// pass, changed by group admins; a change reaches the group's connected nodes at once.
+
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { canReadGroup, canWriteGroup, Principal } from '../../common/auth/principal';
+import { AppError, FieldError } from '../../common/errors/app-error';
+import { AuditService } from '../../audit/audit.service';
+import { TransactionRunner } from '../../database/transaction-runner';
+import { requireUuid } from '../../access/location-access';
+import { StatsDefaults, TELEMETRY_CONFIG, TelemetryConfig } from '../telemetry-config';
+import { TelemetrySettingsRow } from './telemetry-settings.entity';
+import { TelemetrySettings, TelemetrySettingsInput } from './telemetry-settings.types';
+
+const LIMITS: Record<keyof StatsDefaults, [number, number]> = {
+  aggStatsIntervalS: [10, 3600],
+  reportingIntervalS: [10, 3600],
+  samplingIntervalS: [1, 3600],
+  surveyIntervalS: [10, 3600],
+};
+
+@Injectable()
+export class TelemetrySettingsService {
+  private readonly cache = new Map<string, Promise<StatsDefaults>>();
+  private readonly listeners: ((groupId: string) => void)[] = [];
+
+  constructor(
+    @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Called after a group's settings changed (the contributor kicks the group's nodes). */
+  onChange(listener: (groupId: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  intervalsOf(groupId: string): Promise<StatsDefaults> {
+    let cached = this.cache.get(groupId);
+    if (cached === undefined) {
+      cached = this.dataSource.manager.findOneBy(TelemetrySettingsRow, { groupId }).then((row) => (row === null ? this.config.defaults : pick(row)));
+      this.cache.set(groupId, cached);
+      cached.catch(() => this.cache.delete(groupId));
+    }
+    return cached;
+  }
+
+  async get(principal: Principal, groupId: string): Promise<TelemetrySettings> {
+    requireUuid('groupId', groupId);
+    if (!canReadGroup(principal, groupId)) throw AppError.notFound('group', groupId);
+    const row = await this.dataSource.manager.findOneBy(TelemetrySettingsRow, { groupId });
+    return { groupId, ...(row === null ? this.config.defaults : pick(row)), custom: row !== null };
+  }
+
+  async update(principal: Principal, groupId: string, input: TelemetrySettingsInput | null): Promise<TelemetrySettings> {
+    requireUuid('groupId', groupId);
+    if (!canReadGroup(principal, groupId)) throw AppError.notFound('group', groupId);
+    if (!canWriteGroup(principal, groupId)) throw AppError.forbidden(`not allowed to change group ${groupId}`);
+    if (input !== null) {
+      const errors: FieldError[] = [];
+      for (const [key, [min, max]] of Object.entries(LIMITS) as [keyof StatsDefaults, [number, number]][]) {
+        const v = input[key];
+        if (!Number.isInteger(v) || v < min || v > max) errors.push({ field: `input.${key}`, message: `must be ${min}..${max} seconds` });
+      }
+      if (errors.length > 0) throw AppError.validation(errors);
+    }
+    await this.transactions.run(async (m) => {
+      const before = await m.findOneBy(TelemetrySettingsRow, { groupId });
+      if (input === null) await m.delete(TelemetrySettingsRow, { groupId });
+      else await m.save(TelemetrySettingsRow, { groupId, ...pick(input) });
+      await this.audit.record(principal, m, {
+        action: 'telemetry-settings.update',
+        objectType: 'telemetry-settings',
+        objectId: groupId,
+        groupId,
+        before: before === null ? null : pick(before),
+        after: input === null ? null : pick(input),
+      });
+    });
+    this.cache.delete(groupId);
+    for (const l of this.listeners) l(groupId);
+    return this.get(principal, groupId);
+  }
+}
+
+function pick(s: StatsDefaults): StatsDefaults {
+  return {
+    aggStatsIntervalS: s.aggStatsIntervalS,
+    reportingIntervalS: s.reportingIntervalS,
+    samplingIntervalS: s.samplingIntervalS,
+    surveyIntervalS: s.surveyIntervalS,
+  };
+}
