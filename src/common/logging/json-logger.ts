@@ -5,7 +5,8 @@
 // event-loop turn (BatchedStdout, flushed on setImmediate); errors and fatals, and the
 // process exit, flush at once.
 
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
+import { LevelledLogger } from './levelled-logger';
 import pino from 'pino';
 import { splitDeviceLabel } from './device-label';
 import { escapeControl } from './escape-control';
@@ -65,7 +66,7 @@ export function stdoutSink(): JsonSink {
   return new BatchedStdout();
 }
 
-export class JsonLogger implements LoggerService {
+export class JsonLogger extends LevelledLogger {
   private readonly pino: pino.Logger;
   private scheduled = false;
 
@@ -73,6 +74,7 @@ export class JsonLogger implements LoggerService {
     level: LogLevel,
     private readonly sink: JsonSink = stdoutSink(),
   ) {
+    super();
     this.pino = pino(
       {
         level: PINO_LEVEL[level],
@@ -84,39 +86,13 @@ export class JsonLogger implements LoggerService {
     );
   }
 
-  log(message: unknown, ...params: unknown[]): void {
-    this.write('log', message, params);
-  }
-
-  warn(message: unknown, ...params: unknown[]): void {
-    this.write('warn', message, params);
-  }
-
-  debug(message: unknown, ...params: unknown[]): void {
-    this.write('debug', message, params);
-  }
-
-  verbose(message: unknown, ...params: unknown[]): void {
-    this.write('verbose', message, params);
-  }
-
-  error(message: unknown, ...params: unknown[]): void {
-    this.write('error', message, params);
-    this.flush();
-  }
-
-  fatal(message: unknown, ...params: unknown[]): void {
-    this.write('fatal', message, params);
-    this.flush();
-  }
-
-  setLogLevels(levels: LogLevel[]): void {
+  override setLogLevels(levels: LogLevel[]): void {
     const least = [...ORDER].reverse().find((l) => levels.includes(l));
     this.pino.level = least === undefined ? 'silent' : PINO_LEVEL[least];
   }
 
   /** Writes the buffered lines now, synchronously (errors, process exit). */
-  flush(): void {
+  override flush(): void {
     if (this.sink.flushSync) {
       try {
         this.sink.flushSync();
@@ -126,7 +102,7 @@ export class JsonLogger implements LoggerService {
     }
   }
 
-  private write(level: LogLevel, message: unknown, params: unknown[]): void {
+  protected write(level: LogLevel, message: unknown, params: unknown[]): void {
     const pinoLevel = PINO_LEVEL[level];
     if (!this.pino.isLevelEnabled(pinoLevel)) return;
     const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;

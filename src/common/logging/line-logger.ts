@@ -5,7 +5,8 @@
 // at cold start (docs/benchmarks.md). Errors and fatals are written at once. Control
 // characters are escaped (escape-control.ts); a stack follows on indented lines.
 
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
+import { LevelledLogger } from './levelled-logger';
 import { ConfigError } from '../../config/config-error';
 import { escapeControl } from './escape-control';
 
@@ -34,7 +35,7 @@ export function parseLogLevel(raw: string | undefined): LogLevel {
 
 export type LogSink = (text: string) => void;
 
-export class LineLogger implements LoggerService {
+export class LineLogger extends LevelledLogger {
   private enabled: ReadonlySet<LogLevel>;
   private pending: string[] = [];
   private pendingBytes = 0;
@@ -45,42 +46,17 @@ export class LineLogger implements LoggerService {
     private readonly sink: LogSink = (text) => process.stdout.write(text),
     private readonly now: () => Date = () => new Date(),
   ) {
+    super();
     this.enabled = new Set(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1));
   }
 
-  log(message: unknown, ...params: unknown[]): void {
-    this.write('log', message, params);
-  }
 
-  warn(message: unknown, ...params: unknown[]): void {
-    this.write('warn', message, params);
-  }
-
-  debug(message: unknown, ...params: unknown[]): void {
-    this.write('debug', message, params);
-  }
-
-  verbose(message: unknown, ...params: unknown[]): void {
-    this.write('verbose', message, params);
-  }
-
-  /** Nest calls error(message, stack?, context?). */
-  error(message: unknown, ...params: unknown[]): void {
-    this.write('error', message, params);
-    this.flush();
-  }
-
-  fatal(message: unknown, ...params: unknown[]): void {
-    this.write('fatal', message, params);
-    this.flush();
-  }
-
-  setLogLevels(levels: LogLevel[]): void {
+  override setLogLevels(levels: LogLevel[]): void {
     this.enabled = new Set(levels);
   }
 
   /** Writes every gathered line now (also on process exit). */
-  flush(): void {
+  override flush(): void {
     if (this.pending.length === 0) return;
     const text = this.pending.join('');
     this.pending = [];
@@ -88,7 +64,7 @@ export class LineLogger implements LoggerService {
     this.sink(text);
   }
 
-  private write(level: LogLevel, message: unknown, params: unknown[]): void {
+  protected write(level: LogLevel, message: unknown, params: unknown[]): void {
     if (!this.enabled.has(level)) return;
     // Nest's Logger appends its context as the last parameter.
     const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? (params.pop() as string) : undefined;
