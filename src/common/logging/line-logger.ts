@@ -50,7 +50,6 @@ export class LineLogger extends LevelledLogger {
     this.enabled = new Set(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1));
   }
 
-
   override setLogLevels(levels: LogLevel[]): void {
     this.enabled = new Set(levels);
   }
