@@ -8,6 +8,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { nodeIdOfTopic } from '@lib/opensync';
 import { DesiredStateService } from '../../reconciler/desired-state.service';
 import { decodeReportPayload, ReportDecodeError } from '../proto/report-decoder';
+import { UptimeTracker } from './uptime-tracker';
 import { StatsReport } from '../proto/stats-report';
 import { SampleWriter } from '../store/sample-writer.service';
 import { TELEMETRY_CONFIG, TelemetryConfig } from '../telemetry-config';
@@ -21,8 +22,8 @@ const LOG_INTERVAL_MS = 60_000;
 export class ReportIngestor {
   private readonly logger = new Logger('Telemetry');
   private readonly throttle = new LogThrottle(LOG_INTERVAL_MS);
-  /** Last uptime per node (seconds): a smaller one means the node rebooted. */
-  private readonly lastUptime = new Map<string, number>();
+  /** Reboots from uptime going down, judged in the order reports arrived. */
+  private readonly uptimes = new UptimeTracker();
 
   constructor(
     @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
@@ -61,18 +62,16 @@ export class ReportIngestor {
       this.drop(`node:${nodeId}`, `[serial=${placement.serial}] report dropped: it names node "${report.nodeId.slice(0, 64)}", not this node`);
       return;
     }
-    const devices = report.devices.map((d) => ({ ...d, rebooted: this.rebooted(nodeId, d.uptimeS, placement.serial) }));
+    const devices = report.devices.map((d) => ({ ...d, rebooted: this.rebooted(nodeId, d.uptimeS, receivedAt, placement.serial) }));
     this.writer.add({ nodeId, locationId: placement.locationId, clients: report.clients, radios: report.radios, devices, receivedAt });
     this.stats.reportsAccepted++;
   }
 
-  private rebooted(nodeId: string, uptimeS: number | null, serial: string): boolean {
-    if (uptimeS === null) return false;
-    const before = this.lastUptime.get(nodeId);
-    this.lastUptime.set(nodeId, uptimeS);
-    if (before === undefined || uptimeS >= before) return false;
+  private rebooted(nodeId: string, uptimeS: number | null, receivedAt: number, serial: string): boolean {
+    const verdict = this.uptimes.observe(nodeId, uptimeS, receivedAt);
+    if (!verdict.rebooted) return false;
     this.stats.rebootsDetected++;
-    this.logger.log(`[serial=${serial}] rebooted: uptime went from ${before} s to ${uptimeS} s`);
+    this.logger.log(`[serial=${serial}] rebooted: uptime went from ${verdict.before} s to ${uptimeS} s`);
     return true;
   }
 
