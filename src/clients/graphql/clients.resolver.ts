@@ -28,8 +28,8 @@ export class ClientsResolver {
   @RequirePermission(Permission.TENANT_READ)
   client(
     @CurrentPrincipal() principal: Principal,
-    @Args('locationId', { type: () => ID }) locationId: string,
-    @Args('mac') mac: string,
+    @Args('locationId', { type: () => ID, description: 'The location the client was seen at.' }) locationId: string,
+    @Args('mac', { description: 'MAC address of the client (any case, colons or dashes).' }) mac: string,
   ): Promise<ClientRecord> {
     return this.clients.get(principal, locationId, mac);
   }
@@ -38,16 +38,16 @@ export class ClientsResolver {
   @RequirePermission(Permission.TENANT_WRITE)
   renameClient(
     @CurrentPrincipal() principal: Principal,
-    @Args('locationId', { type: () => ID }) locationId: string,
-    @Args('mac') mac: string,
-    @Args('nickname', { type: () => String, nullable: true }) nickname: string | null,
+    @Args('locationId', { type: () => ID, description: 'The location the client was seen at.' }) locationId: string,
+    @Args('mac', { description: 'MAC address of the client (any case, colons or dashes).' }) mac: string,
+    @Args('nickname', { type: () => String, nullable: true, description: 'The new name, at most 64 printable characters; null or blank clears it.' }) nickname: string | null,
   ): Promise<ClientRecord> {
     return this.clients.rename(principal, locationId, mac, nickname ?? null);
   }
 
   @ResolveField(() => [ClientSession], { description: 'Connections of the client, newest first.' })
   @RequirePermission(Permission.TENANT_READ)
-  sessions(@Parent() client: ClientRecord, @Args('first', { type: () => Int, defaultValue: 50 }) first: number): Promise<ClientSession[]> {
+  sessions(@Parent() client: ClientRecord, @Args('first', { type: () => Int, defaultValue: 50, description: 'How many sessions to return, 1..500.' }) first: number): Promise<ClientSession[]> {
     return this.clients.sessionsOf(client, first);
   }
 }
@@ -67,8 +67,8 @@ export class LocationClientsResolver {
   @RequirePermission(Permission.TENANT_READ)
   clients(
     @Parent() location: Location,
-    @Args('connectedOnly', { type: () => Boolean, defaultValue: false }) connectedOnly: boolean,
-    @Args('seenSince', { type: () => Date, nullable: true }) seenSince?: Date | null,
+    @Args('connectedOnly', { type: () => Boolean, defaultValue: false, description: 'Only the clients connected now.' }) connectedOnly: boolean,
+    @Args('seenSince', { type: () => Date, nullable: true, description: 'Also the disconnected clients last seen at or after this time (default: 24 hours ago).' }) seenSince?: Date | null,
   ): Promise<ClientRecord[]> {
     return this.query.listOf(location.id, { connectedOnly, seenSince: seenSince ?? undefined });
   }
@@ -81,7 +81,7 @@ export class LocationClientsResolver {
   async clientConnectionChanged(
     @CurrentPrincipal() principal: Principal,
     @Context() ctx: RequestContext,
-    @Args('locationId', { type: () => ID }) locationId: string,
+    @Args('locationId', { type: () => ID, description: 'The location whose clients to follow.' }) locationId: string,
   ): Promise<AsyncIterableIterator<ClientConnectionEvent>> {
     await readableLocation(this.dataSource.manager, principal, locationId, 'locationId');
     const events = this.live.events$.pipe(

@@ -8,7 +8,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @ObjectType('Client', { description: 'A device on the WiFi: one MAC per location.' })
 @Entity('clients')
 export class ClientRecord {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The location the client was seen at.' })
   @PrimaryColumn({ name: 'location_id', type: 'varchar', length: 36 })
   locationId!: string;
 
@@ -16,15 +16,15 @@ export class ClientRecord {
   @PrimaryColumn({ type: 'varchar', length: 17 })
   mac!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The group that owns the location.' })
   @Column({ name: 'group_id', type: 'varchar', length: 36 })
   groupId!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The name the group\'s admins gave the client (renameClient); null when unnamed.' })
   @Column({ type: 'varchar', length: 255, nullable: true })
   nickname!: string | null;
 
-  @Field()
+  @Field({ description: 'Whether the client is associated to a node of the location now.' })
   @Column({ type: 'boolean' })
   connected!: boolean;
 
@@ -48,15 +48,15 @@ export class ClientRecord {
   @Column({ name: 'key_id', type: 'varchar', length: 31, nullable: true })
   keyId!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the current association started; null while disconnected.' })
   @Column({ name: 'connected_since', type: Date, nullable: true })
   connectedSince!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the client last connected or disconnected.' })
   @Column({ name: 'last_seen_at', type: Date })
   lastSeenAt!: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'IP address from the node\'s DHCP lease table (DHCP_leased_IP); null when unknown.' })
   @Column({ type: 'varchar', length: 45, nullable: true })
   ip!: string | null;
 

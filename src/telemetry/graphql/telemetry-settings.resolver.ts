@@ -14,7 +14,10 @@ export class TelemetrySettingsResolver {
 
   @Query(() => TelemetrySettings, { description: 'The stats intervals of a group\'s nodes.' })
   @RequirePermission(Permission.TENANT_READ)
-  telemetrySettings(@CurrentPrincipal() principal: Principal, @Args('groupId', { type: () => ID }) groupId: string): Promise<TelemetrySettings> {
+  telemetrySettings(
+    @CurrentPrincipal() principal: Principal,
+    @Args('groupId', { type: () => ID, description: 'The group whose settings to read.' }) groupId: string,
+  ): Promise<TelemetrySettings> {
     return this.settings.get(principal, groupId);
   }
 
@@ -22,8 +25,8 @@ export class TelemetrySettingsResolver {
   @RequirePermission(Permission.TENANT_WRITE)
   updateTelemetrySettings(
     @CurrentPrincipal() principal: Principal,
-    @Args('groupId', { type: () => ID }) groupId: string,
-    @Args('input', { type: () => TelemetrySettingsInput, nullable: true }) input: TelemetrySettingsInput | null,
+    @Args('groupId', { type: () => ID, description: 'The group whose settings to set (group admins or platform admins).' }) groupId: string,
+    @Args('input', { type: () => TelemetrySettingsInput, nullable: true, description: 'The new intervals; null returns the group to the defaults.' }) input: TelemetrySettingsInput | null,
   ): Promise<TelemetrySettings> {
     return this.settings.update(principal, groupId, input ?? null);
   }

@@ -36,9 +36,9 @@ export class LocationTelemetryResolver {
   @RequirePermission(Permission.TENANT_READ)
   async usage(
     @Parent() location: Location,
-    @Args('from', { type: () => Date, nullable: true }) from?: Date | null,
-    @Args('to', { type: () => Date, nullable: true }) to?: Date | null,
-    @Args('bucket', { type: () => UsageBucketSize, defaultValue: UsageBucketSize.HOUR }) bucket: UsageBucketSize = UsageBucketSize.HOUR,
+    @Args('from', { type: () => Date, nullable: true, description: 'Start of the range, inclusive (default: 24 hours before to); at most 92 days before to.' }) from?: Date | null,
+    @Args('to', { type: () => Date, nullable: true, description: 'End of the range, exclusive (default: now).' }) to?: Date | null,
+    @Args('bucket', { type: () => UsageBucketSize, defaultValue: UsageBucketSize.HOUR, description: 'Bucket size: one UTC hour or one UTC day.' }) bucket: UsageBucketSize = UsageBucketSize.HOUR,
   ): Promise<UsageBucket[]> {
     const range = timeRange(from, to);
     return usageBuckets(await this.telemetry.hourly(location.id, null, range.from, range.to), bucket);
@@ -48,9 +48,9 @@ export class LocationTelemetryResolver {
   @RequirePermission(Permission.TENANT_READ)
   async topTalkers(
     @Parent() location: Location,
-    @Args('from', { type: () => Date, nullable: true }) from?: Date | null,
-    @Args('to', { type: () => Date, nullable: true }) to?: Date | null,
-    @Args('first', { type: () => Int, defaultValue: 10 }) first = 10,
+    @Args('from', { type: () => Date, nullable: true, description: 'Start of the range, inclusive (default: 24 hours before to); at most 92 days before to.' }) from?: Date | null,
+    @Args('to', { type: () => Date, nullable: true, description: 'End of the range, exclusive (default: now).' }) to?: Date | null,
+    @Args('first', { type: () => Int, defaultValue: 10, description: 'How many clients to return, 1..100.' }) first = 10,
   ): Promise<TopTalker[]> {
     if (!Number.isInteger(first) || first < 1 || first > 100) throw AppError.validation([{ field: 'first', message: 'must be 1..100' }]);
     const range = timeRange(from, to);
@@ -69,9 +69,9 @@ export class ClientTelemetryResolver {
   @RequirePermission(Permission.TENANT_READ)
   async usage(
     @Parent() client: ClientRecord,
-    @Args('from', { type: () => Date, nullable: true }) from?: Date | null,
-    @Args('to', { type: () => Date, nullable: true }) to?: Date | null,
-    @Args('bucket', { type: () => UsageBucketSize, defaultValue: UsageBucketSize.HOUR }) bucket: UsageBucketSize = UsageBucketSize.HOUR,
+    @Args('from', { type: () => Date, nullable: true, description: 'Start of the range, inclusive (default: 24 hours before to); at most 92 days before to.' }) from?: Date | null,
+    @Args('to', { type: () => Date, nullable: true, description: 'End of the range, exclusive (default: now).' }) to?: Date | null,
+    @Args('bucket', { type: () => UsageBucketSize, defaultValue: UsageBucketSize.HOUR, description: 'Bucket size: one UTC hour or one UTC day.' }) bucket: UsageBucketSize = UsageBucketSize.HOUR,
   ): Promise<UsageBucket[]> {
     const range = timeRange(from, to);
     return usageBuckets(await this.telemetry.hourly(client.locationId, client.mac, range.from, range.to), bucket);
@@ -81,8 +81,8 @@ export class ClientTelemetryResolver {
   @RequirePermission(Permission.TENANT_READ)
   async signal(
     @Parent() client: ClientRecord,
-    @Args('from', { type: () => Date, nullable: true }) from?: Date | null,
-    @Args('to', { type: () => Date, nullable: true }) to?: Date | null,
+    @Args('from', { type: () => Date, nullable: true, description: 'Start of the range, inclusive (default: 24 hours before to); at most 92 days before to.' }) from?: Date | null,
+    @Args('to', { type: () => Date, nullable: true, description: 'End of the range, exclusive (default: now).' }) to?: Date | null,
   ): Promise<SignalBucket[]> {
     const range = timeRange(from, to);
     const hours = await this.telemetry.hourly(client.locationId, client.mac, range.from, range.to);
