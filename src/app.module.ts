@@ -1,7 +1,7 @@
 // The application: infrastructure (config, database, GraphQL, auth) and one module per domain.
 
 import { Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { HomeApiModule } from './apis/home-api/home-api.module';
 import { AuditModule } from './audit/audit.module';
@@ -12,7 +12,6 @@ import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { GraphqlDriver } from './common/graphql/graphql.driver';
 import { GraphqlConfig, graphqlOptions } from './common/graphql/graphql-options';
-import { RequestDeadlineInterceptor } from './common/graphql/request-deadline';
 import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
@@ -49,7 +48,6 @@ import { MetricsModule } from './metrics/metrics.module';
     EventLoopWatch,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
-    { provide: APP_INTERCEPTOR, useClass: RequestDeadlineInterceptor },
     {
       provide: APP_PIPE,
       useValue: new ValidationPipe({

@@ -12,6 +12,7 @@ import { DocumentNode, GraphQLSchema, Kind } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { GraphqlWsServerOptions } from './graphql-ws-server';
 import { formatHttpErrors } from './http-error-formatter';
+import { armRequestDeadline, disarmRequestDeadline } from './request-deadline';
 import { introspectionEnabled, QUERY_PARSE_OPTIONS, queryLimitRules } from './query-limits';
 import { formatErrors, formatSubscriptionResult } from './subscription-errors';
 
@@ -91,7 +92,7 @@ export function graphqlOptions(): Omit<GraphqlConfig, 'driver'> {
     validationRules: rules,
     graphql: { parseOptions: QUERY_PARSE_OPTIONS },
     cache: DOCUMENT_CACHE_ENTRIES,
-    hooks: { preValidation: documentsOnly },
+    hooks: { preValidation: documentsOnly, preExecution: armRequestDeadline, onResolution: disarmRequestDeadline },
     // Simple requests (an HTML form, a cross-site GET) are refused unless they carry a
     // header only script can set; the header names are Apollo's, which clients already send.
     csrfPrevention: { allowedContentTypes: ['application/json'], requiredHeaders: ['x-apollo-operation-name', 'apollo-require-preflight'] },

@@ -7,13 +7,14 @@
 
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { GraphQLError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import { execute, ExecutionArgs, GraphQLError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import { ServerOptions, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { Logger } from '@nestjs/common';
 import { WebSocket, WebSocketServer } from 'ws';
 import { AppError } from '../errors/app-error';
 import { QUERY_PARSE_OPTIONS } from './query-limits';
+import { onlyQueries, withinDeadline } from './request-deadline';
 
 const logger = new Logger('GraphqlWs');
 
@@ -48,6 +49,13 @@ export function startGraphqlWsServer(httpServer: Server, options: GraphqlWsServe
       schema: options.schema,
       connectionInitWaitTimeout: options.limits.connectionInitTimeoutMs,
       onConnect: (ctx) => options.authenticate(ctx.connectionParams),
+      // The per-request time limit, as over HTTP: a query's answer waits no longer than it.
+      execute: (args: ExecutionArgs) =>
+        onlyQueries(args.document) && typeof args.contextValue === 'object' && args.contextValue !== null
+          ? withinDeadline(args.contextValue, async () => execute(args)).catch((error: unknown) =>
+              error instanceof AppError ? { errors: [new GraphQLError(error.message, { originalError: error })] } : Promise.reject(error),
+            )
+          : execute(args),
       onSubscribe: (ctx, id, payload) => {
         if (Object.keys(ctx.subscriptions).length > options.limits.maxOperationsPerSocket) {
           const refusal = AppError.tooManyRequests(`at most ${options.limits.maxOperationsPerSocket} operations may run at once on one connection`);

@@ -1,5 +1,6 @@
+import { GraphQLSchema, parse } from 'graphql';
 import { AppError, ErrorCode } from '../errors/app-error';
-import { deadlineOf, REQUEST_TIME_LIMIT_MS, withinDeadline } from './request-deadline';
+import { armRequestDeadline, deadlineOf, disarmRequestDeadline, REQUEST_TIME_LIMIT_MS, withinDeadline } from './request-deadline';
 
 describe('withinDeadline', () => {
   afterEach(() => jest.useRealTimers());
@@ -20,5 +21,40 @@ describe('withinDeadline', () => {
 
   it('passes a result through in time', async () => {
     expect(await withinDeadline({}, async () => 'rows')).toBe('rows');
+  });
+});
+
+describe('armRequestDeadline (HTTP)', () => {
+  afterEach(() => jest.useRealTimers());
+
+  function fakeReply(): { sent: boolean; bodies: unknown[]; code(status: number): { send(body: unknown): void } } {
+    const reply = {
+      sent: false,
+      bodies: [] as unknown[],
+      code: () => ({ send: (body: unknown) => void reply.bodies.push(body) }),
+    };
+    return reply;
+  }
+  const schema = new GraphQLSchema({});
+
+  it('answers REQUEST_TIMEOUT once a query has run for the limit', () => {
+    jest.useFakeTimers();
+    const reply = fakeReply();
+    armRequestDeadline(schema, parse('{ me { id } }'), { reply });
+    jest.advanceTimersByTime(REQUEST_TIME_LIMIT_MS);
+    expect(reply.bodies).toEqual([{ data: null, errors: [expect.objectContaining({ extensions: { code: ErrorCode.REQUEST_TIMEOUT } })] }]);
+  });
+
+  it('stays silent when the answer came in time, and never arms for a mutation', () => {
+    jest.useFakeTimers();
+    const inTime = fakeReply();
+    const ctx = { reply: inTime };
+    armRequestDeadline(schema, parse('{ me { id } }'), ctx);
+    disarmRequestDeadline(undefined, ctx);
+    const mutation = fakeReply();
+    armRequestDeadline(schema, parse('mutation { logout }'), { reply: mutation });
+    jest.advanceTimersByTime(REQUEST_TIME_LIMIT_MS * 2);
+    expect(inTime.bodies).toEqual([]);
+    expect(mutation.bodies).toEqual([]);
   });
 });
