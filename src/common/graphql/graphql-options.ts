@@ -64,6 +64,7 @@ function documentsOnly(_schema: GraphQLSchema, document: DocumentNode): void {
 
 /** A GraphQL answer depends on who asks: no cache may keep it (Apollo said the same). */
 function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void): void {
+  disarmRequestDeadline(reply);
   void reply.header('cache-control', 'no-store');
   done(null, payload);
 }
@@ -92,11 +93,11 @@ export function graphqlOptions(): Omit<GraphqlConfig, 'driver'> {
     validationRules: rules,
     graphql: { parseOptions: QUERY_PARSE_OPTIONS },
     cache: DOCUMENT_CACHE_ENTRIES,
-    hooks: { preValidation: documentsOnly, preExecution: armRequestDeadline, onResolution: disarmRequestDeadline },
+    hooks: { preValidation: documentsOnly },
     // Simple requests (an HTML form, a cross-site GET) are refused unless they carry a
     // header only script can set; the header names are Apollo's, which clients already send.
     csrfPrevention: { allowedContentTypes: ['application/json'], requiredHeaders: ['x-apollo-operation-name', 'apollo-require-preflight'] },
-    additionalRouteOptions: { bodyLimit: MAX_BODY_BYTES, onSend: noStore, serializerCompiler: plainJson },
+    additionalRouteOptions: { bodyLimit: MAX_BODY_BYTES, preHandler: armRequestDeadline, onSend: noStore, serializerCompiler: plainJson },
     subscription: false,
     graphqlWs: graphqlWs(rules),
   };
