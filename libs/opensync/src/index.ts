@@ -2,6 +2,7 @@ export * from './errors';
 export * from './naming/radio-band';
 export * from './naming/vif-naming';
 export * from './values/value-equality';
+export * from './acl/vif-acl';
 export * from './desired/desired-network';
 export * from './desired/device-capabilities';
 export * from './desired/security-columns';

@@ -3,6 +3,7 @@
 // Optional fields accept null as the database gives them.
 
 import { Row } from '@lib/ovsdb';
+import { MacAcl } from '../acl/vif-acl';
 import { NetworkBand, RadioBand } from '../naming/radio-band';
 
 export type NetworkKind = 'PRIMARY' | 'GUEST' | 'IOT';
@@ -22,6 +23,8 @@ export interface DesiredNetwork {
   bands: readonly NetworkBand[];
   enabled: boolean;
   expiresAt?: Date | null;
+  /** The network's own allow or deny list; temporary client blocks compose with it (acl/vif-acl.ts). */
+  macAcl?: MacAcl | null;
 }
 
 /** What the rules need of a Wifi_Radio_Config row from the device cache. */

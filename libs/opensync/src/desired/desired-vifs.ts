@@ -3,6 +3,7 @@
 // device cache, so the same input must always give the same rows in the same order.
 
 import { Row } from '@lib/ovsdb';
+import { ClientBlock, vifAclColumns } from '../acl/vif-acl';
 import { isRadioBand, networkBandOf, RADIO_BANDS, RadioBand } from '../naming/radio-band';
 import { vifIfName, vifRadioIdx } from '../naming/vif-naming';
 import { DesiredNetwork, DesiredVif, RadioView, SkippedVif } from './desired-network';
@@ -16,6 +17,8 @@ export interface DesiredVifOptions {
   homeBridge?: string;
   /** The bridge for a network with a VLAN; defaults to the home bridge (the VIF is tagged). */
   vlanBridge?: (vlanId: number) => string;
+  /** Temporary client blocks of this node (client kicks): blacklisted on every VIF of the node until they end. */
+  blocks?: readonly ClientBlock[];
 }
 
 export interface DesiredVifsResult {
@@ -65,7 +68,8 @@ export function desiredVifs(
         continue;
       }
       const ifName = vifIfName(network.slot, band);
-      const row = restrictToSchema({ ...baseColumns(network, ifName, options), ...security.columns }, caps);
+      const acl = vifAclColumns(network.macAcl, options.blocks ?? [], now);
+      const row = restrictToSchema({ ...baseColumns(network, ifName, options), ...security.columns, ...acl }, caps);
       byRadio.get(radio._uuid)?.push({ networkId: network.id, radioUuid: radio._uuid, radioBand: band, ifName, row });
     }
   }

@@ -4,6 +4,7 @@ import { desiredVifs } from './desired-vifs';
 import { MANAGED_VIF_COLUMNS } from './managed-vif-columns';
 
 const NOW = new Date('2026-01-01T12:00:00Z');
+const BLOCK = { mac: 'aa:bb:cc:dd:ee:ff', until: new Date(NOW.getTime() + 60_000) };
 const MODES: SecurityMode[] = ['OPEN', 'WPA2_PSK', 'WPA3_SAE', 'WPA2_WPA3'];
 
 describe('MANAGED_VIF_COLUMNS', () => {
@@ -13,7 +14,7 @@ describe('MANAGED_VIF_COLUMNS', () => {
       for (const securityMode of MODES) {
         for (const [hidden, clientIsolation, vlanId] of [[false, false, null], [true, true, 42]] as const) {
           const net = network({ securityMode, hidden, clientIsolation, vlanId, bands: ['BAND_2_4G', 'BAND_5G', 'BAND_6G'] });
-          const { byRadio } = desiredVifs([net], [RADIO_24, RADIO_5L, RADIO_5U, RADIO_6], caps, NOW, { vlanBridge: (id) => `br-vlan${id}` });
+          const { byRadio } = desiredVifs([net], [RADIO_24, RADIO_5L, RADIO_5U, RADIO_6], caps, NOW, { vlanBridge: (id) => `br-vlan${id}`, blocks: hidden ? [BLOCK] : [] });
           for (const vif of [...byRadio.values()].flat()) Object.keys(vif.row).forEach((c) => seen.add(c));
         }
       }

@@ -20,4 +20,6 @@ export const MANAGED_VIF_COLUMNS: readonly string[] = Object.freeze([
   'rsn_pairwise_ccmp',
   'pmf',
   'security',
+  'mac_list',
+  'mac_list_type',
 ]);

@@ -19,6 +19,7 @@ const VIF_COMMON: Record<string, unknown> = {
   security: stringMap('unlimited'),
   bridge: opt('string'),
   mac_list: { key: { type: 'string' }, min: 0, max: 'unlimited' },
+  mac_list_type: optEnum(['whitelist', 'blacklist', 'none']),
   vlan_id: opt('integer', { minInteger: 1, maxInteger: 4096 }),
   ap_bridge: opt('boolean'),
   vif_dbg_lvl: opt('integer', { minInteger: 0, maxInteger: 8 }),
