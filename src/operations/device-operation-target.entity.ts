@@ -22,6 +22,9 @@ export interface TargetAttempt {
   /** LOG_PULL: size of the archive received, and when. */
   archiveBytes?: number;
   uploadedAt?: number;
+  /** CLIENT_KICK: when the block on this node ends (epoch ms), and whether the client was associated here when it was sent. */
+  blockedUntil?: number;
+  clientWasConnected?: boolean;
 }
 
 @ObjectType('DeviceOperationTarget', { description: 'One node of a device operation: its state, failure and deadline.' })

@@ -15,9 +15,12 @@ export interface OperationParams {
   images?: Record<string, { url: string; md5: string | null; sha256: string | null }>;
   /** FIRMWARE_UPGRADE: stop the rollout when more than this share of a wave fails. */
   canaryFailurePercent?: number;
+  /** CLIENT_KICK: the client (canonical MAC) and how long it stays blocked on each node. */
+  mac?: string;
+  blockForSeconds?: number;
 }
 
-@ObjectType('DeviceOperation', { description: 'A reboot, firmware upgrade or log pull of nodes, run as a durable job and followed per node.' })
+@ObjectType('DeviceOperation', { description: 'A reboot, firmware upgrade, log pull or client kick on nodes, run as a durable job and followed per node.' })
 @Entity('device_operations')
 export class DeviceOperation extends TimestampedRecord {
   @Field(() => OperationKind, { description: 'What the operation does to each node.' })

@@ -9,6 +9,8 @@ export enum OperationKind {
   FIRMWARE_UPGRADE = 'FIRMWARE_UPGRADE',
   /** The device uploads a log archive to the controller. */
   LOG_PULL = 'LOG_PULL',
+  /** One client is disconnected from the nodes and kept out for a while (a temporary blacklist entry). */
+  CLIENT_KICK = 'CLIENT_KICK',
 }
 
 export enum OperationState {
@@ -60,6 +62,12 @@ export enum TargetFailure {
   VERSION_MISMATCH = 'VERSION_MISMATCH',
   /** The uploaded archive exceeded OPERATIONS_LOG_MAX_BYTES. */
   LOG_TOO_LARGE = 'LOG_TOO_LARGE',
+  /** CLIENT_KICK: the node was not connected to the controller (at its turn, or before the client left). */
+  NODE_OFFLINE = 'NODE_OFFLINE',
+  /** CLIENT_KICK: the client was still associated to the node when the kick's wait ended. */
+  CLIENT_STILL_CONNECTED = 'CLIENT_STILL_CONNECTED',
+  /** CLIENT_KICK: the device's Wifi_VIF_Config has no mac_list / mac_list_type (no ACL kick). */
+  KICK_UNSUPPORTED = 'KICK_UNSUPPORTED',
 }
 
 export const TERMINAL_TARGET_STATES: ReadonlySet<TargetState> = new Set([

@@ -36,10 +36,20 @@ export interface OperationsConfig {
   logMethod: 'lm' | 'lm-s3-presigned';
   /** How often a node that holds Node_State no_reboot is looked at again. */
   deferRecheckMs: number;
+  /** CLIENT_KICK: how long a node whose turn came may be offline before it FAILED NODE_OFFLINE. */
+  kickDeviceWaitMs: number;
+  /** CLIENT_KICK: how long the client may stay associated after the block was sent (bounded by the block). */
+  kickTimeoutMs: number;
+  /** CLIENT_KICK: how long a kicked client stays blocked unless the request says otherwise, seconds. */
+  kickBlockSeconds: number;
   transactTimeoutMs: number;
 }
 
 export const OPERATIONS_CONFIG = Symbol('OPERATIONS_CONFIG');
+
+/** Bounds of a kick's block, seconds: long enough to take effect, short enough to stay temporary. */
+export const KICK_BLOCK_MIN_S = 5;
+export const KICK_BLOCK_MAX_S = 3600;
 
 export function loadOperationsConfig(env: Env): OperationsConfig {
   const r = new EnvReader(env);
@@ -60,6 +70,9 @@ export function loadOperationsConfig(env: Env): OperationsConfig {
     logTimeoutMs: r.integer('OPERATIONS_LOG_TIMEOUT_MS', 900_000, 1000, 86_400_000),
     logMethod: r.string('OPERATIONS_LOG_METHOD') === 'lm-s3-presigned' ? 'lm-s3-presigned' : 'lm',
     deferRecheckMs: r.integer('OPERATIONS_DEFER_RECHECK_MS', 15_000, 100, 3_600_000),
+    kickDeviceWaitMs: r.integer('OPERATIONS_KICK_DEVICE_WAIT_MS', 30_000, 1000, 3_600_000),
+    kickTimeoutMs: r.integer('OPERATIONS_KICK_TIMEOUT_MS', 30_000, 1000, 600_000),
+    kickBlockSeconds: r.integer('OPERATIONS_KICK_BLOCK_S', 60, KICK_BLOCK_MIN_S, KICK_BLOCK_MAX_S),
     transactTimeoutMs: 30_000,
   };
   const method = r.string('OPERATIONS_LOG_METHOD');

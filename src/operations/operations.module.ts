@@ -1,9 +1,10 @@
-// Device operations as durable jobs (reboot, firmware upgrade, log pull): the model, the runner that drives each
+// Device operations as durable jobs (reboot, firmware upgrade, log pull, client kick): the model, the runner that drives each
 // node's state machine through the reconciler's device connections, and the GraphQL API.
 
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { ClientsModule } from '../clients/clients.module';
 import { Location } from '../locations/location.entity';
 import { Node } from '../nodes/node.entity';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
@@ -12,6 +13,9 @@ import { DeviceOperationTarget } from './device-operation-target.entity';
 import { FirmwareCatalogueService } from './firmware/firmware-catalogue.service';
 import { FirmwareExecutor } from './firmware/firmware-executor';
 import { FirmwareImage } from './firmware/firmware-image.entity';
+import { ClientBlockRecord } from './kick/client-block.entity';
+import { ClientBlocksService } from './kick/client-blocks.service';
+import { ClientKickExecutor } from './kick/client-kick-executor';
 import { FirmwareCatalogueResolver } from './graphql/firmware-catalogue.resolver';
 import { OperationTargetResolver } from './graphql/operation-target.resolver';
 import { LogArchivesService } from './log-pull/log-archives.service';
@@ -28,7 +32,7 @@ import { OperationsRunner } from './runner/operations-runner.service';
 import { TargetStore } from './runner/target-store';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DeviceOperation, DeviceOperationTarget, RebootMethodEntity, FirmwareImage, Node, Location]), AuditModule, ReconcilerModule],
+  imports: [TypeOrmModule.forFeature([DeviceOperation, DeviceOperationTarget, RebootMethodEntity, FirmwareImage, ClientBlockRecord, Node, Location]), AuditModule, ReconcilerModule, ClientsModule],
   providers: [
     { provide: OPERATIONS_CONFIG, useFactory: () => loadOperationsConfig(process.env) },
     TargetStore,
@@ -38,6 +42,8 @@ import { TargetStore } from './runner/target-store';
     FirmwareExecutor,
     LogPullExecutor,
     LogArchivesService,
+    ClientBlocksService,
+    ClientKickExecutor,
     OperationsRunner,
     LogUploadRoutes,
     OperationsService,

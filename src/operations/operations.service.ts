@@ -3,6 +3,7 @@
 // filters, cancel, pause and resume. The runner does the rest.
 
 import { Inject, Injectable } from '@nestjs/common';
+import { canonicalMac } from '@lib/opensync';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,7 @@ import { DeviceOperation, OperationParams } from './device-operation.entity';
 import { DeviceOperationTarget, TargetAttempt } from './device-operation-target.entity';
 import { CreateFirmwareUpgradeInput, CreateRebootInput, RescheduleInput } from './dto/create-reboot.input';
 import { FirmwareCatalogueService } from './firmware/firmware-catalogue.service';
+import { CreateClientKickInput } from './kick/create-client-kick.input';
 import { DeviceOperationsArgs, OperationTargetsArgs } from './dto/operations.args';
 import { OperationKind, OperationState, TargetState } from './operation-states';
 import { OPERATIONS_CONFIG, OperationsConfig } from './operations-config';
@@ -75,6 +77,24 @@ export class OperationsService {
     const targets = await this.targetsOf(principal, input, 'pull logs from');
     const startAt = await this.startTime(input, targets.nodes.map((n) => n.locationId));
     return this.create(principal, OperationKind.LOG_PULL, targets.groupId, targets.nodes.map((n) => ({ ...n, attempt: null })), startAt, input.waveSize ?? this.config.defaultWaveSize, {});
+  }
+
+  /**
+   * Kicks one client from nodes (or every node of locations), at once. Group support may kick
+   * from a whole location: a kick undoes itself when its block ends (docs/operations.md).
+   */
+  async createClientKick(principal: Principal, input: CreateClientKickInput): Promise<DeviceOperation> {
+    const mac = canonicalMac(input.mac);
+    if (mac === undefined) throw AppError.validation([{ field: 'mac', message: 'must be a MAC address like aa:bb:cc:dd:ee:ff' }]);
+    if (input.targets.groupId !== undefined) throw AppError.validation([{ field: 'targets.groupId', message: 'a kick names nodeIds or locationIds, not a whole group' }]);
+    const targets = await resolveTargets(this.dataSource, principal, input.targets);
+    if (!canWriteGroup(principal, targets.groupId) && principal.role !== Role.GROUP_SUPPORT) throw AppError.forbidden('kicking a client needs group admin or group support');
+    if (targets.nodes.length > this.config.maxTargets) {
+      throw new AppError(ErrorCode.TOO_MANY_TARGETS, `${targets.nodes.length} nodes; one operation covers at most ${this.config.maxTargets} (OPERATIONS_MAX_TARGETS)`);
+    }
+    const params = { mac, blockForSeconds: input.blockForSeconds ?? this.config.kickBlockSeconds };
+    const nodes = targets.nodes.map((n) => ({ ...n, attempt: null }));
+    return this.create(principal, OperationKind.CLIENT_KICK, targets.groupId, nodes, null, Math.max(1, nodes.length), params);
   }
 
   /** Targets resolved and checked; group support acts on a single node, bulk is for group admins. */
@@ -254,10 +274,11 @@ export class OperationsService {
     return operation;
   }
 
-  /** Group admins change their groups' operations; group support only single-node ones. */
+  /** Group admins change their groups' operations; group support only single-node ones and kicks. */
   private async changeable(principal: Principal, id: string): Promise<DeviceOperation> {
     const operation = await this.get(principal, id);
-    if (!canWriteGroup(principal, operation.groupId) && !(principal.role === Role.GROUP_SUPPORT && operation.targetCount === 1)) {
+    const supportMay = operation.targetCount === 1 || operation.kind === OperationKind.CLIENT_KICK;
+    if (!canWriteGroup(principal, operation.groupId) && !(principal.role === Role.GROUP_SUPPORT && supportMay)) {
       throw AppError.forbidden('group support may change single-node operations only');
     }
     return operation;

@@ -16,7 +16,7 @@ export type TargetEvent =
   | { type: 'ACCEPTED' }
   /** The device reported progress (upgrade_status on the way). */
   | { type: 'PROGRESS'; detail: string }
-  /** What the operation waits for arrived from the device (a log archive). */
+  /** What the operation waits for arrived from the device (a log archive; a kicked client's association row gone). */
   | { type: 'RECEIVED'; detail: string }
   /** The node already is where the operation would take it (e.g. runs the target firmware). */
   | { type: 'ALREADY_DONE'; detail: string }

@@ -20,6 +20,7 @@ import { VifSlot } from './slots/vif-slot.entity';
 import { VifSlotsService } from './slots/vif-slots.service';
 import { NetworkStatusService } from './status/network-status.service';
 import { NodeDeviceViewService } from './status/node-device-view.service';
+import { ClientBlocks } from './worker/client-blocks';
 import { PassContributors } from './worker/pass-contributors';
 
 @Module({
@@ -34,9 +35,10 @@ import { PassContributors } from './worker/pass-contributors';
     NodeDeviceViewService,
     ReconcilerService,
     PassContributors,
+    ClientBlocks,
     WifiNetworkStatusResolver,
     NodeDeviceResolver,
   ],
-  exports: [ReconcilerService, NetworkStatusService, DeviceConnectionsService, PassContributors, DesiredStateService],
+  exports: [ReconcilerService, NetworkStatusService, DeviceConnectionsService, PassContributors, ClientBlocks, DesiredStateService],
 })
 export class ReconcilerModule {}

@@ -6,6 +6,7 @@
 // expiries, fail-after deadlines).
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { nextBlockExpiry } from '@lib/opensync';
 import { Subscription } from 'rxjs';
 import { DomainEvent } from '../domain-events/domain-event';
 import { DomainEvents } from '../domain-events/domain-events.service';
@@ -17,6 +18,7 @@ import { ConnectionEvent, DeviceConnectionsService } from './sessions/device-con
 import { NetworkStatusService } from './status/network-status.service';
 import { nodeNetworkStatuses } from './status/node-network-statuses';
 import { DeadlineScheduler } from './worker/deadline-scheduler';
+import { ClientBlocks } from './worker/client-blocks';
 import { NodeWorker } from './worker/node-worker';
 import { PassContributors } from './worker/pass-contributors';
 import { nextExpiry, planPass, VifPass } from './worker/vif-pass';
@@ -61,6 +63,7 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     private readonly status: NetworkStatusService,
     private readonly domainEvents: DomainEvents,
     private readonly contributors: PassContributors,
+    private readonly blocks: ClientBlocks,
   ) {}
 
   onModuleInit(): void {
@@ -180,14 +183,16 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
       return;
     }
     const now = new Date();
-    const plan = planPass(connection, networks, now);
+    // Temporary client blocks (kicks) are desired VIF state too: a direct write would be undone here.
+    const blocks = this.blocks.activeFor(connection.nodeId, now);
+    const plan = planPass(connection, networks, now, blocks);
     // The node's other desired state (telemetry settings, nicknames) goes in the same transaction.
     const operations = [...plan.operations, ...(await this.contributors.plan({ connection, locationId, groupId: placement?.groupId ?? null }))];
     if (operations.length > 0) {
       this.logger.log(`[serial=${connection.serial}] sending ${operations.length} operations (${summarize(operations)})`);
       await this.transact(connection, operations);
     }
-    const after = plan.operations.length > 0 ? planPass(connection, networks, new Date()) : plan;
+    const after = plan.operations.length > 0 ? planPass(connection, networks, new Date(), blocks) : plan;
     // `after` read the cache just now, synchronously: every batch counted so far is in it.
     progress.seenBatches = progress.batches;
     const statuses = nodeNetworkStatuses({
@@ -204,6 +209,9 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     const failsAt = statuses.flatMap((s) => (s.failsAt ? [s.failsAt.getTime()] : []));
     this.deadlines.cancel(`node:${connection.nodeId}`);
     if (failsAt.length > 0) this.deadlines.schedule(`node:${connection.nodeId}`, Math.min(...failsAt));
+    // The pass that lifts a block runs when it ends (schedule keeps the earlier of the two).
+    const blockEnds = nextBlockExpiry(blocks, now);
+    if (blockEnds !== undefined) this.deadlines.schedule(`node:${connection.nodeId}`, blockEnds.getTime());
     const expiry = nextExpiry(networks, now);
     if (locationId !== null && expiry !== undefined) this.deadlines.schedule(`location:${locationId}`, expiry.getTime() + 1);
   }

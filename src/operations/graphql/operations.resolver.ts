@@ -2,7 +2,7 @@
 // cursor connection), list with filters, cancel, pause, resume, and a progress subscription
 // that checks access again before every push.
 
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { auditTime, concatMap, filter, startWith } from 'rxjs';
 import { Authenticator } from '../../common/auth/authenticator';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
@@ -14,6 +14,7 @@ import { DeviceOperation } from '../device-operation.entity';
 import { CreateFirmwareUpgradeInput, CreateRebootInput, RescheduleInput } from '../dto/create-reboot.input';
 import { DeviceOperationConnection, DeviceOperationProgress, DeviceOperationStateCount, DeviceOperationTargetConnection } from '../dto/operation.types';
 import { DeviceOperationsArgs, OperationTargetsArgs } from '../dto/operations.args';
+import { CreateClientKickInput } from '../kick/create-client-kick.input';
 import { OperationsService } from '../operations.service';
 import { OperationsRunner } from '../runner/operations-runner.service';
 
@@ -48,6 +49,15 @@ export class OperationsResolver {
   @RequirePermission(Permission.SUPPORT_TOOLS)
   createLogPullOperation(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'Targets, start and waves.' }) input: CreateRebootInput): Promise<DeviceOperation> {
     return this.operations.createLogPull(principal, input);
+  }
+
+  @Mutation(() => DeviceOperation, {
+    description:
+      'Kicks a client from nodes at once: its MAC is blacklisted on their VIFs for blockForSeconds, then let back in. A node SUCCEEDS when the client has left it.',
+  })
+  @RequirePermission(Permission.SUPPORT_TOOLS)
+  createClientKickOperation(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'Nodes or locations, the client and the block duration.' }) input: CreateClientKickInput): Promise<DeviceOperation> {
+    return this.operations.createClientKick(principal, input);
   }
 
   @Query(() => DeviceOperation, { description: 'One operation of the caller\'s groups; NOT_FOUND otherwise.' })
@@ -88,6 +98,18 @@ export class OperationsResolver {
   @RequirePermission(Permission.SUPPORT_TOOLS)
   resumeDeviceOperation(@CurrentPrincipal() principal: Principal, @Args('id', { type: () => ID, description: 'The operation.' }) id: string): Promise<DeviceOperation> {
     return this.operations.resume(principal, id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'CLIENT_KICK: the MAC of the client kicked; null for other kinds.' })
+  @RequirePermission(Permission.TENANT_READ)
+  clientMac(@Parent() operation: DeviceOperation): string | null {
+    return operation.params.mac ?? null;
+  }
+
+  @ResolveField(() => Int, { nullable: true, description: 'CLIENT_KICK: seconds the client stays blocked on each node; null for other kinds.' })
+  @RequirePermission(Permission.TENANT_READ)
+  blockForSeconds(@Parent() operation: DeviceOperation): number | null {
+    return operation.params.blockForSeconds ?? null;
   }
 
   @ResolveField(() => [DeviceOperationStateCount], { description: 'Nodes per state, counted in the database.' })

@@ -18,6 +18,7 @@ import { OPERATIONS_CONFIG, OperationsConfig } from '../operations-config';
 import { RebootExecutor } from '../reboot/reboot-executor';
 import { admissions, canaryStops, nextTargetState, TargetEvent } from '../target-state-machine';
 import { OperationExecutor, TargetHandle } from './target-handle';
+import { ClientKickExecutor } from '../kick/client-kick-executor';
 import { TargetStore, TransitionWrite } from './target-store';
 
 const OPERATION_KEY = 'op:';
@@ -51,8 +52,14 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     reboot: RebootExecutor,
     firmware: FirmwareExecutor,
     logPull: LogPullExecutor,
+    kick: ClientKickExecutor,
   ) {
-    this.executors = { [OperationKind.REBOOT]: reboot, [OperationKind.FIRMWARE_UPGRADE]: firmware, [OperationKind.LOG_PULL]: logPull };
+    this.executors = {
+      [OperationKind.REBOOT]: reboot,
+      [OperationKind.FIRMWARE_UPGRADE]: firmware,
+      [OperationKind.LOG_PULL]: logPull,
+      [OperationKind.CLIENT_KICK]: kick,
+    };
   }
 
   /** Operation ids whose progress changed. */
@@ -175,7 +182,8 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       // One operation at a time per node: a node busy elsewhere waits for its next pass.
       if (this.byNode.has(row.nodeId)) continue;
       const active = this.track(row, operation);
-      await this.apply(active, { type: 'ADMIT' }, { deadlineAt: new Date(Date.now() + this.config.deviceWaitMs) });
+      const wait = this.executors[operation.kind].deviceWaitMs ?? this.config.deviceWaitMs;
+      await this.apply(active, { type: 'ADMIT' }, { deadlineAt: new Date(Date.now() + wait) });
       this.look(active);
     }
   }
@@ -255,7 +263,9 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       active.stopWatch?.();
       active.stopWatch = undefined;
       this.enqueue(active, async () => {
-        await this.apply(active, { type: 'DISCONNECTED' });
+        const executor = this.executors[active.operation.kind];
+        const event = executor.disconnected ? executor.disconnected(this.handle(active)) : { type: 'DISCONNECTED' as const };
+        if (event !== null) await this.apply(active, event);
       });
     }
   }
@@ -273,7 +283,8 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       else {
         this.enqueue(active, async () => {
           if (active.row.deadlineAt !== null && active.row.deadlineAt.getTime() > Date.now()) return;
-          await this.apply(active, { type: 'DEADLINE' });
+          const executor = this.executors[active.operation.kind];
+          await this.apply(active, executor.deadline ? executor.deadline(this.handle(active)) : { type: 'DEADLINE' });
         });
       }
     }

@@ -23,4 +23,10 @@ export interface TargetHandle {
 /** What one kind of operation does with a node whose device is (again) connected, or due for another look. */
 export interface OperationExecutor {
   connected(target: TargetHandle, connection: DeviceConnection): Promise<void>;
+  /** How long an admitted node may wait for its device; OPERATIONS_DEVICE_WAIT_MS when absent. */
+  readonly deviceWaitMs?: number;
+  /** The event a node's deadline applies; DEADLINE (TIMED_OUT) when absent. */
+  deadline?(target: TargetHandle): TargetEvent;
+  /** The event a dropped session applies; DISCONNECTED when absent, none when null. */
+  disconnected?(target: TargetHandle): TargetEvent | null;
 }

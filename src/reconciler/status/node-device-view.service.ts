@@ -12,6 +12,7 @@ import { NodeRadio, NodeVif } from '../graphql/node-device.types';
 import { VifMismatch } from '../graphql/status.types';
 import { monitoredWifiTables } from '../sessions/device-connection';
 import { DeviceConnectionsService } from '../sessions/device-connections.service';
+import { ClientBlocks } from '../worker/client-blocks';
 import { planPass, rowsOf } from '../worker/vif-pass';
 import { jsonMismatch } from './json-mismatch';
 import { projectRow, readLiveVifRows } from './live-vif-rows';
@@ -23,6 +24,7 @@ export class NodeDeviceViewService {
   constructor(
     private readonly connections: DeviceConnectionsService,
     private readonly desired: DesiredStateService,
+    private readonly blocks: ClientBlocks,
   ) {}
 
   radios(nodeId: string): NodeRadio[] {
@@ -44,7 +46,7 @@ export class NodeDeviceViewService {
     if (connection === undefined) return [];
     const [device, networks] = await Promise.all([readLiveVifRows(connection), this.networksOfNode(nodeId)]);
     const now = new Date();
-    const pass = planPass(connection, networks, now);
+    const pass = planPass(connection, networks, now, this.blocks.activeFor(nodeId, now));
     const desiredByName = new Map<string, DesiredVif>();
     for (const vif of [...pass.desired.byRadio.values()].flat()) desiredByName.set(vif.ifName, vif);
     const owned = (rows: CachedRow[]) => rows.filter((r) => isControllerOwned(r.if_name));

@@ -1,7 +1,7 @@
 // One reconciliation pass, as pure data: desired VIFs for the node's networks on the
 // device's radios, and the operations that bring Wifi_VIF_Config there.
 
-import { CachedRow, DesiredNetwork, desiredVifs, DesiredVifsResult, planVifOperations, radioViews } from '@lib/opensync';
+import { CachedRow, ClientBlock, DesiredNetwork, desiredVifs, DesiredVifsResult, planVifOperations, radioViews } from '@lib/opensync';
 import { Operation } from '@lib/ovsdb';
 import { DeviceConnection } from '../sessions/device-connection';
 
@@ -16,10 +16,10 @@ export function rowsOf(connection: DeviceConnection, table: string): CachedRow[]
   return [...(connection.wifi.table(table)?.values() ?? [])] as CachedRow[];
 }
 
-export function planPass(connection: DeviceConnection, networks: readonly DesiredNetwork[], now: Date): VifPass {
+export function planPass(connection: DeviceConnection, networks: readonly DesiredNetwork[], now: Date, blocks: readonly ClientBlock[] = []): VifPass {
   const radios = radioViews(rowsOf(connection, 'Wifi_Radio_Config'));
   const configRows = rowsOf(connection, 'Wifi_VIF_Config');
-  const desired = desiredVifs(networks, radios, connection.caps, now);
+  const desired = desiredVifs(networks, radios, connection.caps, now, { blocks });
   const operations = planVifOperations(desired.byRadio, { radios, vifConfigs: configRows }, connection.schema);
   return { desired, operations, configRows, stateRows: rowsOf(connection, 'Wifi_VIF_State') };
 }

@@ -3,8 +3,10 @@
 // row (mac, key_id, state active) linked from the VIF's Wifi_VIF_State.associated_clients,
 // and a DHCP_leased_IP row (hostname, option 55 fingerprint, option 60 vendor class, absolute
 // lease expiry). With `clientChurnMs`, one client leaves (its row deleted) and joins again
-// on another VIF every period. Clients are seeded from the serial: the same on every run.
+// on another VIF every period. A client joins only a VIF whose access list admits it (a
+// kicked client stays out while blacklisted). Clients are seeded from the serial: the same on every run.
 import { Row } from '@lib/ovsdb';
+import { aclAdmits } from './acl-kick-manager';
 import { DelayScheduler } from './delay-scheduler';
 import { DeviceDbPort, transactionError } from './device-db-port';
 import { seededRandom } from './seeded-random';
@@ -92,7 +94,7 @@ export class ClientManager {
     this.busy = true;
     try {
       const present = new Set(this.associated());
-      const missing = this.clients.filter((c) => !present.has(c.mac) && !this.away.has(c.mac));
+      const missing = this.clients.filter((c) => !present.has(c.mac) && !this.away.has(c.mac) && vifs.some((v) => aclAdmits(v, c.mac)));
       if (missing.length === 0) return;
       const stale = new Set(missing.map((c) => c.mac));
       const ops: object[] = this.port
@@ -101,7 +103,8 @@ export class ClientManager {
         .map((r) => ({ op: 'delete', table: 'Wifi_Associated_Clients', where: [['_uuid', '==', ['uuid', r._uuid]]] }));
       const leases = new Set(this.port.rows('DHCP_leased_IP').map((r) => String(r.hwaddr)));
       missing.forEach((c, i) => {
-        const vif = vifs[Math.floor(this.random() * vifs.length)];
+        const open = vifs.filter((v) => aclAdmits(v, c.mac));
+        const vif = open[Math.floor(this.random() * open.length)];
         const name = `sta${i}`;
         ops.push({ op: 'insert', table: 'Wifi_Associated_Clients', 'uuid-name': name, row: { mac: c.mac, state: 'active', key_id: 'key--1' } });
         ops.push({ op: 'mutate', table: 'Wifi_VIF_State', where: [['if_name', '==', vif.if_name]], mutations: [['associated_clients', 'insert', ['set', [['named-uuid', name]]]]] });

@@ -1,5 +1,6 @@
 // The managers that act on a device database, whichever server holds it: the simulator's own
 // engine (LocalDbPort) or a real ovsdb-server reached over its unix socket (CacheDbPort).
+import { AclKickManager } from './acl-kick-manager';
 import { ClientManager } from './client-manager';
 import { DelayScheduler } from './delay-scheduler';
 import { DeviceDbPort } from './device-db-port';
@@ -16,6 +17,7 @@ export class DeviceManagers {
   readonly upgrade: UpgradeManager;
   readonly logPull: LogPullManager;
   readonly clients: ClientManager;
+  readonly aclKick: AclKickManager;
   readonly stats: StatsPublisher;
 
   constructor(port: DeviceDbPort, serial: string, behaviour: DeviceBehaviour, scheduler: DelayScheduler, hooks: ManagerHooks) {
@@ -23,6 +25,7 @@ export class DeviceManagers {
     this.upgrade = new UpgradeManager(port, behaviour, scheduler, hooks);
     this.logPull = new LogPullManager(port, serial, hooks);
     this.clients = new ClientManager(port, serial, behaviour, scheduler, (m) => hooks.log(m));
+    this.aclKick = new AclKickManager(port, (m) => hooks.log(m));
     this.stats = new StatsPublisher(port, serial, undefined, (m) => hooks.log(m), behaviour.publishStats);
   }
 
@@ -31,6 +34,7 @@ export class DeviceManagers {
     this.upgrade.start();
     this.logPull.start();
     this.clients.start();
+    this.aclKick.start();
     this.stats.start();
   }
 
@@ -39,6 +43,7 @@ export class DeviceManagers {
     this.upgrade.stop();
     this.logPull.stop();
     this.clients.stop();
+    this.aclKick.stop();
     this.stats.stop();
   }
 }

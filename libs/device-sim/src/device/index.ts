@@ -8,6 +8,7 @@ export * from './bootstrap';
 export * from './wifi-manager';
 export * from './upgrade-manager';
 export * from './client-script';
+export * from './acl-kick-manager';
 export * from './connection-manager';
 export * from './connection-probe';
 export * from './device-managers';

@@ -118,6 +118,33 @@ describe('SimulatedDevice', () => {
     expect(d.database.rows('DHCP_leased_IP')[0]).toMatchObject({ hwaddr: 'aa:bb:cc:00:00:01', inet_addr: '192.168.1.20' });
   });
 
+  it('deauthenticates a blacklisted client (ACL kick), keeps it out, and lets it back when the entry goes', async () => {
+    const d = await boot({}, { clientsPerDevice: 2 });
+    await addVif(d, 'home-24', 'Home');
+    const linked = () => vifState(d, 'home-24')?.associated_clients as string[] | undefined;
+    await until(() => linked()?.length === 2);
+    const [kicked, stays] = d.database.rows('Wifi_Associated_Clients').map((r) => String(r.mac)).sort();
+    const setAcl = (row: object) => d.database.transact([{ op: 'update', table: 'Wifi_VIF_Config', where: [['if_name', '==', 'home-24']], row }]);
+    await setAcl({ mac_list: ['set', [kicked.toUpperCase()]], mac_list_type: 'blacklist' });
+    await until(() => vifState(d, 'home-24')?.mac_list_type === 'blacklist' && linked()?.length === 1);
+    expect(d.database.rows('Wifi_Associated_Clients').map((r) => r.mac)).toEqual([stays]);
+    // A station associating again while blacklisted is thrown out again.
+    await associateClient(d.database, { ifName: 'home-24', mac: kicked });
+    await until(() => !d.database.rows('Wifi_Associated_Clients').some((r) => r.mac === kicked));
+    await setAcl({ mac_list: ['set', []], mac_list_type: ['set', []] });
+    await until(() => d.database.rows('Wifi_Associated_Clients').some((r) => r.mac === kicked) && linked()?.length === 2);
+  });
+
+  it('keeps only the listed clients on a whitelist VIF', async () => {
+    const d = await boot({}, { clientsPerDevice: 3 });
+    await addVif(d, 'home-24', 'Home');
+    await until(() => (vifState(d, 'home-24')?.associated_clients as string[] | undefined)?.length === 3);
+    const allowed = String(d.database.rows('Wifi_Associated_Clients')[0].mac);
+    await d.database.transact([{ op: 'update', table: 'Wifi_VIF_Config', where: [['if_name', '==', 'home-24']], row: { mac_list: ['set', [allowed]], mac_list_type: 'whitelist' } }]);
+    await until(() => d.database.rows('Wifi_Associated_Clients').length === 1);
+    expect(d.database.rows('Wifi_Associated_Clients')[0].mac).toBe(allowed);
+  });
+
   it('walks upgrade_status through the firmware codes, then reboots into the new version', async () => {
     const d = await boot();
     const statuses: number[] = [0];
