@@ -2,7 +2,8 @@
 // a location; the client's MAC is blacklisted on the controller-owned VIFs of every node
 // (desired state, read back from Wifi_VIF_State), the device throws the client out, the node
 // SUCCEEDS, a node the client was not on SUCCEEDS with NOT_CONNECTED; after the block period
-// the entry is gone and the client associates again. A node offline fails NODE_OFFLINE; a bad
+// the entry is gone and the client associates again. Firmware that never enforces the list
+// fails CLIENT_STILL_CONNECTED; a node offline fails NODE_OFFLINE; a bad
 // MAC or duration is refused and nothing is written; a block read back at start is lifted on
 // time; every step is audited.
 
@@ -33,7 +34,7 @@ function associated(sim: SimHandle): string[] {
 }
 
 process.env.OPERATIONS_KICK_DEVICE_WAIT_MS = '1000';
-process.env.OPERATIONS_KICK_TIMEOUT_MS = '20000';
+process.env.OPERATIONS_KICK_TIMEOUT_MS = '4000';
 
 describeEachDatabase('client kick operations', (db) => {
   const t = useTestApp(db);
@@ -123,6 +124,24 @@ describeEachDatabase('client kick operations', (db) => {
     expect(aclOf(withoutClient).every((v) => v.list.length === 0)).toBe(true);
     await until('the block lifted at its end', () => aclOf(withClient).every((v) => v.list.length === 0));
     await until('the client back', () => associated(withClient).includes(mac));
+  });
+
+  it('a node whose firmware does not enforce the list fails CLIENT_STILL_CONNECTED', async () => {
+    const serial = `KK${tag}03`;
+    const lax = await startSimDevice(t.current, serial, { behaviour: { applyDelayMs: 50, clientsPerDevice: 1, enforceAcl: false } });
+    try {
+      const otherLocation = (await createCustomer(t.current, admin)).locations[0].id;
+      const nodeId = await claimWhenConnected(t.current, await platformAdmin(t.current), admin, otherLocation, serial);
+      const [laxMac] = await until('its client associated', () => associated(lax).length === 1 && associated(lax));
+      const created = expectData(await kick(admin, { targets: { nodeIds: [nodeId] }, mac: laxMac, blockForSeconds: 30 })).createClientKickOperation;
+      const done = await untilOperation(t.current, admin, created.id, 'COMPLETED');
+      expect(targetStates(done)).toEqual({ [serial]: 'FAILED CLIENT_STILL_CONNECTED' });
+      // The device applied the list (it reads back in Wifi_VIF_State) and kept the client anyway.
+      await until('the list applied', () => aclOf(lax, 'Wifi_VIF_State').length > 0 && aclOf(lax, 'Wifi_VIF_State').every((v) => v.type === 'blacklist' && v.list.includes(laxMac)));
+      expect(associated(lax)).toEqual([laxMac]);
+    } finally {
+      await lax.stop();
+    }
   });
 
   it('a node offline at its turn fails NODE_OFFLINE', async () => {

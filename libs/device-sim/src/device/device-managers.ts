@@ -18,6 +18,7 @@ export class DeviceManagers {
   readonly logPull: LogPullManager;
   readonly clients: ClientManager;
   readonly aclKick: AclKickManager;
+  private readonly enforceAcl: boolean;
   readonly stats: StatsPublisher;
 
   constructor(port: DeviceDbPort, serial: string, behaviour: DeviceBehaviour, scheduler: DelayScheduler, hooks: ManagerHooks) {
@@ -26,6 +27,7 @@ export class DeviceManagers {
     this.logPull = new LogPullManager(port, serial, hooks);
     this.clients = new ClientManager(port, serial, behaviour, scheduler, (m) => hooks.log(m));
     this.aclKick = new AclKickManager(port, (m) => hooks.log(m));
+    this.enforceAcl = behaviour.enforceAcl;
     this.stats = new StatsPublisher(port, serial, undefined, (m) => hooks.log(m), behaviour.publishStats);
   }
 
@@ -34,7 +36,7 @@ export class DeviceManagers {
     this.upgrade.start();
     this.logPull.start();
     this.clients.start();
-    this.aclKick.start();
+    if (this.enforceAcl) this.aclKick.start();
     this.stats.start();
   }
 

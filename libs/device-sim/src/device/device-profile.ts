@@ -60,6 +60,8 @@ export interface DeviceBehaviour {
   readonly clientsPerDevice: number;
   /** A client leaves and another comes back every this many ms; 0: clients stay. */
   readonly clientChurnMs: number;
+  /** Deauthenticate clients a VIF's access list refuses (acl-kick-manager.ts); off: firmware that applies the list but never enforces it. */
+  readonly enforceAcl: boolean;
   /** Publish sts.Reports once mqtt_settings name a broker (tests that publish their own turn it off). */
   readonly publishStats: boolean;
 }
@@ -81,6 +83,7 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   rebootAfterCommit: true,
   clientsPerDevice: 0,
   clientChurnMs: 0,
+  enforceAcl: true,
   publishStats: true,
 };
 
