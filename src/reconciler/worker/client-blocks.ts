@@ -33,9 +33,4 @@ export class ClientBlocks {
     }
     return active;
   }
-
-  /** Nodes holding a block (metrics, tests). */
-  get nodeCount(): number {
-    return this.byNode.size;
-  }
 }
