@@ -51,7 +51,7 @@ describe('vifAclColumns', () => {
   });
 });
 
-describe('block helpers', () => {
+describe('block functions', () => {
   it('canonicalMac accepts both separators and any case, and rejects the rest', () => {
     expect(canonicalMac(' AA-bb-CC-00-00-0A ')).toBe(A);
     expect(canonicalMac('aa:bb:cc:00:00')).toBeUndefined();
