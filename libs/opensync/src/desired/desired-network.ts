@@ -18,6 +18,11 @@ export interface DesiredNetwork {
   passphrase?: string | null;
   hidden: boolean;
   clientIsolation: boolean;
+  /**
+   * Whether the network gets its own bridge, subnet and firewall rules on the device;
+   * undefined or null: the default of its kind (GUEST and IOT yes, PRIMARY never).
+   */
+  isolated?: boolean | null;
   vlanId?: number | null;
   bands: readonly NetworkBand[];
   enabled: boolean;
@@ -54,7 +59,11 @@ export type SkipReason =
   | 'SLOT_CONFLICT'
   | 'SECURITY_UNSUPPORTED'
   | 'OPEN_NOT_ALLOWED_ON_6G'
-  | 'PASSPHRASE_MISSING';
+  | 'PASSPHRASE_MISSING'
+  /** An isolated network on a device without the Bridge/Netfilter tables or Open_vSwitch row. */
+  | 'ISOLATION_UNSUPPORTED'
+  /** The network's isolated subnet overlaps an address the device already uses. */
+  | 'SUBNET_CONFLICT';
 
 /** A VIF the model asks for that this device cannot carry, with the reason to show users. */
 export interface SkippedVif {
