@@ -74,8 +74,8 @@ describeEachDatabase('isolated networks with a simulated device', (db) => {
     const [bridge] = rowsNamed(sim.device, 'Bridge', 'name', 'br-ctl2');
     expect((sim.device.database.rows('Open_vSwitch')[0].bridges as string[]) ?? []).toContain(bridge._uuid);
     const [port] = rowsNamed(sim.device, 'Port', 'name', 'br-ctl2');
-    expect(bridge.ports).toEqual(port._uuid);
-    expect(rowsNamed(sim.device, 'Interface', 'name', 'br-ctl2')[0]).toMatchObject({ _uuid: port.interfaces, type: 'internal' });
+    expect(bridge.ports).toEqual([port._uuid]);
+    expect(rowsNamed(sim.device, 'Interface', 'name', 'br-ctl2')[0]).toMatchObject({ _uuid: (port.interfaces as string[])[0], type: 'internal' });
     const [inet] = rowsNamed(sim.device, 'Wifi_Inet_Config', 'if_name', 'br-ctl2');
     expect(inet).toMatchObject({ if_type: 'bridge', enabled: true, NAT: false, ip_assign_scheme: 'static', inet_addr: '10.242.2.1', netmask: '255.255.255.0' });
     expect(Object.fromEntries(inet.dhcpd as Map<string, string>)).toEqual({ start: '10.242.2.10', stop: '10.242.2.250', lease_time: '12h' });
