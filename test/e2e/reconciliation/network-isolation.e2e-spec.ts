@@ -13,10 +13,11 @@ import { CLAIM_NODE, CREATE_NETWORK, createCustomer, DELETE_NETWORK, UPDATE_NETW
 import { createGroupWithAdmin, describeEachDatabase, expectData, gql, useTestApp } from '../support';
 import { foreignRows, ownedNames, SimHandle, startSimDevice, until, vifConfigs } from './sim-device';
 
-const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { isolated status { overall nodes { status mismatches { ifName reason column } } } } }`;
+const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { isolated isolatedSubnet status { overall nodes { status mismatches { ifName reason column } } } } }`;
 
 interface NetworkStatus {
   isolated: boolean;
+  isolatedSubnet: string | null;
   status: { overall: string; nodes: { status: string; mismatches: { ifName: string; reason: string; column: string | null }[] }[] };
 }
 
@@ -69,7 +70,8 @@ describeEachDatabase('isolated networks with a simulated device', (db) => {
     const guest = expectData(await gql<{ createWifiNetwork: { id: string; isolated: boolean } }>(t.current, CREATE_NETWORK, { locationId, input }, admin)).createWifiNetwork;
     await until('the guest VIF', () => ownedNames(sim.device).includes('ctl2-ap-24'));
     await until('guest APPLIED', async () => (await status(guest.id)).status.overall === 'APPLIED');
-    expect((await status(guest.id)).isolated).toBe(true);
+    expect(await status(guest.id)).toMatchObject({ isolated: true, isolatedSubnet: '10.242.2.0/24' });
+    expect(await status(primaryId)).toMatchObject({ isolated: false, isolatedSubnet: null });
 
     const [bridge] = rowsNamed(sim.device, 'Bridge', 'name', 'br-ctl2');
     expect((sim.device.database.rows('Open_vSwitch')[0].bridges as string[]) ?? []).toContain(bridge._uuid);
@@ -112,7 +114,7 @@ describeEachDatabase('isolated networks with a simulated device', (db) => {
     await until('the iot bridge to go', () => sim.device.database.rows('Bridge').length === 0);
     expect(sim.device.database.rows('Wifi_Inet_Config')).toEqual([]);
     expect(ownedRules(sim.device)).toEqual([]);
-    expect((await status(iot.id)).isolated).toBe(false);
+    expect(await status(iot.id)).toMatchObject({ isolated: false, isolatedSubnet: null });
     expectData(await gql(t.current, DELETE_NETWORK, { id: iot.id }, admin));
   });
 

@@ -32,7 +32,7 @@ function applyOps(device: DeviceIsolationView, ops: readonly Operation[]): Devic
   const named = new Map<string, string>();
   const out = { ...device, bridges: [...device.bridges], inetConfigs: [...device.inetConfigs], netfilters: [...device.netfilters] };
   const key = { Wifi_Inet_Config: 'inetConfigs', Netfilter: 'netfilters' } as const;
-  for (const op of ops as Array<Record<string, unknown>>) {
+  for (const op of ops as unknown as Array<Record<string, unknown>>) {
     const table = op.table as string;
     const where = op.where as Array<[string, string, unknown]> | undefined;
     const target = JSON.parse(JSON.stringify(where?.[0]?.[2] ?? null)) as unknown;
