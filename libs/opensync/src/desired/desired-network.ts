@@ -5,6 +5,9 @@
 import { Row } from '@lib/ovsdb';
 import { NetworkBand, RadioBand } from '../naming/radio-band';
 
+/** The LAN bridge of OpenSync residential images: AP VIFs join it unless isolated. */
+export const DEFAULT_HOME_BRIDGE = 'br-home';
+
 export type NetworkKind = 'PRIMARY' | 'GUEST' | 'IOT';
 export type SecurityMode = 'OPEN' | 'WPA2_PSK' | 'WPA3_SAE' | 'WPA2_WPA3';
 

@@ -5,13 +5,12 @@
 import { Row } from '@lib/ovsdb';
 import { isRadioBand, networkBandOf, RADIO_BANDS, RadioBand } from '../naming/radio-band';
 import { vifIfName, vifRadioIdx } from '../naming/vif-naming';
-import { DesiredNetwork, DesiredVif, RadioView, SkippedVif } from './desired-network';
+import { DEFAULT_HOME_BRIDGE, DesiredNetwork, DesiredVif, RadioView, SkippedVif } from './desired-network';
 import { DeviceCapabilities } from './device-capabilities';
 import { isIsolated, isNetworkActive } from './network-activity';
 import { securityColumns } from './security-columns';
 import type { DesiredIsolation } from '../isolation/desired-isolation';
 
-export const DEFAULT_HOME_BRIDGE = 'br-home';
 
 export interface DesiredVifOptions {
   /** The LAN bridge AP VIFs join; OpenSync residential images call it br-home. */

@@ -8,8 +8,7 @@
 // guests are never put on the home LAN instead.
 
 import { Row } from '@lib/ovsdb';
-import { CachedRow, DesiredNetwork } from '../desired/desired-network';
-import { DEFAULT_HOME_BRIDGE } from '../desired/desired-vifs';
+import { CachedRow, DEFAULT_HOME_BRIDGE, DesiredNetwork } from '../desired/desired-network';
 import { isIsolated, isNetworkActive } from '../desired/network-activity';
 import { isolatedBridgeName, netfilterRuleName, parseIsolatedBridge } from './isolation-naming';
 import { Ipv4Subnet, IsolatedSubnet, isolatedSubnet, subnetOf, SubnetPool, subnetsOverlap } from './subnet-pool';
