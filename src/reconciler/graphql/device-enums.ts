@@ -57,7 +57,7 @@ registerEnumType(MismatchReason, {
     OPEN_NOT_ALLOWED_ON_6G: { description: 'An OPEN network cannot run on a 6 GHz radio.' },
     PASSPHRASE_MISSING: { description: 'The security mode needs a passphrase the network lacks.' },
     ISOLATION_UNSUPPORTED: {
-      description: 'The network is isolated and the device cannot carry that (no Bridge/Netfilter tables or Open_vSwitch row); no VIF is written.',
+      description: 'The network is isolated and the device cannot carry that (its firmware has no Bridge/Port/Interface/Netfilter tables); no VIF is written.',
     },
     SUBNET_CONFLICT: { description: "The network's isolated subnet overlaps an address the device already uses; no VIF is written." },
     BRIDGE_MISSING: { description: "The isolated network's own bridge is not on the device yet." },

@@ -24,7 +24,7 @@ export interface DeviceConnection {
  * replicated here (src/clients keeps its own replica). The cloud-config tables of telemetry
  * (AWLAN_Node.mqtt_settings, Wifi_Stats_Config, Client_Nickname_Config) are desired state
  * planned in the same pass, so they are replicated here with the columns the controller sets.
- * So are the rows of isolated networks (Open_vSwitch.bridges, Bridge names, Wifi_Inet_Config
+ * So are the rows of isolated networks (Bridge names, Wifi_Inet_Config
  * and Wifi_Inet_State addresses, Netfilter rules): a handful of rows per device, and none
  * beyond the device's own until it carries an isolated network.
  */

@@ -75,7 +75,6 @@ describe('nodeNetworkStatuses of an isolated network', () => {
   const row = (n: number, values: Record<string, unknown>): CachedRow => ({ _uuid: `33333333-0000-4000-8000-00000000000${n}`, ...values }) as CachedRow;
   const inetConfig = row(1, { ...plan.inetConfig });
   const complete: DeviceIsolationView = {
-    openVswitch: [row(2, { bridges: [] })],
     bridges: [row(3, { name: 'br-ctl2' })],
     inetConfigs: [inetConfig],
     inetStates: [row(4, { if_name: 'br-ctl2', enabled: true, inet_addr: '10.242.2.1', netmask: '255.255.255.0' })],

@@ -34,7 +34,6 @@ export function rowsOf(connection: DeviceConnection, table: string): CachedRow[]
 
 export function isolationViewOf(connection: DeviceConnection): DeviceIsolationView {
   return {
-    openVswitch: rowsOf(connection, 'Open_vSwitch'),
     bridges: rowsOf(connection, 'Bridge'),
     inetConfigs: rowsOf(connection, 'Wifi_Inet_Config'),
     inetStates: rowsOf(connection, 'Wifi_Inet_State'),
@@ -50,7 +49,7 @@ export function planPass(connection: DeviceConnection, networks: readonly Desire
     networks,
     now,
     {
-      supported: schemaSupportsIsolation(connection.schema) && isolationView.openVswitch.length > 0,
+      supported: schemaSupportsIsolation(connection.schema),
       inetRows: [...isolationView.inetConfigs, ...isolationView.inetStates],
     },
     isolationOptions,

@@ -63,7 +63,7 @@ export type SkipReason =
   | 'SECURITY_UNSUPPORTED'
   | 'OPEN_NOT_ALLOWED_ON_6G'
   | 'PASSPHRASE_MISSING'
-  /** An isolated network on a device without the Bridge/Netfilter tables or Open_vSwitch row. */
+  /** An isolated network on a device whose schema lacks the Bridge/Port/Interface/Netfilter tables. */
   | 'ISOLATION_UNSUPPORTED'
   /** The network's isolated subnet overlaps an address the device already uses. */
   | 'SUBNET_CONFLICT';

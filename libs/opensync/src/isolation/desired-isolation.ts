@@ -27,7 +27,7 @@ export interface IsolationOptions {
 }
 
 export interface IsolationDeviceView {
-  /** The device has the tables (and the Open_vSwitch row) a bridge needs. */
+  /** The device's schema has the tables a bridge and its rules need. */
   supported: boolean;
   /** Wifi_Inet_Config and Wifi_Inet_State rows: addresses an isolated subnet must not overlap. */
   inetRows: readonly CachedRow[];

@@ -12,7 +12,6 @@ import { DEFAULT_SUBNET_POOL, parseSubnetPool } from './subnet-pool';
 // The simulator's subset carries the isolation tables with the firmware's column types.
 const SCHEMA = DatabaseSchema.parse(JSON.parse(readFileSync(resolve(__dirname, '../../../device-sim/schema/opensync-subset.ovsschema'), 'utf8')));
 const NOW = new Date('2026-01-01T12:00:00Z');
-const ROOT = 'f0000000-0000-4000-8000-000000000001';
 const guest = network({ id: 'guest', slot: 2, kind: 'GUEST' });
 const iot = network({ id: 'iot', slot: 3, kind: 'IOT' });
 
@@ -21,7 +20,7 @@ function plan(networks = [guest]): DesiredIsolation {
 }
 
 function emptyDevice(): DeviceIsolationView {
-  return { openVswitch: [{ _uuid: ROOT, bridges: [] }], bridges: [], inetConfigs: [], inetStates: [], netfilters: [] };
+  return { bridges: [], inetConfigs: [], inetStates: [], netfilters: [] };
 }
 
 let next = 0;
@@ -78,7 +77,7 @@ describe('planIsolationOperations', () => {
     expect(wire[0]).toMatchObject({ row: { name: 'br-ctl2', type: 'internal' }, 'uuid-name': 'iface_br_ctl2' });
     expect(wire[1]).toMatchObject({ row: { name: 'br-ctl2', interfaces: ['set', [['named-uuid', 'iface_br_ctl2']]] } });
     expect(wire[2]).toMatchObject({ row: { name: 'br-ctl2', ports: ['set', [['named-uuid', 'port_br_ctl2']]] } });
-    expect(wire[3]).toMatchObject({ where: [['_uuid', '==', ['uuid', ROOT]]], mutations: [['bridges', 'insert', ['set', [['named-uuid', 'bridge_br_ctl2']]]]] });
+    expect(wire[3]).toMatchObject({ where: [], mutations: [['bridges', 'insert', ['set', [['named-uuid', 'bridge_br_ctl2']]]]] });
     expect(ops.filter((o) => o.op === 'insert' && o.table === 'Wifi_Inet_Config')).toHaveLength(1);
     expect(ops.filter((o) => o.op === 'insert' && o.table === 'Netfilter')).toHaveLength(4);
   });
@@ -115,7 +114,7 @@ describe('planIsolationOperations', () => {
     const ops = planIsolationOperations(onlyGuest, device, SCHEMA);
     const iotBridge = device.bridges.find((b) => b.name === 'br-ctl3')!;
     expect(JSON.parse(JSON.stringify(ops.filter((o) => o.op === 'mutate')))).toEqual([
-      { op: 'mutate', table: 'Open_vSwitch', where: [['_uuid', '==', ['uuid', ROOT]]], mutations: [['bridges', 'delete', ['set', [['uuid', iotBridge._uuid]]]]] },
+      { op: 'mutate', table: 'Open_vSwitch', where: [], mutations: [['bridges', 'delete', ['set', [['uuid', iotBridge._uuid]]]]] },
     ]);
     const after = applyOps(device, ops);
     expect(after.bridges.map((b) => b.name).sort()).toEqual(['br-ctl2', 'br-home']);

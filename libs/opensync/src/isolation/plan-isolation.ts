@@ -4,8 +4,11 @@
 // Bridge, Port and Interface are not root tables: a Bridge lives while Open_vSwitch.bridges
 // references it. A new bridge is written the way `ovs-vsctl add-br` does it: an Interface
 // of type internal, a Port holding it, the Bridge holding the Port, all named after the
-// bridge and inserted with named uuids, and a reference added to the Open_vSwitch row, in one
-// transaction. Removing the reference removes the three rows (the server collects them).
+// bridge and inserted with named uuids, and a reference added to the Open_vSwitch row (the
+// table holds at most one row, so the mutate names none: the controller need not replicate
+// it on every device), in one transaction. Removing the reference removes the three rows
+// (the server collects them). A device without the Open_vSwitch row keeps no bridge: the
+// status then reports it missing.
 // Wifi_Inet_Config and Netfilter are root tables: rows are updated, inserted and deleted.
 // Only rows the naming rule marks as the controller's are ever changed.
 
@@ -27,7 +30,6 @@ export const ISOLATION_TABLES = {
 
 /** The replica columns the plan and the status read, per table. */
 export const ISOLATION_REPLICA_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  Open_vSwitch: ['bridges'],
   Bridge: ['name'],
   Wifi_Inet_Config: ['if_name', 'if_type', 'enabled', 'network', 'NAT', 'ip_assign_scheme', 'inet_addr', 'netmask', 'dhcpd'],
   Wifi_Inet_State: ['if_name', 'if_type', 'enabled', 'network', 'ip_assign_scheme', 'inet_addr', 'netmask'],
@@ -35,7 +37,6 @@ export const ISOLATION_REPLICA_COLUMNS: Readonly<Record<string, readonly string[
 };
 
 export interface DeviceIsolationView {
-  openVswitch: readonly CachedRow[];
   bridges: readonly CachedRow[];
   inetConfigs: readonly CachedRow[];
   inetStates: readonly CachedRow[];
@@ -95,8 +96,6 @@ export function planIsolationOperations(desired: DesiredIsolation, device: Devic
 }
 
 function planBridges(desired: DesiredIsolation, device: DeviceIsolationView, schema: DatabaseSchema): Operation[] {
-  const root = [...device.openVswitch].sort((a, b) => a._uuid.localeCompare(b._uuid))[0];
-  if (root === undefined) return [];
   const builder = new OperationBuilder(schema);
   const wanted = new Set(desired.networks.map((n) => n.bridge));
   const owned = device.bridges.filter((b) => parseIsolatedBridge(b.name) !== null);
@@ -115,7 +114,8 @@ function planBridges(desired: DesiredIsolation, device: DeviceIsolationView, sch
     added.push(bridge);
   }
   const removed = owned.filter((b) => !wanted.has(String(b.name))).map((b) => b._uuid);
-  const where: Parameters<OperationBuilder['mutate']>[1] = [['_uuid', '==', root._uuid]];
+  // Open_vSwitch has maxRows 1: no condition selects exactly its row.
+  const where: Parameters<OperationBuilder['mutate']>[1] = [];
   if (added.length > 0) ops.push(builder.mutate(ISOLATION_TABLES.openVswitch, where, [['bridges', 'insert', added]]));
   if (removed.length > 0) ops.push(builder.mutate(ISOLATION_TABLES.openVswitch, where, [['bridges', 'delete', removed]]));
   return ops;
