@@ -85,8 +85,10 @@ export function nodeNetworkStatuses(input: NodeNetworkStatusInput): NodeNetworkS
       failAfterMs: input.failAfterMs,
       compareOptions: { stateColumns: input.stateColumns },
     });
+    // Another network holding the slot (a slot conflict, already FAILED) owns that bridge.
+    const slotHeldByOther = input.isolation?.networks.some((i) => i.slot === network.slot && i.networkId !== network.id) ?? false;
     const isolated =
-      input.isolationView === undefined
+      input.isolationView === undefined || slotHeldByOther
         ? []
         : isolationMismatches({ wanted: isolation, slot: network.slot, device: input.isolationView, inetState: input.inetState ?? false });
     if (isolated.length > 0 && result.status === 'APPLIED') {

@@ -11,7 +11,6 @@ import { isIsolated, isNetworkActive } from './network-activity';
 import { securityColumns } from './security-columns';
 import type { DesiredIsolation } from '../isolation/desired-isolation';
 
-
 export interface DesiredVifOptions {
   /** The LAN bridge AP VIFs join; OpenSync residential images call it br-home. */
   homeBridge?: string;

@@ -12,7 +12,7 @@
 // Wifi_Inet_Config and Netfilter are root tables: rows are updated, inserted and deleted.
 // Only rows the naming rule marks as the controller's are ever changed.
 
-import { DatabaseSchema, NamedUuid, Operation, OperationBuilder, Row } from '@lib/ovsdb';
+import { DatabaseSchema, NamedUuid, Operation, OperationBuilder } from '@lib/ovsdb';
 import { CachedRow } from '../desired/desired-network';
 import { planKeyedRows } from '../telemetry/config-rows';
 import { DesiredIsolation } from './desired-isolation';
@@ -108,7 +108,7 @@ function planBridges(desired: DesiredIsolation, device: DeviceIsolationView, sch
     const iface = new NamedUuid(`iface_${id}`);
     const port = new NamedUuid(`port_${id}`);
     const bridge = new NamedUuid(`bridge_${id}`);
-    ops.push(builder.insert(ISOLATION_TABLES.iface, { name, type: 'internal' } satisfies Row, iface));
+    ops.push(builder.insert(ISOLATION_TABLES.iface, { name, type: 'internal' }, iface));
     ops.push(builder.insert(ISOLATION_TABLES.port, { name, interfaces: [iface] }, port));
     ops.push(builder.insert(ISOLATION_TABLES.bridge, { name, ports: [port] }, bridge));
     added.push(bridge);
