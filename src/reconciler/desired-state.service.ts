@@ -102,6 +102,7 @@ export class DesiredStateService {
           passphrase: n.passphrase,
           hidden: n.hidden,
           clientIsolation: n.clientIsolation,
+          isolated: n.isolated,
           vlanId: n.vlanId,
           bands: n.bands,
           enabled: n.enabled,

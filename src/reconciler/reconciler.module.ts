@@ -10,6 +10,7 @@ import { Node } from '../nodes/node.entity';
 import { SouthboundModule } from '../southbound/southbound.module';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
 import { DesiredStateService } from './desired-state.service';
+import { IsolatedSubnetResolver } from './graphql/isolated-subnet.resolver';
 import { NodeDeviceResolver } from './graphql/node-device.resolver';
 import { WifiNetworkStatusResolver } from './graphql/wifi-network-status.resolver';
 import { loadReconcilerConfig, RECONCILER_CONFIG } from './reconciler-config';
@@ -37,6 +38,7 @@ import { PassContributors } from './worker/pass-contributors';
     PassContributors,
     ClientBlocks,
     WifiNetworkStatusResolver,
+    IsolatedSubnetResolver,
     NodeDeviceResolver,
   ],
   exports: [ReconcilerService, NetworkStatusService, DeviceConnectionsService, PassContributors, ClientBlocks, DesiredStateService],

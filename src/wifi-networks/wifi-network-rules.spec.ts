@@ -9,6 +9,7 @@ const valid: WifiNetworkSettings = {
   passphrase: 'correct horse',
   hidden: false,
   clientIsolation: true,
+  isolated: true,
   vlanId: null,
   bands: [Band.BAND_2_4G, Band.BAND_5G],
   enabled: true,
@@ -91,5 +92,13 @@ describe('bands across a security mode change', () => {
 
   it('stay when only other settings change', () => {
     expect(applyWifiNetworkPatch(wpa3, { ssid: 'Other' }).bands).toEqual(wpa3.bands);
+  });
+
+  it('refuses an isolated PRIMARY network; GUEST and IOT may be isolated or not', () => {
+    expect(validateWifiNetworkSettings({ ...valid, kind: WifiNetworkKind.PRIMARY, isolated: true }, now, false)).toEqual([
+      { field: 'isolated', message: 'a PRIMARY network cannot be isolated; only GUEST and IOT networks can' },
+    ]);
+    expect(validateWifiNetworkSettings({ ...valid, kind: WifiNetworkKind.PRIMARY, isolated: false }, now, false)).toEqual([]);
+    expect(validateWifiNetworkSettings({ ...valid, kind: WifiNetworkKind.IOT, isolated: false }, now, false)).toEqual([]);
   });
 });

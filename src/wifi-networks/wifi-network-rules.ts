@@ -14,6 +14,7 @@ export interface WifiNetworkSettings {
   passphrase: string | null;
   hidden: boolean;
   clientIsolation: boolean;
+  isolated: boolean;
   vlanId: number | null;
   bands: Band[];
   enabled: boolean;
@@ -67,6 +68,11 @@ export function checkVlanId(field: string, vlanId: number | null): FieldError[] 
   return Number.isInteger(vlanId) && vlanId >= 1 && vlanId <= 4094 ? [] : [{ field, message: 'must be an integer from 1 to 4094' }];
 }
 
+/** The PRIMARY network is the home network: it cannot be cut off from itself. */
+export function checkIsolated(field: string, kind: WifiNetworkKind, isolated: boolean): FieldError[] {
+  return kind === WifiNetworkKind.PRIMARY && isolated ? [{ field, message: 'a PRIMARY network cannot be isolated; only GUEST and IOT networks can' }] : [];
+}
+
 export function checkExpiresAt(field: string, expiresAt: Date | null, now: Date): FieldError[] {
   if (expiresAt === null) return [];
   if (Number.isNaN(expiresAt.getTime())) return [{ field, message: 'must be a valid date-time' }];
@@ -87,6 +93,7 @@ export function validateWifiNetworkSettings(s: WifiNetworkSettings, now: Date, e
     ...(modeErrors.length > 0 ? [] : checkPassphrase(f('passphrase'), s.securityMode, s.passphrase)),
     ...(modeErrors.length > 0 ? [] : checkBands(f('bands'), s.securityMode, s.bands)),
     ...checkVlanId(f('vlanId'), s.vlanId),
+    ...checkIsolated(f('isolated'), s.kind, s.isolated),
     ...(expiryChanged ? checkExpiresAt(f('expiresAt'), s.expiresAt, now) : []),
     ...checkOptionalText(f('description'), s.description, DESCRIPTION_MAX),
   ];

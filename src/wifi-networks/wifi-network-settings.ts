@@ -10,14 +10,20 @@ import { UpdateWifiNetworkInput } from './dto/update-wifi-network.input';
 import { WifiNetwork } from './wifi-network.entity';
 
 export function primarySettings(input: PrimaryNetworkInput): WifiNetworkSettings {
-  return newSettings(WifiNetworkKind.PRIMARY, input, true, null);
+  return newSettings(WifiNetworkKind.PRIMARY, input, true, null, undefined);
 }
 
 export function createSettings(input: CreateWifiNetworkInput): WifiNetworkSettings {
-  return newSettings(input.kind, input, input.enabled ?? true, input.expiresAt ?? null);
+  return newSettings(input.kind, input, input.enabled ?? true, input.expiresAt ?? null, input.isolated ?? undefined);
 }
 
-function newSettings(kind: WifiNetworkKind, input: PrimaryNetworkInput, enabled: boolean, expiresAt: Date | null): WifiNetworkSettings {
+function newSettings(
+  kind: WifiNetworkKind,
+  input: PrimaryNetworkInput,
+  enabled: boolean,
+  expiresAt: Date | null,
+  isolatedInput: boolean | undefined,
+): WifiNetworkSettings {
   return {
     kind,
     ssid: input.ssid,
@@ -25,6 +31,7 @@ function newSettings(kind: WifiNetworkKind, input: PrimaryNetworkInput, enabled:
     passphrase: input.passphrase ?? null,
     hidden: input.hidden ?? false,
     clientIsolation: input.clientIsolation ?? false,
+    isolated: isolatedInput ?? kind !== WifiNetworkKind.PRIMARY,
     vlanId: input.vlanId ?? null,
     bands: input.bands ?? defaultBands(input.securityMode),
     enabled,
@@ -41,6 +48,7 @@ export function settingsOf(n: WifiNetwork): WifiNetworkSettings {
     passphrase: n.passphrase,
     hidden: n.hidden,
     clientIsolation: n.clientIsolation,
+    isolated: n.isolated,
     vlanId: n.vlanId,
     bands: n.bands,
     enabled: n.enabled,
@@ -50,7 +58,7 @@ export function settingsOf(n: WifiNetwork): WifiNetworkSettings {
 }
 
 /** Fields that always have a value: null is refused, not taken for "not sent". */
-const NOT_CLEARABLE = ['ssid', 'securityMode', 'hidden', 'clientIsolation', 'enabled'] as const;
+const NOT_CLEARABLE = ['ssid', 'securityMode', 'hidden', 'clientIsolation', 'isolated', 'enabled'] as const;
 
 /** One error per field sent as null that cannot be cleared (bands: null means the default bands). */
 export function refusedNulls(input: UpdateWifiNetworkInput): FieldError[] {
@@ -66,6 +74,7 @@ export function patchOf(input: UpdateWifiNetworkInput): WifiNetworkPatch {
     passphrase: input.passphrase,
     hidden: keep(input.hidden),
     clientIsolation: keep(input.clientIsolation),
+    isolated: keep(input.isolated),
     vlanId: input.vlanId,
     bands: input.bands,
     enabled: keep(input.enabled),

@@ -12,6 +12,7 @@ export function wifiNetworkSummary(n: WifiNetwork): Record<string, unknown> {
     passphrase: n.passphrase === null ? null : 'set',
     hidden: n.hidden,
     clientIsolation: n.clientIsolation,
+    isolated: n.isolated,
     vlanId: n.vlanId,
     bands: n.bands,
     enabled: n.enabled,

@@ -34,7 +34,7 @@ const IDS_PER_QUERY = 500;
 
 /** Every setting plus updatedAt: what a change writes. */
 export const WRITTEN_PROPERTIES = [
-  'kind', 'ssid', 'securityMode', 'passphrase', 'hidden', 'clientIsolation', 'vlanId', 'bands', 'enabled', 'expiresAt', 'description', 'updatedAt',
+  'kind', 'ssid', 'securityMode', 'passphrase', 'hidden', 'clientIsolation', 'isolated', 'vlanId', 'bands', 'enabled', 'expiresAt', 'description', 'updatedAt',
 ] as const satisfies readonly (keyof WifiNetworkSettings | 'updatedAt')[];
 export type NetworkWrite = CompiledUpdate<WifiNetwork, (typeof WRITTEN_PROPERTIES)[number]>;
 

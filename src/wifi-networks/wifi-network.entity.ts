@@ -45,6 +45,13 @@ export class WifiNetwork extends TimestampedRecord {
   @Column({ name: 'client_isolation', type: 'boolean' })
   clientIsolation!: boolean;
 
+  @Field({
+    description:
+      'Whether the network is isolated on the devices: its own bridge, subnet and DHCP server, clients kept from each other, and no forwarding to the home network or other isolated networks (docs/api.md, Isolated networks). Default true for GUEST and IOT; PRIMARY never is.',
+  })
+  @Column({ type: 'boolean', default: false })
+  isolated!: boolean;
+
   @Field(() => Int, { nullable: true, description: 'The VLAN its traffic is tagged with; null: untagged.' })
   @Column({ name: 'vlan_id', type: 'integer', nullable: true })
   vlanId!: number | null;

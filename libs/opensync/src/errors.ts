@@ -7,7 +7,8 @@ export type OpensyncErrorCode =
   | 'VIF_NOT_OWNED'
   | 'VIF_NAME_DUPLICATE'
   | 'RADIO_UNKNOWN'
-  | 'SCHEMA_TABLE_MISSING';
+  | 'SCHEMA_TABLE_MISSING'
+  | 'ISOLATION_POOL_INVALID';
 
 export class OpensyncError extends Error {
   constructor(

@@ -2,7 +2,7 @@
 // them; a string would let a typo pass). Radio bands are mapped from the device's freq_band.
 
 import { registerEnumType } from '@nestjs/graphql';
-import type { NodeMismatchReason, SkipReason } from '@lib/opensync';
+import type { IsolationMismatchReason, NodeMismatchReason, SkipReason } from '@lib/opensync';
 
 export enum RadioBand {
   BAND_2_4G = 'BAND_2_4G',
@@ -39,10 +39,13 @@ export enum MismatchReason {
   SECURITY_UNSUPPORTED = 'SECURITY_UNSUPPORTED',
   OPEN_NOT_ALLOWED_ON_6G = 'OPEN_NOT_ALLOWED_ON_6G',
   PASSPHRASE_MISSING = 'PASSPHRASE_MISSING',
+  ISOLATION_UNSUPPORTED = 'ISOLATION_UNSUPPORTED',
+  SUBNET_CONFLICT = 'SUBNET_CONFLICT',
+  BRIDGE_MISSING = 'BRIDGE_MISSING',
 }
 registerEnumType(MismatchReason, {
   name: 'MismatchReason',
-  description: 'Why a network is not applied on a node (docs/api.md, Convergence).',
+  description: 'Why a network is not applied on a node (docs/api.md, Convergence). For isolation rows, ifName names the bridge or the Netfilter row and column the table or column.',
   valuesMap: {
     CONFIG_MISSING: { description: 'No Wifi_VIF_Config row for the VIF yet.' },
     CONFIG_DIFFERS: { description: 'The config row is not what the model wants (not written yet, or changed on the device).' },
@@ -53,11 +56,16 @@ registerEnumType(MismatchReason, {
     SECURITY_UNSUPPORTED: { description: "The device's schema cannot express the network's security mode." },
     OPEN_NOT_ALLOWED_ON_6G: { description: 'An OPEN network cannot run on a 6 GHz radio.' },
     PASSPHRASE_MISSING: { description: 'The security mode needs a passphrase the network lacks.' },
+    ISOLATION_UNSUPPORTED: {
+      description: 'The network is isolated and the device cannot carry that (its firmware has no Bridge/Port/Interface/Netfilter tables); no VIF is written.',
+    },
+    SUBNET_CONFLICT: { description: "The network's isolated subnet overlaps an address the device already uses; no VIF is written." },
+    BRIDGE_MISSING: { description: "The isolated network's own bridge is not on the device yet." },
   },
 });
 
 /** Compile-time check: every reason the rules produce has an enum value. */
-const _every: Record<NodeMismatchReason | SkipReason, MismatchReason> = MismatchReason;
+const _every: Record<NodeMismatchReason | SkipReason | IsolationMismatchReason, MismatchReason> = MismatchReason;
 void _every;
 
 export function mismatchReasonOf(reason: string): MismatchReason {

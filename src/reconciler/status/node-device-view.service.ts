@@ -5,9 +5,10 @@
 // vif-row-visibility.ts (allow-lists; rows not yet in the desired state redacted).
 
 import { radioBandOf } from '../graphql/device-enums';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CachedRow, DesiredNetwork, DesiredVif, isControllerOwned, networkNodeStatus } from '@lib/opensync';
 import { DesiredStateService } from '../desired-state.service';
+import { RECONCILER_CONFIG, ReconcilerConfig } from '../reconciler-config';
 import { NodeRadio, NodeVif } from '../graphql/node-device.types';
 import { VifMismatch } from '../graphql/status.types';
 import { monitoredWifiTables } from '../sessions/device-connection';
@@ -25,6 +26,7 @@ export class NodeDeviceViewService {
     private readonly connections: DeviceConnectionsService,
     private readonly desired: DesiredStateService,
     private readonly blocks: ClientBlocks,
+    @Inject(RECONCILER_CONFIG) private readonly config: ReconcilerConfig,
   ) {}
 
   radios(nodeId: string): NodeRadio[] {
@@ -46,7 +48,7 @@ export class NodeDeviceViewService {
     if (connection === undefined) return [];
     const [device, networks] = await Promise.all([readLiveVifRows(connection), this.networksOfNode(nodeId)]);
     const now = new Date();
-    const pass = planPass(connection, networks, now, this.blocks.activeFor(nodeId, now));
+    const pass = planPass(connection, networks, now, this.config.isolation, this.blocks.activeFor(nodeId, now));
     const desiredByName = new Map<string, DesiredVif>();
     for (const vif of [...pass.desired.byRadio.values()].flat()) desiredByName.set(vif.ifName, vif);
     const owned = (rows: CachedRow[]) => rows.filter((r) => isControllerOwned(r.if_name));

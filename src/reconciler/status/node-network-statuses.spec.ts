@@ -1,4 +1,4 @@
-import { desiredVifs, DesiredVif } from '@lib/opensync';
+import { CachedRow, desiredIsolation, desiredVifs, DesiredVif, DeviceIsolationView, parseSubnetPool } from '@lib/opensync';
 import { CURRENT_CAPS, LEGACY_CAPS, network, RADIO_24, RADIO_6 } from '@lib/opensync/testing/opensync-fixtures';
 import { desiredFingerprint, nodeNetworkStatuses, NodeNetworkStatusInput } from './node-network-statuses';
 import { PendingTracker } from './pending-tracker';
@@ -63,6 +63,46 @@ describe('nodeNetworkStatuses', () => {
     const wpa3 = network({ id: 'sae', slot: 3, bands: ['BAND_2_4G'], securityMode: 'WPA3_SAE' });
     const legacy = desiredVifs([wpa3], [RADIO_24], LEGACY_CAPS, NOW);
     expect(nodeNetworkStatuses(input({ networks: [wpa3], desired: legacy }))[0].mismatches[0].reason).toBe('SECURITY_UNSUPPORTED');
+  });
+});
+
+describe('nodeNetworkStatuses of an isolated network', () => {
+  const guest = network({ id: 'guest', slot: 2, kind: 'GUEST', bands: ['BAND_2_4G'] });
+  const isolation = desiredIsolation([guest], NOW, { supported: true, inetRows: [] }, { pool: parseSubnetPool('10.242.0.0/16') });
+  const desired = desiredVifs([guest], [RADIO_24], CURRENT_CAPS, NOW, { isolation });
+  const vifRows = appliedRows(desired.byRadio.get(RADIO_24._uuid)![0]);
+  const [plan] = isolation.networks;
+  const row = (n: number, values: Record<string, unknown>): CachedRow => ({ _uuid: `33333333-0000-4000-8000-00000000000${n}`, ...values }) as CachedRow;
+  const inetConfig = row(1, { ...plan.inetConfig });
+  const complete: DeviceIsolationView = {
+    bridges: [row(3, { name: 'br-ctl2' })],
+    inetConfigs: [inetConfig],
+    inetStates: [row(4, { if_name: 'br-ctl2', enabled: true, inet_addr: '10.242.2.1', netmask: '255.255.255.0' })],
+    netfilters: [...plan.netfilter.values()].map((r, i) => row(5 + i, { ...r })),
+  };
+  const statusWith = (view: DeviceIsolationView, now = NOW) =>
+    nodeNetworkStatuses(input({ networks: [guest], desired, isolation, isolationView: view, inetState: true, now, ...vifRows }))[0];
+
+  it('is APPLIED only when the VIF runs and every isolation row is in place and reported applied', () => {
+    expect(statusWith(complete)).toMatchObject({ status: 'APPLIED', mismatches: [] });
+    const noBridge = statusWith({ ...complete, bridges: [] });
+    expect(noBridge).toMatchObject({ status: 'PENDING', mismatches: [{ ifName: 'br-ctl2', reason: 'BRIDGE_MISSING' }] });
+    expect(statusWith({ ...complete, inetStates: [] }).mismatches.map((m) => `${m.reason} ${m.column}`)).toEqual([
+      'STATE_DIFFERS enabled',
+      'STATE_DIFFERS inet_addr',
+      'STATE_DIFFERS netmask',
+    ]);
+    expect(statusWith({ ...complete, netfilters: complete.netfilters.slice(1) }).mismatches).toEqual([
+      { ifName: complete.netfilters[0].name, reason: 'CONFIG_MISSING', column: 'Netfilter' },
+    ]);
+    expect(statusWith({ ...complete, bridges: [] }, new Date(NOW.getTime() + 60_000)).status).toBe('FAILED');
+  });
+
+  it('changes its fingerprint when the isolation rows change, not only the VIFs', () => {
+    const vifs = desired.byRadio.get(RADIO_24._uuid)!;
+    const other = { ...plan, inetConfig: { ...plan.inetConfig, inet_addr: '10.242.9.1' } };
+    expect(desiredFingerprint(vifs, plan)).not.toBe(desiredFingerprint(vifs, other));
+    expect(desiredFingerprint(vifs, plan)).not.toBe(desiredFingerprint(vifs));
   });
 });
 

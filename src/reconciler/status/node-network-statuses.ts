@@ -9,6 +9,10 @@ import {
   DesiredNetwork,
   DesiredVif,
   DesiredVifsResult,
+  DesiredIsolatedNetwork,
+  DesiredIsolation,
+  DeviceIsolationView,
+  isolationMismatches,
   networkNodeStatus,
   NetworkNodeStatus,
   NodeVifMismatch,
@@ -29,6 +33,11 @@ export type NodeStatusMismatch = Omit<NodeVifMismatch, 'reason'> & { reason: str
 export interface NodeNetworkStatusInput {
   networks: readonly DesiredNetwork[];
   desired: DesiredVifsResult;
+  /** The node's isolation plan and the device's isolation rows (absent: nothing isolated). */
+  isolation?: DesiredIsolation;
+  isolationView?: DeviceIsolationView;
+  /** Whether the device reports Wifi_Inet_State (then an isolated bridge must read back applied). */
+  inetState?: boolean;
   configRows: readonly CachedRow[];
   stateRows: readonly CachedRow[];
   stateColumns: ReadonlySet<string>;
@@ -47,12 +56,15 @@ export function vifsOf(desired: DesiredVifsResult, networkId: string): DesiredVi
  * them. A digest of the canonical text: every connected node keeps one per network, and the
  * text itself (every column of every VIF, over a kilobyte) would be most of what it keeps.
  */
-export function desiredFingerprint(vifs: readonly DesiredVif[]): string {
-  const text = vifs
-    .map((vif) => `${vif.ifName}{${Object.entries(vif.row).map(([k, v]) => `${k}=${canonicalValue(v)}`).sort().join(',')}}`)
-    .sort()
-    .join(';');
-  return createHash('sha256').update(text).digest('base64');
+export function desiredFingerprint(vifs: readonly DesiredVif[], isolation?: DesiredIsolatedNetwork): string {
+  const rowText = (name: string, row: Readonly<Record<string, unknown>>): string =>
+    `${name}{${Object.entries(row).map(([k, v]) => `${k}=${canonicalValue(v)}`).sort().join(',')}}`;
+  const parts = vifs.map((vif) => rowText(vif.ifName, vif.row));
+  if (isolation !== undefined) {
+    parts.push(rowText(`inet:${isolation.bridge}`, isolation.inetConfig));
+    for (const [name, row] of isolation.netfilter) parts.push(rowText(`nf:${name}`, row));
+  }
+  return createHash('sha256').update(parts.sort().join(';')).digest('base64');
 }
 
 export function nodeNetworkStatuses(input: NodeNetworkStatusInput): NodeNetworkStatus[] {
@@ -60,7 +72,8 @@ export function nodeNetworkStatuses(input: NodeNetworkStatusInput): NodeNetworkS
     const vifs = vifsOf(input.desired, network.id);
     const wanted = new Set(vifs.map((v) => v.ifName));
     const removedIfNames = ownedNamesOfSlot(network.slot, [...input.configRows, ...input.stateRows]).filter((n) => !wanted.has(n));
-    const since = input.pendingSince(network.id, desiredFingerprint(vifs));
+    const isolation = input.isolation?.networks.find((i) => i.networkId === network.id);
+    const since = input.pendingSince(network.id, desiredFingerprint(vifs, isolation));
     const result = networkNodeStatus({
       desiredVifs: vifs,
       removedIfNames,
@@ -72,6 +85,19 @@ export function nodeNetworkStatuses(input: NodeNetworkStatusInput): NodeNetworkS
       failAfterMs: input.failAfterMs,
       compareOptions: { stateColumns: input.stateColumns },
     });
+    // Another network holding the slot (a slot conflict, already FAILED) owns that bridge.
+    const slotHeldByOther = input.isolation?.networks.some((i) => i.slot === network.slot && i.networkId !== network.id) ?? false;
+    const isolated =
+      input.isolationView === undefined || slotHeldByOther
+        ? []
+        : isolationMismatches({ wanted: isolation, slot: network.slot, device: input.isolationView, inetState: input.inetState ?? false });
+    if (isolated.length > 0 && result.status === 'APPLIED') {
+      // The VIFs run, but the network is not isolated yet: it is not applied.
+      result.status = 'PENDING';
+      const waited = input.now.getTime() - since.getTime();
+      if (waited >= input.failAfterMs) result.status = 'FAILED';
+    }
+    result.mismatches.push(...(isolated as NodeVifMismatch[]));
     const skipped: NodeStatusMismatch[] = input.desired.skipped
       .filter((s) => s.networkId === network.id)
       .map((s) => ({ ifName: '', reason: s.reason, column: `radio ${s.radioBand}` }));

@@ -1,12 +1,29 @@
 // One reconciliation pass, as pure data: desired VIFs for the node's networks on the
-// device's radios, and the operations that bring Wifi_VIF_Config there.
+// device's radios, the isolation rows of its auxiliary networks, and the operations that
+// bring Wifi_VIF_Config and those rows there.
 
-import { CachedRow, ClientBlock, DesiredNetwork, desiredVifs, DesiredVifsResult, planVifOperations, radioViews } from '@lib/opensync';
+import {
+  CachedRow,
+  ClientBlock,
+  DesiredIsolation,
+  desiredIsolation,
+  DesiredNetwork,
+  desiredVifs,
+  DesiredVifsResult,
+  DeviceIsolationView,
+  IsolationOptions,
+  planIsolationOperations,
+  planVifOperations,
+  radioViews,
+  schemaSupportsIsolation,
+} from '@lib/opensync';
 import { Operation } from '@lib/ovsdb';
 import { DeviceConnection } from '../sessions/device-connection';
 
 export interface VifPass {
   desired: DesiredVifsResult;
+  isolation: DesiredIsolation;
+  isolationView: DeviceIsolationView;
   operations: Operation[];
   configRows: CachedRow[];
   stateRows: CachedRow[];
@@ -16,12 +33,34 @@ export function rowsOf(connection: DeviceConnection, table: string): CachedRow[]
   return [...(connection.wifi.table(table)?.values() ?? [])] as CachedRow[];
 }
 
-export function planPass(connection: DeviceConnection, networks: readonly DesiredNetwork[], now: Date, blocks: readonly ClientBlock[] = []): VifPass {
+export function isolationViewOf(connection: DeviceConnection): DeviceIsolationView {
+  return {
+    bridges: rowsOf(connection, 'Bridge'),
+    inetConfigs: rowsOf(connection, 'Wifi_Inet_Config'),
+    inetStates: rowsOf(connection, 'Wifi_Inet_State'),
+    netfilters: rowsOf(connection, 'Netfilter'),
+  };
+}
+
+export function planPass(connection: DeviceConnection, networks: readonly DesiredNetwork[], now: Date, isolationOptions: IsolationOptions, blocks: readonly ClientBlock[] = []): VifPass {
   const radios = radioViews(rowsOf(connection, 'Wifi_Radio_Config'));
   const configRows = rowsOf(connection, 'Wifi_VIF_Config');
-  const desired = desiredVifs(networks, radios, connection.caps, now, { blocks });
-  const operations = planVifOperations(desired.byRadio, { radios, vifConfigs: configRows }, connection.schema);
-  return { desired, operations, configRows, stateRows: rowsOf(connection, 'Wifi_VIF_State') };
+  const isolationView = isolationViewOf(connection);
+  const isolation = desiredIsolation(
+    networks,
+    now,
+    {
+      supported: schemaSupportsIsolation(connection.schema),
+      inetRows: [...isolationView.inetConfigs, ...isolationView.inetStates],
+    },
+    isolationOptions,
+  );
+  const desired = desiredVifs(networks, radios, connection.caps, now, { homeBridge: isolationOptions.homeBridge, isolation, blocks });
+  const operations = [
+    ...planIsolationOperations(isolation, isolationView, connection.schema),
+    ...planVifOperations(desired.byRadio, { radios, vifConfigs: configRows }, connection.schema),
+  ];
+  return { desired, isolation, isolationView, operations, configRows, stateRows: rowsOf(connection, 'Wifi_VIF_State') };
 }
 
 /** The next instant at which an active network of these expires (a pass is due then). */

@@ -14,6 +14,14 @@ export class CreateWifiNetworkInput extends PrimaryNetworkInput {
   @IsBoolean()
   enabled?: boolean;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Isolate the network on the devices (own bridge, subnet and DHCP, no forwarding to the home network). Default: true.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  isolated?: boolean | null;
+
   @Field(() => Date, { nullable: true, description: 'When the network should end; must be in the future.' })
   @IsOptional()
   @IsDate()

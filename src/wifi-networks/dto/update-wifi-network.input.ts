@@ -33,6 +33,14 @@ export class UpdateWifiNetworkInput {
   @IsBoolean()
   clientIsolation?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Isolate the network on the devices (GUEST and IOT only; refused for PRIMARY); null is refused.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  isolated?: boolean | null;
+
   @Field(() => Int, { nullable: true, description: 'The VLAN, 1 to 4094; null: untagged.' })
   @IsOptional()
   @IsInt()

@@ -1,5 +1,5 @@
-// What OpenSync bootstrap scripts put in the database before the managers start:
-// AWLAN_Node (identity, firmware, where to connect, backoff) and one Wifi_Radio_Config plus
+// What OpenSync bootstrap scripts put in the database before the managers start: the
+// Open_vSwitch root row (bridges hang off it; ovsdb init creates it on a real device), AWLAN_Node (identity, firmware, where to connect, backoff) and one Wifi_Radio_Config plus
 // Wifi_Radio_State row per radio. Columns the schema lacks are left out.
 import { OvsdbError, Value } from '@lib/ovsdb';
 import { DeviceDbPort, transactionError } from './device-db-port';
@@ -32,6 +32,7 @@ export function awlanNodeRow(profile: DeviceProfile, bootTime: number): Record<s
 
 export async function bootstrapDevice(port: DeviceDbPort, profile: DeviceProfile, bootTime: number): Promise<void> {
   const ops: object[] = [{ op: 'insert', table: 'AWLAN_Node', row: only(port, 'AWLAN_Node', awlanNodeRow(profile, bootTime)) }];
+  if (port.columnNames('Open_vSwitch').length > 0 && port.rows('Open_vSwitch').length === 0) ops.push({ op: 'insert', table: 'Open_vSwitch', row: {} });
   for (const band of profile.bands) {
     const r = RADIO_DEFAULTS[band];
     const common: Record<string, Value> = {

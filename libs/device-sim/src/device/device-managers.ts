@@ -6,6 +6,7 @@ import { DelayScheduler } from './delay-scheduler';
 import { DeviceDbPort } from './device-db-port';
 import { DeviceBehaviour } from './device-profile';
 import { LogPullManager } from './log-pull-manager';
+import { NetworkManager } from './network-manager';
 import { UpgradeHooks, UpgradeManager } from './upgrade-manager';
 import { StatsPublisher } from './stats-publisher';
 import { WifiManager, WifiManagerHooks } from './wifi-manager';
@@ -14,6 +15,7 @@ export type ManagerHooks = WifiManagerHooks & UpgradeHooks;
 
 export class DeviceManagers {
   readonly wifi: WifiManager;
+  readonly network: NetworkManager;
   readonly upgrade: UpgradeManager;
   readonly logPull: LogPullManager;
   readonly clients: ClientManager;
@@ -23,6 +25,7 @@ export class DeviceManagers {
 
   constructor(port: DeviceDbPort, serial: string, behaviour: DeviceBehaviour, scheduler: DelayScheduler, hooks: ManagerHooks) {
     this.wifi = new WifiManager(port, serial, behaviour, scheduler, hooks);
+    this.network = new NetworkManager(port, serial, behaviour, scheduler, (m) => hooks.log(m));
     this.upgrade = new UpgradeManager(port, behaviour, scheduler, hooks);
     this.logPull = new LogPullManager(port, serial, hooks);
     this.clients = new ClientManager(port, serial, behaviour, scheduler, (m) => hooks.log(m));
@@ -33,6 +36,7 @@ export class DeviceManagers {
 
   start(): void {
     this.wifi.start();
+    this.network.start();
     this.upgrade.start();
     this.logPull.start();
     this.clients.start();
@@ -42,6 +46,7 @@ export class DeviceManagers {
 
   stop(): void {
     this.wifi.stop();
+    this.network.stop();
     this.upgrade.stop();
     this.logPull.stop();
     this.clients.stop();

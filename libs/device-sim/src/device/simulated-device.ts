@@ -73,7 +73,7 @@ export class SimulatedDevice {
 
   /** No VIF apply pending. */
   get converged(): boolean {
-    return this.managers?.wifi.idle ?? false;
+    return this.managers !== undefined && this.managers.wifi.idle && this.managers.network.idle;
   }
 
   async start(rebootReason?: { type: string; reason: string }): Promise<void> {

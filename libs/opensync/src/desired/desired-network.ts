@@ -6,6 +6,9 @@ import { Row } from '@lib/ovsdb';
 import { MacAcl } from '../acl/vif-acl';
 import { NetworkBand, RadioBand } from '../naming/radio-band';
 
+/** The LAN bridge of OpenSync residential images: AP VIFs join it unless isolated. */
+export const DEFAULT_HOME_BRIDGE = 'br-home';
+
 export type NetworkKind = 'PRIMARY' | 'GUEST' | 'IOT';
 export type SecurityMode = 'OPEN' | 'WPA2_PSK' | 'WPA3_SAE' | 'WPA2_WPA3';
 
@@ -19,6 +22,11 @@ export interface DesiredNetwork {
   passphrase?: string | null;
   hidden: boolean;
   clientIsolation: boolean;
+  /**
+   * Whether the network gets its own bridge, subnet and firewall rules on the device;
+   * undefined or null: the default of its kind (GUEST and IOT yes, PRIMARY never).
+   */
+  isolated?: boolean | null;
   vlanId?: number | null;
   bands: readonly NetworkBand[];
   enabled: boolean;
@@ -57,7 +65,11 @@ export type SkipReason =
   | 'SLOT_CONFLICT'
   | 'SECURITY_UNSUPPORTED'
   | 'OPEN_NOT_ALLOWED_ON_6G'
-  | 'PASSPHRASE_MISSING';
+  | 'PASSPHRASE_MISSING'
+  /** An isolated network on a device whose schema lacks the Bridge/Port/Interface/Netfilter tables. */
+  | 'ISOLATION_UNSUPPORTED'
+  /** The network's isolated subnet overlaps an address the device already uses. */
+  | 'SUBNET_CONFLICT';
 
 /** A VIF the model asks for that this device cannot carry, with the reason to show users. */
 export interface SkippedVif {

@@ -1,6 +1,7 @@
 import { CURRENT_CAPS, LEGACY_CAPS, network, RADIO_24, RADIO_5L, RADIO_5U, RADIO_6 } from '../testing/opensync-fixtures';
 import { RadioView } from './desired-network';
-import { desiredVifs, isNetworkActive } from './desired-vifs';
+import { desiredVifs } from './desired-vifs';
+import { isNetworkActive } from './network-activity';
 
 const NOW = new Date('2026-01-01T12:00:00Z');
 const RADIOS = [RADIO_24, RADIO_5L, RADIO_5U, RADIO_6];

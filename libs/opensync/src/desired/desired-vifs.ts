@@ -6,11 +6,11 @@ import { Row } from '@lib/ovsdb';
 import { ClientBlock, vifAclColumns } from '../acl/vif-acl';
 import { isRadioBand, networkBandOf, RADIO_BANDS, RadioBand } from '../naming/radio-band';
 import { vifIfName, vifRadioIdx } from '../naming/vif-naming';
-import { DesiredNetwork, DesiredVif, RadioView, SkippedVif } from './desired-network';
+import { DEFAULT_HOME_BRIDGE, DesiredNetwork, DesiredVif, RadioView, SkippedVif } from './desired-network';
 import { DeviceCapabilities } from './device-capabilities';
+import { isIsolated, isNetworkActive } from './network-activity';
 import { securityColumns } from './security-columns';
-
-export const DEFAULT_HOME_BRIDGE = 'br-home';
+import type { DesiredIsolation } from '../isolation/desired-isolation';
 
 export interface DesiredVifOptions {
   /** The LAN bridge AP VIFs join; OpenSync residential images call it br-home. */
@@ -19,17 +19,18 @@ export interface DesiredVifOptions {
   vlanBridge?: (vlanId: number) => string;
   /** Temporary client blocks of this node (client kicks): blacklisted on every VIF of the node until they end. */
   blocks?: readonly ClientBlock[];
+  /**
+   * The node's isolation plan (desiredIsolation). An isolated network goes on its own bridge
+   * with ap_bridge=false; one the plan blocks, or any isolated network when no plan is given,
+   * gets no VIF at all (skipped with the reason), never one on the home bridge.
+   */
+  isolation?: DesiredIsolation;
 }
 
 export interface DesiredVifsResult {
   /** Radio _uuid -> the rows wanted on it, ordered by slot. Every radio has an entry. */
   byRadio: Map<string, DesiredVif[]>;
   skipped: SkippedVif[];
-}
-
-export function isNetworkActive(network: DesiredNetwork, now: Date): boolean {
-  if (!network.enabled) return false;
-  return network.expiresAt == null || network.expiresAt.getTime() > now.getTime();
 }
 
 export function desiredVifs(
@@ -48,6 +49,9 @@ export function desiredVifs(
   for (const network of active) {
     const conflict = claimedSlots.has(network.slot);
     claimedSlots.add(network.slot);
+    const isolated = isIsolated(network);
+    const ownBridge = isolated ? options.isolation?.networks.find((i) => i.networkId === network.id)?.bridge : undefined;
+    const isolationBlocked = isolated && ownBridge === undefined ? (options.isolation?.blocked.get(network.id) ?? 'ISOLATION_UNSUPPORTED') : undefined;
     for (const radio of [...usable, ...duplicates]) {
       const band = radio.freq_band as RadioBand;
       if (!network.bands.includes(networkBandOf(band))) continue;
@@ -62,6 +66,10 @@ export function desiredVifs(
         skip('DUPLICATE_RADIO_BAND');
         continue;
       }
+      if (isolationBlocked !== undefined) {
+        skip(isolationBlocked);
+        continue;
+      }
       const security = securityColumns(network.securityMode, network.passphrase, band, caps.securityStyle);
       if (!security.ok) {
         skip(security.reason);
@@ -69,17 +77,18 @@ export function desiredVifs(
       }
       const ifName = vifIfName(network.slot, band);
       const acl = vifAclColumns(network.macAcl, options.blocks ?? [], now);
-      const row = restrictToSchema({ ...baseColumns(network, ifName, options), ...security.columns, ...acl }, caps);
+      const row = restrictToSchema({ ...baseColumns(network, ifName, options, ownBridge), ...security.columns, ...acl }, caps);
       byRadio.get(radio._uuid)?.push({ networkId: network.id, radioUuid: radio._uuid, radioBand: band, ifName, row });
     }
   }
   return { byRadio, skipped };
 }
 
-function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVifOptions): Row {
+function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVifOptions, ownBridge: string | undefined): Row {
   const home = options.homeBridge ?? DEFAULT_HOME_BRIDGE;
   const vlanId = network.vlanId ?? undefined;
-  const bridge = vlanId === undefined ? home : (options.vlanBridge?.(vlanId) ?? home);
+  const shared = vlanId === undefined ? home : (options.vlanBridge?.(vlanId) ?? home);
+  const bridge = ownBridge ?? shared;
   return {
     if_name: ifName,
     enabled: true,
@@ -88,7 +97,8 @@ function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVi
     ssid_broadcast: network.hidden ? 'disabled' : 'enabled',
     bridge,
     vlan_id: vlanId,
-    ap_bridge: !network.clientIsolation,
+    // An isolated network's clients never reach each other either (hostapd ap_isolate).
+    ap_bridge: ownBridge === undefined && !network.clientIsolation,
     vif_radio_idx: vifRadioIdx(network.slot),
   };
 }
