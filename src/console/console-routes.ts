@@ -37,10 +37,9 @@ export class ConsoleRoutes implements OnModuleInit {
       index: ['index.html'],
       // The app's own not-found answer stays the API's for unknown paths.
       decorateReply: false,
-      setHeaders: (res, path) => {
-        res.setHeader('content-security-policy', CONSOLE_CSP);
+      setHeaders: (reply, path) => {
         // Assets carry a content hash in their name; index.html must be fetched anew.
-        res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        secured(reply).header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

@@ -28,7 +28,7 @@ export function customerActionText(action: CustomerAction, name: string, locatio
       return {
         label: 'Terminate',
         title: `Terminate ${name}?`,
-        consequence: `The service is cancelled for good: ${nodes} are unclaimed and every network of ${locations} is removed. This cannot be undone.`,
+        consequence: `The service is cancelled for good: ${nodes} will be unclaimed and every network of ${locations} removed. This cannot be undone.`,
         danger: true,
       };
     case 'verifyEmail':
