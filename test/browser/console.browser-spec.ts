@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CLAIM_NODE, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
 import { SimHandle, startSimDevice } from '../e2e/reconciliation/sim-device';
-import { createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
+import { createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
 import { browserUnavailable, buildConsole, launchChromium, SCREENSHOTS } from './console-browser';
 
 const SERIAL = 'CONSOLE0001';
+const REVOKE = `mutation ($id: ID!) { revokeUserSessions(id: $id) { id } }`;
 const unavailable = browserUnavailable();
 if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailable}`);
 
@@ -155,6 +156,31 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'location-phone.png'), fullPage: true });
+    await context.close();
+  }, 60_000);
+
+  it('an ended session asks for the password again over the page and keeps what was typed', async () => {
+    const { context, page } = await newPage();
+    await logIn(page, group.adminEmail, USER_PASSWORD);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.goto(`${base}/#/locations/${customer.locations[0].id}`);
+    await page.getByRole('button', { name: 'Add a guest or IoT network' }).click();
+    await page.getByLabel('Kind').selectOption('IOT');
+    await page.getByLabel('SSID', { exact: true }).fill('Sensors');
+    await page.getByLabel('Passphrase', { exact: true }).fill('sensors passphrase');
+    expectData(await gql(app, REVOKE, { id: group.adminUserId }, await platformAdmin(app)));
+
+    await page.getByRole('button', { name: 'Create network' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+    await dialog.waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'session-ended.png') });
+    await dialog.getByLabel('Password').fill(USER_PASSWORD);
+    await dialog.getByRole('button', { name: 'Log in', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('SSID', { exact: true }).inputValue()).toBe('Sensors');
+    expect(await page.getByLabel('Kind').inputValue()).toBe('IOT');
+    await page.getByRole('button', { name: 'Create network' }).click();
+    await page.locator('li.network[data-ssid="Sensors"]').waitFor();
     await context.close();
   }, 60_000);
 });

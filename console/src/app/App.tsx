@@ -97,6 +97,8 @@ function ExpiredDialog({ email, onLogout }: { email: string; onLogout(): void })
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (ref.current !== null && !ref.current.open) ref.current.showModal();
+    // showModal focuses the first control (the fixed email): the password is what to type.
+    ref.current?.querySelector<HTMLInputElement>('input[type="password"]')?.focus();
   }, []);
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="expired-title" onCancel={(e) => e.preventDefault()}>

@@ -30,7 +30,7 @@ const AuditQuery = graphql(`
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({ who: '', what: '', from: '', to: '' });
   const [objectId, setObjectId] = useState('');
-  const [first, setFirst] = useState(100);
+  const [first, setFirst] = useState(50);
   const [{ data, fetching, error }] = useQuery({ query: AuditQuery, variables: { first, objectId: objectId.trim() === '' ? undefined : objectId.trim() } });
   const rows = (data?.auditEvents.edges ?? []).map((e) => e.node).filter((r) => matchesAudit(r, filter));
   const set = (key: keyof AuditFilter, value: string): void => setFilter((f) => ({ ...f, [key]: value }));
@@ -83,7 +83,7 @@ export function AuditPage() {
         </table>
       </div>
       <p className="muted">
-        {rows.length} shown of {data?.auditEvents.edges.length ?? 0} loaded ({data?.auditEvents.totalCount ?? 0} in all).
+        {rows.length} shown of {data?.auditEvents.edges.length ?? 0} loaded, newest first ({data?.auditEvents.totalCount ?? 0} in all).
       </p>
       {data?.auditEvents.pageInfo.hasNextPage && first < 100 && (
         <button type="button" onClick={() => setFirst(100)}>

@@ -112,7 +112,7 @@ export function NetworkCard({ network, editable, onChanged }: { network: Network
               </th>
               <td>
                 <Badge tone={convergenceTone(n.status)}>{CONVERGENCE_WORDS[n.status]}</Badge>
-                {n.status === 'FAILED' || n.status === 'PENDING' ? (
+                {n.status === 'FAILED' ? (
                   <ul className="reasons">
                     {n.mismatches.map((m, i) => (
                       <li key={i}>{describeMismatch(m)}</li>

@@ -5,6 +5,7 @@ import { useQuery, useSubscription } from 'urql';
 import type { Params } from '../app/router';
 import { graphql } from '../gql';
 import { Badge, ErrorNote, formatTime, Loading, PageTitle } from '../ui/ui';
+import { DownloadLogs } from './DownloadLogs';
 import { KIND_WORDS, progressOf } from './operation-words';
 
 const OperationQuery = graphql(`
@@ -89,11 +90,7 @@ export function OperationPage({ params }: { params: Params }) {
                 <td>
                   {t.failureCode != null && <strong>{t.failureCode}: </strong>}
                   {t.detail ?? ''}
-                  {t.logArchiveUrl != null && (
-                    <a href={t.logArchiveUrl} download>
-                      Download logs
-                    </a>
-                  )}
+                  {t.logArchiveUrl != null && <DownloadLogs url={t.logArchiveUrl} serial={t.serial} />}
                 </td>
                 <td>{formatTime(t.finishedAt)}</td>
               </tr>
