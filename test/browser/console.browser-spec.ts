@@ -123,6 +123,10 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByText('wifiNetwork.create').first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'audit.png') });
+    // Filtered by the API as the agent types.
+    await page.getByLabel('What').fill('customer.');
+    await page.getByText('1 event match.').waitFor();
+    expect(await page.getByText('wifiNetwork.create').count()).toBe(0);
     expect((page as Page & { problems?: string[] }).problems).toEqual([]);
 
     await page.getByRole('button', { name: 'Log out' }).click();

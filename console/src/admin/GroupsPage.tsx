@@ -1,8 +1,9 @@
-// Groups (platform admins).
+// Groups (platform admins): the list and creating one.
 
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ErrorNote, formatTime, Loading, PageTitle } from '../ui/ui';
+import { NewGroupForm } from './NewGroupForm';
 
 const GroupsQuery = graphql(`
   query ConsoleGroups {
@@ -20,10 +21,11 @@ const GroupsQuery = graphql(`
 `);
 
 export function GroupsPage() {
-  const [{ data, fetching, error }] = useQuery({ query: GroupsQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: GroupsQuery });
   return (
     <section>
       <PageTitle>Groups</PageTitle>
+      <NewGroupForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
       <ErrorNote error={error} />
       {data === undefined && fetching && <Loading what="groups" />}
       <div className="table-wrap">

@@ -1,17 +1,20 @@
-// The audit log: who did what when, newest first, filterable.
+// The audit log: who did what when, newest first, filtered by the API (who, what, when,
+// object) as the agent types.
 
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
+import { useDebounced } from '../ui/use-debounced';
 import { ErrorNote, formatTime, Loading, PageTitle } from '../ui/ui';
-import { matchesAudit, type AuditFilter } from './audit-filter';
+import { auditVariables, type AuditFilter } from './audit-filter';
 
 const AuditQuery = graphql(`
-  query ConsoleAudit($first: Int!, $objectId: ID) {
-    auditEvents(first: $first, objectId: $objectId) {
+  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {
+    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {
       totalCount
       pageInfo {
         hasNextPage
+        endCursor
       }
       edges {
         node {
@@ -28,24 +31,27 @@ const AuditQuery = graphql(`
 `);
 
 export function AuditPage() {
-  const [filter, setFilter] = useState<AuditFilter>({ who: '', what: '', from: '', to: '' });
-  const [objectId, setObjectId] = useState('');
-  const [first, setFirst] = useState(50);
-  const [{ data, fetching, error }] = useQuery({ query: AuditQuery, variables: { first, objectId: objectId.trim() === '' ? undefined : objectId.trim() } });
-  const rows = (data?.auditEvents.edges ?? []).map((e) => e.node).filter((r) => matchesAudit(r, filter));
-  const set = (key: keyof AuditFilter, value: string): void => setFilter((f) => ({ ...f, [key]: value }));
+  const [filter, setFilter] = useState<AuditFilter>({ who: '', what: '', from: '', to: '', objectId: '' });
+  const [after, setAfter] = useState<string | undefined>();
+  const variables = auditVariables(useDebounced(filter, 250));
+  const [{ data, fetching, error }] = useQuery({ query: AuditQuery, variables: { ...variables, after } });
+  const set = (key: keyof AuditFilter, value: string): void => {
+    setAfter(undefined);
+    setFilter((f) => ({ ...f, [key]: value }));
+  };
+  const page = data?.auditEvents;
   return (
     <section>
       <PageTitle>Audit log</PageTitle>
       <form className="filters" role="search" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Who <input value={filter.who} onChange={(e) => set('who', e.target.value)} placeholder="email" />
+          Who <input value={filter.who} onChange={(e) => set('who', e.target.value)} placeholder="part of an email" />
         </label>
         <label>
-          What <input value={filter.what} onChange={(e) => set('what', e.target.value)} placeholder="action or object" />
+          What <input value={filter.what} onChange={(e) => set('what', e.target.value)} placeholder="customer.suspend or customer." />
         </label>
         <label>
-          Object id <input value={objectId} onChange={(e) => setObjectId(e.target.value)} />
+          Object id <input value={filter.objectId} onChange={(e) => set('objectId', e.target.value)} spellCheck={false} />
         </label>
         <label>
           From <input type="date" value={filter.from} onChange={(e) => set('from', e.target.value)} />
@@ -55,7 +61,7 @@ export function AuditPage() {
         </label>
       </form>
       <ErrorNote error={error} />
-      {data === undefined && fetching && <Loading what="audit events" />}
+      {page === undefined && fetching && <Loading what="audit events" />}
       <div className="table-wrap">
         <table>
           <thead>
@@ -67,7 +73,7 @@ export function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {(page?.edges ?? []).map(({ node: r }) => (
               <tr key={r.id}>
                 <td>{formatTime(r.at)}</td>
                 <td>{r.actorEmail}</td>
@@ -79,17 +85,29 @@ export function AuditPage() {
                 </td>
               </tr>
             ))}
+            {page !== undefined && page.edges.length === 0 && (
+              <tr>
+                <td colSpan={4}>No event matches.</td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>
-      <p className="muted">
-        {rows.length} shown of {data?.auditEvents.edges.length ?? 0} loaded, newest first ({data?.auditEvents.totalCount ?? 0} in all).
+      <p className="muted" aria-live="polite">
+        {page !== undefined ? `${page.totalCount} event${page.totalCount === 1 ? '' : 's'} match.` : ''}
       </p>
-      {data?.auditEvents.pageInfo.hasNextPage && first < 100 && (
-        <button type="button" onClick={() => setFirst(100)}>
-          Load more
-        </button>
-      )}
+      <div className="actions">
+        {after !== undefined && (
+          <button type="button" onClick={() => setAfter(undefined)}>
+            Newest
+          </button>
+        )}
+        {page?.pageInfo.hasNextPage && (
+          <button type="button" onClick={() => setAfter(page.pageInfo.endCursor ?? undefined)}>
+            Older events
+          </button>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,16 +1,22 @@
-import { matchesAudit } from './audit-filter';
+import { auditVariables, startOfDay } from './audit-filter';
 
-const row = { actorEmail: 'Admin@Tenant.test', action: 'wifiNetwork.create', objectType: 'wifiNetwork', objectId: 'n1', at: '2026-03-04T10:00:00.000Z' };
-const none = { who: '', what: '', from: '', to: '' };
+const none = { who: '', what: '', from: '', to: '', objectId: '' };
 
-describe('matchesAudit', () => {
-  it('filters by who, what and day, inclusive', () => {
-    expect(matchesAudit(row, none)).toBe(true);
-    expect(matchesAudit(row, { ...none, who: 'admin@' })).toBe(true);
-    expect(matchesAudit(row, { ...none, who: 'support' })).toBe(false);
-    expect(matchesAudit(row, { ...none, what: 'network.CREATE' })).toBe(true);
-    expect(matchesAudit(row, { ...none, from: '2026-03-04', to: '2026-03-04' })).toBe(true);
-    expect(matchesAudit(row, { ...none, from: '2026-03-05' })).toBe(false);
-    expect(matchesAudit(row, { ...none, to: '2026-03-03' })).toBe(false);
+describe('auditVariables', () => {
+  it('sends only the filled-in fields', () => {
+    expect(auditVariables(none)).toEqual({});
+    expect(auditVariables({ ...none, who: ' anna@ ', what: 'customer.' })).toEqual({ actor: 'anna@', action: 'customer.' });
+  });
+
+  it('includes both days, from local midnight to the next', () => {
+    const v = auditVariables({ ...none, from: '2026-03-04', to: '2026-03-04' });
+    expect(v.from).toBe(new Date(2026, 2, 4).toISOString());
+    expect(v.to).toBe(new Date(2026, 2, 5).toISOString());
+    expect(startOfDay('2026-12-31', 1)).toBe(new Date(2027, 0, 1).toISOString());
+  });
+
+  it('ignores an object id until it is a whole UUID (the API refuses anything else)', () => {
+    expect(auditVariables({ ...none, objectId: '5b606f4c-a8b9' })).toEqual({});
+    expect(auditVariables({ ...none, objectId: '5b606f4c-a8b9-4e54-8d3c-5411af6923f7' })).toEqual({ objectId: '5b606f4c-a8b9-4e54-8d3c-5411af6923f7' });
   });
 });

@@ -1,29 +1,39 @@
-// Filtering the loaded audit events by who, what and when. The API filters by object only
-// (auditEvents(objectId)); the rest narrows the pages loaded so far.
-
-export interface AuditRow {
-  actorEmail: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  at: string;
-}
+// The audit page's filter fields as auditEvents arguments: who (part of an email), what (an
+// action, or "customer." for every action on customers), and the days from and to, both
+// included, in the browser's time zone.
 
 export interface AuditFilter {
   who: string;
   what: string;
-  /** yyyy-mm-dd, inclusive; empty: no bound. */
+  /** yyyy-mm-dd; empty: no bound. */
   from: string;
   to: string;
+  objectId: string;
 }
 
-export function matchesAudit(row: AuditRow, f: AuditFilter): boolean {
-  const who = f.who.trim().toLowerCase();
-  const what = f.what.trim().toLowerCase();
-  if (who !== '' && !row.actorEmail.toLowerCase().includes(who)) return false;
-  if (what !== '' && !`${row.action} ${row.objectType} ${row.objectId}`.toLowerCase().includes(what)) return false;
-  const day = row.at.slice(0, 10);
-  if (f.from !== '' && day < f.from) return false;
-  if (f.to !== '' && day > f.to) return false;
-  return true;
+export interface AuditVariables {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  objectId?: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Local midnight at the start of `day` (yyyy-mm-dd), plus `addDays`, as an ISO time. */
+export function startOfDay(day: string, addDays = 0): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d + addDays).toISOString();
+}
+
+export function auditVariables(f: AuditFilter): AuditVariables {
+  const v: AuditVariables = {};
+  if (f.who.trim() !== '') v.actor = f.who.trim();
+  if (f.what.trim() !== '') v.action = f.what.trim();
+  if (DAY.test(f.from)) v.from = startOfDay(f.from);
+  if (DAY.test(f.to)) v.to = startOfDay(f.to, 1);
+  if (UUID.test(f.objectId.trim())) v.objectId = f.objectId.trim();
+  return v;
 }

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { href } from '../app/router';
+import { useDebounced } from '../ui/use-debounced';
 import { moveHighlight, planSearch, SEARCH_DEBOUNCE_MS } from './classify';
 
 const SearchCustomers = graphql(`
@@ -73,15 +74,6 @@ export interface SearchResult {
   title: string;
   detail: string;
   target: string;
-}
-
-function useDebounced(value: string, ms: number): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
 }
 
 export function SearchBox() {
