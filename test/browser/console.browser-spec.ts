@@ -2,13 +2,16 @@
 // simulated device: a group admin logs in, finds a customer by accountId, opens the
 // location, creates a guest network and watches it turn APPLIED on the node (pushed by the
 // status subscription); the session survives a reload; support sees no edit controls and no
-// passphrase; a wrong password says so. Screenshots of the main pages go to docs/console/.
+// passphrase; a wrong password says so; an ended session keeps the form; a client found by
+// MAC; a platform admin's groups and users; a reboot's progress. Screenshots of the main
+// pages go to docs/console/.
 
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CLAIM_NODE, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
 import { SimHandle, startSimDevice } from '../e2e/reconciliation/sim-device';
-import { createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
+import { associateClient } from '../e2e/clients/sim-clients';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
 import { browserUnavailable, buildConsole, launchChromium, SCREENSHOTS } from './console-browser';
 
 const SERIAL = 'CONSOLE0001';
@@ -185,6 +188,54 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     expect(await page.getByLabel('Kind').inputValue()).toBe('IOT');
     await page.getByRole('button', { name: 'Create network' }).click();
     await page.locator('li.network[data-ssid="Sensors"]').waitFor();
+    await context.close();
+  }, 60_000);
+
+  it('a client found by its MAC opens the location\'s clients and usage', async () => {
+    await associateClient(sim.device, { ifName: 'ctl1-ap-24', mac: 'AA:BB:CC:00:00:42', ip: '192.168.40.10', hostname: 'annas-laptop' });
+    const { context, page } = await newPage();
+    await logIn(page, group.adminEmail, USER_PASSWORD);
+    const search = page.getByRole('combobox');
+    await search.fill('aa-bb-cc-00-00-42');
+    await page.getByRole('option').filter({ hasText: 'annas-laptop' }).waitFor();
+    await search.press('Enter');
+    await page.getByRole('heading', { level: 1, name: `Clients of ${customer.locations[0].name}` }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'aa:bb:cc:00:00:42' }).filter({ hasText: 'connected' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'clients.png'), fullPage: true });
+    await context.close();
+  }, 60_000);
+
+  it('a platform admin creates a group and sees the users', async () => {
+    const { context, page } = await newPage();
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'Groups' }).click();
+    await page.getByRole('textbox', { name: 'New group' }).fill('Console test group');
+    await page.getByRole('button', { name: 'Create group' }).click();
+    await page.getByRole('row').filter({ hasText: 'Console test group' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'groups.png') });
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('row').filter({ hasText: supportEmail }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'users.png'), fullPage: true });
+    await context.close();
+  }, 60_000);
+
+  it('a reboot started from the node\'s page shows its progress', async () => {
+    const { context, page } = await newPage();
+    await logIn(page, group.adminEmail, USER_PASSWORD);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.goto(`${base}/#/locations/${customer.locations[0].id}`);
+    await page.getByRole('link', { name: SERIAL }).click();
+    await page.getByRole('heading', { level: 1, name: `Node ${SERIAL}` }).waitFor();
+    await page.getByRole('button', { name: 'Reboot' }).click();
+    const dialog = page.getByRole('dialog', { name: `Reboot: node ${SERIAL}?` });
+    await dialog.getByText('clients lose WiFi').waitFor();
+    await dialog.getByRole('button', { name: 'Reboot' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Reboot of 1 node' }).waitFor();
+    await page.getByRole('row').filter({ hasText: SERIAL }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'operation.png') });
+    await page.getByRole('link', { name: 'Operations' }).first().click();
+    await page.getByRole('link', { name: 'Reboot, 1 node' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'operations.png') });
     await context.close();
   }, 60_000);
 });

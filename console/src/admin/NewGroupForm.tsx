@@ -21,7 +21,7 @@ export function NewGroupForm({ onCreated }: { onCreated(): void }) {
     }
   };
   return (
-    <form className="filters" onSubmit={(e) => void submit(e)} aria-label="New group">
+    <form className="filters" onSubmit={(e) => void submit(e)} aria-label="Create a group">
       <label htmlFor={`${id}-name`}>
         New group <input id={`${id}-name`} value={name} maxLength={100} required onChange={(e) => setName(e.target.value)} />
       </label>

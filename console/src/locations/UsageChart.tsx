@@ -42,5 +42,10 @@ export function UsageChart({ points, label }: { points: readonly UsagePoint[]; l
       chart.destroy();
     };
   }, [points]);
-  return <div ref={box} className="chart" role="img" aria-label={label} />;
+  return (
+    <div className="chart-box">
+      <div ref={box} className="chart" role="img" aria-label={label} />
+      {points.length === 0 && <p className="chart-empty">No usage recorded in this period.</p>}
+    </div>
+  );
 }
