@@ -238,4 +238,41 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await page.screenshot({ path: join(SCREENSHOTS, 'operations.png') });
     await context.close();
   }, 60_000);
+
+  it('an admin edits a network; the change reaches the device', async () => {
+    const { context, page } = await newPage();
+    await logIn(page, group.adminEmail, USER_PASSWORD);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.goto(`${base}/#/locations/${customer.locations[0].id}`);
+    await page.getByRole('button', { name: 'Edit Guests' }).click();
+    const form = page.getByRole('form', { name: 'Edit Guests' });
+    await form.getByLabel('SSID', { exact: true }).fill('Visitors');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const card = page.locator('li.network[data-ssid="Visitors"]');
+    await card.locator(`tr[data-serial="${SERIAL}"][data-status="APPLIED"]`).waitFor({ timeout: 30_000 });
+    expect(sim.device.database.rows('Wifi_VIF_Config').some((r) => r.ssid === 'Visitors')).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it('suspending a customer says what will happen first, and resume brings it back', async () => {
+    const { context, page } = await newPage();
+    await logIn(page, group.adminEmail, USER_PASSWORD);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.goto(`${base}/#/customers/${customer.id}`);
+    await page.getByRole('button', { name: 'Suspend' }).click();
+    const dialog = page.getByRole('dialog', { name: `Suspend ${customer.name}?` });
+    await dialog.getByText('is turned off on 1 node until the customer is resumed').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'confirm-suspend.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.locator('.badge').filter({ hasText: 'suspended' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Suspend' }).click();
+    await dialog.getByRole('button', { name: 'Suspend' }).click();
+    await page.locator('.badge').filter({ hasText: 'suspended' }).waitFor();
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('dialog', { name: `Resume ${customer.name}?` }).getByRole('button', { name: 'Resume' }).click();
+    await page.locator('.badge').filter({ hasText: 'active' }).waitFor();
+    await context.close();
+  }, 60_000);
 });
