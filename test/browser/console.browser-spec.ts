@@ -35,7 +35,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     group = await createGroupWithAdmin(app);
     supportEmail = (await createSupportUser(app, group.groupId)).email;
     customer = await createCustomer(app, group.adminToken);
-    sim = await startSimDevice(app, SERIAL, { behaviour: { applyDelayMs: 1500 } });
+    // The device applies a change 3 s after it is written: long enough to see it pending first.
+    sim = await startSimDevice(app, SERIAL, { behaviour: { applyDelayMs: 3000 } });
     expectData(await gql(app, CLAIM_NODE, { locationId: customer.locations[0].id, serial: SERIAL }, group.adminToken));
     browser = await launchChromium();
   }, 240_000);

@@ -9,21 +9,22 @@ import { SearchBox } from '../search/SearchBox';
 import { matchRoute, pathOfHash } from './router';
 import { ROUTES } from './routes';
 
-function useHashPath(): string {
-  const [path, setPath] = useState(() => pathOfHash(window.location.hash));
+/** The whole fragment (a page may read its query part), so that any change re-renders. */
+function useHash(): string {
+  const [hash, setHash] = useState(() => window.location.hash);
   useEffect(() => {
-    const onChange = (): void => setPath(pathOfHash(window.location.hash));
+    const onChange = (): void => setHash(window.location.hash);
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return path;
+  return hash;
 }
 
 const ROLE_NAMES = { PLATFORM_ADMIN: 'platform admin', GROUP_ADMIN: 'group admin', GROUP_SUPPORT: 'support' } as const;
 
 export function App() {
   const { session, expired, signOut } = useSession();
-  const path = useHashPath();
+  const path = pathOfHash(useHash());
   const main = useRef<HTMLElement>(null);
   // A new page: focus its main region, so keyboard and screen-reader users start there.
   useEffect(() => {

@@ -39,6 +39,7 @@ type Documents = {
     "\n  query ConsoleOperations($after: String, $filter: DeviceOperationsFilter) {\n    deviceOperations(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          state\n          createdAt\n          createdByEmail\n          targetCount\n          progress {\n            state\n            count\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleOperationsDocument,
     "mutation ConsoleReboot($input: CreateRebootInput!) { createRebootOperation(input: $input) { id } }": typeof types.ConsoleRebootDocument,
     "mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }": typeof types.ConsoleLogPullDocument,
+    "\n  query ConsoleFirmwareImages($model: String) {\n    firmwareImages(model: $model) {\n      id\n      version\n      model\n      notes\n    }\n  }\n": typeof types.ConsoleFirmwareImagesDocument,
     "mutation ConsoleFirmware($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id } }": typeof types.ConsoleFirmwareDocument,
     "\n  query ConsoleSearchCustomers($search: String!) {\n    customers(filter: { search: $search }, first: 8) {\n      edges {\n        node {\n          id\n          name\n          email\n          accountId\n          status\n        }\n      }\n    }\n  }\n": typeof types.ConsoleSearchCustomersDocument,
     "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleSearchNodesDocument,
@@ -71,6 +72,7 @@ const documents: Documents = {
     "\n  query ConsoleOperations($after: String, $filter: DeviceOperationsFilter) {\n    deviceOperations(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          state\n          createdAt\n          createdByEmail\n          targetCount\n          progress {\n            state\n            count\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleOperationsDocument,
     "mutation ConsoleReboot($input: CreateRebootInput!) { createRebootOperation(input: $input) { id } }": types.ConsoleRebootDocument,
     "mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }": types.ConsoleLogPullDocument,
+    "\n  query ConsoleFirmwareImages($model: String) {\n    firmwareImages(model: $model) {\n      id\n      version\n      model\n      notes\n    }\n  }\n": types.ConsoleFirmwareImagesDocument,
     "mutation ConsoleFirmware($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id } }": types.ConsoleFirmwareDocument,
     "\n  query ConsoleSearchCustomers($search: String!) {\n    customers(filter: { search: $search }, first: 8) {\n      edges {\n        node {\n          id\n          name\n          email\n          accountId\n          status\n        }\n      }\n    }\n  }\n": types.ConsoleSearchCustomersDocument,
     "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleSearchNodesDocument,
@@ -192,6 +194,10 @@ export function graphql(source: "mutation ConsoleReboot($input: CreateRebootInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }"): (typeof documents)["mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleFirmwareImages($model: String) {\n    firmwareImages(model: $model) {\n      id\n      version\n      model\n      notes\n    }\n  }\n"): (typeof documents)["\n  query ConsoleFirmwareImages($model: String) {\n    firmwareImages(model: $model) {\n      id\n      version\n      model\n      notes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

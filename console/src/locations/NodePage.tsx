@@ -42,7 +42,7 @@ export function NodePage({ params }: { params: Params }) {
         MAC {node.macAddress ?? '—'} · claimed {formatTime(node.claimedAt)}
       </p>
       <h2>Operations</h2>
-      <StartOperation nodeIds={[node.id]} what={`node ${node.serial}`} />
+      <StartOperation nodeIds={[node.id]} what={`node ${node.serial}`} model={node.model} />
     </section>
   );
 }

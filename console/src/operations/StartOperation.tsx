@@ -1,13 +1,23 @@
 // Starting a reboot, a log pull or a firmware change on chosen nodes, confirmed first.
 
 import { useId, useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { href } from '../app/router';
 import { graphql } from '../gql';
 import { ConfirmDialog, ErrorNote } from '../ui/ui';
 
 const Reboot = graphql(`mutation ConsoleReboot($input: CreateRebootInput!) { createRebootOperation(input: $input) { id } }`);
 const LogPull = graphql(`mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }`);
+const FirmwareImages = graphql(`
+  query ConsoleFirmwareImages($model: String) {
+    firmwareImages(model: $model) {
+      id
+      version
+      model
+      notes
+    }
+  }
+`);
 const Firmware = graphql(`mutation ConsoleFirmware($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id } }`);
 
 type Kind = 'reboot' | 'logs' | 'firmware';
@@ -18,8 +28,9 @@ const TEXT: Record<Kind, { label: string; consequence: string }> = {
   firmware: { label: 'Change firmware', consequence: 'The node installs the chosen catalogue version and restarts: its clients lose WiFi for several minutes.' },
 };
 
-export function StartOperation({ nodeIds, what }: { nodeIds: string[]; what: string }) {
+export function StartOperation({ nodeIds, what, model }: { nodeIds: string[]; what: string; model?: string | null }) {
   const [pending, setPending] = useState<Kind | undefined>();
+  const [images] = useQuery({ query: FirmwareImages, variables: { model: model ?? undefined }, pause: pending !== 'firmware' });
   const [version, setVersion] = useState('');
   const [reboot, doReboot] = useMutation(Reboot);
   const [logs, doLogs] = useMutation(LogPull);
@@ -58,8 +69,18 @@ export function StartOperation({ nodeIds, what }: { nodeIds: string[]; what: str
           <p>{TEXT[pending].consequence}</p>
           {pending === 'firmware' && (
             <>
-              <label htmlFor={`${id}-version`}>Firmware version (from the catalogue)</label>
-              <input id={`${id}-version`} value={version} onChange={(e) => setVersion(e.target.value)} />
+              <label htmlFor={`${id}-version`}>Firmware version (from the catalogue{model != null ? ` for ${model}` : ''})</label>
+              <select id={`${id}-version`} value={version} onChange={(e) => setVersion(e.target.value)}>
+                <option value="">Choose a version</option>
+                {(images.data?.firmwareImages ?? []).map((image) => (
+                  <option key={image.id} value={image.version}>
+                    {image.version}
+                    {image.notes != null ? ` — ${image.notes}` : ''}
+                  </option>
+                ))}
+              </select>
+              {images.data !== undefined && images.data.firmwareImages.length === 0 && <p className="muted">The catalogue has no image for this model.</p>}
+              <ErrorNote error={images.error} />
             </>
           )}
         </ConfirmDialog>
