@@ -1,5 +1,6 @@
 // One jest run covers every tier that runs on this machine: unit specs beside the code,
-// integration (test/e2e), interop against a real ovsdb-server (test/interop).
+// integration (test/e2e), interop against a real ovsdb-server (test/interop), the support
+// console's logic (console/src) and the console in a real browser (test/browser).
 // Sources are compiled by swc (decorator metadata on, for Nest); `npm run lint` type-checks.
 const swc = [
   '@swc/jest',
@@ -39,6 +40,9 @@ module.exports = {
     { ...common, displayName: 'interop', testMatch: ['<rootDir>/test/interop/**/*.interop-spec.ts'] },
     { ...common, displayName: 'security', testMatch: ['<rootDir>/test/security/**/*.security-spec.ts'] },
     { ...common, displayName: 'arch', testMatch: ['<rootDir>/test/arch/**/*.spec.ts'] },
+    // The support console: its logic (unit), and the console in Chromium against the real app.
+    { ...common, displayName: 'console', testMatch: ['<rootDir>/console/src/**/*.spec.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
   testTimeout: 60000,
 };

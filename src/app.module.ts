@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { HomeApiModule } from './apis/home-api/home-api.module';
 import { AuditModule } from './audit/audit.module';
 import { ClientsModule } from './clients/clients.module';
+import { ConsoleModule } from './console/console.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthModule } from './common/auth/auth.module';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter';
@@ -37,6 +38,7 @@ import { MetricsModule } from './metrics/metrics.module';
     SouthboundModule,
     ReconcilerModule,
     ExplorerModule,
+    ConsoleModule,
     HomeApiModule,
     OperationsModule,
     HealthModule,

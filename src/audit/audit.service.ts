@@ -2,6 +2,7 @@
 // change does) and lists them scoped to the caller's groups.
 
 import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/errors/app-error';
 import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -29,6 +30,17 @@ export interface AuditRecord {
 
 export interface AuditQuery extends PageArgs {
   objectId?: string;
+  /** Part of the actor's email, any case. */
+  actor?: string | null;
+  /** An action, or an object type's actions when it ends with a dot. */
+  action?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** LIKE wildcards in a filter text match themselves. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 @Injectable()
@@ -70,6 +82,16 @@ export class AuditService {
       qb.andWhere('e.groupId IN (:...groupIds)', { groupIds: principal.groupIds });
     }
     if (query.objectId !== undefined) qb.andWhere('e.objectId = :objectId', { objectId: query.objectId });
+    if (query.from != null && query.to != null && query.from.getTime() >= query.to.getTime()) {
+      throw AppError.validation([{ field: 'to', message: 'must be after from' }]);
+    }
+    const actor = query.actor?.trim().toLowerCase();
+    if (actor) qb.andWhere("LOWER(e.actorEmail) LIKE :actor ESCAPE '\\'", { actor: `%${escapeLike(actor)}%` });
+    const action = query.action?.trim();
+    if (action?.endsWith('.')) qb.andWhere("e.action LIKE :action ESCAPE '\\'", { action: `${escapeLike(action)}%` });
+    else if (action) qb.andWhere('e.action = :action', { action });
+    if (query.from != null) qb.andWhere('e.at >= :from', { from: query.from });
+    if (query.to != null) qb.andWhere('e.at < :to', { to: query.to });
     return keysetPage(qb, { key: 'e.at', id: 'e.id', direction: 'DESC', positionOf, keyParam: (key) => new Date(key) }, query);
   }
 }

@@ -1,4 +1,4 @@
-// GraphQL for clients: location.clients, client(locationId, mac) with its sessions,
+// GraphQL for clients: location.clients, client(locationId, mac) with its sessions, clientsByMac,
 // renameClient (admins), and clientConnectionChanged(locationId), a graphql-ws subscription
 // that checks the location's group when it starts and again before every event it pushes.
 
@@ -32,6 +32,18 @@ export class ClientsResolver {
     @Args('mac', { description: 'MAC address of the client (any case, colons or dashes).' }) mac: string,
   ): Promise<ClientRecord> {
     return this.clients.get(principal, locationId, mac);
+  }
+
+  @Query(() => [ClientRecord], {
+    name: 'clientsByMac',
+    description: 'The clients with this MAC address at any location of your groups (at most 50), most recently seen first; the support console\'s search.',
+  })
+  @RequirePermission(Permission.TENANT_READ)
+  clientsByMac(
+    @CurrentPrincipal() principal: Principal,
+    @Args('mac', { description: 'MAC address of the client (any case, colons or dashes).' }) mac: string,
+  ): Promise<ClientRecord[]> {
+    return this.clients.byMac(principal, mac);
   }
 
   @Mutation(() => ClientRecord, { description: 'Names a client (null or blank clears it); the location\'s nodes get the name too.' })

@@ -5,6 +5,7 @@
 
 import { Injectable } from '@nestjs/common';
 import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { groupScope } from '../../access/group-scope';
 import { readableLocation, writableLocation } from '../../access/location-access';
 import { AuditService } from '../../audit/audit.service';
 import { Principal } from '../../common/auth/principal';
@@ -17,6 +18,8 @@ import { ClientRecord } from './client.entity';
 
 export const RECENT_CLIENTS_MS = 24 * 3600_000;
 export const MAX_SESSIONS = 500;
+/** clientsByMac answers at most this many locations (one MAC seen at many is rare). */
+export const MAX_CLIENTS_BY_MAC = 50;
 
 @Injectable()
 export class ClientsQueryService {
@@ -47,6 +50,17 @@ export class ClientsQueryService {
     const client = await this.dataSource.manager.findOneBy(ClientRecord, { locationId, mac: normalized });
     if (client === null) throw AppError.notFound('client', normalized);
     return client;
+  }
+
+  /** The clients with this MAC at any location of the caller's groups, most recently seen first. */
+  byMac(principal: Principal, mac: string): Promise<ClientRecord[]> {
+    const normalized = this.checkMac(mac);
+    const scope = groupScope(principal);
+    return this.dataSource.manager.find(ClientRecord, {
+      where: scope === undefined ? { mac: normalized } : { mac: normalized, groupId: scope },
+      order: { lastSeenAt: 'DESC', locationId: 'ASC' },
+      take: MAX_CLIENTS_BY_MAC,
+    });
   }
 
   sessionsOf(client: ClientRecord, first: number): Promise<ClientSession[]> {

@@ -1,7 +1,7 @@
 // Live clients end to end: a simulated device claimed to a location reports associated
 // clients (Wifi_Associated_Clients linked from Wifi_VIF_State, a DHCP lease); they appear in
 // location.clients with node, network, band and key, connects and disconnects are pushed over
-// graphql-ws and kept as sessions; an admin's rename reaches the device as
+// graphql-ws and kept as sessions; clientsByMac finds it within the group only; an admin's rename reaches the device as
 // Client_Nickname_Config, support may read but not rename, another group sees nothing.
 
 import { createClient } from 'graphql-ws';
@@ -13,6 +13,7 @@ import { associateClient, disassociateClient } from './sim-clients';
 
 const CLIENTS = `query ($id: ID!) { location(id: $id) { clients { mac connected nodeId ifName networkId band keyId ip hostname vendorClass fingerprint nickname connectedSince lastSeenAt } } }`;
 const CLIENT = `query ($loc: ID!, $mac: String!) { client(locationId: $loc, mac: $mac) { mac nickname connected sessions { nodeId ifName band keyId startedAt endedAt } } }`;
+const BY_MAC = `query ($mac: String!) { clientsByMac(mac: $mac) { mac locationId connected } }`;
 const RENAME = `mutation ($loc: ID!, $mac: String!, $name: String) { renameClient(locationId: $loc, mac: $mac, nickname: $name) { mac nickname } }`;
 const SUBSCRIBE = `subscription ($loc: ID!) { clientConnectionChanged(locationId: $loc) { kind mac nodeId band keyId } }`;
 
@@ -112,6 +113,14 @@ describeEachDatabase('clients of a location', (db) => {
   it('another group cannot see the location\'s clients nor the client', async () => {
     expectErrorCode(await gql(t.current, CLIENTS, { id: locationId }, otherAdmin), 'NOT_FOUND');
     expectErrorCode(await gql(t.current, CLIENT, { loc: locationId, mac }, otherAdmin), 'NOT_FOUND');
+    expect(expectData(await gql<{ clientsByMac: unknown[] }>(t.current, BY_MAC, { mac }, otherAdmin)).clientsByMac).toEqual([]);
+  });
+
+  it('finds a client by MAC across the group\'s locations (any spelling), and refuses what is not a MAC', async () => {
+    const found = expectData(await gql<{ clientsByMac: unknown[] }>(t.current, BY_MAC, { mac: 'aa-BB-cc-00-00-01' }, support)).clientsByMac;
+    expect(found).toEqual([{ mac, locationId, connected: true }]);
+    expect(expectData(await gql<{ clientsByMac: unknown[] }>(t.current, BY_MAC, { mac: 'aa:bb:cc:00:00:02' }, admin)).clientsByMac).toEqual([]);
+    expectErrorCode(await gql(t.current, BY_MAC, { mac: 'not-a-mac' }, admin), 'VALIDATION_FAILED');
   });
 
   it('a disconnect ends the session; the client stays listed as recently seen', async () => {

@@ -1,0 +1,31 @@
+import { apiProblem, isUnauthenticated, messageForCode } from './errors';
+
+describe('apiProblem', () => {
+  it('shows the message of the stable code, never the raw error', () => {
+    const problem = apiProblem({ graphQLErrors: [{ message: 'location 1 not found {"sql":"..."}', extensions: { code: 'NOT_FOUND' } }] });
+    expect(problem).toEqual({ code: 'NOT_FOUND', message: 'Not found, or not in your groups.', fields: [] });
+  });
+
+  it('keeps the fields of VALIDATION_FAILED', () => {
+    const problem = apiProblem({
+      graphQLErrors: [{ message: 'invalid input: ssid', extensions: { code: 'VALIDATION_FAILED', fields: [{ field: 'ssid', message: 'at most 32 bytes' }, 'junk'] } }],
+    });
+    expect(problem?.fields).toEqual([{ field: 'ssid', message: 'at most 32 bytes' }]);
+  });
+
+  it('says when to retry after TOO_MANY_REQUESTS', () => {
+    expect(apiProblem({ graphQLErrors: [{ message: 'x', extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: 4.2 } }] })?.message).toContain('about 5 s');
+  });
+
+  it('a network failure and an unknown code have words too', () => {
+    expect(apiProblem({ networkError: { message: 'Failed to fetch' }, graphQLErrors: [] })?.code).toBe('NETWORK');
+    expect(messageForCode('SOMETHING_NEW')).toBe('The request failed (SOMETHING_NEW).');
+    expect(apiProblem({ graphQLErrors: [{ message: 'x' }] })?.code).toBe('INTERNAL');
+    expect(apiProblem(undefined)).toBeUndefined();
+  });
+
+  it('recognises an ended session', () => {
+    expect(isUnauthenticated({ graphQLErrors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] })).toBe(true);
+    expect(isUnauthenticated({ graphQLErrors: [{ message: 'x', extensions: { code: 'FORBIDDEN' } }] })).toBe(false);
+  });
+});

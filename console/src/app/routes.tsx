@@ -1,0 +1,39 @@
+// The console's pages. A new page is one entry here: its path, title, who sees it in the
+// navigation, and its component (keys/venues, API clients and consents, EBL providers go
+// here the same way when their APIs exist).
+
+import type { ComponentType } from 'react';
+import type { Role } from '../auth/session';
+import { AuditPage } from '../audit/AuditPage';
+import { GroupsPage } from '../admin/GroupsPage';
+import { UsersPage } from '../admin/UsersPage';
+import { CustomerPage } from '../customers/CustomerPage';
+import { ClientsPage } from '../locations/ClientsPage';
+import { LocationPage } from '../locations/LocationPage';
+import { NodePage } from '../locations/NodePage';
+import { OperationPage } from '../operations/OperationPage';
+import { OperationsPage } from '../operations/OperationsPage';
+import { HomePage } from './HomePage';
+import type { Params } from './router';
+
+export interface RouteDef {
+  path: string;
+  /** In the navigation bar when set. */
+  nav?: string;
+  /** Roles that see the page (all when absent); the API enforces the same. */
+  roles?: readonly Role[];
+  component: ComponentType<{ params: Params }>;
+}
+
+export const ROUTES: readonly RouteDef[] = [
+  { path: '/', nav: 'Search', component: HomePage },
+  { path: '/customers/:id', component: CustomerPage },
+  { path: '/locations/:id', component: LocationPage },
+  { path: '/locations/:id/clients', component: ClientsPage },
+  { path: '/nodes/:id', component: NodePage },
+  { path: '/operations', nav: 'Operations', component: OperationsPage },
+  { path: '/operations/:id', component: OperationPage },
+  { path: '/audit', nav: 'Audit log', component: AuditPage },
+  { path: '/admin/users', nav: 'Users', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: UsersPage },
+  { path: '/admin/groups', nav: 'Groups', roles: ['PLATFORM_ADMIN'], component: GroupsPage },
+];

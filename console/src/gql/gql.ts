@@ -1,0 +1,226 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ConsoleGroups {\n    groups(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.ConsoleGroupsDocument,
+    "mutation ConsoleCreateGroup($name: String!) { createGroup(input: { name: $name }) { id name } }": typeof types.ConsoleCreateGroupDocument,
+    "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.ConsoleCreateUserDocument,
+    "\n  query ConsoleUsers($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          createdAt\n          groups {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleUsersDocument,
+    "mutation ConsoleRevokeSessions($id: ID!) { revokeUserSessions(id: $id) { id } }": typeof types.ConsoleRevokeSessionsDocument,
+    "\n  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {\n    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actorEmail\n          action\n          objectType\n          objectId\n        }\n      }\n    }\n  }\n": typeof types.ConsoleAuditDocument,
+    "\n  mutation ConsoleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.ConsoleLoginDocument,
+    "\n  query ConsoleCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      email\n      accountId\n      partnerId\n      status\n      emailVerified\n      onboardingCompletedAt\n      createdAt\n      locations {\n        id\n        name\n        serviceId\n        address {\n          street\n          city\n          postalCode\n          country\n        }\n        nodes {\n          id\n          serial\n          model\n          connected\n        }\n        wifiNetworks {\n          id\n          status {\n            overall\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleCustomerDocument,
+    "mutation ConsoleSuspendCustomer($id: ID!) { suspendCustomer(id: $id) { id status } }": typeof types.ConsoleSuspendCustomerDocument,
+    "mutation ConsoleResumeCustomer($id: ID!) { resumeCustomer(id: $id) { id status } }": typeof types.ConsoleResumeCustomerDocument,
+    "mutation ConsoleTerminateCustomer($id: ID!) { terminateCustomer(id: $id) { id status } }": typeof types.ConsoleTerminateCustomerDocument,
+    "mutation ConsoleVerifyEmail($id: ID!) { verifyCustomerEmail(id: $id) { id emailVerified } }": typeof types.ConsoleVerifyEmailDocument,
+    "mutation ConsoleCompleteOnboarding($customerId: ID!) { completeOnboarding(customerId: $customerId) { id onboardingCompletedAt } }": typeof types.ConsoleCompleteOnboardingDocument,
+    "mutation ConsoleUnclaimNode($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id locationId } }": typeof types.ConsoleUnclaimNodeDocument,
+    "\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n": typeof types.ConsoleLocationClientsDocument,
+    "\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleLocationDocument,
+    "\n  subscription ConsoleNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n          desired\n          config\n          state\n        }\n      }\n    }\n  }\n": typeof types.ConsoleNetworkStatusDocument,
+    "\n  mutation ConsoleCreateNetwork($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {\n    createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) {\n      id\n    }\n  }\n": typeof types.ConsoleCreateNetworkDocument,
+    "\n  mutation ConsoleUpdateNetwork($id: ID!, $input: UpdateWifiNetworkInput!) {\n    updateWifiNetwork(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleUpdateNetworkDocument,
+    "\n  query ConsoleNode($id: ID!) {\n    node(id: $id) {\n      id\n      serial\n      model\n      firmwareVersion\n      connected\n      connectedSince\n      lastSeenAt\n      claimedAt\n      macAddress\n      remoteAddress\n      location {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleNodeDocument,
+    "\n  query ConsoleOperation($id: ID!) {\n    deviceOperation(id: $id) {\n      id\n      kind\n      state\n      createdAt\n      createdByEmail\n      finishedAt\n      targetCount\n      progress {\n        state\n        count\n      }\n      targets(first: 100) {\n        edges {\n          node {\n            id\n            serial\n            state\n            detail\n            failureCode\n            logArchiveUrl\n            finishedAt\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleOperationDocument,
+    "\n  subscription ConsoleOperationProgress($id: ID!) {\n    deviceOperationProgress(id: $id) {\n      operationId\n      state\n      counts {\n        state\n        count\n      }\n    }\n  }\n": typeof types.ConsoleOperationProgressDocument,
+    "\n  query ConsoleOperations($after: String, $filter: DeviceOperationsFilter) {\n    deviceOperations(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          state\n          createdAt\n          createdByEmail\n          targetCount\n          progress {\n            state\n            count\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleOperationsDocument,
+    "mutation ConsoleReboot($input: CreateRebootInput!) { createRebootOperation(input: $input) { id } }": typeof types.ConsoleRebootDocument,
+    "mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }": typeof types.ConsoleLogPullDocument,
+    "\n  query ConsoleFirmwareImages($model: String) {\n    firmwareImages(model: $model) {\n      id\n      version\n      model\n      notes\n    }\n  }\n": typeof types.ConsoleFirmwareImagesDocument,
+    "mutation ConsoleFirmware($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id } }": typeof types.ConsoleFirmwareDocument,
+    "\n  query ConsoleSearchCustomers($search: String!) {\n    customers(filter: { search: $search }, first: 8) {\n      edges {\n        node {\n          id\n          name\n          email\n          accountId\n          status\n        }\n      }\n    }\n  }\n": typeof types.ConsoleSearchCustomersDocument,
+    "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleSearchNodesDocument,
+    "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n": typeof types.ConsoleSearchServiceIdDocument,
+    "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n": typeof types.ConsoleSearchMacDocument,
+};
+const documents: Documents = {
+    "\n  query ConsoleGroups {\n    groups(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          createdAt\n        }\n      }\n    }\n  }\n": types.ConsoleGroupsDocument,
+    "mutation ConsoleCreateGroup($name: String!) { createGroup(input: { name: $name }) { id name } }": types.ConsoleCreateGroupDocument,
+    "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n    }\n  }\n": types.ConsoleCreateUserDocument,
+    "\n  query ConsoleUsers($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          createdAt\n          groups {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleUsersDocument,
+    "mutation ConsoleRevokeSessions($id: ID!) { revokeUserSessions(id: $id) { id } }": types.ConsoleRevokeSessionsDocument,
+    "\n  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {\n    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actorEmail\n          action\n          objectType\n          objectId\n        }\n      }\n    }\n  }\n": types.ConsoleAuditDocument,
+    "\n  mutation ConsoleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.ConsoleLoginDocument,
+    "\n  query ConsoleCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      email\n      accountId\n      partnerId\n      status\n      emailVerified\n      onboardingCompletedAt\n      createdAt\n      locations {\n        id\n        name\n        serviceId\n        address {\n          street\n          city\n          postalCode\n          country\n        }\n        nodes {\n          id\n          serial\n          model\n          connected\n        }\n        wifiNetworks {\n          id\n          status {\n            overall\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleCustomerDocument,
+    "mutation ConsoleSuspendCustomer($id: ID!) { suspendCustomer(id: $id) { id status } }": types.ConsoleSuspendCustomerDocument,
+    "mutation ConsoleResumeCustomer($id: ID!) { resumeCustomer(id: $id) { id status } }": types.ConsoleResumeCustomerDocument,
+    "mutation ConsoleTerminateCustomer($id: ID!) { terminateCustomer(id: $id) { id status } }": types.ConsoleTerminateCustomerDocument,
+    "mutation ConsoleVerifyEmail($id: ID!) { verifyCustomerEmail(id: $id) { id emailVerified } }": types.ConsoleVerifyEmailDocument,
+    "mutation ConsoleCompleteOnboarding($customerId: ID!) { completeOnboarding(customerId: $customerId) { id onboardingCompletedAt } }": types.ConsoleCompleteOnboardingDocument,
+    "mutation ConsoleUnclaimNode($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id locationId } }": types.ConsoleUnclaimNodeDocument,
+    "\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n": types.ConsoleLocationClientsDocument,
+    "\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleLocationDocument,
+    "\n  subscription ConsoleNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n          desired\n          config\n          state\n        }\n      }\n    }\n  }\n": types.ConsoleNetworkStatusDocument,
+    "\n  mutation ConsoleCreateNetwork($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {\n    createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) {\n      id\n    }\n  }\n": types.ConsoleCreateNetworkDocument,
+    "\n  mutation ConsoleUpdateNetwork($id: ID!, $input: UpdateWifiNetworkInput!) {\n    updateWifiNetwork(id: $id, input: $input) {\n      id\n    }\n  }\n": types.ConsoleUpdateNetworkDocument,
+    "\n  query ConsoleNode($id: ID!) {\n    node(id: $id) {\n      id\n      serial\n      model\n      firmwareVersion\n      connected\n      connectedSince\n      lastSeenAt\n      claimedAt\n      macAddress\n      remoteAddress\n      location {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleNodeDocument,
+    "\n  query ConsoleOperation($id: ID!) {\n    deviceOperation(id: $id) {\n      id\n      kind\n      state\n      createdAt\n      createdByEmail\n      finishedAt\n      targetCount\n      progress {\n        state\n        count\n      }\n      targets(first: 100) {\n        edges {\n          node {\n            id\n            serial\n            state\n            detail\n            failureCode\n            logArchiveUrl\n            finishedAt\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleOperationDocument,
+    "\n  subscription ConsoleOperationProgress($id: ID!) {\n    deviceOperationProgress(id: $id) {\n      operationId\n      state\n      counts {\n        state\n        count\n      }\n    }\n  }\n": types.ConsoleOperationProgressDocument,
+    "\n  query ConsoleOperations($after: String, $filter: DeviceOperationsFilter) {\n    deviceOperations(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          state\n          createdAt\n          createdByEmail\n          targetCount\n          progress {\n            state\n            count\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleOperationsDocument,
+    "mutation ConsoleReboot($input: CreateRebootInput!) { createRebootOperation(input: $input) { id } }": types.ConsoleRebootDocument,
+    "mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }": types.ConsoleLogPullDocument,
+    "\n  query ConsoleFirmwareImages($model: String) {\n    firmwareImages(model: $model) {\n      id\n      version\n      model\n      notes\n    }\n  }\n": types.ConsoleFirmwareImagesDocument,
+    "mutation ConsoleFirmware($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id } }": types.ConsoleFirmwareDocument,
+    "\n  query ConsoleSearchCustomers($search: String!) {\n    customers(filter: { search: $search }, first: 8) {\n      edges {\n        node {\n          id\n          name\n          email\n          accountId\n          status\n        }\n      }\n    }\n  }\n": types.ConsoleSearchCustomersDocument,
+    "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleSearchNodesDocument,
+    "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n": types.ConsoleSearchServiceIdDocument,
+    "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n": types.ConsoleSearchMacDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleGroups {\n    groups(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleGroups {\n    groups(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleCreateGroup($name: String!) { createGroup(input: { name: $name }) { id name } }"): (typeof documents)["mutation ConsoleCreateGroup($name: String!) { createGroup(input: { name: $name }) { id name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUsers($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          createdAt\n          groups {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleUsers($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          createdAt\n          groups {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRevokeSessions($id: ID!) { revokeUserSessions(id: $id) { id } }"): (typeof documents)["mutation ConsoleRevokeSessions($id: ID!) { revokeUserSessions(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {\n    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actorEmail\n          action\n          objectType\n          objectId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {\n    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actorEmail\n          action\n          objectType\n          objectId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      email\n      accountId\n      partnerId\n      status\n      emailVerified\n      onboardingCompletedAt\n      createdAt\n      locations {\n        id\n        name\n        serviceId\n        address {\n          street\n          city\n          postalCode\n          country\n        }\n        nodes {\n          id\n          serial\n          model\n          connected\n        }\n        wifiNetworks {\n          id\n          status {\n            overall\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      email\n      accountId\n      partnerId\n      status\n      emailVerified\n      onboardingCompletedAt\n      createdAt\n      locations {\n        id\n        name\n        serviceId\n        address {\n          street\n          city\n          postalCode\n          country\n        }\n        nodes {\n          id\n          serial\n          model\n          connected\n        }\n        wifiNetworks {\n          id\n          status {\n            overall\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleSuspendCustomer($id: ID!) { suspendCustomer(id: $id) { id status } }"): (typeof documents)["mutation ConsoleSuspendCustomer($id: ID!) { suspendCustomer(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleResumeCustomer($id: ID!) { resumeCustomer(id: $id) { id status } }"): (typeof documents)["mutation ConsoleResumeCustomer($id: ID!) { resumeCustomer(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleTerminateCustomer($id: ID!) { terminateCustomer(id: $id) { id status } }"): (typeof documents)["mutation ConsoleTerminateCustomer($id: ID!) { terminateCustomer(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleVerifyEmail($id: ID!) { verifyCustomerEmail(id: $id) { id emailVerified } }"): (typeof documents)["mutation ConsoleVerifyEmail($id: ID!) { verifyCustomerEmail(id: $id) { id emailVerified } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleCompleteOnboarding($customerId: ID!) { completeOnboarding(customerId: $customerId) { id onboardingCompletedAt } }"): (typeof documents)["mutation ConsoleCompleteOnboarding($customerId: ID!) { completeOnboarding(customerId: $customerId) { id onboardingCompletedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleUnclaimNode($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id locationId } }"): (typeof documents)["mutation ConsoleUnclaimNode($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id locationId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n          desired\n          config\n          state\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConsoleNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n          desired\n          config\n          state\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateNetwork($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {\n    createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateNetwork($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {\n    createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleUpdateNetwork($id: ID!, $input: UpdateWifiNetworkInput!) {\n    updateWifiNetwork(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleUpdateNetwork($id: ID!, $input: UpdateWifiNetworkInput!) {\n    updateWifiNetwork(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleNode($id: ID!) {\n    node(id: $id) {\n      id\n      serial\n      model\n      firmwareVersion\n      connected\n      connectedSince\n      lastSeenAt\n      claimedAt\n      macAddress\n      remoteAddress\n      location {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleNode($id: ID!) {\n    node(id: $id) {\n      id\n      serial\n      model\n      firmwareVersion\n      connected\n      connectedSince\n      lastSeenAt\n      claimedAt\n      macAddress\n      remoteAddress\n      location {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleOperation($id: ID!) {\n    deviceOperation(id: $id) {\n      id\n      kind\n      state\n      createdAt\n      createdByEmail\n      finishedAt\n      targetCount\n      progress {\n        state\n        count\n      }\n      targets(first: 100) {\n        edges {\n          node {\n            id\n            serial\n            state\n            detail\n            failureCode\n            logArchiveUrl\n            finishedAt\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleOperation($id: ID!) {\n    deviceOperation(id: $id) {\n      id\n      kind\n      state\n      createdAt\n      createdByEmail\n      finishedAt\n      targetCount\n      progress {\n        state\n        count\n      }\n      targets(first: 100) {\n        edges {\n          node {\n            id\n            serial\n            state\n            detail\n            failureCode\n            logArchiveUrl\n            finishedAt\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ConsoleOperationProgress($id: ID!) {\n    deviceOperationProgress(id: $id) {\n      operationId\n      state\n      counts {\n        state\n        count\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ConsoleOperationProgress($id: ID!) {\n    deviceOperationProgress(id: $id) {\n      operationId\n      state\n      counts {\n        state\n        count\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleOperations($after: String, $filter: DeviceOperationsFilter) {\n    deviceOperations(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          state\n          createdAt\n          createdByEmail\n          targetCount\n          progress {\n            state\n            count\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleOperations($after: String, $filter: DeviceOperationsFilter) {\n    deviceOperations(first: 25, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          kind\n          state\n          createdAt\n          createdByEmail\n          targetCount\n          progress {\n            state\n            count\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleReboot($input: CreateRebootInput!) { createRebootOperation(input: $input) { id } }"): (typeof documents)["mutation ConsoleReboot($input: CreateRebootInput!) { createRebootOperation(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }"): (typeof documents)["mutation ConsoleLogPull($input: CreateRebootInput!) { createLogPullOperation(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleFirmwareImages($model: String) {\n    firmwareImages(model: $model) {\n      id\n      version\n      model\n      notes\n    }\n  }\n"): (typeof documents)["\n  query ConsoleFirmwareImages($model: String) {\n    firmwareImages(model: $model) {\n      id\n      version\n      model\n      notes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleFirmware($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id } }"): (typeof documents)["mutation ConsoleFirmware($input: CreateFirmwareUpgradeInput!) { createFirmwareOperation(input: $input) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleSearchCustomers($search: String!) {\n    customers(filter: { search: $search }, first: 8) {\n      edges {\n        node {\n          id\n          name\n          email\n          accountId\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSearchCustomers($search: String!) {\n    customers(filter: { search: $search }, first: 8) {\n      edges {\n        node {\n          id\n          name\n          email\n          accountId\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
