@@ -75,6 +75,8 @@ export type CreateWifiNetworkInput = {
   expiresAt?: string | null | undefined;
   /** Leave the SSID out of beacons. */
   hidden?: boolean | null | undefined;
+  /** Isolate the network on the devices (own bridge, subnet and DHCP, no forwarding to the home network). Default: true. */
+  isolated?: boolean | null | undefined;
   /** GUEST or IOT: the PRIMARY network comes with the location. */
   kind: WifiNetworkKind;
   /** 8 to 63 printable ASCII characters; required unless OPEN, refused when OPEN. */
@@ -95,6 +97,7 @@ export type CustomerStatus =
 
 /** What a device operation does to each node. */
 export type DeviceOperationKind =
+  | 'CLIENT_KICK'
   | 'FIRMWARE_UPGRADE'
   | 'LOG_PULL'
   | 'REBOOT';
@@ -135,14 +138,18 @@ export type DeviceOperationsFilter = {
   state?: DeviceOperationState | null | undefined;
 };
 
-/** Why a network is not applied on a node (docs/api.md, Convergence). */
+/** Why a network is not applied on a node (docs/api.md, Convergence). For isolation rows, ifName names the bridge or the Netfilter row and column the table or column. */
 export type MismatchReason =
+  /** The isolated network's own bridge is not on the device yet. */
+  | 'BRIDGE_MISSING'
   /** The config row is not what the model wants (not written yet, or changed on the device). */
   | 'CONFIG_DIFFERS'
   /** No Wifi_VIF_Config row for the VIF yet. */
   | 'CONFIG_MISSING'
   /** The device has two radios on one band; the network cannot be placed. */
   | 'DUPLICATE_RADIO_BAND'
+  /** The network is isolated and the device cannot carry that (its firmware has no Bridge/Port/Interface/Netfilter tables); no VIF is written. */
+  | 'ISOLATION_UNSUPPORTED'
   /** A VIF that must be gone is still configured or running. */
   | 'NOT_REMOVED'
   /** An OPEN network cannot run on a 6 GHz radio. */
@@ -154,7 +161,9 @@ export type MismatchReason =
   /** No free VIF slot on the radio for this network. */
   | 'SLOT_CONFLICT'
   /** The device has not applied the config row yet (Wifi_VIF_State differs). */
-  | 'STATE_DIFFERS';
+  | 'STATE_DIFFERS'
+  /** The network's isolated subnet overlaps an address the device already uses; no VIF is written. */
+  | 'SUBNET_CONFLICT';
 
 /** Narrows the targets of a new operation to the nodes matching every field given. */
 export type OperationNodeFilter = {
@@ -205,6 +214,8 @@ export type UpdateWifiNetworkInput = {
   expiresAt?: string | null | undefined;
   /** Leave the SSID out of beacons; null is refused. */
   hidden?: boolean | null | undefined;
+  /** Isolate the network on the devices (GUEST and IOT only; refused for PRIMARY); null is refused. */
+  isolated?: boolean | null | undefined;
   /** A new passphrase (8 to 63 printable ASCII); must be null or left out for OPEN. */
   passphrase?: string | null | undefined;
   /** Switching to OPEN drops the stored passphrase. */
