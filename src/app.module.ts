@@ -14,6 +14,7 @@ import { GraphqlDriver } from './common/graphql/graphql.driver';
 import { GraphqlConfig, graphqlOptions } from './common/graphql/graphql-options';
 import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
+import { EblModule } from './ebl/ebl.module';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
 import { OperationsModule } from './operations/operations.module';
@@ -43,6 +44,7 @@ import { MetricsModule } from './metrics/metrics.module';
     MetricsModule,
     ClientsModule,
     TelemetryModule,
+    EblModule,
   ],
   providers: [
     EventLoopWatch,
