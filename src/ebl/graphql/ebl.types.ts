@@ -3,6 +3,7 @@
 // with their attempts.
 
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsArray, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export enum EblLocationScope {
   ALL_LOCATIONS = 'ALL_LOCATIONS',
@@ -84,21 +85,33 @@ export class EblProviderPayload {
 @InputType({ description: 'A provider\'s settings; group admins set them.' })
 export class EblProviderInput {
   @Field(() => ID, { description: 'The API client the provider authenticates as.' })
+  @IsString()
+  @MaxLength(1000)
   apiClientId!: string;
 
   @Field(() => ID, { description: 'The group (one the caller administers).' })
+  @IsString()
+  @MaxLength(1000)
   groupId!: string;
 
   @Field(() => EblLocationScope, { description: 'Every location of the group, or the listed ones.' })
+  @IsEnum(EblLocationScope)
   locationScope!: EblLocationScope;
 
   @Field(() => [ID], { nullable: true, description: 'With LISTED_LOCATIONS: the group\'s locations the provider may be told about.' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
   locationIds?: string[] | null;
 
   @Field({ description: 'Where notifications are POSTed: https (http only when EBL_ALLOW_HTTP is on).' })
+  @IsString()
+  @MaxLength(10_000)
   notificationUrl!: string;
 
   @Field(() => EblAccessIdSource, { nullable: true, description: 'What accessID carries; SERVICE_ID when not given.' })
+  @IsOptional()
+  @IsEnum(EblAccessIdSource)
   accessIdSource?: EblAccessIdSource | null;
 }
 

@@ -29,6 +29,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Extra modules next to AppModule (e.g. a resolver that exists only for a test). */
   imports?: (Type | DynamicModule)[];
+  /** Providers replaced for this app (a port bound to what a test connects it to). */
+  overrides?: { provide: unknown; useValue: unknown }[];
 }
 
 export async function startTestApp(db: TestDb, options: TestAppOptions = {}): Promise<TestApp> {
@@ -45,10 +47,11 @@ export async function startTestApp(db: TestDb, options: TestAppOptions = {}): Pr
   });
   let app: NestFastifyApplication | undefined;
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
+    let builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
       .overrideProvider(APP_CONFIG)
-      .useValue(config)
-      .compile();
+      .useValue(config);
+    for (const o of options.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
+    const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error', 'warn'] });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
