@@ -48,6 +48,8 @@ export interface ReceivedNotification {
 export class NotificationReceiver {
   readonly received: ReceivedNotification[] = [];
   readonly script: number[] = [];
+  /** While set, every request is answered 503 (the provider is down). */
+  failing = false;
   private server: Server | undefined;
 
   get url(): string {
@@ -65,7 +67,7 @@ export class NotificationReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const status = this.script.shift() ?? 200;
+        const status = this.failing ? 503 : (this.script.shift() ?? 200);
         this.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
         res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
       });
