@@ -14,6 +14,7 @@ import { EBL_CONFIG, EblConfig } from '../ebl-config';
 import { EblProvidersService } from '../providers/ebl-providers.service';
 import { EblDeliveryAttemptRow, EblDeliveryRow } from '../store/ebl-delivery.entities';
 import { EblOutboxService } from './ebl-outbox.service';
+import { postJson } from './http-post';
 import { retryDelayMs } from './retry-schedule';
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signature';
 
@@ -163,19 +164,12 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
   private async send(url: string, secret: string, delivery: EblDeliveryRow, abort: AbortController): Promise<AttemptOutcome> {
     const timeout = AbortSignal.timeout(this.config.attemptTimeoutMs);
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [DELIVERY_ID_HEADER]: delivery.id, [SIGNATURE_HEADER]: signBody(secret, delivery.body) },
-        body: delivery.body,
-        redirect: 'manual',
-        signal: AbortSignal.any([abort.signal, timeout]),
-      });
-      await response.body?.cancel().catch(() => undefined);
-      return { httpStatus: response.status, error: null };
+      const headers = { [DELIVERY_ID_HEADER]: delivery.id, [SIGNATURE_HEADER]: signBody(secret, delivery.body) };
+      const status = await postJson(url, headers, delivery.body, AbortSignal.any([abort.signal, timeout]));
+      return { httpStatus: status, error: null };
     } catch (error) {
       if (timeout.aborted) return { httpStatus: null, error: `no answer within ${this.config.attemptTimeoutMs} ms` };
-      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      return { httpStatus: null, error: `${error instanceof Error ? error.message : String(error)}${cause}` };
+      return { httpStatus: null, error: error instanceof Error ? error.message : String(error) };
     }
   }
 

@@ -31,8 +31,10 @@ describeEachDatabase('/ebl notifications', (db) => {
   let nodeId: string;
   let a: TestProvider;
   let listed: TestProvider;
+  let hung: TestProvider;
   const receiverA = new NotificationReceiver();
   const receiverListed = new NotificationReceiver();
+  const receiverHung = new NotificationReceiver();
   const serial = `EBL${db.toUpperCase()}01`;
   let nextIp = 10;
 
@@ -50,10 +52,12 @@ describeEachDatabase('/ebl notifications', (db) => {
   const deliveries = (providerId: string): Promise<EblDeliveryRow[]> => app.app.get(DataSource).manager.find(EblDeliveryRow, { where: { providerId } });
 
   beforeAll(async () => {
-    Object.assign(process.env, EBL_TEST_ENV, { EBL_REDISCOVERY_AFTER_S: '0' });
+    Object.assign(process.env, EBL_TEST_ENV, { EBL_REDISCOVERY_AFTER_S: '0', EBL_ATTEMPT_TIMEOUT_MS: '1500' });
     app = await startTestApp(db, { overrides: [testCallerOverride] });
     await receiverA.start();
     await receiverListed.start();
+    await receiverHung.start();
+    receiverHung.hanging = true;
     const group = await createGroupWithAdmin(app);
     admin = group.adminToken;
     const customer = await createCustomer(app, admin);
@@ -62,6 +66,7 @@ describeEachDatabase('/ebl notifications', (db) => {
     otherLocationId = (await createCustomer(app, admin)).locations[0].id;
     a = await setUpProvider(app, admin, group.groupId, receiverA);
     listed = await setUpProvider(app, admin, group.groupId, receiverListed, { locationIds: [otherLocationId] });
+    hung = await setUpProvider(app, admin, group.groupId, receiverHung);
     sim = await startSimDevice(app, serial, { behaviour: { applyDelayMs: 20 } });
     nodeId = expectData(await gql<{ claimNode: { id: string } }>(app, CLAIM_NODE, { locationId, serial }, admin)).claimNode.id;
     await until('the PRIMARY VIF in Wifi_VIF_State', () => sim.device.database.rows('Wifi_VIF_State').some((r) => r.if_name === 'ctl1-ap-24'));
@@ -72,6 +77,7 @@ describeEachDatabase('/ebl notifications', (db) => {
     await receiverA.stop();
     await receiverListed.stop();
     await app?.close();
+    await receiverHung.stop();
     for (const key of [...Object.keys(EBL_TEST_ENV), 'EBL_REDISCOVERY_AFTER_S']) delete process.env[key];
   });
 
@@ -146,6 +152,24 @@ describeEachDatabase('/ebl notifications', (db) => {
       ['02:00:00:00:00:05', 'acme_rgw_01 fw 2.1'],
       ['02:00:00:00:00:07', 'acme_stb'],
     ]);
+  });
+
+  it('a provider that hangs holds only its own slots: others are told meanwhile; its attempts time out', async () => {
+    receiverA.received.length = 0;
+    const macs = ['10', '11', '12', '13', '14', '15'].map((x) => `02:00:00:00:00:${x}`);
+    await rest(app, 'POST', '/ebl/mac-addresses', hung.token, { macs: macs.map((m) => ({ mac: m })) });
+    for (const m of macs) await join(m);
+    await until('the hanging provider holding its slots', () => receiverHung.received.length >= 4);
+    await rest(app, 'POST', '/ebl/mac-addresses', a.token, { macs: [{ mac: '02:00:00:00:00:16' }] });
+    await join('02:00:00:00:00:16');
+    await until('a told while the other hangs', () => receiverA.delivered.some((r) => r.body.includes('02:00:00:00:00:16')));
+    // Sent while every request to the hanging provider was still unanswered (it answers none).
+    expect(receiverHung.received.every((r) => r.status === 0)).toBe(true);
+    const timedOut = await until('an attempt timed out', async () => {
+      const res = await rest(app, 'GET', '/ebl/deliveries?status=PENDING', hung.token);
+      return (res.body.deliveries as { attempts: { httpStatus: number | null; error: string }[] }[]).flatMap((d) => d.attempts).find((x) => x.error !== null);
+    });
+    expect(timedOut).toEqual({ number: 1, at: expect.any(String), httpStatus: null, error: 'no answer within 1500 ms' });
   });
 
   it('a location not shared with a provider never notifies it', async () => {

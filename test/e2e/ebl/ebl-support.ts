@@ -50,6 +50,8 @@ export class NotificationReceiver {
   readonly script: number[] = [];
   /** While set, every request is answered 503 (the provider is down). */
   failing = false;
+  /** While set, requests are read and never answered (a provider that hangs). */
+  hanging = false;
   private server: Server | undefined;
 
   get url(): string {
@@ -67,6 +69,10 @@ export class NotificationReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
+        if (this.hanging) {
+          this.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status: 0 });
+          return;
+        }
         const status = this.failing ? 503 : (this.script.shift() ?? 200);
         this.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
         res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
@@ -77,8 +83,8 @@ export class NotificationReceiver {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server === undefined ? resolve() : this.server.close(() => resolve())));
     this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server === undefined ? resolve() : this.server.close(() => resolve())));
   }
 }
 
