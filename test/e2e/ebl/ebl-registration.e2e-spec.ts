@@ -176,4 +176,20 @@ describeEachDatabase('/ebl registrations', (db) => {
     }, admin);
     expect(again.data?.configureEblProvider.secret).toBeNull();
   });
+
+  it('the operator rotates a secret (shown once) and removes a provider with its registrations', async () => {
+    const spare = await setUpProvider(app, admin, groupId, receiver);
+    await rest(app, 'POST', '/ebl/mac-addresses', spare.token, { macs: [{ mac: '00:00:00:bb:00:01' }] });
+    await rest(app, 'POST', '/ebl/vendorids', spare.token, { vendorids: [{ vendorid: 'sp_spare' }] });
+    const rotated = await gql<{ rotateEblProviderSecret: { secret: string } }>(app, `mutation ($id: ID!) { rotateEblProviderSecret(apiClientId: $id) { secret } }`, { id: spare.apiClientId }, admin);
+    expect(rotated.data?.rotateEblProviderSecret.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(rotated.data?.rotateEblProviderSecret.secret).not.toBe(spare.secret);
+    const removed = await gql(app, `mutation ($id: ID!) { removeEblProvider(apiClientId: $id) { apiClientId } }`, { id: spare.apiClientId }, admin);
+    expect(removed.errors).toBeUndefined();
+    expect((await rest(app, 'GET', '/ebl/mac-addresses', spare.token)).status).toBe(403);
+    const dataSource = app.app.get(DataSource);
+    expect(await dataSource.query(`SELECT COUNT(*) AS n FROM ebl_mac_registrations WHERE provider_id = '${spare.apiClientId}'`)).toEqual([{ n: db === 'postgres' ? '0' : 0 }]);
+    // The vendor id is free again for another provider.
+    expect((await rest(app, 'POST', '/ebl/vendorids', b.token, { vendorids: [{ vendorid: 'sp_spare' }] })).status).toBe(201);
+  });
 });
