@@ -10,6 +10,7 @@ import { ClientsModule } from '../clients/clients.module';
 import { EblDeliveryWorker } from './delivery/ebl-delivery-worker.service';
 import { EblOutboxService } from './delivery/ebl-outbox.service';
 import { EBL_CONFIG, loadEblConfig } from './ebl-config';
+import { EblMetrics } from './ebl-metrics';
 import { EblProvidersResolver } from './graphql/ebl-providers.resolver';
 import { EblCallerResolver } from './http/ebl-caller';
 import { EblCallerGuard } from './http/ebl-caller.guard';
@@ -35,6 +36,7 @@ import { EblMacRow, EblVendorIdRow } from './store/ebl-registration.entities';
     EblRegistrationsService,
     EblCallerGuard,
     EblProvidersResolver,
+    EblMetrics,
   ],
   exports: [EblMatchingService, EblDeliveryWorker],
 })

@@ -182,4 +182,11 @@ describeEachDatabase('/ebl notifications', (db) => {
     expect(await deliveries(listed.apiClientId)).toEqual([]);
     expect(receiverListed.received).toEqual([]);
   });
+
+  it('counts in /metrics', async () => {
+    const text = await (await fetch(new URL('/metrics', app.url))).text();
+    expect(text).toMatch(/^opensync_ebl_discoveries_total [1-9]\d*$/m);
+    expect(text).toMatch(/^opensync_ebl_deliveries_delivered_total [1-9]\d*$/m);
+    expect(text).toMatch(/^opensync_ebl_registrations\{kind="mac"\} [1-9]\d*$/m);
+  });
 });
