@@ -24,6 +24,7 @@ import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OAuthModule } from './oauth/oauth.module';
 
 @Module({
   imports: [
@@ -43,6 +44,7 @@ import { MetricsModule } from './metrics/metrics.module';
     MetricsModule,
     ClientsModule,
     TelemetryModule,
+    OAuthModule,
   ],
   providers: [
     EventLoopWatch,

@@ -21,7 +21,8 @@ describe('permissions of every GraphQL operation', () => {
 
   it('matches the reviewed table', () => {
     expect(permissionTable(operationPermissions(t.app))).toMatchInlineSnapshot(`
-"Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+"Query.apiClients                       TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.client                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customer                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -42,6 +43,7 @@ Query.telemetrySettings                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.approveApiClientScopes        PLATFORM       PLATFORM_ADMIN
 Mutation.assignSerials                 PLATFORM       PLATFORM_ADMIN
 Mutation.cancelDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.changePassword                AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -56,6 +58,7 @@ Mutation.createLogPullOperation        SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createRebootOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteApiClient               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.deleteGroup                   PLATFORM       PLATFORM_ADMIN
 Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -65,12 +68,14 @@ Mutation.deleteUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
 Mutation.pauseDeviceOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.registerApiClient             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeSerialAssignment        PLATFORM       PLATFORM_ADMIN
 Mutation.renameClient                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rescheduleDeviceOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.resumeDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.revokeUserSessions            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.rotateApiClientSecret         TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.setRebootMethod               PLATFORM       PLATFORM_ADMIN
 Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
