@@ -50,6 +50,7 @@ Mutation.changePassword                AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN
 Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createCustomerPasswordLink    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.createFirmwareOperation       SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createGroup                   PLATFORM       PLATFORM_ADMIN

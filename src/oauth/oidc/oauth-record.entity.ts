@@ -20,6 +20,10 @@ export class OAuthRecord {
   @Column({ name: 'client_id', type: 'varchar', length: 64, nullable: true })
   clientId!: string | null;
 
+  /** The customer whose grant (or token, code, session) this is. */
+  @Column({ name: 'account_id', type: 'varchar', length: 64, nullable: true })
+  accountId!: string | null;
+
   @Column({ name: 'user_code', type: 'varchar', length: 200, nullable: true })
   userCode!: string | null;
 

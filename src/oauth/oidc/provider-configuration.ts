@@ -61,6 +61,11 @@ export function providerConfiguration(setup: ProviderSetup): Configuration {
       return grantId === undefined ? undefined : { grant: grantId };
     },
     rotateRefreshToken: true,
+    // OAuth 2.0 clients (not OpenID): a refresh token with every authorization code grant of
+    // a client allowed to refresh, lasting until the customer withdraws consent or it
+    // expires, not only with offline_access and prompt=consent as OpenID Connect has it.
+    issueRefreshToken: (_ctx: KoaContextWithOIDC, client) => client.grantTypeAllowed('refresh_token'),
+    expiresWithSession: () => false,
     ttl: {
       AccessToken: config.accessTokenTtlSeconds,
       ClientCredentials: config.accessTokenTtlSeconds,

@@ -40,6 +40,7 @@ class RecordAdapter implements ProviderAdapter {
       payload,
       grantId: str(payload.grantId),
       clientId: str(payload.clientId),
+      accountId: str(payload.accountId),
       userCode: str(payload.userCode),
       uid: str(payload.uid),
       expiresAt: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
