@@ -25,6 +25,7 @@ import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OAuthModule } from './oauth/oauth.module';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { MetricsModule } from './metrics/metrics.module';
     ClientsModule,
     TelemetryModule,
     EblModule,
+    OAuthModule,
   ],
   providers: [
     EventLoopWatch,

@@ -21,7 +21,8 @@ describe('permissions of every GraphQL operation', () => {
 
   it('matches the reviewed table', () => {
     expect(permissionTable(operationPermissions(t.app))).toMatchInlineSnapshot(`
-"Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+"Query.apiClients                       TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.client                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customer                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -44,6 +45,7 @@ Query.telemetrySettings                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.approveApiClientScopes        PLATFORM       PLATFORM_ADMIN
 Mutation.assignSerials                 PLATFORM       PLATFORM_ADMIN
 Mutation.cancelDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.changePassword                AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -51,6 +53,7 @@ Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.configureEblProvider          TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createCustomerPasswordLink    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.createFirmwareOperation       SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createGroup                   PLATFORM       PLATFORM_ADMIN
@@ -59,6 +62,7 @@ Mutation.createLogPullOperation        SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createRebootOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteApiClient               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.deleteGroup                   PLATFORM       PLATFORM_ADMIN
 Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -68,6 +72,7 @@ Mutation.deleteUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
 Mutation.pauseDeviceOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.registerApiClient             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeEblProvider             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeSerialAssignment        PLATFORM       PLATFORM_ADMIN
 Mutation.renameClient                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -75,6 +80,7 @@ Mutation.rescheduleDeviceOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN
 Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.resumeDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.revokeUserSessions            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.rotateApiClientSecret         TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rotateEblProviderSecret       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.setRebootMethod               PLATFORM       PLATFORM_ADMIN
 Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
