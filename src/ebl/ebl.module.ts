@@ -5,6 +5,7 @@
 
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import './ebl-scope';
 import { AuditModule } from '../audit/audit.module';
 import { ClientsModule } from '../clients/clients.module';
 import { EblDeliveryWorker } from './delivery/ebl-delivery-worker.service';
@@ -15,7 +16,7 @@ import { EblProvidersResolver } from './graphql/ebl-providers.resolver';
 import { EblCallerResolver } from './http/ebl-caller';
 import { EblCallerGuard } from './http/ebl-caller.guard';
 import { EblController } from './http/ebl.controller';
-import { UnconnectedEblCallerResolver } from './http/unconnected-caller-resolver';
+import { OAuthEblCallerResolver } from './http/oauth-caller-resolver';
 import { EblMatchingService } from './matching/ebl-matching.service';
 import { EblProvidersService } from './providers/ebl-providers.service';
 import { EblRegistrationsService } from './registrations/ebl-registrations.service';
@@ -28,7 +29,7 @@ import { EblMacRow, EblVendorIdRow } from './store/ebl-registration.entities';
   controllers: [EblController],
   providers: [
     { provide: EBL_CONFIG, useFactory: () => loadEblConfig(process.env) },
-    { provide: EblCallerResolver, useClass: UnconnectedEblCallerResolver },
+    { provide: EblCallerResolver, useClass: OAuthEblCallerResolver },
     EblProvidersService,
     EblOutboxService,
     EblDeliveryWorker,

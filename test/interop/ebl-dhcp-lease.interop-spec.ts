@@ -8,7 +8,7 @@ import { SouthboundService } from '../../src/southbound/southbound.service';
 import { verifySignature } from '../../src/ebl/delivery/signature';
 import { CLAIM_NODE, createCustomer } from '../e2e/provisioning/provisioning-ops';
 import { createGroupWithAdmin, gql, startTestApp, TestApp } from '../e2e/support';
-import { EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, testCallerOverride, TestProvider } from '../e2e/ebl/ebl-support';
+import { EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, TestProvider } from '../e2e/ebl/ebl-support';
 import { describeWithOvsdb, OvsdbServerProcess } from '../support/ovsdb-server-process';
 import { selectRows } from './support/device-rows';
 
@@ -35,7 +35,7 @@ describeWithOvsdb('EBL: a DHCP lease on a real OpenSync ovsdb-server', () => {
 
   beforeAll(async () => {
     Object.assign(process.env, EBL_TEST_ENV);
-    app = await startTestApp('sqlite', { overrides: [testCallerOverride] });
+    app = await startTestApp('sqlite');
     await receiver.start();
     const port = app.app.get(SouthboundService).addresses[0].port;
     const group = await createGroupWithAdmin(app);

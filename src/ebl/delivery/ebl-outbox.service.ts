@@ -11,6 +11,7 @@ import { Location } from '../../locations/location.entity';
 import { EBL_CONFIG, EblConfig } from '../ebl-config';
 import { EblProvidersService } from '../providers/ebl-providers.service';
 import { DeliveryStatus, EblDeliveryAttemptRow, EblDeliveryRow } from '../store/ebl-delivery.entities';
+import { EblProviderRow } from '../store/ebl-provider.entity';
 import { EblMacRow } from '../store/ebl-registration.entities';
 
 export interface Discovery {
@@ -59,6 +60,10 @@ export class EblOutboxService {
   async enqueue(d: Discovery): Promise<EblDeliveryRow> {
     const provider = this.providers.get(d.providerId);
     if (provider === undefined) throw new Error(`provider ${d.providerId} was removed`);
+    if (!(await this.dataSource.manager.existsBy(EblProviderRow, { apiClientId: d.providerId }))) {
+      this.providers.forget(d.providerId);
+      throw new Error(`provider ${d.providerId} is gone (its API client was deleted)`);
+    }
     const location = await this.dataSource.manager.findOne(Location, { select: { id: true, serviceId: true }, where: { id: d.locationId } });
     if (location === null) throw new Error(`location ${d.locationId} no longer exists`);
     const accessId = provider.accessIdSource === 'SERVICE_ID' && location.serviceId ? location.serviceId : location.id;

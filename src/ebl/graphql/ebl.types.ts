@@ -48,7 +48,7 @@ registerEnumType(EblDeliveryStatus, {
 
 @ObjectType({ description: 'A service provider\'s equipment-based localisation settings (an API client of the operator).' })
 export class EblProvider {
-  @Field(() => ID, { description: 'The API client the provider authenticates as.' })
+  @Field(() => ID, { description: 'The id of the API client (apiClients) the provider authenticates as.' })
   apiClientId!: string;
 
   @Field(() => ID, { description: 'The group whose locations the provider may be told about.' })
@@ -84,7 +84,7 @@ export class EblProviderPayload {
 
 @InputType({ description: 'A provider\'s settings; group admins set them.' })
 export class EblProviderInput {
-  @Field(() => ID, { description: 'The API client the provider authenticates as.' })
+  @Field(() => ID, { description: 'The id of the API client (apiClients) the provider authenticates as.' })
   @IsString()
   @MaxLength(1000)
   apiClientId!: string;

@@ -5,6 +5,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ErrorCode } from '../../common/errors/app-error';
+import { ApiError } from '../../oauth/bearer/api-error';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.VALIDATION_FAILED]: 400,
@@ -29,6 +30,9 @@ export class EblExceptionFilter implements ExceptionFilter {
       status = STATUS[exception.code] ?? 500;
       error = { code: status === 500 ? ErrorCode.INTERNAL : exception.code, message: status === 500 ? 'internal error' : exception.message };
       if (exception.fields !== undefined && status !== 500) error.fields = exception.fields;
+    } else if (exception instanceof ApiError) {
+      status = exception.status;
+      error = { code: status >= 500 ? ErrorCode.INTERNAL : exception.code, message: status >= 500 ? 'internal error' : exception.message };
     } else if (exception instanceof HttpException && exception.getStatus() < 500) {
       // Fastify's own refusals reach here as HttpException: a body that is no JSON, too large.
       status = exception.getStatus();
@@ -40,6 +44,7 @@ export class EblExceptionFilter implements ExceptionFilter {
     const list = listKey(request.url);
     const body: Record<string, unknown> = list === null ? { error } : { [list]: [], error };
     if (status === 401) void reply.header('www-authenticate', 'Bearer');
+    if (exception instanceof AppError && exception.retryAfterSeconds !== undefined) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.code(status).header('cache-control', 'no-store').send(body);
   }
 }

@@ -14,7 +14,7 @@ export class Ebl1765200000100 implements MigrationInterface {
       new Table({
         name: 'ebl_providers',
         columns: [
-          { ...portable.varchar('api_client_id', 64), isPrimary: true },
+          { ...portable.ref('api_client_id'), isPrimary: true },
           portable.ref('group_id'),
           portable.varchar('location_scope', 16),
           portable.json('location_ids'),
@@ -24,7 +24,11 @@ export class Ebl1765200000100 implements MigrationInterface {
           ts('created_at'),
           ts('updated_at'),
         ],
-        foreignKeys: [{ columnNames: ['group_id'], referencedTableName: 'groups', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['group_id'], referencedTableName: 'groups', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          // An API client deleted: its provider settings, registrations and notifications go with it.
+          { columnNames: ['api_client_id'], referencedTableName: 'api_clients', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
         indices: [{ name: 'ix_ebl_providers_group', columnNames: ['group_id'] }],
       }),
     );

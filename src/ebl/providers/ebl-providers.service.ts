@@ -11,6 +11,7 @@ import { canReadGroup, canWriteGroup, Principal } from '../../common/auth/princi
 import { AppError } from '../../common/errors/app-error';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { Location } from '../../locations/location.entity';
+import { ApiClient } from '../../oauth/clients/api-client.entity';
 import { requireUuid } from '../../access/location-access';
 import { EBL_CONFIG, EblConfig } from '../ebl-config';
 import { EblProviderRow } from '../store/ebl-provider.entity';
@@ -39,6 +40,12 @@ export class EblProvidersService implements OnModuleInit {
 
   onChange(listener: (change: ProviderChange) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Forgets a provider whose row is gone (its API client was deleted: the database cascaded). */
+  forget(apiClientId: string): void {
+    const row = this.byClient.get(apiClientId);
+    if (row !== undefined) this.changed(row, true);
   }
 
   /** The provider's settings (from memory); undefined when the operator has not set it up. */
@@ -77,6 +84,10 @@ export class EblProvidersService implements OnModuleInit {
         const known = new Set(found.map((l) => l.id));
         const missing = ids.filter((id) => !known.has(id));
         if (missing.length > 0) throw AppError.validation(missing.map((id) => ({ field: 'locationIds', message: `location ${id} not found in the group` })));
+      }
+      const client = await m.findOneBy(ApiClient, { id: input.apiClientId });
+      if (client === null || client.groupId !== input.groupId) {
+        throw AppError.validation([{ field: 'apiClientId', message: `not an API client of group ${input.groupId}` }]);
       }
       const before = await m.findOneBy(EblProviderRow, { apiClientId: input.apiClientId });
       if (before !== null && before.groupId !== input.groupId) {

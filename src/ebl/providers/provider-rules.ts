@@ -17,7 +17,7 @@ export const MAX_LISTED_LOCATIONS = 10_000;
 
 export function checkProviderInput(input: EblProviderInput, allowPlainHttp: boolean): FieldError[] {
   const errors: FieldError[] = [];
-  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(input.apiClientId)) errors.push({ field: 'apiClientId', message: 'must be 1 to 64 letters, digits, ".", "_", ":" or "-"' });
+  errors.push(...checkUuid('apiClientId', input.apiClientId));
   errors.push(...checkUuid('groupId', input.groupId));
   const ids = input.locationIds ?? [];
   if (input.locationScope === 'LISTED_LOCATIONS') {

@@ -10,7 +10,7 @@ export type AccessIdSource = 'SERVICE_ID' | 'LOCATION_ID';
 
 @Entity('ebl_providers')
 export class EblProviderRow {
-  @PrimaryColumn({ name: 'api_client_id', type: 'varchar', length: 64 })
+  @PrimaryColumn({ name: 'api_client_id', type: 'varchar', length: 36 })
   apiClientId!: string;
 
   @Column({ name: 'group_id', type: 'varchar', length: 36 })

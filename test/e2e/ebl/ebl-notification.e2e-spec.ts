@@ -12,7 +12,7 @@ import { CLAIM_NODE, createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, describeEachDatabase, expectData, gql, startTestApp, TestApp } from '../support';
 import { SimHandle, startSimDevice, until } from '../reconciliation/sim-device';
 import { associateClient, disassociateClient } from '../clients/sim-clients';
-import { DELIVERIES, EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, testCallerOverride, TestProvider } from './ebl-support';
+import { DELIVERIES, EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, TestProvider } from './ebl-support';
 
 interface Notification {
   mac: string;
@@ -25,6 +25,7 @@ describeEachDatabase('/ebl notifications', (db) => {
   let app: TestApp;
   let sim: SimHandle;
   let admin: string;
+  let groupId: string;
   let serviceId: string;
   let locationId: string;
   let otherLocationId: string;
@@ -53,13 +54,14 @@ describeEachDatabase('/ebl notifications', (db) => {
 
   beforeAll(async () => {
     Object.assign(process.env, EBL_TEST_ENV, { EBL_REDISCOVERY_AFTER_S: '0', EBL_ATTEMPT_TIMEOUT_MS: '1500' });
-    app = await startTestApp(db, { overrides: [testCallerOverride] });
+    app = await startTestApp(db);
     await receiverA.start();
     await receiverListed.start();
     await receiverHung.start();
     receiverHung.hanging = true;
     const group = await createGroupWithAdmin(app);
     admin = group.adminToken;
+    groupId = group.groupId;
     const customer = await createCustomer(app, admin);
     locationId = customer.locations[0].id;
     serviceId = (customer.locations[0] as unknown as { serviceId: string }).serviceId;
@@ -181,6 +183,20 @@ describeEachDatabase('/ebl notifications', (db) => {
     await until('a notified', () => receiverA.delivered.some((r) => r.body.includes('02:00:00:00:00:09')));
     expect(await deliveries(listed.apiClientId)).toEqual([]);
     expect(receiverListed.received).toEqual([]);
+  });
+
+  it('an API client deleted: its provider, registrations and notifications go with it', async () => {
+    receiverA.received.length = 0;
+    const gone = await setUpProvider(app, admin, groupId, receiverA);
+    await rest(app, 'POST', '/ebl/mac-addresses', gone.token, { macs: [{ mac: '02:00:00:00:00:20' }] });
+    expectData(await gql(app, `mutation ($id: ID!) { deleteApiClient(id: $id) }`, { id: gone.apiClientId }, admin));
+    // `a` registers the same MAC: its notification shows the event was matched.
+    await rest(app, 'POST', '/ebl/mac-addresses', a.token, { macs: [{ mac: '02:00:00:00:00:20' }] });
+    await join('02:00:00:00:00:20');
+    await until('a told', () => receiverA.delivered.some((r) => r.body.includes('02:00:00:00:00:20')));
+    expect(await deliveries(gone.apiClientId)).toEqual([]);
+    expect(receiverA.received.filter((r) => r.body.includes('02:00:00:00:00:20'))).toHaveLength(1);
+    expect((await rest(app, 'GET', '/ebl/mac-addresses', gone.token)).status).toBe(401);
   });
 
   it('counts in /metrics', async () => {

@@ -6,7 +6,7 @@
 import { DataSource } from 'typeorm';
 import { createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, describeEachDatabase, expectErrorCode, gql, startTestApp, TestApp } from '../support';
-import { callerToken, EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, testCallerOverride, TestProvider } from './ebl-support';
+import { apiClient, EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, tokenOf, TestProvider } from './ebl-support';
 
 const FUTURE = '2099-04-15T00:00:00.000Z';
 
@@ -22,7 +22,7 @@ describeEachDatabase('/ebl registrations', (db) => {
 
   beforeAll(async () => {
     Object.assign(process.env, EBL_TEST_ENV);
-    app = await startTestApp(db, { overrides: [testCallerOverride] });
+    app = await startTestApp(db);
     await receiver.start();
     const group = await createGroupWithAdmin(app);
     admin = group.adminToken;
@@ -157,21 +157,34 @@ describeEachDatabase('/ebl registrations', (db) => {
     const none = await rest(app, 'GET', '/ebl/vendorids', undefined);
     expect(none.status).toBe(401);
     expect(none.body).toMatchObject({ vendorids: [], error: { code: 'UNAUTHENTICATED' } });
-    expect((await rest(app, 'GET', '/ebl/vendorids', callerToken(a.apiClientId, groupId, ['cpe-read']))).status).toBe(403);
-    expect((await rest(app, 'GET', '/ebl/vendorids', callerToken('not-set-up', groupId))).status).toBe(403);
+    expect((await rest(app, 'GET', '/ebl/vendorids', 'not-a-token')).status).toBe(401);
+    // Set up as a provider, but its client holds another scope only.
+    const other = await setUpProvider(app, admin, groupId, receiver, { scopes: ['cpe-management-devices-read'] });
+    const noScope = await rest(app, 'GET', '/ebl/vendorids', other.token);
+    expect(noScope.status).toBe(403);
+    expect(noScope.body).toMatchObject({ vendorids: [], error: { code: 'FORBIDDEN', message: expect.stringContaining('"ebl" scope') } });
+    // The ebl scope, but no settings from the operator.
+    const bare = await apiClient(app, admin, groupId);
+    expect((await rest(app, 'GET', '/ebl/vendorids', await tokenOf(app, bare))).body).toMatchObject({ error: { code: 'FORBIDDEN', message: expect.stringContaining('not set up') } });
     // A user's JWT is no API client.
     expect((await rest(app, 'GET', '/ebl/vendorids', admin)).status).toBe(401);
   });
 
   it('the operator: settings write-only for the secret, refused for another group and for bad input', async () => {
     const other = await createGroupWithAdmin(app);
-    const input = { apiClientId: 'sp-x', groupId, locationScope: 'ALL_LOCATIONS', notificationUrl: receiver.url };
+    const input = { apiClientId: a.apiClientId, groupId, locationScope: 'ALL_LOCATIONS', notificationUrl: receiver.url };
     expectErrorCode(await gql(app, `mutation ($input: EblProviderInput!) { configureEblProvider(input: $input) { secret } }`, { input }, other.adminToken), 'NOT_FOUND');
     const bad = { ...input, locationScope: 'LISTED_LOCATIONS', locationIds: [], notificationUrl: 'ftp://x' };
     const err = expectErrorCode(await gql(app, `mutation ($input: EblProviderInput!) { configureEblProvider(input: $input) { secret } }`, { input: bad }, admin), 'VALIDATION_FAILED');
     expect(JSON.stringify(err.extensions)).toMatch(/locationIds.*notificationUrl/);
     const list = await gql<{ eblProviders: { apiClientId: string }[] }>(app, `query ($g: ID!) { eblProviders(groupId: $g) { apiClientId locationScope } }`, { g: groupId }, admin);
-    expect(list.data?.eblProviders.map((p) => p.apiClientId).sort()).toEqual([a.apiClientId, b.apiClientId].sort());
+    expect(list.data?.eblProviders.map((p) => p.apiClientId)).toEqual(expect.arrayContaining([a.apiClientId, b.apiClientId]));
+    // Only an API client of the group can be its provider.
+    const foreign = await apiClient(app, other.adminToken, other.groupId);
+    for (const apiClientId of [foreign.id, '00000000-0000-4000-8000-000000000000']) {
+      const refused = expectErrorCode(await gql(app, `mutation ($input: EblProviderInput!) { configureEblProvider(input: $input) { secret } }`, { input: { ...input, apiClientId } }, admin), 'VALIDATION_FAILED');
+      expect(JSON.stringify(refused.extensions)).toMatch(/not an API client of group/);
+    }
     // Changing settings does not show the secret again.
     const again = await gql<{ configureEblProvider: { secret: string | null } }>(app, `mutation ($input: EblProviderInput!) { configureEblProvider(input: $input) { secret } }`, {
       input: { apiClientId: a.apiClientId, groupId, locationScope: 'ALL_LOCATIONS', notificationUrl: receiver.url },

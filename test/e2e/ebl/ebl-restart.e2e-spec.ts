@@ -12,7 +12,7 @@ import { createGroupWithAdmin, describeEachDatabase, expectData, gql, startTestA
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { SimHandle, startSimDevice, until } from '../reconciliation/sim-device';
 import { associateClient } from '../clients/sim-clients';
-import { EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, testCallerOverride } from './ebl-support';
+import { EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, tokenOf } from './ebl-support';
 
 describeEachDatabase('/ebl notifications across a controller restart', (db) => {
   const dir = mkdtempSync(join(tmpdir(), 'ebl-restart-'));
@@ -37,7 +37,7 @@ describeEachDatabase('/ebl notifications across a controller restart', (db) => {
   });
 
   it('delivers after the restart what the provider refused before it', async () => {
-    const start = (): Promise<TestApp> => startTestApp(db, { env: { DATABASE_URL: shared.databaseUrl }, overrides: [testCallerOverride] });
+    const start = (): Promise<TestApp> => startTestApp(db, { env: { DATABASE_URL: shared.databaseUrl } });
     app = await start();
     const group = await createGroupWithAdmin(app);
     const locationId = (await createCustomer(app, group.adminToken)).locations[0].id;
@@ -70,6 +70,7 @@ describeEachDatabase('/ebl notifications across a controller restart', (db) => {
     });
     expect(rows).toHaveLength(1);
     expect(await app.app.get(DataSource).manager.count(EblDeliveryAttemptRow, { where: { deliveryId: rows[0].id, httpStatus: 200 } })).toBe(1);
-    expect((await rest(app, 'GET', '/ebl/mac-addresses', provider.token)).body).toEqual({ macs: [] });
+    // A new token: the restarted app's issuer is its new address.
+    expect((await rest(app, 'GET', '/ebl/mac-addresses', await tokenOf(app, provider.client))).body).toEqual({ macs: [] });
   });
 });

@@ -1,12 +1,14 @@
 // Helpers of the /ebl tests: REST over real HTTP (GET and DELETE with the spec's bodies), a
 // real HTTP receiver standing in for the provider's /ebl/notification (answers scripted per
-// request), and a provider set up by a group admin through GraphQL.
+// request), and a provider: an API client registered and approved for the `ebl` scope, set
+// up by a group admin through GraphQL, with a client-credentials token from the app's
+// authorization server.
 
 import { createServer, IncomingHttpHeaders, request, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { expectData, gql, TestApp } from '../support';
-import { EblCaller, EblCallerResolver } from '../../../src/ebl/http/ebl-caller';
-import { AppError } from '../../../src/common/errors/app-error';
+import { clientCredentialsToken, registerApiClient, TestApiClient } from '../../support/oauth-clients';
+import { platformAdmin } from '../support/roles';
 
 export interface RestResponse {
   status: number;
@@ -93,41 +95,39 @@ export const DELIVERIES = `query ($id: ID!, $status: EblDeliveryStatus) { eblDel
 
 export interface TestProvider {
   apiClientId: string;
+  client: TestApiClient;
   secret: string;
-  /** Bearer token of the provider's API client, with the ebl scope. */
+  /** Client-credentials access token of the provider's API client, with the ebl scope. */
   token: string;
 }
 
+const APPROVE = `mutation ($id: ID!) { approveApiClientScopes(id: $id) { id } }`;
+
 /**
- * Until API clients authenticate through the authorization server, tests connect the
- * EblCallerResolver port to tokens of the form `ebl-test.<apiClientId>.<groupId>.<scopes>`.
+ * A confidential API client of the group asking for `scopes` (with a justification for the
+ * sensitive `ebl`, approved by the platform admin), registered by the group's admin.
  */
-export class TestTokenCallerResolver extends EblCallerResolver {
-  resolve(req: { headers: Record<string, string | string[] | undefined> }): Promise<EblCaller> {
-    const header = req.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ebl-test\.([^.]+)\.([^.]+)\.(.*)$/.exec(header) : null;
-    if (match === null) return Promise.reject(AppError.unauthenticated());
-    return Promise.resolve({ apiClientId: match[1], groupId: match[2], scopes: match[3].split(',') });
-  }
+export async function apiClient(app: TestApp, adminToken: string, groupId: string, scopes: string[] = ['ebl']): Promise<TestApiClient> {
+  const client = await registerApiClient(app, adminToken, groupId, scopes, { name: 'Service provider', justification: scopes.includes('ebl') ? 'Orders services to the access where our equipment shows up' : undefined });
+  if (scopes.includes('ebl')) expectData(await gql(app, APPROVE, { id: client.id }, await platformAdmin(app)));
+  return client;
 }
 
-export const testCallerOverride = { provide: EblCallerResolver, useValue: new TestTokenCallerResolver() };
-
-export function callerToken(apiClientId: string, groupId: string, scopes = ['ebl']): string {
-  return `ebl-test.${apiClientId}.${groupId}.${scopes.join(',')}`;
+/** A client-credentials access token of the client with these scopes. */
+export function tokenOf(app: TestApp, client: TestApiClient, scopes: string[] = ['ebl']): Promise<string> {
+  return clientCredentialsToken(app, client, scopes);
 }
 
-let counter = 0;
-
-/** An API client of the group, set up as an EBL provider by the group's admin. */
+/** An API client of the group, set up as an EBL provider by the group's admin, with its token. */
 export async function setUpProvider(
   app: TestApp,
   adminToken: string,
   groupId: string,
   receiver: NotificationReceiver,
-  scope: { locationIds?: string[]; accessIdSource?: string } = {},
+  scope: { locationIds?: string[]; accessIdSource?: string; scopes?: string[] } = {},
 ): Promise<TestProvider> {
-  const apiClientId = `sp-${process.pid}-${++counter}`;
+  const client = await apiClient(app, adminToken, groupId, scope.scopes ?? ['ebl']);
+  const apiClientId = client.id;
   const input = {
     apiClientId,
     groupId,
@@ -137,7 +137,7 @@ export async function setUpProvider(
     accessIdSource: scope.accessIdSource ?? null,
   };
   const data = expectData(await gql<{ configureEblProvider: { secret: string } }>(app, CONFIGURE, { input }, adminToken));
-  return { apiClientId, secret: data.configureEblProvider.secret, token: callerToken(apiClientId, groupId) };
+  return { apiClientId, client, secret: data.configureEblProvider.secret, token: await tokenOf(app, client, scope.scopes ?? ['ebl']) };
 }
 
 export const EBL_TEST_ENV = {

@@ -29,8 +29,6 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Extra modules next to AppModule (e.g. a resolver that exists only for a test). */
   imports?: (Type | DynamicModule)[];
-  /** Providers replaced for this app (a port bound to what a test connects it to). */
-  overrides?: { provide: unknown; useValue: unknown }[];
 }
 
 export async function startTestApp(db: TestDb, options: TestAppOptions = {}): Promise<TestApp> {
@@ -47,11 +45,10 @@ export async function startTestApp(db: TestDb, options: TestAppOptions = {}): Pr
   });
   let app: NestFastifyApplication | undefined;
   try {
-    let builder = Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule, ...(options.imports ?? [])] })
       .overrideProvider(APP_CONFIG)
-      .useValue(config);
-    for (const o of options.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
-    const moduleRef = await builder.compile();
+      .useValue(config)
+      .compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error', 'warn'] });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
