@@ -100,7 +100,7 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
         ...(this.inFlight.size > 0 ? { id: Not(In([...this.inFlight.keys()])) } : {}),
       },
       order: { nextAttemptAt: 'ASC' },
-      take: free * 2,
+      take: Math.min(free, this.config.perProviderConcurrency * 4),
     });
     for (const delivery of due) {
       if (this.closing || this.inFlight.size >= this.config.totalConcurrency) break;

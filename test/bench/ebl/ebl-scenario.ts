@@ -92,13 +92,18 @@ async function deliveries(count: number): Promise<{ rows: BenchRow[]; notes: str
     const config = loadEblConfig({ EBL_ALLOW_HTTP: 'true', EBL_POLL_INTERVAL_MS: '50' });
     const transactions = new TransactionRunner(dataSource);
     const groupId = '00000000-0000-4000-8000-000000000001';
+    const clientId = '00000000-0000-4000-8000-000000000002';
     await dataSource.query('INSERT INTO groups (id, name, created_at) VALUES (?, ?, ?)', [groupId, 'bench', new Date().toISOString()]);
+    await dataSource.query(
+      'INSERT INTO api_clients (id, client_id, group_id, name, confidential, redirect_uris, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [clientId, 'bench-sp', groupId, 'bench provider', 1, '[]', '["ebl"]', new Date().toISOString()],
+    );
     const now = new Date();
-    const provider: EblProviderRow = { apiClientId: 'bench-sp', groupId, locationScope: 'ALL_LOCATIONS', locationIds: [], notificationUrl: url, secret: randomBytes(32).toString('base64url'), accessIdSource: 'SERVICE_ID', createdAt: now, updatedAt: now };
+    const provider: EblProviderRow = { apiClientId: clientId, groupId, locationScope: 'ALL_LOCATIONS', locationIds: [], notificationUrl: url, secret: randomBytes(32).toString('base64url'), accessIdSource: 'SERVICE_ID', createdAt: now, updatedAt: now };
     await dataSource.manager.insert(EblProviderRow, provider);
     const rows: EblDeliveryRow[] = Array.from({ length: count }, (_, i) => {
       const body = JSON.stringify({ mac: mac(i), accessID: `SVC-${i}`, vendorID: '', timestamp: now.toISOString() });
-      return { id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`, providerId: 'bench-sp', locationId: groupId, mac: mac(i), accessId: `SVC-${i}`, vendorId: '', body, status: 'PENDING', attempts: 0, nextAttemptAt: now, expiresAt: new Date(now.getTime() + 86_400_000), lastError: null, createdAt: now, finishedAt: null };
+      return { id: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`, providerId: clientId, locationId: groupId, mac: mac(i), accessId: `SVC-${i}`, vendorId: '', body, status: 'PENDING', attempts: 0, nextAttemptAt: now, expiresAt: new Date(now.getTime() + 86_400_000), lastError: null, createdAt: now, finishedAt: null };
     });
     for (let i = 0; i < rows.length; i += 200) await dataSource.manager.insert(EblDeliveryRow, rows.slice(i, i + 200));
     // The audit service is never reached here (no settings change).
@@ -108,7 +113,7 @@ async function deliveries(count: number): Promise<{ rows: BenchRow[]; notes: str
     const worker = new EblDeliveryWorker(config, dataSource, transactions, providers, outbox);
     const t0 = process.hrtime.bigint();
     worker.onModuleInit();
-    while ((await dataSource.manager.count(EblDeliveryRow, { where: { status: 'DELIVERED' } })) < count) await new Promise((r) => setTimeout(r, 20));
+    while ((await dataSource.manager.count(EblDeliveryRow, { where: { status: 'DELIVERED' } })) < count) await new Promise((r) => setTimeout(r, 100));
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     worker.onModuleDestroy();
     const attempts = await dataSource.manager.count(EblDeliveryAttemptRow);
