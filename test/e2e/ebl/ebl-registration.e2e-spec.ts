@@ -139,6 +139,9 @@ describeEachDatabase('/ebl registrations', (db) => {
     expect((await rest(app, 'POST', '/ebl/vendorids', a.token, { vendorids: 'sp_ok' })).status).toBe(400);
     expect((await rest(app, 'GET', '/ebl/mac-addresses', a.token, { macs: [{ mac: 'nope' }] })).status).toBe(400);
     expect({ macs: await count('ebl_mac_registrations'), vendorIds: await count('ebl_vendor_id_registrations') }).toEqual(before);
+    expect(await rest(app, 'GET', '/ebl/deliveries', a.token)).toEqual({ status: 200, body: { deliveries: [] } });
+    expect((await rest(app, 'GET', '/ebl/deliveries?status=LOST', a.token)).body).toMatchObject({ deliveries: [], error: { code: 'VALIDATION_FAILED', fields: [{ field: 'status' }] } });
+    expect((await rest(app, 'GET', '/ebl/deliveries?limit=0', a.token)).status).toBe(400);
   });
 
   it('another provider\'s registrations are invisible and cannot be removed', async () => {
