@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { ClientsService } from '../../../src/clients/live/clients.service';
 import { verifySignature } from '../../../src/ebl/delivery/signature';
 import { EblDeliveryRow } from '../../../src/ebl/store/ebl-delivery.entities';
+import { EblMacRow } from '../../../src/ebl/store/ebl-registration.entities';
 import { CLAIM_NODE, createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, describeEachDatabase, expectData, gql, startTestApp, TestApp } from '../support';
 import { SimHandle, startSimDevice, until } from '../reconciliation/sim-device';
@@ -197,6 +198,25 @@ describeEachDatabase('/ebl notifications', (db) => {
     expect(await deliveries(gone.apiClientId)).toEqual([]);
     expect(receiverA.received.filter((r) => r.body.includes('02:00:00:00:00:20'))).toHaveLength(1);
     expect((await rest(app, 'GET', '/ebl/mac-addresses', gone.token)).status).toBe(401);
+  });
+
+  it('valid_until passed: no notification, and the registration is removed', async () => {
+    const witnessReceiver = new NotificationReceiver();
+    await witnessReceiver.start();
+    try {
+      const witness = await setUpProvider(app, admin, groupId, witnessReceiver);
+      const validUntil = new Date(Date.now() + 1500);
+      expect((await rest(app, 'POST', '/ebl/mac-addresses', a.token, { macs: [{ mac: '02:00:00:00:00:30', valid_until: validUntil.toISOString() }] })).status).toBe(201);
+      await rest(app, 'POST', '/ebl/mac-addresses', witness.token, { macs: [{ mac: '02:00:00:00:00:30' }] });
+      await until('valid_until passed', () => Date.now() > validUntil.getTime() + 50);
+      await join('02:00:00:00:00:30');
+      // The witness's registration matched the same event: the decision for `a` was taken with it.
+      await until('the witness told', () => witnessReceiver.delivered.length > 0);
+      expect((await deliveries(a.apiClientId)).filter((d) => d.mac === '02:00:00:00:00:30')).toEqual([]);
+      await until('the expired registration removed', async () => (await app.app.get(DataSource).manager.count(EblMacRow, { where: { providerId: a.apiClientId, mac: '02:00:00:00:00:30' } })) === 0);
+    } finally {
+      await witnessReceiver.stop();
+    }
   });
 
   it('counts in /metrics', async () => {
