@@ -23,7 +23,8 @@ const moduleNameMapper = {
 // loads) compiled to CommonJS for jest; see the transformer. Mercurius itself is CommonJS
 // but import()s quick-lru, which jest's runtime cannot; compiled, that becomes a require.
 // A package counts by its innermost node_modules, as it may be nested in a CommonJS one.
-const esmPackages = `(${['@nestjs', 'content-disposition', 'quick-lru', 'mercurius'].join('|')})`;
+// oidc-provider, jose, openid-client and oauth4webapi (OAuth, src/oauth) are ES modules too.
+const esmPackages = `(${['@nestjs', 'content-disposition', 'quick-lru', 'mercurius', 'oidc-provider', 'jose', 'openid-client', 'oauth4webapi'].join('|')})`;
 const common = {
   transform: {
     '^.+\\.ts$': swc,

@@ -15,6 +15,7 @@ import { GraphqlDriver } from './common/graphql/graphql.driver';
 import { GraphqlConfig, graphqlOptions } from './common/graphql/graphql-options';
 import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
+import { EblModule } from './ebl/ebl.module';
 import { DatabaseModule } from './database/database.module';
 import { IdentityModule } from './identity/identity.module';
 import { OperationsModule } from './operations/operations.module';
@@ -25,6 +26,7 @@ import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { OAuthModule } from './oauth/oauth.module';
 
 @Module({
   imports: [
@@ -45,6 +47,8 @@ import { MetricsModule } from './metrics/metrics.module';
     MetricsModule,
     ClientsModule,
     TelemetryModule,
+    EblModule,
+    OAuthModule,
   ],
   providers: [
     EventLoopWatch,

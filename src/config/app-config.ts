@@ -2,6 +2,7 @@
 // Built once at start-up from the environment (see load-config.ts and docs/configuration.md).
 
 import type { HomeApiConfig } from '../apis/home-api/home-api-config';
+import type { OAuthConfig } from '../oauth/oauth-config';
 
 export interface OvsdbConfig {
   /** One or more listen specs separated by commas or spaces: tcp:, ssl:, ws:, wss:. */
@@ -42,6 +43,8 @@ export interface AppConfig {
   graphiql: boolean;
   /** The @Home API 2.0 provisioning gateway; undefined when HOME_API_LISTEN is unset. */
   homeApi?: HomeApiConfig;
+  /** The OAuth 2.0 authorization server for the REST APIs (src/oauth, docs/oauth.md). */
+  oauth: OAuthConfig;
   /** How long SIGTERM waits for in-flight device transactions before closing sessions. */
   shutdownTimeoutMs: number;
 }

@@ -42,6 +42,7 @@ describe('loadConfig', () => {
         maxUnclaimedNodes: 50000,
       },
       graphiql: true,
+      oauth: { issuer: undefined, accessTokenTtlSeconds: 600, refreshTokenTtlSeconds: 30 * 86400, rateLimitPerMinute: 600 },
       shutdownTimeoutMs: 10_000,
     });
     expect(warnings).toEqual([expect.stringContaining('JWT_SECRET')]);

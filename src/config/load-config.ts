@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { readHomeApiConfig } from '../apis/home-api/home-api-config';
+import { readOAuthConfig } from '../oauth/oauth-config';
 import { pemProblem } from './pem-check';
 import { AppConfig, OvsdbConfig } from './app-config';
 import { ConfigError } from './config-error';
@@ -33,6 +34,7 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
     ovsdb: readOvsdb(r),
     graphiql: r.boolean('GRAPHIQL', env.NODE_ENV !== 'production'),
     homeApi: readHomeApiConfig(r),
+    oauth: readOAuthConfig(r),
     shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

@@ -21,7 +21,8 @@ describe('permissions of every GraphQL operation', () => {
 
   it('matches the reviewed table', () => {
     expect(permissionTable(operationPermissions(t.app))).toMatchInlineSnapshot(`
-"Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+"Query.apiClients                       TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.client                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.clientsByMac                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customer                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -29,6 +30,8 @@ Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.customers                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.deviceOperation                  TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.deviceOperations                 TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.eblDeliveries                    TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.eblProviders                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.firmwareImages                   TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.groups                           PLATFORM       PLATFORM_ADMIN
 Query.location                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -43,13 +46,16 @@ Query.telemetrySettings                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.approveApiClientScopes        PLATFORM       PLATFORM_ADMIN
 Mutation.assignSerials                 PLATFORM       PLATFORM_ADMIN
 Mutation.cancelDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.changePassword                AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.configureEblProvider          TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createClientKickOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.createCustomerPasswordLink    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.createFirmwareOperation       SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createGroup                   PLATFORM       PLATFORM_ADMIN
@@ -58,6 +64,7 @@ Mutation.createLogPullOperation        SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createRebootOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteApiClient               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.deleteGroup                   PLATFORM       PLATFORM_ADMIN
 Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -67,12 +74,16 @@ Mutation.deleteUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
 Mutation.pauseDeviceOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.registerApiClient             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.removeEblProvider             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeSerialAssignment        PLATFORM       PLATFORM_ADMIN
 Mutation.renameClient                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rescheduleDeviceOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.resumeDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.revokeUserSessions            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.rotateApiClientSecret         TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.rotateEblProviderSecret       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.setRebootMethod               PLATFORM       PLATFORM_ADMIN
 Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN

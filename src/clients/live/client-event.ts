@@ -26,3 +26,18 @@ export interface ClientDetails {
   vendorClass: string | null;
   fingerprint: string | null;
 }
+
+/**
+ * A DHCP lease seen on a node (DHCP_leased_IP): published when a MAC's lease appears there
+ * or its vendor class (option 60) changes, associated over WiFi or not (a wired client, a
+ * lease sniffed on a bridge).
+ */
+export interface LeaseEvent {
+  nodeId: string;
+  serial: string;
+  locationId: string | null;
+  groupId: string | null;
+  mac: string;
+  vendorClass: string | null;
+  at: Date;
+}

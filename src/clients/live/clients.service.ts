@@ -4,8 +4,9 @@
 // published on events$ (subscriptions, other modules such as a client kick) and stored in
 // batches (ClientStore).
 //
-// Service API for other modules: events$ (every connect/disconnect, in order per node) and
-// isConnected(nodeId, mac).
+// Service API for other modules: events$ (every connect/disconnect, in order per node),
+// leases$ (a DHCP lease appearing on a node, or its vendor class changing), isConnected(nodeId,
+// mac) and vendorClassOf(nodeId, mac).
 
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { associatedClients, CachedRow, ClientLease, leasesByMac, parseOwnedIfName } from '@lib/opensync';
@@ -16,7 +17,7 @@ import { DeviceConnection } from '../../reconciler/sessions/device-connection';
 import { ConnectionEvent, DeviceConnectionsService } from '../../reconciler/sessions/device-connections.service';
 import { OPENSYNC_DB } from '../../southbound/device-identification';
 import { ClientStore } from '../store/client-store.service';
-import { ClientDetails, ClientEvent } from './client-event';
+import { ClientDetails, ClientEvent, LeaseEvent } from './client-event';
 import { monitoredClientTables } from './client-replica';
 
 interface LiveClient {
@@ -31,6 +32,8 @@ interface NodeClients {
   connection: DeviceConnection;
   cache: DatabaseCache;
   live: Map<string, LiveClient>;
+  /** Vendor class (option 60) of each MAC holding a DHCP lease on the node. */
+  leases: Map<string, string | null>;
   /** Batches are handled one after the other (placement reads are async). */
   chain: Promise<void>;
   unlisten: () => void;
@@ -41,6 +44,7 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Clients');
   private readonly nodes = new Map<string, NodeClients>();
   private readonly eventsSubject = new Subject<ClientEvent>();
+  private readonly leasesSubject = new Subject<LeaseEvent>();
   private subscription: Subscription | undefined;
 
   constructor(
@@ -52,6 +56,16 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
   /** Every client connect and disconnect, in order per node. */
   get events$(): Observable<ClientEvent> {
     return this.eventsSubject.asObservable();
+  }
+
+  /** DHCP leases appearing on a node (or their vendor class changing), in order per node. */
+  get leases$(): Observable<LeaseEvent> {
+    return this.leasesSubject.asObservable();
+  }
+
+  /** The DHCP vendor class (option 60) of the MAC's lease on the node; null when none is known. */
+  vendorClassOf(nodeId: string, mac: string): string | null {
+    return this.nodes.get(nodeId)?.leases.get(mac.toLowerCase()) ?? null;
   }
 
   /** Whether the client is associated to the node now (as the device last reported). */
@@ -79,6 +93,7 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     for (const node of this.nodes.values()) node.unlisten();
     this.nodes.clear();
     this.eventsSubject.complete();
+    this.leasesSubject.complete();
   }
 
   private onConnection(event: ConnectionEvent): void {
@@ -92,7 +107,7 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     const monitored = monitoredClientTables(connection.schema);
     if (monitored === null) return;
     const cache = new DatabaseCache(connection.schema, monitored);
-    const node: NodeClients = { connection, cache, live: new Map(), chain: Promise.resolve(), unlisten: () => undefined };
+    const node: NodeClients = { connection, cache, live: new Map(), leases: new Map(), chain: Promise.resolve(), unlisten: () => undefined };
     node.unlisten = cache.onBatch(() => {
       node.chain = node.chain.then(() => this.refresh(node)).catch((error: unknown) => this.logger.warn(`[serial=${connection.serial}] ${String(error)}`));
     });
@@ -122,6 +137,7 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     const leases = leasesByMac(rows('DHCP_leased_IP'));
     const ctx = await this.context(node);
     const at = new Date();
+    const newLeases = this.diffLeases(node, leases);
     for (const [mac, client] of node.live) {
       const still = now.get(mac);
       if (still !== undefined && still.ifName === client.ifName && (still.keyId ?? null) === client.keyId) continue;
@@ -141,6 +157,22 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
         if (ctx.locationId !== null) void this.store.write({ kind: 'details', locationId: ctx.locationId, mac, details });
       }
     }
+    for (const [mac, vendorClass] of newLeases) {
+      this.leasesSubject.next({ nodeId: ctx.nodeId, serial: ctx.serial, locationId: ctx.locationId, groupId: ctx.groupId, mac, vendorClass, at });
+    }
+  }
+
+  /** Updates the node's lease map; returns the MACs whose lease appeared or changed vendor class. */
+  private diffLeases(node: NodeClients, leases: Map<string, ClientLease>): [string, string | null][] {
+    const changed: [string, string | null][] = [];
+    for (const mac of node.leases.keys()) if (!leases.has(mac)) node.leases.delete(mac);
+    for (const [mac, lease] of leases) {
+      const vendorClass = lease.vendorClass ?? null;
+      if (node.leases.has(mac) && node.leases.get(mac) === vendorClass) continue;
+      node.leases.set(mac, vendorClass);
+      changed.push([mac, vendorClass]);
+    }
+    return changed;
   }
 
   private emit(ctx: EventContext, kind: ClientEvent['kind'], mac: string, client: LiveClient, at: Date, details: ClientDetails | null): void {

@@ -31,6 +31,12 @@ export class AuthGuard implements CanActivate {
       throw AppError.forbidden('this operation declares no permission');
     }
     if (permission === Permission.PUBLIC) return true;
+    // OAuth access tokens of API clients on REST routes: BearerTokenGuard, which @RequireScopes
+    // applies, checks them. Never a GraphQL operation.
+    if (permission === Permission.API_CLIENT) {
+      if (context.getType<string>() === 'http') return true;
+      throw AppError.forbidden('API client routes are REST only');
+    }
 
     const ctx = requestContextOf(context);
     const principal = await (ctx.authentication ??= this.authenticator.principalOf(ctx));

@@ -20,6 +20,8 @@ export enum Permission {
   USER_ADMIN = 'USER_ADMIN',
   /** Platform-wide: platform admin only. */
   PLATFORM = 'PLATFORM',
+  /** REST routes of API clients: an OAuth access token, checked by BearerTokenGuard (src/oauth), not a user's. */
+  API_CLIENT = 'API_CLIENT',
 }
 
 export const PERMISSION_KEY = 'permission';
@@ -33,6 +35,7 @@ const ROLES: Record<Permission, Role[] | 'anyone'> = {
   [Permission.SUPPORT_TOOLS]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT],
   [Permission.USER_ADMIN]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN],
   [Permission.PLATFORM]: [Role.PLATFORM_ADMIN],
+  [Permission.API_CLIENT]: [],
 };
 
 /** Pure rule used by the guard: may a caller with `role` (undefined: no token) pass? */

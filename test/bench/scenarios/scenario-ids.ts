@@ -3,7 +3,7 @@
 
 import type { BenchOptions, PartId } from '../framework/bench-options';
 
-export type ScenarioId = 'fleet' | 'ovsdb-floor' | 'telemetry';
+export type ScenarioId = 'fleet' | 'ovsdb-floor' | 'telemetry' | 'ebl';
 
 const SCENARIO_OF: Record<PartId, ScenarioId> = {
   'cold-start': 'fleet',
@@ -14,12 +14,13 @@ const SCENARIO_OF: Record<PartId, ScenarioId> = {
   'ovsdb-floor': 'ovsdb-floor',
   'reboot-rollout': 'fleet',
   telemetry: 'telemetry',
+  ebl: 'ebl',
 };
 
 /** Scenarios to run for the requested parts, part 6 first: it depends on nothing unfinished. */
 export function scenariosFor(parts: readonly PartId[]): ScenarioId[] {
   const wanted = new Set(parts.map((p) => SCENARIO_OF[p]));
-  return (['ovsdb-floor', 'fleet', 'telemetry'] as const).filter((s) => wanted.has(s));
+  return (['ovsdb-floor', 'fleet', 'telemetry', 'ebl'] as const).filter((s) => wanted.has(s));
 }
 
 export function partsOf(scenario: ScenarioId, options: BenchOptions): PartId[] {

@@ -5,10 +5,12 @@ import type { PartReport } from '../framework/bench-result';
 import { runOvsdbFloor } from '../ovsdb-floor/ovsdb-floor-scenario';
 import { runFleet } from '../fleet/fleet-scenario';
 import { runTelemetry } from '../telemetry/telemetry-scenario';
+import { runEbl } from '../ebl/ebl-scenario';
 import type { ScenarioId } from './scenario-ids';
 
 export const SCENARIOS: Record<ScenarioId, (options: BenchOptions) => Promise<PartReport[]>> = {
   'ovsdb-floor': runOvsdbFloor,
   fleet: runFleet,
   telemetry: runTelemetry,
+  ebl: runEbl,
 };

@@ -1,0 +1,211 @@
+// Validation of the registration bodies (POST, DELETE and GET of /ebl/vendorids and
+// /ebl/mac-addresses). Pure: a body in, registrations or every problem out, each naming the
+// entry (`macs[2].valid_until`) and why. A request with any problem registers nothing.
+
+import { AppError, FieldError } from '../../common/errors/app-error';
+import { parseMac } from './mac-address';
+import { MacRegistration, MATCH_TYPES, MatchType, VendorIdRegistration } from './registration-types';
+import { isDeniedVendorId } from './vendor-id-deny-list';
+
+export const MAX_VENDOR_ID_LENGTH = 255;
+export const MAX_SERVICE_TYPE_LENGTH = 255;
+/** Entries in one request. */
+export const MAX_ENTRIES = 1000;
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export interface MacRules {
+  now: Date;
+  /** valid_until when the provider gives none; null: no limit. */
+  defaultValidityMs: number | null;
+}
+
+/** POST /ebl/vendorids. */
+export function parseVendorIdRegistrations(body: unknown, denyList: readonly string[]): VendorIdRegistration[] {
+  const errors: FieldError[] = [];
+  const entries = entryList(body, 'vendorids', true, errors);
+  const result: VendorIdRegistration[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const at = `vendorids[${i}]`;
+    if (!isObject(entry)) return errors.push({ field: at, message: 'must be an object' });
+    unknownFields(entry, ['vendorid', 'match_type', 'serviceType'], at, errors);
+    const vendorId = vendorIdOf(entry.vendorid, `${at}.vendorid`, errors);
+    let matchType: MatchType = 'exact';
+    if (entry.match_type !== undefined) {
+      if (typeof entry.match_type === 'string' && (MATCH_TYPES as readonly string[]).includes(entry.match_type)) matchType = entry.match_type as MatchType;
+      else errors.push({ field: `${at}.match_type`, message: `must be one of ${MATCH_TYPES.join(', ')} (no wildcards or regular expressions)` });
+    }
+    const serviceType = serviceTypeOf(entry.serviceType, `${at}.serviceType`, errors);
+    if (vendorId === null) return;
+    if (isDeniedVendorId(vendorId, denyList)) {
+      errors.push({ field: `${at}.vendorid`, message: `"${vendorId}" is a generic vendor id (it would match equipment of every provider); register one specific to your equipment` });
+      return;
+    }
+    const first = seen.get(vendorId);
+    if (first !== undefined) return errors.push({ field: `${at}.vendorid`, message: `duplicate of vendorids[${first}] in this request` });
+    seen.set(vendorId, i);
+    result.push({ vendorId, matchType, serviceType });
+  });
+  if (errors.length > 0) throw AppError.validation(errors);
+  return result;
+}
+
+/** DELETE /ebl/vendorids (required) and GET (optional filter: null lists everything). */
+export function parseVendorIdKeys(body: unknown, required: boolean): string[] | null {
+  if (!required && isAbsent(body)) return null;
+  const errors: FieldError[] = [];
+  const entries = entryList(body, 'vendorids', required, errors);
+  const ids: string[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const at = `vendorids[${i}]`;
+    if (!isObject(entry)) return errors.push({ field: at, message: 'must be an object' });
+    unknownFields(entry, ['vendorid', 'match_type', 'serviceType'], at, errors);
+    const id = vendorIdOf(entry.vendorid, `${at}.vendorid`, errors);
+    if (id === null) return;
+    const first = seen.get(id);
+    if (first !== undefined) return errors.push({ field: `${at}.vendorid`, message: `duplicate of vendorids[${first}] in this request` });
+    seen.set(id, i);
+    ids.push(id);
+  });
+  if (errors.length > 0) throw AppError.validation(errors);
+  return ids;
+}
+
+/** POST /ebl/mac-addresses. */
+export function parseMacRegistrations(body: unknown, rules: MacRules): MacRegistration[] {
+  const errors: FieldError[] = [];
+  const entries = entryList(body, 'macs', true, errors);
+  const result: MacRegistration[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const at = `macs[${i}]`;
+    if (!isObject(entry)) return errors.push({ field: at, message: 'must be an object' });
+    unknownFields(entry, ['mac', 'delete_on_match', 'valid_until', 'serviceType'], at, errors);
+    const mac = macOf(entry.mac, `${at}.mac`, errors);
+    const deleteOnMatch = booleanOf(entry.delete_on_match, `${at}.delete_on_match`, errors);
+    const validUntil = validUntilOf(entry.valid_until, `${at}.valid_until`, rules, errors);
+    const serviceType = serviceTypeOf(entry.serviceType, `${at}.serviceType`, errors);
+    if (mac === null || deleteOnMatch === null || validUntil === undefined) return;
+    const first = seen.get(mac);
+    if (first !== undefined) return errors.push({ field: `${at}.mac`, message: `duplicate of macs[${first}] in this request (${mac})` });
+    seen.set(mac, i);
+    result.push({ mac, deleteOnMatch, validUntil, serviceType });
+  });
+  if (errors.length > 0) throw AppError.validation(errors);
+  return result;
+}
+
+/** DELETE /ebl/mac-addresses (required) and GET (optional filter: null lists everything). */
+export function parseMacKeys(body: unknown, required: boolean): string[] | null {
+  if (!required && isAbsent(body)) return null;
+  const errors: FieldError[] = [];
+  const entries = entryList(body, 'macs', required, errors);
+  const macs: string[] = [];
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const at = `macs[${i}]`;
+    if (!isObject(entry)) return errors.push({ field: at, message: 'must be an object' });
+    unknownFields(entry, ['mac', 'delete_on_match', 'valid_until', 'serviceType'], at, errors);
+    const mac = macOf(entry.mac, `${at}.mac`, errors);
+    if (mac === null) return;
+    const first = seen.get(mac);
+    if (first !== undefined) return errors.push({ field: `${at}.mac`, message: `duplicate of macs[${first}] in this request (${mac})` });
+    seen.set(mac, i);
+    macs.push(mac);
+  });
+  if (errors.length > 0) throw AppError.validation(errors);
+  return macs;
+}
+
+function isAbsent(body: unknown): boolean {
+  return body === undefined || body === null || (typeof body === 'string' && body.trim() === '');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function entryList(body: unknown, key: string, nonEmpty: boolean, errors: FieldError[]): unknown[] {
+  if (!isObject(body)) {
+    errors.push({ field: 'body', message: `must be a JSON object with a "${key}" list` });
+    return [];
+  }
+  unknownFields(body, [key], 'body', errors);
+  const list = body[key];
+  if (!Array.isArray(list)) {
+    errors.push({ field: key, message: 'must be a list' });
+    return [];
+  }
+  if (nonEmpty && list.length === 0) errors.push({ field: key, message: 'must name at least one entry' });
+  if (list.length > MAX_ENTRIES) {
+    errors.push({ field: key, message: `at most ${MAX_ENTRIES} entries per request` });
+    return [];
+  }
+  return list;
+}
+
+function unknownFields(entry: Record<string, unknown>, known: readonly string[], at: string, errors: FieldError[]): void {
+  for (const key of Object.keys(entry)) {
+    if (!known.includes(key)) errors.push({ field: at === 'body' ? key : `${at}.${key}`, message: `unknown field (expected ${known.join(', ')})` });
+  }
+}
+
+function vendorIdOf(value: unknown, field: string, errors: FieldError[]): string | null {
+  if (typeof value !== 'string' || value.length === 0) {
+    errors.push({ field, message: 'must be a non-empty text' });
+    return null;
+  }
+  if ([...value].length > MAX_VENDOR_ID_LENGTH) {
+    errors.push({ field, message: `at most ${MAX_VENDOR_ID_LENGTH} characters` });
+    return null;
+  }
+  if (CONTROL.test(value)) {
+    errors.push({ field, message: 'must not contain control characters' });
+    return null;
+  }
+  return value;
+}
+
+function serviceTypeOf(value: unknown, field: string, errors: FieldError[]): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_SERVICE_TYPE_LENGTH || CONTROL.test(value)) {
+    errors.push({ field, message: `must be a text of 1 to ${MAX_SERVICE_TYPE_LENGTH} characters` });
+    return null;
+  }
+  return value;
+}
+
+function macOf(value: unknown, field: string, errors: FieldError[]): string | null {
+  const mac = parseMac(value);
+  if (mac === null) errors.push({ field, message: 'must be a MAC address (e.g. 11:22:33:44:55:66, 11-22-33-44-55-66, 1122.3344.5566 or 112233445566)' });
+  return mac;
+}
+
+function booleanOf(value: unknown, field: string, errors: FieldError[]): boolean | null {
+  if (value === undefined) return false;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  errors.push({ field, message: 'must be true or false' });
+  return null;
+}
+
+/** undefined: invalid (reported); null: no limit. */
+function validUntilOf(value: unknown, field: string, rules: MacRules, errors: FieldError[]): Date | null | undefined {
+  if (value === undefined || value === null) {
+    return rules.defaultValidityMs === null ? null : new Date(rules.now.getTime() + rules.defaultValidityMs);
+  }
+  const time = typeof value === 'string' && ISO_DATE_TIME.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) {
+    errors.push({ field, message: 'must be a dateTime such as 2019-04-15T00:00:00.000Z' });
+    return undefined;
+  }
+  if (time <= rules.now.getTime()) {
+    errors.push({ field, message: 'is in the past' });
+    return undefined;
+  }
+  return new Date(time);
+}

@@ -1,0 +1,141 @@
+// Matching: every client association (ClientsService.events$) and DHCP lease (leases$) is
+// looked up in the registration index (a Map lookup for the MAC; a Map and a trie walk for
+// the vendor class), synchronously; only a hit costs more. For each provider with a hit,
+// at a location it may be told about, and a new discovery (presence-tracker.ts), one
+// notification goes to the outbox; a delete_on_match MAC leaves the index at once (exactly
+// one notification) and the database in the outbox's transaction.
+
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource, In, LessThanOrEqual } from 'typeorm';
+import { Subscription } from 'rxjs';
+import { ClientEvent, LeaseEvent } from '../../clients/live/client-event';
+import { ClientsService } from '../../clients/live/clients.service';
+import { EBL_CONFIG, EblConfig } from '../ebl-config';
+import { EblOutboxService, Discovery } from '../delivery/ebl-outbox.service';
+import { EblProvidersService } from '../providers/ebl-providers.service';
+import { EblMacRow, EblVendorIdRow } from '../store/ebl-registration.entities';
+import { PresenceTracker } from './presence-tracker';
+import { Hit, IndexedMac, RegistrationIndex } from './registration-index';
+
+const SWEEP_INTERVAL_MS = 60_000;
+
+export interface EblMatchingStats {
+  events: number;
+  hits: number;
+  discoveries: number;
+}
+
+@Injectable()
+export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Ebl');
+  readonly index = new RegistrationIndex();
+  private readonly presence: PresenceTracker;
+  private readonly subscriptions: Subscription[] = [];
+  private sweepTimer: NodeJS.Timeout | undefined;
+  readonly stats: EblMatchingStats = { events: 0, hits: 0, discoveries: 0 };
+
+  constructor(
+    @Inject(EBL_CONFIG) config: EblConfig,
+    private readonly dataSource: DataSource,
+    private readonly clients: ClientsService,
+    private readonly providers: EblProvidersService,
+    private readonly outbox: EblOutboxService,
+  ) {
+    this.presence = new PresenceTracker(config.rediscoveryAfterMs);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.reload();
+    this.providers.onChange((change) => {
+      if (change.removed) void this.reload().catch((error: unknown) => this.logger.warn(`could not reload registrations: ${String(error)}`));
+    });
+    this.subscriptions.push(this.clients.events$.subscribe((event) => this.onClient(event)));
+    this.subscriptions.push(this.clients.leases$.subscribe((event) => this.onLease(event)));
+    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweepTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    for (const s of this.subscriptions) s.unsubscribe();
+    if (this.sweepTimer !== undefined) clearInterval(this.sweepTimer);
+  }
+
+  /** Loads every registration into the index (start, and after a provider was removed). */
+  async reload(): Promise<void> {
+    const [macs, vendorIds] = await Promise.all([this.dataSource.manager.find(EblMacRow), this.dataSource.manager.find(EblVendorIdRow)]);
+    this.index.clear();
+    for (const r of macs) this.index.putMac({ id: r.id, providerId: r.providerId, mac: r.mac, deleteOnMatch: r.deleteOnMatch, validUntil: r.validUntil?.getTime() ?? null });
+    for (const r of vendorIds) this.index.putVendorId({ id: r.id, providerId: r.providerId, vendorId: r.vendorId, matchType: r.matchType });
+  }
+
+  /** Removes MAC registrations past valid_until (database and index) and forgets old presence. */
+  async sweep(now = new Date()): Promise<void> {
+    this.presence.sweep(now.getTime());
+    try {
+      const expired = await this.dataSource.manager.find(EblMacRow, { where: { validUntil: LessThanOrEqual(now) }, take: 1000 });
+      for (const row of expired) this.index.removeMac(row.providerId, row.mac);
+      if (expired.length > 0) await this.dataSource.manager.delete(EblMacRow, expired.map((r) => r.id));
+    } catch (error) {
+      this.logger.warn(`could not remove expired registrations: ${String(error)}`);
+    }
+  }
+
+  private onClient(event: ClientEvent): void {
+    this.stats.events++;
+    if (event.locationId === null || event.groupId === null) return;
+    if (event.kind === 'disconnected') {
+      this.presence.left(event.locationId, event.mac, event.nodeId, event.at.getTime());
+      return;
+    }
+    const vendorClass = this.clients.vendorClassOf(event.nodeId, event.mac);
+    this.match(event.groupId, event.locationId, event.mac, vendorClass, event.nodeId, event.serial, event.at);
+  }
+
+  private onLease(event: LeaseEvent): void {
+    this.stats.events++;
+    if (event.locationId === null || event.groupId === null) return;
+    this.match(event.groupId, event.locationId, event.mac, event.vendorClass, null, event.serial, event.at);
+  }
+
+  /** The synchronous part: index, scope, presence, delete_on_match claimed; then the outbox. */
+  match(groupId: string, locationId: string, mac: string, vendorClass: string | null, nodeId: string | null, serial: string, at: Date): void {
+    const { hits, expired } = this.index.match(mac, vendorClass, at.getTime());
+    if (expired.length > 0) this.deleteExpired(expired);
+    if (hits.length === 0) return;
+    this.stats.hits += hits.length;
+    for (const [providerId, providerHits] of byProvider(hits)) {
+      const provider = this.providers.get(providerId);
+      if (provider === undefined || !this.providers.mayNotify(provider, groupId, locationId)) continue;
+      if (!this.presence.sighted(providerId, locationId, mac, nodeId, at.getTime())) continue;
+      const consumed: IndexedMac[] = [];
+      for (const hit of providerHits) {
+        if (hit.kind === 'mac' && hit.reg.deleteOnMatch) {
+          this.index.removeMac(providerId, hit.reg.mac);
+          consumed.push(hit.reg);
+        }
+      }
+      this.stats.discoveries++;
+      const discovery: Discovery = { providerId, locationId, mac, vendorId: vendorClass ?? '', at, consumedMacIds: consumed.map((c) => c.id) };
+      this.outbox.enqueue(discovery).catch((error: unknown) => {
+        // Nothing was written: the consumed registrations stay registered, as in the database.
+        for (const reg of consumed) this.index.putMac(reg);
+        this.logger.warn(`[serial=${serial}] could not queue a notification for provider ${providerId}: ${String(error)}`);
+      });
+    }
+  }
+
+  private deleteExpired(expired: readonly IndexedMac[]): void {
+    const ids = expired.map((r) => r.id);
+    this.dataSource.manager.delete(EblMacRow, { id: In(ids), validUntil: LessThanOrEqual(new Date()) }).catch((error: unknown) => this.logger.warn(`could not remove expired registrations: ${String(error)}`));
+  }
+}
+
+function byProvider(hits: readonly Hit[]): Map<string, Hit[]> {
+  const result = new Map<string, Hit[]>();
+  for (const hit of hits) {
+    const list = result.get(hit.reg.providerId);
+    if (list === undefined) result.set(hit.reg.providerId, [hit]);
+    else list.push(hit);
+  }
+  return result;
+}
