@@ -1,0 +1,110 @@
+// The project's own OpenAPI 3.0.3 document of the CPE Management API as implemented here
+// (served at /cpe-management/v0/openapi.json): the paths built so far, their schemas (a
+// subset of the contract's, same names), the OAuth flows of this server and the scopes.
+
+import { OAuthScopes } from '../../oauth/oauth-scopes';
+
+const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
+const error = (description: string): object => ({ description, content: { 'application/json': { schema: ref('ErrorInfo') } } });
+const ok = (description: string, schema: string, paginated = false): object => ({
+  description,
+  ...(paginated ? { headers: { Link: { description: 'With `limit`: the next page, `<…?limit=n&cursor=c>; rel="next"`.', schema: { type: 'string' } } } } : {}),
+  content: { 'application/json': { schema: ref(schema) } },
+});
+const errors = {
+  '400': error('Invalid argument (INVALID_ARGUMENT)'),
+  '401': error('No valid access token (UNAUTHENTICATED)'),
+  '403': error('A required scope is missing (PERMISSION_DENIED)'),
+  '429': error('Rate limit of the API client exceeded (TOO_MANY_REQUESTS); see Retry-After'),
+  '500': error('Internal error (INTERNAL_SERVER_ERROR)'),
+};
+const pageParams = [
+  { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 }, description: 'Page size; omitted: the whole list.' },
+  { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'From the Link header of the previous page.' },
+];
+const idParam = (name: string, description: string): object => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 64 }, description });
+
+export function cpeOpenApiDocument(): object {
+  const scopes = Object.fromEntries(OAuthScopes.all().filter((s) => s.name.startsWith('cpe-management-')).map((s) => [s.name, s.description]));
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'CPE Management API',
+      version: '0.0.1',
+      description:
+        'Service sites (locations), devices (a location\'s nodes shown as one: the gateway), as implemented by this controller. Scopes shape the output; see docs/cpe-management.md.',
+    },
+    servers: [{ url: '/cpe-management/v0' }],
+    security: [{ oauth2: [] }],
+    paths: {
+      '/service-sites': { get: { operationId: 'getServiceSites', tags: ['Service Sites'], parameters: pageParams, responses: { '200': ok('All service sites', 'ServiceSiteList', true), ...errors } } },
+      '/service-sites/{siteId}': {
+        get: { operationId: 'getServiceSite', tags: ['Service Sites'], parameters: [idParam('siteId', 'The service site')], responses: { '200': ok('The service site', 'ServiceSite'), '404': error('No such service site (NOT_FOUND)'), ...errors } },
+      },
+      '/service-sites/{siteId}/devices': {
+        get: { operationId: 'getDevicesByServiceSite', tags: ['Service Sites', 'Devices'], parameters: [idParam('siteId', 'The service site')], responses: { '200': ok('The devices at the site', 'DeviceList'), '404': error('No such service site (NOT_FOUND)'), ...errors } },
+      },
+      '/devices': { get: { operationId: 'getDevices', tags: ['Devices'], parameters: pageParams, responses: { '200': ok('All devices', 'DeviceList', true), ...errors } } },
+      '/devices/{deviceId}': {
+        get: { operationId: 'getDevice', tags: ['Devices'], parameters: [idParam('deviceId', 'The device')], responses: { '200': ok('The device', 'Device'), '404': error('No such device (NOT_FOUND)'), ...errors } },
+      },
+    },
+    components: {
+      securitySchemes: {
+        oauth2: {
+          type: 'oauth2',
+          description: 'OAuth 2.0 of this controller (issuer: /oauth; discovery at /oauth/.well-known/openid-configuration). PKCE (S256) is required.',
+          flows: {
+            authorizationCode: { authorizationUrl: '/oauth/auth', tokenUrl: '/oauth/token', refreshUrl: '/oauth/token', scopes },
+            clientCredentials: { tokenUrl: '/oauth/token', scopes },
+          },
+        },
+      },
+      schemas: {
+        ErrorInfo: {
+          type: 'object',
+          properties: { status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' } },
+          required: ['status', 'code', 'message'],
+        },
+        PropertyAddress: {
+          type: 'object',
+          properties: {
+            addressLine1: { type: 'string', maxLength: 128 },
+            city: { type: 'string', maxLength: 128 },
+            postCode: { type: 'string', maxLength: 64 },
+            country: { type: 'string', maxLength: 64 },
+          },
+        },
+        ServiceSite: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', minLength: 1, maxLength: 64 },
+            name: { type: 'string', maxLength: 64 },
+            devices: { type: 'array', items: { type: 'string' }, description: 'With a devices scope.' },
+            location: { type: 'object', properties: { propertyAddress: ref('PropertyAddress') }, description: 'With cpe-management-service-sites-location-read.' },
+          },
+          required: ['id'],
+        },
+        ServiceSiteList: { type: 'array', items: ref('ServiceSite') },
+        Device: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', minLength: 1, maxLength: 64 },
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+            description: { type: 'string', maxLength: 255 },
+            hardwareAddress: {
+              type: 'object',
+              description: 'With cpe-management-devices-hardware-address-read.',
+              properties: { hardwareAddressType: { type: 'string', enum: ['EUI-48'] }, value: { type: 'string', pattern: '^([0-9A-Fa-f]{2}[:-]){5}([0-9A-Fa-f]{2})$' } },
+              required: ['hardwareAddressType', 'value'],
+            },
+            serviceSite: { type: 'string', description: 'With a service sites scope.' },
+            maxAuxiliaryNetworks: { type: 'integer', minimum: 1, description: 'With the auxiliary networks role.' },
+          },
+          required: ['id'],
+        },
+        DeviceList: { type: 'array', items: ref('Device') },
+      },
+    },
+  };
+}
