@@ -44,6 +44,23 @@ export function cpeOpenApiDocument(): object {
       '/service-sites/{siteId}/devices': {
         get: { operationId: 'getDevicesByServiceSite', tags: ['Service Sites', 'Devices'], parameters: [idParam('siteId', 'The service site')], responses: { '200': ok('The devices at the site', 'DeviceList'), '404': error('No such service site (NOT_FOUND)'), ...errors } },
       },
+      '/service-sites/{siteId}/isolated-networks': {
+        get: { operationId: 'getNetworksByServiceSite', tags: ['Service Sites', 'Isolated Networks'], parameters: [idParam('siteId', 'The service site')], responses: { '200': ok('The networks at the site', 'NetworkList'), '404': error('No such service site (NOT_FOUND)'), ...errors } },
+      },
+      '/devices/{deviceId}/isolated-networks': {
+        get: { operationId: 'getNetworksByDevice', tags: ['Devices', 'Isolated Networks'], parameters: [idParam('deviceId', 'The device')], responses: { '200': ok('The networks on the device', 'DeviceNetworkIntersectionList'), '404': error('No such device (NOT_FOUND)'), ...errors } },
+      },
+      '/isolated-networks': {
+        get: { operationId: 'getNetworks', tags: ['Isolated Networks'], responses: { '200': ok('The networks the caller\'s roles reach', 'NetworkList'), ...errors, '403': error('A required scope is missing (PERMISSION_DENIED), or no devices scope and no default device (DEFAULT_DEVICE_NOT_SUPPORTED)') } },
+      },
+      '/isolated-networks/{netId}': {
+        get: {
+          operationId: 'getNetwork',
+          tags: ['Isolated Networks'],
+          parameters: [idParam('netId', 'The network')],
+          responses: { '200': { ...(ok('The network; ETag: its version', 'Network') as object), headers: { ETag: { description: 'The network version, quoted.', schema: { type: 'string' } } } }, '404': error('No such network (NOT_FOUND)'), ...errors },
+        },
+      },
       '/devices': { get: { operationId: 'getDevices', tags: ['Devices'], parameters: pageParams, responses: { '200': ok('All devices', 'DeviceList', true), ...errors } } },
       '/devices/{deviceId}': {
         get: { operationId: 'getDevice', tags: ['Devices'], parameters: [idParam('deviceId', 'The device')], responses: { '200': ok('The device', 'Device'), '404': error('No such device (NOT_FOUND)'), ...errors } },
@@ -104,6 +121,44 @@ export function cpeOpenApiDocument(): object {
           required: ['id'],
         },
         DeviceList: { type: 'array', items: ref('Device') },
+        NetworkRole: { type: 'string', enum: ['primary', 'auxiliary'] },
+        DeviceNetworkIntersection: {
+          type: 'object',
+          properties: { network: { type: 'string', minLength: 1, maxLength: 64 }, role: ref('NetworkRole'), removable: { type: 'boolean' } },
+          required: ['network'],
+        },
+        DeviceNetworkIntersectionList: { type: 'array', items: ref('DeviceNetworkIntersection') },
+        Network: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', minLength: 1, maxLength: 64 },
+            description: { type: 'string', maxLength: 255 },
+            accessDetail: {
+              type: 'object',
+              properties: {
+                accessType: { type: 'string', enum: ['Wi-Fi'] },
+                ssid: { type: 'string', minLength: 2, maxLength: 32 },
+                securityMode: {
+                  type: 'object',
+                  properties: { password: { type: 'string', maxLength: 255 }, securityModeType: { type: 'string', enum: ['WPA2-Personal', 'WPA2-WPA3-Personal', 'WPA3-Personal'] } },
+                  required: ['password'],
+                },
+              },
+              required: ['accessType'],
+            },
+            expiration: { type: 'string', format: 'date-time' },
+            devices: {
+              type: 'array',
+              description: 'With a devices scope.',
+              items: { type: 'object', properties: { device: { type: 'string' }, role: ref('NetworkRole'), removable: { type: 'boolean' } }, required: ['device'] },
+            },
+            createdAt: { type: 'string', format: 'date-time' },
+            modifiedAt: { type: 'string', format: 'date-time' },
+            version: { type: 'string', minLength: 1, maxLength: 64 },
+          },
+          required: ['id', 'accessDetail'],
+        },
+        NetworkList: { type: 'array', items: ref('Network') },
       },
     },
   };

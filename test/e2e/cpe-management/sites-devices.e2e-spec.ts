@@ -3,56 +3,12 @@
 // contract: every answer checked against the reference OpenAPI document (skipped, saying
 // so, when it is absent) and against the project's own document.
 
-import { DataSource } from 'typeorm';
 import { CPE_SCOPES as S } from '../../../src/oauth/oauth-scopes';
-import { referenceContract, ownContract, CONTRACT_PATH, Contract } from '../../support/cpe-contract';
-import { apiClientWithToken, clientCredentialsToken, originOf, registerApiClient } from '../../support/oauth-clients';
-import { CLAIM_NODE, createCustomer, CREATE_LOCATION, locationInput, serial } from '../provisioning/provisioning-ops';
-import { createGroupWithAdmin, describeEachDatabase, expectData, gql, platformAdmin, TestApp, useTestApp } from '../support';
-
-interface Answer {
-  status: number;
-  body: unknown;
-  link: string | null;
-}
-
-const reference = referenceContract();
-/** Every (schema, body) answered in this file, checked against the contracts at the end. */
-const answered: [string, unknown][] = [];
-
-async function get(app: TestApp, path: string, token: string | undefined, schema?: string): Promise<Answer> {
-  const response = await fetch(`${originOf(app)}/cpe-management/v0${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const body: unknown = await response.json();
-  answered.push([response.status === 200 && schema ? schema : 'ErrorInfo', body]);
-  return { status: response.status, body, link: response.headers.get('link') };
-}
-
-interface Fixture {
-  groupId: string;
-  adminToken: string;
-  customerId: string;
-  siteId: string;
-  gatewayId: string;
-  emptySiteId: string;
-  extenderId: string;
-}
-
-async function fixture(app: TestApp): Promise<Fixture> {
-  const { groupId, adminToken } = await createGroupWithAdmin(app);
-  const customer = await createCustomer(app, adminToken);
-  const siteId = customer.locations[0].id;
-  const gateway = expectData(await gql<{ claimNode: { id: string } }>(app, CLAIM_NODE, { locationId: siteId, serial: serial() }, adminToken)).claimNode;
-  const extender = expectData(await gql<{ claimNode: { id: string } }>(app, CLAIM_NODE, { locationId: siteId, serial: serial() }, adminToken)).claimNode;
-  await app.app.get(DataSource).query(`UPDATE nodes SET mac_address = 'aa:bb:cc:00:11:22' WHERE id = '${gateway.id}'`);
-  const empty = expectData(await gql<{ createLocation: { id: string } }>(app, CREATE_LOCATION, { customerId: customer.id, input: locationInput({ name: 'Cabin' }) }, adminToken));
-  return { groupId, adminToken, customerId: customer.id, siteId, gatewayId: gateway.id, emptySiteId: empty.createLocation.id, extenderId: extender.id };
-}
-
-async function tokenFor(app: TestApp, f: Fixture, scopes: string[], sensitive = false): Promise<string> {
-  const client = await registerApiClient(app, f.adminToken, f.groupId, scopes, { customerId: f.customerId, justification: sensitive ? 'Reconciling our records.' : undefined });
-  if (sensitive) expectData(await gql(app, `mutation ($id: ID!) { approveApiClientScopes(id: $id) { id } }`, { id: client.id }, await platformAdmin(app)));
-  return clientCredentialsToken(app, client, scopes);
-}
+import { ownContract, CONTRACT_PATH, Contract } from '../../support/cpe-contract';
+import { apiClientWithToken, originOf } from '../../support/oauth-clients';
+import { createCustomer } from '../provisioning/provisioning-ops';
+import { describeEachDatabase, useTestApp } from '../support';
+import { answered, fixture, get, reference, tokenFor } from './cpe-fixture';
 
 describeEachDatabase('CPE Management API: service sites and devices', (db) => {
   const t = useTestApp(db);
@@ -126,7 +82,17 @@ describeEachDatabase('CPE Management API: service sites and devices', (db) => {
     const response = await fetch(`${originOf(t.current)}/cpe-management/v0/openapi.json`);
     expect(response.status).toBe(200);
     const document = (await response.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths).sort()).toEqual(['/devices', '/devices/{deviceId}', '/service-sites', '/service-sites/{siteId}', '/service-sites/{siteId}/devices']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/devices',
+      '/devices/{deviceId}',
+      '/devices/{deviceId}/isolated-networks',
+      '/isolated-networks',
+      '/isolated-networks/{netId}',
+      '/service-sites',
+      '/service-sites/{siteId}',
+      '/service-sites/{siteId}/devices',
+      '/service-sites/{siteId}/isolated-networks',
+    ]);
     const own = ownContract(document);
     expect(own.problems('ServiceSite', { name: 'no id' })).not.toEqual([]);
     expect(answered.length).toBeGreaterThan(10);
