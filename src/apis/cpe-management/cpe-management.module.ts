@@ -11,10 +11,14 @@ import { CpeNetworksService } from './cpe-networks.service';
 import { CpeOpenApiController } from './cpe-openapi.controller';
 import { CpeSitesController } from './cpe-sites.controller';
 import { CpeSitesService } from './cpe-sites.service';
+import { OperationsModule } from '../../operations/operations.module';
+import { CpeRebootsController } from './reboots/cpe-reboots.controller';
+import { CpeRebootsService } from './reboots/cpe-reboots.service';
+import { CpeRebootRequest } from './reboots/reboot-request.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork])],
-  controllers: [CpeSitesController, CpeNetworksController, CpeOpenApiController],
-  providers: [CpeSitesService, CpeNetworksService],
+  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest]), OperationsModule],
+  controllers: [CpeSitesController, CpeNetworksController, CpeRebootsController, CpeOpenApiController],
+  providers: [CpeSitesService, CpeNetworksService, CpeRebootsService],
 })
 export class CpeManagementModule {}

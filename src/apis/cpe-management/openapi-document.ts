@@ -32,7 +32,7 @@ export function cpeOpenApiDocument(): object {
       title: 'CPE Management API',
       version: '0.0.1',
       description:
-        'Service sites (locations), devices (a location\'s nodes shown as one: the gateway), as implemented by this controller. Scopes shape the output; see docs/cpe-management.md.',
+        'Service sites (locations), devices (a location\'s nodes shown as one: the gateway), isolated networks (reading), reboot requests, as implemented by this controller. Scopes shape the output; see docs/cpe-management.md.',
     },
     servers: [{ url: '/cpe-management/v0' }],
     security: [{ oauth2: [] }],
@@ -59,6 +59,24 @@ export function cpeOpenApiDocument(): object {
           tags: ['Isolated Networks'],
           parameters: [idParam('netId', 'The network')],
           responses: { '200': { ...(ok('The network; ETag: its version', 'Network') as object), headers: { ETag: { description: 'The network version, quoted.', schema: { type: 'string' } } } }, '404': error('No such network (NOT_FOUND)'), ...errors },
+        },
+      },
+      '/reboot-requests': {
+        get: { operationId: 'getRebootRequests', tags: ['Reboot Requests'], responses: { '200': ok('The reboot requests this client created', 'RebootRequestList'), ...errors } },
+        post: {
+          operationId: 'createRebootRequest',
+          tags: ['Reboot Requests'],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('RebootRequestCreate') } } },
+          responses: { '201': ok('The reboot request (a REBOOT device operation)', 'RebootRequest'), ...errors, '403': error('A required scope is missing (PERMISSION_DENIED), or no devices and no default device (DEFAULT_DEVICE_NOT_SUPPORTED)') },
+        },
+      },
+      '/reboot-requests/{rebootId}': {
+        get: { operationId: 'getRebootRequest', tags: ['Reboot Requests'], parameters: [idParam('rebootId', 'The reboot request')], responses: { '200': ok('The reboot request', 'RebootRequest'), '404': error('No such reboot request (NOT_FOUND)'), ...errors } },
+        delete: {
+          operationId: 'deleteRebootRequest',
+          tags: ['Reboot Requests'],
+          parameters: [idParam('rebootId', 'The reboot request')],
+          responses: { '204': { description: 'Cancelled' }, '404': error('No such reboot request (NOT_FOUND)'), '409': error('The reboot has already run (CONFLICT)'), ...errors },
         },
       },
       '/devices': { get: { operationId: 'getDevices', tags: ['Devices'], parameters: pageParams, responses: { '200': ok('All devices', 'DeviceList', true), ...errors } } },
@@ -159,6 +177,30 @@ export function cpeOpenApiDocument(): object {
           required: ['id', 'accessDetail'],
         },
         NetworkList: { type: 'array', items: ref('Network') },
+        RebootRequestCreate: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            message: { type: 'string', maxLength: 255 },
+            atTime: { type: 'string', format: 'date-time', description: 'Omitted: at once.' },
+            devices: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 64 }, description: 'Omitted: the default device.' },
+          },
+        },
+        RebootRequest: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', minLength: 1, maxLength: 64 },
+            devices: { type: 'array', items: { type: 'string' } },
+            message: { type: 'string', maxLength: 255 },
+            atTime: { type: 'string', format: 'date-time' },
+            createdAt: { type: 'string', format: 'date-time' },
+            createdBy: { type: 'string', maxLength: 100, description: 'The client_id of the API client.' },
+            modifiedAt: { type: 'string', format: 'date-time' },
+            modifiedBy: { type: 'string', maxLength: 100 },
+          },
+          required: ['id'],
+        },
+        RebootRequestList: { type: 'array', items: ref('RebootRequest') },
       },
     },
   };

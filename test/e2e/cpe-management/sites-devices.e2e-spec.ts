@@ -88,6 +88,8 @@ describeEachDatabase('CPE Management API: service sites and devices', (db) => {
       '/devices/{deviceId}/isolated-networks',
       '/isolated-networks',
       '/isolated-networks/{netId}',
+      '/reboot-requests',
+      '/reboot-requests/{rebootId}',
       '/service-sites',
       '/service-sites/{siteId}',
       '/service-sites/{siteId}/devices',
