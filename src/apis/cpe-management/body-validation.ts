@@ -5,7 +5,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ApiError } from '../../oauth/bearer/api-error';
 
-const ajv = new Ajv({ allErrors: true, strict: true });
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 addFormats(ajv);
 
 export function bodyValidator<T>(schema: object): (body: unknown) => T {

@@ -12,12 +12,13 @@ import { CpeOpenApiController } from './cpe-openapi.controller';
 import { CpeSitesController } from './cpe-sites.controller';
 import { CpeSitesService } from './cpe-sites.service';
 import { OperationsModule } from '../../operations/operations.module';
+import { WifiNetworksModule } from '../../wifi-networks/wifi-networks.module';
 import { CpeRebootsController } from './reboots/cpe-reboots.controller';
 import { CpeRebootsService } from './reboots/cpe-reboots.service';
 import { CpeRebootRequest } from './reboots/reboot-request.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest]), OperationsModule],
+  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest]), OperationsModule, WifiNetworksModule],
   controllers: [CpeSitesController, CpeNetworksController, CpeRebootsController, CpeOpenApiController],
   providers: [CpeSitesService, CpeNetworksService, CpeRebootsService],
 })

@@ -3,6 +3,7 @@
 // subset of the contract's, same names), the OAuth flows of this server and the scopes.
 
 import { OAuthScopes } from '../../oauth/oauth-scopes';
+import { NETWORK_UPDATE_SCHEMA } from './network-writes';
 
 const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
 const error = (description: string): object => ({ description, content: { 'application/json': { schema: ref('ErrorInfo') } } });
@@ -59,6 +60,25 @@ export function cpeOpenApiDocument(): object {
           tags: ['Isolated Networks'],
           parameters: [idParam('netId', 'The network')],
           responses: { '200': { ...(ok('The network; ETag: its version', 'Network') as object), headers: { ETag: { description: 'The network version, quoted.', schema: { type: 'string' } } } }, '404': error('No such network (NOT_FOUND)'), ...errors },
+        },
+        patch: {
+          operationId: 'updateNetwork',
+          tags: ['Isolated Networks'],
+          parameters: [idParam('netId', 'The network'), { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The version (ETag) the change is based on.' }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('NetworkUpdate') } } },
+          responses: {
+            '200': ok('The changed network', 'Network'),
+            '404': error('No such network for the caller\'s write roles (NOT_FOUND)'),
+            '412': error('The network changed since the If-Match version (PRECONDITION_FAILED)'),
+            '501': error('Enterprise security modes (NOT_IMPLEMENTED)'),
+            ...errors,
+          },
+        },
+        delete: {
+          operationId: 'deleteNetwork',
+          tags: ['Isolated Networks'],
+          parameters: [idParam('netId', 'The network'), { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }],
+          responses: { '204': { description: 'Deleted' }, '404': error('No such network (NOT_FOUND)'), '412': error('Changed since the If-Match version (PRECONDITION_FAILED)'), ...errors, '400': error('The primary network (NETWORK_NOT_REMOVABLE), or invalid argument') },
         },
       },
       '/reboot-requests': {
@@ -177,6 +197,7 @@ export function cpeOpenApiDocument(): object {
           required: ['id', 'accessDetail'],
         },
         NetworkList: { type: 'array', items: ref('Network') },
+        NetworkUpdate: NETWORK_UPDATE_SCHEMA,
         RebootRequestCreate: {
           type: 'object',
           additionalProperties: false,

@@ -22,7 +22,9 @@ export const answered: [string, unknown][] = [];
 export async function get(app: TestApp, path: string, token: string | undefined, schema?: string): Promise<Answer> {
   const response = await fetch(`${originOf(app)}/cpe-management/v0${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const body: unknown = await response.json();
-  answered.push([response.status === 200 && schema ? schema : 'ErrorInfo', body]);
+  // A success is checked against `schema` when one is named; every error against ErrorInfo.
+  if (response.status !== 200) answered.push(['ErrorInfo', body]);
+  else if (schema !== undefined) answered.push([schema, body]);
   return { status: response.status, body, link: response.headers.get('link'), etag: response.headers.get('etag') };
 }
 
