@@ -8,6 +8,7 @@ import { Node } from '../../nodes/node.entity';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { CpeNetworksController } from './cpe-networks.controller';
 import { CpeNetworksService } from './cpe-networks.service';
+import { CpeNetworkOwner } from './network-owner.entity';
 import { CpeOpenApiController } from './cpe-openapi.controller';
 import { CpeSitesController } from './cpe-sites.controller';
 import { CpeSitesService } from './cpe-sites.service';
@@ -18,7 +19,7 @@ import { CpeRebootsService } from './reboots/cpe-reboots.service';
 import { CpeRebootRequest } from './reboots/reboot-request.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest]), OperationsModule, WifiNetworksModule],
+  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner]), OperationsModule, WifiNetworksModule],
   controllers: [CpeSitesController, CpeNetworksController, CpeRebootsController, CpeOpenApiController],
   providers: [CpeSitesService, CpeNetworksService, CpeRebootsService],
 })

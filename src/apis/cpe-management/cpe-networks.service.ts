@@ -1,8 +1,7 @@
 // Reads of isolated networks: a WiFi network of a location of the owner is an isolated
 // network on that location's device, role primary (PRIMARY) or auxiliary (GUEST, IOT).
 // Which ones a caller sees follows its roles: primary-read the primary, auxiliary-read the
-// auxiliary ones; networks-read alone (only-own) those the client created, which the read
-// slice has none of (creating networks through this API is not built yet).
+// auxiliary ones, networks-read (only-own) those its client created through this API.
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -13,6 +12,7 @@ import { CPE_SCOPES as S } from '../../oauth/oauth-scopes';
 import { WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { CpeSitesService, SiteWithGateway } from './cpe-sites.service';
+import { CpeNetworkOwner } from './network-owner.entity';
 import { OwnerScope } from './owner-scope';
 
 export interface NetworkOnSite {
@@ -31,7 +31,18 @@ export class CpeNetworksService {
     @InjectRepository(WifiNetwork) private readonly networks: Repository<WifiNetwork>,
     @InjectRepository(Location) private readonly locations: Repository<Location>,
     private readonly sites: CpeSitesService,
+    @InjectRepository(CpeNetworkOwner) private readonly owners: Repository<CpeNetworkOwner>,
   ) {}
+
+  /** Ids of the networks this client created (only-own). */
+  async ownIds(apiClientId: string | undefined): Promise<Set<string>> {
+    if (apiClientId === undefined) return new Set();
+    return new Set((await this.owners.findBy({ apiClientId })).map((o) => o.networkId));
+  }
+
+  async recordOwner(networkId: string, apiClientId: string): Promise<void> {
+    await this.owners.insert({ networkId, apiClientId, createdAt: new Date() });
+  }
 
   /**
    * Without a device scope the owner must have a default device (one site with one
@@ -48,18 +59,21 @@ export class CpeNetworksService {
     if (site.gateway === undefined) refuse();
   }
 
-  async list(scope: OwnerScope, kinds: WifiNetworkKind[], siteId?: string): Promise<NetworkOnSite[]> {
-    if (kinds.length === 0) return [];
+  /** The owner's networks of these kinds, plus those created by `ownBy` (only-own). */
+  async list(scope: OwnerScope, kinds: WifiNetworkKind[], siteId?: string, ownBy?: string): Promise<NetworkOnSite[]> {
+    const own = await this.ownIds(ownBy);
+    if (kinds.length === 0 && own.size === 0) return [];
     const sites = siteId !== undefined ? [await this.sites.site(scope, siteId)] : (await this.sites.sites(scope, {})).items;
     if (sites.length === 0) return [];
     const bySite = new Map(sites.map((s) => [s.location.id, s]));
-    const rows = await this.networks.find({ where: { locationId: In([...bySite.keys()]), kind: In(kinds) }, order: { id: 'ASC' } });
-    return rows.map((network) => ({ network, site: bySite.get(network.locationId)! }));
+    const rows = await this.networks.find({ where: { locationId: In([...bySite.keys()]) }, order: { id: 'ASC' } });
+    return rows.filter((n) => kinds.includes(n.kind) || own.has(n.id)).map((network) => ({ network, site: bySite.get(network.locationId)! }));
   }
 
-  async one(scope: OwnerScope, kinds: WifiNetworkKind[], id: string): Promise<NetworkOnSite> {
+  async one(scope: OwnerScope, kinds: WifiNetworkKind[], id: string, ownBy?: string): Promise<NetworkOnSite> {
     const network = /^[0-9a-f-]{36}$/i.test(id) ? await this.networks.findOneBy({ id, groupId: scope.groupId }) : null;
-    const site = network !== null && kinds.includes(network.kind) ? await this.sites.site(scope, network.locationId).catch(() => undefined) : undefined;
+    const visible = network !== null && (kinds.includes(network.kind) || (await this.ownIds(ownBy)).has(network.id));
+    const site = visible ? await this.sites.site(scope, network.locationId).catch(() => undefined) : undefined;
     if (network === null || site === undefined) throw ApiError.notFound(`network ${id} not found`);
     return { network, site };
   }

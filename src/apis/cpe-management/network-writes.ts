@@ -94,3 +94,44 @@ export function checkIfMatch(header: string | string[] | undefined, version: str
   const tags = value.split(',').map((t) => t.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
   if (!tags.includes(version)) throw new ApiError(412, ApiErrorCode.PRECONDITION_FAILED, 'the network has changed since that version (If-Match)');
 }
+
+export interface NetworkCreateBody extends NetworkUpdateBody {
+  accessDetail: NonNullable<NetworkUpdateBody['accessDetail']>;
+  devices?: { device: string; role?: 'primary' | 'auxiliary' }[];
+}
+
+export const NETWORK_CREATE_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['accessDetail'],
+  properties: {
+    ...NETWORK_UPDATE_SCHEMA.properties,
+    devices: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['device'],
+        properties: { device: { type: 'string', minLength: 1, maxLength: 64 }, role: { type: 'string', enum: ['primary', 'auxiliary'] } },
+      },
+    },
+  },
+};
+
+/** The domain's new GUEST network for `body` (an open network without a security mode). */
+export function domainCreate(body: NetworkCreateBody): DomainNetworkUpdate & { ssid: string; securityMode: SecurityMode } {
+  const type = body.accessDetail.securityMode?.securityModeType;
+  if (type !== undefined && (ENTERPRISE as readonly string[]).includes(type)) {
+    throw new ApiError(501, ApiErrorCode.NOT_IMPLEMENTED, `${type} is not supported by this controller`);
+  }
+  const security = body.accessDetail.securityMode;
+  return {
+    ssid: body.accessDetail.ssid ?? '',
+    securityMode: security === undefined ? SecurityMode.OPEN : type !== undefined ? MODES[type as (typeof PERSONAL)[number]] : SecurityMode.WPA2_WPA3,
+    ...(security?.password !== undefined ? { passphrase: security.password } : {}),
+    ...(body.expiration ? { expiresAt: new Date(body.expiration) } : {}),
+    ...(body.description ? { description: body.description } : {}),
+  };
+}

@@ -3,7 +3,7 @@
 // subset of the contract's, same names), the OAuth flows of this server and the scopes.
 
 import { OAuthScopes } from '../../oauth/oauth-scopes';
-import { NETWORK_UPDATE_SCHEMA } from './network-writes';
+import { NETWORK_CREATE_SCHEMA, NETWORK_UPDATE_SCHEMA } from './network-writes';
 
 const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
 const error = (description: string): object => ({ description, content: { 'application/json': { schema: ref('ErrorInfo') } } });
@@ -53,6 +53,17 @@ export function cpeOpenApiDocument(): object {
       },
       '/isolated-networks': {
         get: { operationId: 'getNetworks', tags: ['Isolated Networks'], responses: { '200': ok('The networks the caller\'s roles reach', 'NetworkList'), ...errors, '403': error('A required scope is missing (PERMISSION_DENIED), or no devices scope and no default device (DEFAULT_DEVICE_NOT_SUPPORTED)') } },
+        post: {
+          operationId: 'createNetwork',
+          tags: ['Isolated Networks'],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('NetworkCreate') } } },
+          responses: {
+            '201': ok('The new (auxiliary) network, owned by the calling client', 'Network'),
+            ...errors,
+            '403': error('A required scope is missing (PERMISSION_DENIED), or no devices and no default device (DEFAULT_DEVICE_NOT_SUPPORTED)'),
+            '501': error('Enterprise security modes, or one network on several devices (NOT_IMPLEMENTED)'),
+          },
+        },
       },
       '/isolated-networks/{netId}': {
         get: {
@@ -198,6 +209,7 @@ export function cpeOpenApiDocument(): object {
         },
         NetworkList: { type: 'array', items: ref('Network') },
         NetworkUpdate: NETWORK_UPDATE_SCHEMA,
+        NetworkCreate: NETWORK_CREATE_SCHEMA,
         RebootRequestCreate: {
           type: 'object',
           additionalProperties: false,

@@ -6,7 +6,8 @@
 import { CPE_SCOPES as S } from '../../../src/oauth/oauth-scopes';
 import { CONTRACT_PATH, Contract, ownContract } from '../../support/cpe-contract';
 import { originOf } from '../../support/oauth-clients';
-import { CREATE_NETWORK, NETWORK } from '../provisioning/provisioning-ops';
+import { DataSource } from 'typeorm';
+import { CLAIM_NODE, createCustomer, CREATE_NETWORK, NETWORK, serial } from '../provisioning/provisioning-ops';
 import { describeEachDatabase, expectData, gql, TestApp, useTestApp } from '../support';
 import { answered, Fixture, fixture, get, reference, tokenFor } from './cpe-fixture';
 
@@ -17,7 +18,7 @@ async function send(app: TestApp, method: string, path: string, token: string, b
   const response = await fetch(`${originOf(app)}/cpe-management/v0${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const parsed: unknown = text === '' ? undefined : JSON.parse(text);
-  if (text !== '') answered.push([response.status === 200 ? 'Network' : 'ErrorInfo', parsed]);
+  if (text !== '') answered.push([response.status === 200 || response.status === 201 ? 'Network' : 'ErrorInfo', parsed]);
   return { status: response.status, body: parsed, etag: response.headers.get('etag') };
 }
 
@@ -85,6 +86,58 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     expect((await send(t.current, 'DELETE', `/isolated-networks/${id}`, auxiliary, undefined, '"not-the-version"')).status).toBe(412);
     expect((await send(t.current, 'DELETE', `/isolated-networks/${id}`, auxiliary)).status).toBe(204);
     expect(await get(t.current, `/isolated-networks/${id}`, auxiliary)).toMatchObject({ status: 404 });
+  });
+
+  it('creates a network for the only-own role, which only its client sees and changes', async () => {
+    const f = await fixture(t.current);
+    await guestNetwork(t.current, f);
+    const token = await tokenFor(t.current, f, [S.NETWORKS_WRITE, S.DEVICES_WRITE]);
+    const body = {
+      accessDetail: { accessType: 'Wi-Fi', ssid: 'Rental 42', securityMode: { password: 'stay safe 2024' } },
+      expiration: '2099-06-30T10:00:00.000Z',
+      devices: [{ device: f.gatewayId, role: 'auxiliary' }],
+    };
+    const created = await send(t.current, 'POST', '/isolated-networks', token, body);
+    expect(created).toMatchObject({
+      status: 201,
+      body: {
+        accessDetail: { accessType: 'Wi-Fi', ssid: 'Rental 42', securityMode: { password: 'stay safe 2024', securityModeType: 'WPA2-WPA3-Personal' } },
+        expiration: '2099-06-30T10:00:00.000Z',
+        devices: [{ device: f.gatewayId, role: 'auxiliary', removable: true }],
+      },
+    });
+    const id = (created.body as { id: string }).id;
+    // Only-own: its own network, not the primary nor the operator's guest network.
+    expect(((await get(t.current, '/isolated-networks', token, 'NetworkList')).body as { id: string }[]).map((n) => n.id)).toEqual([id]);
+    const otherClient = await tokenFor(t.current, f, [S.NETWORKS_WRITE, S.DEVICES_WRITE]);
+    expect((await get(t.current, '/isolated-networks', otherClient, 'NetworkList')).body).toEqual([]);
+    expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, otherClient, { description: 'x' })).toMatchObject({ status: 404 });
+    expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'Booking 42' })).toMatchObject({ status: 200, body: { description: 'Booking 42' } });
+    expect((await send(t.current, 'DELETE', `/isolated-networks/${id}`, token)).status).toBe(204);
+    expect((await get(t.current, '/isolated-networks', token, 'NetworkList')).body).toEqual([]);
+  });
+
+  it('refuses creations it cannot honour without creating anything, and uses the default device when devices are omitted', async () => {
+    const f = await fixture(t.current);
+    const token = await tokenFor(t.current, f, [S.NETWORKS_WRITE, S.DEVICES_WRITE]);
+    const access = { accessType: 'Wi-Fi', ssid: 'Rental', securityMode: { password: 'stay safe 2024' } };
+    const count = async () => Number(((await t.current.app.get(DataSource).query('SELECT COUNT(*) AS n FROM wifi_networks')) as { n: string }[])[0].n);
+    const before = await count();
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { devices: [{ device: f.gatewayId }] })).toMatchObject({ status: 400, body: { code: 'INVALID_ARGUMENT' } });
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId, role: 'primary' }] })).toMatchObject({ status: 400 });
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId }, { device: f.extenderId }] })).toMatchObject({ status: 501, body: { code: 'NOT_IMPLEMENTED' } });
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.extenderId }] })).toMatchObject({ status: 400 });
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: { ...access, securityMode: { password: 'short' } }, devices: [{ device: f.gatewayId }] })).toMatchObject({ status: 400 });
+    const noDevices = await tokenFor(t.current, f, [S.NETWORKS_WRITE]);
+    expect(await send(t.current, 'POST', '/isolated-networks', noDevices, { accessDetail: access })).toMatchObject({ status: 403, body: { code: 'DEFAULT_DEVICE_NOT_SUPPORTED' } });
+    expect(await count()).toBe(before);
+
+    const single = await createCustomer(t.current, f.adminToken);
+    expectData(await gql(t.current, CLAIM_NODE, { locationId: single.locations[0].id, serial: serial() }, f.adminToken));
+    const own = await tokenFor(t.current, { ...f, customerId: single.id }, [S.NETWORKS_WRITE]);
+    const created = await send(t.current, 'POST', '/isolated-networks', own, { accessDetail: access });
+    expect(created).toMatchObject({ status: 201, body: { accessDetail: { ssid: 'Rental' } } });
+    expect(created.body).not.toHaveProperty('devices');
   });
 
   it('every answer above conforms to the served OpenAPI document', async () => {
