@@ -103,6 +103,13 @@ export function cpeOpenApiDocument(): object {
       },
       '/reboot-requests/{rebootId}': {
         get: { operationId: 'getRebootRequest', tags: ['Reboot Requests'], parameters: [idParam('rebootId', 'The reboot request')], responses: { '200': ok('The reboot request', 'RebootRequest'), '404': error('No such reboot request (NOT_FOUND)'), ...errors } },
+        patch: {
+          operationId: 'updateRebootRequest',
+          tags: ['Reboot Requests'],
+          parameters: [idParam('rebootId', 'The reboot request')],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('RebootRequestUpdate') } } },
+          responses: { '200': ok('The changed reboot request', 'RebootRequest'), '404': error('No such reboot request (NOT_FOUND)'), '409': error('The reboot has started (CONFLICT)'), ...errors },
+        },
         delete: {
           operationId: 'deleteRebootRequest',
           tags: ['Reboot Requests'],
@@ -219,6 +226,7 @@ export function cpeOpenApiDocument(): object {
             devices: { type: 'array', minItems: 1, maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 64 }, description: 'Omitted: the default device.' },
           },
         },
+        RebootRequestUpdate: { type: 'object', additionalProperties: false, properties: { message: { type: 'string', maxLength: 255 }, atTime: { type: 'string', format: 'date-time' } } },
         RebootRequest: {
           type: 'object',
           properties: {

@@ -18,7 +18,7 @@ async function send(app: TestApp, method: string, path: string, token: string, b
   });
   const text = await response.text();
   const parsed: unknown = text === '' ? undefined : JSON.parse(text);
-  if (text !== '') answered.push([response.status === 201 ? 'RebootRequest' : 'ErrorInfo', parsed]);
+  if (text !== '') answered.push([response.status === 200 || response.status === 201 ? 'RebootRequest' : 'ErrorInfo', parsed]);
   return { status: response.status, body: parsed };
 }
 
@@ -53,6 +53,12 @@ describeEachDatabase('CPE Management API: reboot requests', (db) => {
     expect((await get(t.current, '/reboot-requests', otherClient, 'RebootRequestList')).body).toEqual([]);
     expect(await get(t.current, `/reboot-requests/${id}`, otherClient)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     expect((await send(t.current, 'DELETE', `/reboot-requests/${id}`, otherClient)).status).toBe(404);
+
+    const later = new Date(Date.now() + 7_200_000).toISOString();
+    const moved = await send(t.current, 'PATCH', `/reboot-requests/${id}`, token, { atTime: later, message: 'moved' });
+    expect(moved).toMatchObject({ status: 200, body: { id, atTime: later, message: 'moved' } });
+    expect(await send(t.current, 'PATCH', `/reboot-requests/${id}`, token, { devices: [] })).toMatchObject({ status: 400, body: { code: 'INVALID_ARGUMENT' } });
+    expect((await send(t.current, 'PATCH', `/reboot-requests/${id}`, otherClient, { message: 'x' })).status).toBe(404);
 
     expect((await send(t.current, 'DELETE', `/reboot-requests/${id}`, token)).status).toBe(204);
     expect(await get(t.current, `/reboot-requests/${id}`, token)).toMatchObject({ status: 404 });

@@ -1,15 +1,16 @@
-// /reboot-requests: POST (body checked with ajv), GET list, GET one, DELETE (cancel).
+// /reboot-requests: POST and PATCH (bodies checked with ajv), GET list, GET one, DELETE (cancel).
 
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiPrincipal } from '../../../oauth/api-principal';
 import { CurrentApiPrincipal, RequireScopes } from '../../../oauth/bearer/require-scopes.decorator';
 import { CPE_SCOPES as S } from '../../../oauth/oauth-scopes';
 import { bodyValidator } from '../body-validation';
 import { CPE_BASE_PATH } from '../cpe-paths';
 import { CpeRebootsService, RebootRequestView } from './cpe-reboots.service';
-import { REBOOT_REQUEST_CREATE_SCHEMA, RebootRequestCreate } from './reboot-schemas';
+import { REBOOT_REQUEST_CREATE_SCHEMA, REBOOT_REQUEST_UPDATE_SCHEMA, RebootRequestCreate, RebootRequestUpdate } from './reboot-schemas';
 
 const validateCreate = bodyValidator<RebootRequestCreate>(REBOOT_REQUEST_CREATE_SCHEMA);
+const validateUpdate = bodyValidator<RebootRequestUpdate>(REBOOT_REQUEST_UPDATE_SCHEMA);
 
 @Controller(`${CPE_BASE_PATH}/reboot-requests`)
 export class CpeRebootsController {
@@ -32,6 +33,12 @@ export class CpeRebootsController {
   @RequireScopes(S.REBOOTS_READ)
   one(@CurrentApiPrincipal() principal: ApiPrincipal, @Param('rebootId') id: string): Promise<RebootRequestView> {
     return this.reboots.one(principal, id);
+  }
+
+  @Patch(':rebootId')
+  @RequireScopes(S.REBOOTS_WRITE)
+  update(@CurrentApiPrincipal() principal: ApiPrincipal, @Param('rebootId') id: string, @Body() body: unknown): Promise<RebootRequestView> {
+    return this.reboots.update(principal, id, validateUpdate(body));
   }
 
   @Delete(':rebootId')

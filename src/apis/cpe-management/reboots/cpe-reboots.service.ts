@@ -16,7 +16,7 @@ import { CpeNetworksService } from '../cpe-networks.service';
 import { CpeSitesService } from '../cpe-sites.service';
 import { ownerScopeOf } from '../owner-scope';
 import { CpeRebootRequest } from './reboot-request.entity';
-import { RebootRequestCreate } from './reboot-schemas';
+import { RebootRequestCreate, RebootRequestUpdate } from './reboot-schemas';
 
 export interface RebootRequestView {
   id: string;
@@ -88,6 +88,27 @@ export class CpeRebootsService {
 
   async one(principal: ApiPrincipal, id: string): Promise<RebootRequestView> {
     return this.view(await this.find(principal, id), principal);
+  }
+
+  /** A new message, and/or a new time for a reboot that has not started (409 once it has). */
+  async update(principal: ApiPrincipal, id: string, body: RebootRequestUpdate): Promise<RebootRequestView> {
+    const row = await this.find(principal, id);
+    if (body.atTime !== undefined) {
+      const atTime = new Date(body.atTime);
+      if (atTime.getTime() < Date.now()) throw ApiError.invalidArgument('atTime is in the past');
+      try {
+        await this.operations.reschedule(actingPrincipal(principal), row.id, { startAt: atTime });
+      } catch (error) {
+        if (error instanceof AppError && error.code === ErrorCode.PRECONDITION_FAILED) {
+          throw new ApiError(409, ApiErrorCode.CONFLICT, `reboot request ${id} has started and cannot be moved`);
+        }
+        throw error;
+      }
+      row.atTime = atTime;
+    }
+    if (body.message !== undefined) row.message = body.message;
+    row.modifiedAt = new Date();
+    return this.view(await this.requests.save(row), principal);
   }
 
   /** Cancels the reboot (if it has not run) and forgets the request. */
