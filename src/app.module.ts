@@ -3,6 +3,7 @@
 import { Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { CpeManagementModule } from './apis/cpe-management/cpe-management.module';
 import { HomeApiModule } from './apis/home-api/home-api.module';
 import { AuditModule } from './audit/audit.module';
 import { ClientsModule } from './clients/clients.module';
@@ -49,6 +50,7 @@ import { OAuthModule } from './oauth/oauth.module';
     TelemetryModule,
     EblModule,
     OAuthModule,
+    CpeManagementModule,
   ],
   providers: [
     EventLoopWatch,

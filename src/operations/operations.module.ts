@@ -52,6 +52,6 @@ import { TargetStore } from './runner/target-store';
     FirmwareCatalogueResolver,
     OperationTargetResolver,
   ],
-  exports: [OperationsRunner],
+  exports: [OperationsRunner, OperationsService],
 })
 export class OperationsModule {}

@@ -6,7 +6,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AddressInfo } from 'node:net';
-import Provider, { errors } from 'oidc-provider';
+import type Provider from 'oidc-provider';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { ApiClient } from '../clients/api-client.entity';
@@ -100,6 +100,7 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     const issuer = issuerFor(this.config.oauth.issuer, address);
     const audience = audienceFor(issuer);
     const keys = await loadSigningKeys(this.dataSource);
+    const { default: Provider, errors } = await this.loadLibrary();
     const provider = new Provider(
       issuer,
       providerConfiguration({
@@ -118,6 +119,22 @@ export class OAuthServer implements OnModuleInit, OnModuleDestroy {
     provider.on('server_error', (_ctx, error: Error) => this.logger.error(`authorization server error: ${error.message}`));
     this.logger.log(`authorization server at ${issuer}`);
     return { provider, issuer, audience, verificationKeys: keys.map(publicJwk) };
+  }
+
+  /**
+   * oidc-provider, loaded on first use (a process that never serves OAuth never loads it).
+   * Its load-time notices (console.warn) go to the process logger like every other line.
+   */
+  private async loadLibrary(): Promise<typeof import('oidc-provider')> {
+    const original = console.warn;
+    const notices: string[] = [];
+    console.warn = (...args: unknown[]) => notices.push(args.map(String).join(' '));
+    try {
+      return await import('oidc-provider');
+    } finally {
+      console.warn = original;
+      for (const notice of notices) this.logger.warn(notice);
+    }
   }
 
   /** The registered client behind an OAuth client_id (null when deleted). */

@@ -1,0 +1,26 @@
+// The CPE Management REST API (/cpe-management/v0, docs/cpe-management.md): a face of the
+// provisioning domain for API clients holding OAuth access tokens (src/oauth).
+
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Location } from '../../locations/location.entity';
+import { Node } from '../../nodes/node.entity';
+import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
+import { CpeNetworksController } from './cpe-networks.controller';
+import { CpeNetworksService } from './cpe-networks.service';
+import { CpeNetworkOwner } from './network-owner.entity';
+import { CpeOpenApiController } from './cpe-openapi.controller';
+import { CpeSitesController } from './cpe-sites.controller';
+import { CpeSitesService } from './cpe-sites.service';
+import { OperationsModule } from '../../operations/operations.module';
+import { WifiNetworksModule } from '../../wifi-networks/wifi-networks.module';
+import { CpeRebootsController } from './reboots/cpe-reboots.controller';
+import { CpeRebootsService } from './reboots/cpe-reboots.service';
+import { CpeRebootRequest } from './reboots/reboot-request.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner]), OperationsModule, WifiNetworksModule],
+  controllers: [CpeSitesController, CpeNetworksController, CpeRebootsController, CpeOpenApiController],
+  providers: [CpeSitesService, CpeNetworksService, CpeRebootsService],
+})
+export class CpeManagementModule {}

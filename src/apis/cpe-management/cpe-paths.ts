@@ -1,0 +1,2 @@
+// Where the CPE Management API is served.
+export const CPE_BASE_PATH = 'cpe-management/v0';

@@ -1,0 +1,62 @@
+// WiFi network -> the contract's Network and DeviceNetworkIntersection. The passphrase is
+// the WPA Personal password the contract returns to callers holding a network scope; it is
+// never logged. `version` changes with every change of the network (its update time).
+
+import { createHash } from 'node:crypto';
+import { SecurityMode, WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
+import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
+import { NetworkOnSite } from './cpe-networks.service';
+
+const SECURITY_TYPES: Partial<Record<SecurityMode, string>> = {
+  [SecurityMode.WPA2_PSK]: 'WPA2-Personal',
+  [SecurityMode.WPA2_WPA3]: 'WPA2-WPA3-Personal',
+  [SecurityMode.WPA3_SAE]: 'WPA3-Personal',
+};
+
+export type NetworkRole = 'primary' | 'auxiliary';
+
+export function roleOf(network: WifiNetwork): NetworkRole {
+  return network.kind === WifiNetworkKind.PRIMARY ? 'primary' : 'auxiliary';
+}
+
+export function networkVersion(network: WifiNetwork): string {
+  return createHash('sha256').update(`${network.id}\n${network.updatedAt.toISOString()}`).digest('base64url').slice(0, 16);
+}
+
+export interface NetworkView {
+  id: string;
+  description?: string;
+  accessDetail: { accessType: 'Wi-Fi'; ssid: string; securityMode?: { password: string; securityModeType: string } };
+  expiration?: string;
+  devices?: { device: string; role: NetworkRole; removable: boolean }[];
+  createdAt: string;
+  modifiedAt: string;
+  version: string;
+}
+
+export function networkView({ network, site }: NetworkOnSite, withDevices: boolean): NetworkView {
+  const type = SECURITY_TYPES[network.securityMode];
+  const view: NetworkView = {
+    id: network.id,
+    accessDetail: {
+      accessType: 'Wi-Fi',
+      ssid: network.ssid,
+      ...(type !== undefined && network.passphrase !== null ? { securityMode: { password: network.passphrase, securityModeType: type } } : {}),
+    },
+    createdAt: network.createdAt.toISOString(),
+    modifiedAt: network.updatedAt.toISOString(),
+    version: networkVersion(network),
+  };
+  if (network.description) view.description = network.description.slice(0, 255);
+  if (network.expiresAt !== null) view.expiration = network.expiresAt.toISOString();
+  if (withDevices) {
+    const role = roleOf(network);
+    view.devices = site.gateway === undefined ? [] : [{ device: site.gateway.id, role, removable: role === 'auxiliary' }];
+  }
+  return view;
+}
+
+export function deviceNetworkView(network: WifiNetwork): { network: string; role: NetworkRole; removable: boolean } {
+  const role = roleOf(network);
+  return { network: network.id, role, removable: role === 'auxiliary' };
+}
