@@ -20,6 +20,7 @@ import { OperationsModule } from './operations/operations.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
+import { VenuesModule } from './venues/venues.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HealthModule } from './health/health.module';
@@ -43,6 +44,7 @@ import { MetricsModule } from './metrics/metrics.module';
     MetricsModule,
     ClientsModule,
     TelemetryModule,
+    VenuesModule,
   ],
   providers: [
     EventLoopWatch,
