@@ -1,0 +1,152 @@
+// Personal keys end to end with simulated devices: a venue with two units and a lobby, a
+// key pool on one network per location, devices at unit A and at the lobby. A key of unit A
+// reaches unit A and the lobby, one of unit B only the lobby; a rotation changes one entry
+// of wpa_psks and leaves the others; a key whose window ends leaves the devices with nobody
+// acting; the 65th key at the lobby is refused and nothing is written; support staff read
+// keys without passphrases; the audit never holds one.
+
+import { DataSource } from 'typeorm';
+import { SimulatedDevice } from '@lib/device-sim';
+import { CLAIM_NODE, CREATE_NETWORK, createCustomer } from '../provisioning/provisioning-ops';
+import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, expectErrorCode, gql, useTestApp } from '../support';
+import { SimHandle, startSimDevice, until, vifConfigs } from '../reconciliation/sim-device';
+
+const KEY_FIELDS = 'id slot keyName state passphrase unitId validFrom validUntil';
+const CREATE_VENUE = `mutation ($input: CreateVenueInput!) { createVenue(input: $input) { id name timeZone } }`;
+const CREATE_UNIT = `mutation ($input: CreateVenueUnitInput!) { createVenueUnit(input: $input) { id locationId kind } }`;
+const CREATE_POOL = `mutation ($input: CreateKeyPoolInput!) { createKeyPool(input: $input) { id networks { networkId locationId } } }`;
+const ISSUE = `mutation ($input: IssuePersonalKeyInput!) { issuePersonalKey(input: $input) { ${KEY_FIELDS} } }`;
+const ROTATE = `mutation ($id: ID!, $input: RotatePersonalKeyInput) { rotatePersonalKey(id: $id, input: $input) { ${KEY_FIELDS} } }`;
+const REVOKE = `mutation ($id: ID!) { revokePersonalKey(id: $id) { ${KEY_FIELDS} } }`;
+const KEY = `query ($id: ID!) { personalKey(id: $id) { ${KEY_FIELDS} sessions { mac } } }`;
+
+interface KeyView {
+  id: string;
+  slot: number;
+  keyName: string;
+  state: string;
+  passphrase: string | null;
+}
+
+/** wpa_psks of the pool network's 2.4 GHz VIF on a device (slot 2: the network after PRIMARY). */
+function psks(device: SimulatedDevice): Record<string, string> | undefined {
+  const row = vifConfigs(device).find((r) => r.if_name === 'ctl2-ap-24');
+  return row === undefined ? undefined : Object.fromEntries(row.wpa_psks as Map<string, string>);
+}
+
+const sameKeys = (device: SimulatedDevice, want: Record<string, string>) => JSON.stringify(psks(device)) === JSON.stringify(want);
+
+describeEachDatabase('personal keys on a venue with simulated devices', (db) => {
+  const t = useTestApp(db);
+  let admin: string;
+  let groupId: string;
+  let subscriberId: string;
+  let poolId: string;
+  let unitA: string;
+  let unitB: string;
+  let lobbyLocation: string;
+  const sims: SimHandle[] = [];
+  let simA: SimulatedDevice;
+  let simLobby: SimulatedDevice;
+  const issued: KeyView[] = [];
+
+  const issue = async (input: Record<string, unknown>): Promise<KeyView> => {
+    const key = expectData(await gql<{ issuePersonalKey: KeyView }>(t.current, ISSUE, { input: { poolId, customerId: subscriberId, ...input } }, admin)).issuePersonalKey;
+    issued.push(key);
+    return key;
+  };
+
+  beforeAll(async () => {
+    ({ adminToken: admin, groupId } = await createGroupWithAdmin(t.current));
+    const [a, b, lobby] = [await createCustomer(t.current, admin), await createCustomer(t.current, admin), await createCustomer(t.current, admin)];
+    subscriberId = a.id;
+    lobbyLocation = lobby.locations[0].id;
+    const venue = expectData(await gql<{ createVenue: { id: string } }>(t.current, CREATE_VENUE, { input: { name: 'Harbour House', address: '1 Quay St', timeZone: 'Europe/Paris' } }, admin)).createVenue;
+    const unit = async (locationId: string, name: string, kind: string) =>
+      expectData(await gql<{ createVenueUnit: { id: string } }>(t.current, CREATE_UNIT, { input: { venueId: venue.id, locationId, name, kind } }, admin)).createVenueUnit.id;
+    unitA = await unit(a.locations[0].id, 'Apt A', 'UNIT');
+    unitB = await unit(b.locations[0].id, 'Apt B', 'UNIT');
+    await unit(lobbyLocation, 'Lobby', 'COMMON_AREA');
+    const networkIds: string[] = [];
+    for (const customer of [a, b, lobby]) {
+      const input = { kind: 'IOT', isolated: false, ssid: 'Harbour Residents', securityMode: 'WPA2_PSK', passphrase: 'network passphrase', bands: ['BAND_2_4G'] };
+      networkIds.push(expectData(await gql<{ createWifiNetwork: { id: string } }>(t.current, CREATE_NETWORK, { locationId: customer.locations[0].id, input }, admin)).createWifiNetwork.id);
+    }
+    poolId = expectData(await gql<{ createKeyPool: { id: string } }>(t.current, CREATE_POOL, { input: { venueId: venue.id, name: 'Residents', networkIds } }, admin)).createKeyPool.id;
+    for (const [location, serial] of [[a.locations[0].id, `VENA${db.toUpperCase()}`], [lobbyLocation, `VENL${db.toUpperCase()}`]]) {
+      const sim = await startSimDevice(t.current, serial, { behaviour: { applyDelayMs: 50 } });
+      sims.push(sim);
+      expectData(await gql(t.current, CLAIM_NODE, { locationId: location, serial }, admin));
+    }
+    [simA, simLobby] = sims.map((s) => s.device);
+    // No key yet: the pool network is offered nowhere (the PRIMARY is).
+    await until('the PRIMARY VIF', () => vifConfigs(simLobby).some((r) => r.if_name === 'ctl1-ap-24'));
+  });
+
+  afterAll(async () => {
+    for (const sim of sims) await sim.stop();
+  });
+
+  it('puts each key on the VIFs of its unit and the common areas only, with stable key-N names', async () => {
+    const k1 = await issue({ unitId: unitA, userPart: 'apt-a-' });
+    const k2 = await issue({ unitId: unitB, passphrase: 'imported passphrase B' });
+    expect(k1).toMatchObject({ slot: 1, keyName: 'key-1', state: 'ACTIVE' });
+    expect(k1.passphrase).toMatch(/^apt-a-[A-Za-z0-9]{10}$/);
+    expect(k2).toMatchObject({ slot: 2, keyName: 'key-2', passphrase: 'imported passphrase B' });
+    await until('unit A carries key-1 only', () => sameKeys(simA, { 'key-1': k1.passphrase as string }));
+    await until('the lobby carries both', () => sameKeys(simLobby, { 'key-1': k1.passphrase as string, 'key-2': 'imported passphrase B' }));
+    expect(vifConfigs(simLobby).find((r) => r.if_name === 'ctl2-ap-24')).toMatchObject({ wpa: true, wpa_key_mgmt: ['wpa-psk'], ssid: 'Harbour Residents' });
+
+    const support = await createSupportUser(t.current, groupId);
+    const seen = expectData(await gql<{ personalKey: KeyView & { sessions: unknown[] } }>(t.current, KEY, { id: k1.id }, support.token)).personalKey;
+    expect(seen).toMatchObject({ keyName: 'key-1', passphrase: null, sessions: [] });
+    expectErrorCode(await gql(t.current, REVOKE, { id: k1.id }, support.token), 'FORBIDDEN');
+  });
+
+  it('a rotation changes one key and leaves the others', async () => {
+    const [k1, k2] = issued;
+    const rotated = expectData(await gql<{ rotatePersonalKey: KeyView }>(t.current, ROTATE, { id: k1.id, input: { userPart: 'new-a-' } }, admin)).rotatePersonalKey;
+    expect(rotated).toMatchObject({ slot: 1, keyName: 'key-1' });
+    expect(rotated.passphrase).not.toBe(k1.passphrase);
+    await until('the lobby carries the rotated key-1', () => sameKeys(simLobby, { 'key-1': rotated.passphrase as string, 'key-2': k2.passphrase as string }));
+    await until('unit A too', () => sameKeys(simA, { 'key-1': rotated.passphrase as string }));
+    issued[0] = rotated;
+  });
+
+  it('a key whose window ends leaves the devices without anyone acting', async () => {
+    const short = await issue({ unitId: unitA, validUntil: new Date(Date.now() + 2500).toISOString() });
+    expect(short.keyName).toBe('key-3');
+    await until('unit A carries key-3', () => psks(simA)?.['key-3'] === short.passphrase);
+    await until('key-3 gone from unit A', () => psks(simA) !== undefined && !('key-3' in (psks(simA) ?? {})));
+    await until('key-3 gone from the lobby', () => !('key-3' in (psks(simLobby) ?? {})));
+    expect(Object.keys(psks(simA) ?? {})).toEqual(['key-1']);
+    const state = expectData(await gql<{ personalKey: KeyView }>(t.current, KEY, { id: short.id }, admin)).personalKey.state;
+    expect(state).toBe('EXPIRED');
+  });
+
+  it('refuses the 65th key at the lobby, naming it, and writes nothing', async () => {
+    // key-1 and key-2 are at the lobby; 62 keys without a unit fill it to 64.
+    for (let i = 0; i < 62; i++) await issue({});
+    const dataSource = t.current.app.get(DataSource);
+    const count = () => dataSource.createQueryBuilder().from('personal_keys', 'k').getCount();
+    const audits = () => dataSource.createQueryBuilder().from('audit_events', 'a').getCount();
+    const [keysBefore, auditsBefore] = [await count(), await audits()];
+    const refused = expectErrorCode(await gql(t.current, ISSUE, { input: { poolId, customerId: subscriberId } }, admin), 'KEY_CAPACITY_EXCEEDED');
+    expect(refused.message).toContain(lobbyLocation);
+    expect(refused.message).toContain('65');
+    expect([await count(), await audits()]).toEqual([keysBefore, auditsBefore]);
+    await until('64 keys on the lobby VIF', () => Object.keys(psks(simLobby) ?? {}).length === 64);
+    expect(psks(simLobby)?.['key-1']).toBe(issued[0].passphrase);
+  });
+
+  it('revoking a key takes it off the devices; the audit holds no passphrase', async () => {
+    const k2 = issued[1];
+    expect(expectData(await gql<{ revokePersonalKey: KeyView }>(t.current, REVOKE, { id: k2.id }, admin)).revokePersonalKey.state).toBe('REVOKED');
+    await until('key-2 gone from the lobby', () => psks(simLobby) !== undefined && !('key-2' in (psks(simLobby) ?? {})));
+    const dataSource = t.current.app.get(DataSource);
+    const rows = await dataSource.createQueryBuilder().select(['a.before', 'a.after']).from('audit_events', 'a').where("a.object_type = 'personalKey'").getRawMany<Record<string, unknown>>();
+    expect(rows.length).toBeGreaterThan(60);
+    const text = JSON.stringify(rows);
+    for (const key of issued) if (key.passphrase) expect(text).not.toContain(key.passphrase);
+  });
+});
