@@ -2,11 +2,12 @@
 // key pool on one network per location, devices at unit A and at the lobby. A key of unit A
 // reaches unit A and the lobby, one of unit B only the lobby; a rotation changes one entry
 // of wpa_psks and leaves the others; a key whose window ends leaves the devices with nobody
-// acting; the 65th key at the lobby is refused and nothing is written; support staff read
+// acting and its client is kicked; a revoked key's client too; the 65th key at the lobby is refused and nothing is written; support staff read
 // keys without passphrases; the audit never holds one.
 
 import { DataSource } from 'typeorm';
 import { SimulatedDevice } from '@lib/device-sim';
+import { associateClient } from '../clients/sim-clients';
 import { CLAIM_NODE, CREATE_NETWORK, createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, expectErrorCode, gql, useTestApp } from '../support';
 import { SimHandle, startSimDevice, until, vifConfigs } from '../reconciliation/sim-device';
@@ -32,6 +33,12 @@ interface KeyView {
 function psks(device: SimulatedDevice): Record<string, string> | undefined {
   const row = vifConfigs(device).find((r) => r.if_name === 'ctl2-ap-24');
   return row === undefined ? undefined : Object.fromEntries(row.wpa_psks as Map<string, string>);
+}
+
+/** The blacklist of the pool network's 2.4 GHz VIF: where a kicked client shows. */
+function blacklist(device: SimulatedDevice): string[] {
+  const row = vifConfigs(device).find((r) => r.if_name === 'ctl2-ap-24');
+  return row?.mac_list_type === 'blacklist' && Array.isArray(row.mac_list) ? (row.mac_list as string[]) : [];
 }
 
 const sameKeys = (device: SimulatedDevice, want: Record<string, string>) => JSON.stringify(psks(device)) === JSON.stringify(want);
@@ -117,9 +124,12 @@ describeEachDatabase('personal keys on a venue with simulated devices', (db) => 
     const short = await issue({ unitId: unitA, validUntil: new Date(Date.now() + 2500).toISOString() });
     expect(short.keyName).toBe('key-3');
     await until('unit A carries key-3', () => psks(simA)?.['key-3'] === short.passphrase);
+    await associateClient(simA, { ifName: 'ctl2-ap-24', mac: 'aa:bb:cc:00:03:01', keyId: 'key-3' });
     await until('key-3 gone from unit A', () => psks(simA) !== undefined && !('key-3' in (psks(simA) ?? {})));
     await until('key-3 gone from the lobby', () => !('key-3' in (psks(simLobby) ?? {})));
     expect(Object.keys(psks(simA) ?? {})).toEqual(['key-1']);
+    // Its client is kicked: blacklisted on the node's VIFs.
+    await until('the key-3 client blocked', () => blacklist(simA).includes('aa:bb:cc:00:03:01'));
     const state = expectData(await gql<{ personalKey: KeyView }>(t.current, KEY, { id: short.id }, admin)).personalKey.state;
     expect(state).toBe('EXPIRED');
   });
@@ -139,10 +149,17 @@ describeEachDatabase('personal keys on a venue with simulated devices', (db) => 
     expect(psks(simLobby)?.['key-1']).toBe(issued[0].passphrase);
   });
 
-  it('revoking a key takes it off the devices; the audit holds no passphrase', async () => {
+  it('revoking a key takes it off the devices and kicks its client; the audit holds no passphrase', async () => {
     const k2 = issued[1];
+    await associateClient(simLobby, { ifName: 'ctl2-ap-24', mac: 'aa:bb:cc:00:02:01', keyId: 'key-2' });
+    await until('the key-2 session', async () => {
+      const key = expectData(await gql<{ personalKey: { sessions: { mac: string }[] } }>(t.current, KEY, { id: k2.id }, admin)).personalKey;
+      return key.sessions.some((s) => s.mac === 'aa:bb:cc:00:02:01');
+    });
+    expect(blacklist(simLobby)).toEqual([]);
     expect(expectData(await gql<{ revokePersonalKey: KeyView }>(t.current, REVOKE, { id: k2.id }, admin)).revokePersonalKey.state).toBe('REVOKED');
     await until('key-2 gone from the lobby', () => psks(simLobby) !== undefined && !('key-2' in (psks(simLobby) ?? {})));
+    await until('the key-2 client blocked', () => blacklist(simLobby).includes('aa:bb:cc:00:02:01'));
     const dataSource = t.current.app.get(DataSource);
     const rows = await dataSource.createQueryBuilder().select(['a.before', 'a.after']).from('audit_events', 'a').where("a.object_type = 'personalKey'").getRawMany<Record<string, unknown>>();
     expect(rows.length).toBeGreaterThan(60);
