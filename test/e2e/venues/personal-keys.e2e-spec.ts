@@ -110,6 +110,32 @@ describeEachDatabase('personal keys on a venue with simulated devices', (db) => 
     expectErrorCode(await gql(t.current, REVOKE, { id: k1.id }, support.token), 'FORBIDDEN');
   });
 
+  it('refuses bad input with a clear code and writes nothing', async () => {
+    const dataSource = t.current.app.get(DataSource);
+    const counts = async () => Promise.all(['venues', 'key_pools', 'key_pool_networks', 'personal_keys', 'audit_events'].map((table) => dataSource.createQueryBuilder().from(table, 'x').getCount()));
+    const before = await counts();
+    const outsider = await createCustomer(t.current, admin);
+    const fields = (res: { errors?: readonly { extensions?: Record<string, unknown> }[] }) =>
+      (res.errors?.[0]?.extensions?.fields as { field: string }[] | undefined)?.map((f) => f.field);
+    const badZone = await gql(t.current, CREATE_VENUE, { input: { name: 'Nowhere', timeZone: 'Mars/Olympus' } }, admin);
+    expectErrorCode(badZone, 'VALIDATION_FAILED');
+    expect(fields(badZone)).toEqual(['timeZone']);
+    const { venueId } = expectData(await gql<{ keyPool: { venueId: string } }>(t.current, `query ($id: ID!) { keyPool(id: $id) { venueId } }`, { id: poolId }, admin)).keyPool;
+    const notAtVenue = await gql(t.current, CREATE_POOL, { input: { venueId, name: 'Bad', networkIds: [outsider.locations[0].wifiNetworks[0].id] } }, admin);
+    expectErrorCode(notAtVenue, 'VALIDATION_FAILED');
+    expect(fields(notAtVenue)).toEqual(['networkIds[0]']);
+    const both = await gql(t.current, ISSUE, { input: { poolId, customerId: subscriberId, userPart: 'a-', passphrase: 'imported passphrase' } }, admin);
+    expectErrorCode(both, 'VALIDATION_FAILED');
+    expect(fields(both)).toEqual(['passphrase']);
+    const window = await gql(t.current, ISSUE, { input: { poolId, customerId: subscriberId, validFrom: '2030-01-02T00:00:00Z', validUntil: '2030-01-01T00:00:00Z' } }, admin);
+    expectErrorCode(window, 'VALIDATION_FAILED');
+    expect(fields(window)).toEqual(['validUntil']);
+    expectErrorCode(await gql(t.current, ISSUE, { input: { poolId, customerId: subscriberId, passphrase: 'imported passphrase B' } }, admin), 'CONFLICT');
+    expectErrorCode(await gql(t.current, ISSUE, { input: { poolId, customerId: outsider.id, unitId: poolId } }, admin), 'VALIDATION_FAILED');
+    // The outsider customer's creation wrote its own audit entry; nothing else changed.
+    expect((await counts()).slice(0, 4)).toEqual(before.slice(0, 4));
+  });
+
   it('a rotation changes one key and leaves the others', async () => {
     const [k1, k2] = issued;
     const rotated = expectData(await gql<{ rotatePersonalKey: KeyView }>(t.current, ROTATE, { id: k1.id, input: { userPart: 'new-a-' } }, admin)).rotatePersonalKey;
