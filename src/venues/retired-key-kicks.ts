@@ -7,7 +7,6 @@
 
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { clientsOfRetiredKeys, parseOwnedIfName, planKeys } from '@lib/opensync';
-import { Operation } from '@lib/ovsdb';
 import { Subscription } from 'rxjs';
 import { ClientsService } from '../clients/live/clients.service';
 import { DesiredStateService } from '../reconciler/desired-state.service';
@@ -45,7 +44,8 @@ export class RetiredKeyKicks implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
-  async plan(input: PassInput): Promise<Operation[]> {
+  /** Writes nothing itself: the blocks enter the node's desired VIFs on its next pass. */
+  async plan(input: PassInput): Promise<never[]> {
     if (input.locationId === null) return [];
     const pools = (await this.desired.networksOf(input.locationId)).filter((n) => n.personalKeys != null);
     if (pools.length === 0) return [];
