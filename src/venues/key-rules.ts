@@ -10,7 +10,7 @@ import { VenueUnit, VenueUnitKind } from './venue.entity';
 
 export const PASSPHRASE_MIN = 8;
 export const PASSPHRASE_MAX = 63;
-/** Random characters appended to a user part: ~47 bits from an alphabet without look-alikes. */
+/** Random characters appended to a user part: about 57 bits from 52 symbols without look-alikes. */
 export const RANDOM_PART_LENGTH = 10;
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY23456789';
 const PRINTABLE = /^[\x20-\x7e]+$/;
