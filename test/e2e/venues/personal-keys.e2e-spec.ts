@@ -19,6 +19,8 @@ const CREATE_POOL = `mutation ($input: CreateKeyPoolInput!) { createKeyPool(inpu
 const ISSUE = `mutation ($input: IssuePersonalKeyInput!) { issuePersonalKey(input: $input) { ${KEY_FIELDS} } }`;
 const ROTATE = `mutation ($id: ID!, $input: RotatePersonalKeyInput) { rotatePersonalKey(id: $id, input: $input) { ${KEY_FIELDS} } }`;
 const REVOKE = `mutation ($id: ID!) { revokePersonalKey(id: $id) { ${KEY_FIELDS} } }`;
+const SUSPEND = `mutation ($id: ID!) { suspendPersonalKey(id: $id) { ${KEY_FIELDS} } }`;
+const RESUME = `mutation ($id: ID!) { resumePersonalKey(id: $id) { ${KEY_FIELDS} } }`;
 const KEY = `query ($id: ID!) { personalKey(id: $id) { ${KEY_FIELDS} sessions { mac } } }`;
 
 interface KeyView {
@@ -173,6 +175,23 @@ describeEachDatabase('personal keys on a venue with simulated devices', (db) => 
     expect([await count(), await audits()]).toEqual([keysBefore, auditsBefore]);
     await until('64 keys on the lobby VIF', () => Object.keys(psks(simLobby) ?? {}).length === 64);
     expect(psks(simLobby)?.['key-1']).toBe(issued[0].passphrase);
+  });
+
+  it('a suspended key leaves the devices; resuming it needs room at every location', async () => {
+    const k1 = issued[0];
+    expect(expectData(await gql<{ suspendPersonalKey: KeyView }>(t.current, SUSPEND, { id: k1.id }, admin)).suspendPersonalKey.state).toBe('SUSPENDED');
+    await until('key-1 gone from the lobby', () => psks(simLobby) !== undefined && !('key-1' in (psks(simLobby) ?? {})));
+    await until('key-1 gone from unit A', () => psks(simA) !== undefined && !('key-1' in (psks(simA) ?? {})));
+    const filler = await issue({});
+    await until('the filler at the lobby', () => Object.keys(psks(simLobby) ?? {}).length === 64);
+    expect(filler.unitId).toBeNull();
+    const refused = expectErrorCode(await gql(t.current, RESUME, { id: k1.id }, admin), 'KEY_CAPACITY_EXCEEDED');
+    expect(refused.message).toContain(lobbyLocation);
+    expect(expectData(await gql<{ personalKey: KeyView }>(t.current, KEY, { id: k1.id }, admin)).personalKey.state).toBe('SUSPENDED');
+    expectData(await gql(t.current, REVOKE, { id: filler.id }, admin));
+    expect(expectData(await gql<{ resumePersonalKey: KeyView }>(t.current, RESUME, { id: k1.id }, admin)).resumePersonalKey.state).toBe('ACTIVE');
+    await until('key-1 back at the lobby', () => psks(simLobby)?.['key-1'] === k1.passphrase);
+    expectErrorCode(await gql(t.current, RESUME, { id: k1.id }, admin), 'PRECONDITION_FAILED');
   });
 
   it('revoking a key takes it off the devices and kicks its client; the audit holds no passphrase', async () => {
