@@ -29,6 +29,7 @@ interface KeyView {
   keyName: string;
   state: string;
   passphrase: string | null;
+  unitId: string | null;
 }
 
 /** wpa_psks of the pool network's 2.4 GHz VIF on a device (slot 2: the network after PRIMARY). */
