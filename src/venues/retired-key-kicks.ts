@@ -36,7 +36,9 @@ export class RetiredKeyKicks implements OnModuleInit, OnModuleDestroy {
     this.desired.setPersonalKeySource((locationId, networkIds) => this.source.keysAt(locationId, networkIds));
     this.contributors.register({ name: 'retired-key-kicks', plan: (input) => this.plan(input) });
     this.subscription = this.clients.events$.subscribe((event) => {
-      if (event.kind === 'connected' && event.keyId !== null && event.networkId !== null) this.reconciler.kick(event.nodeId);
+      if (event.kind === 'connected' && event.keyId !== null && event.networkId !== null && event.locationId !== null) {
+        void this.onConnected(event.nodeId, event.locationId, event.networkId, event.keyId).catch((error: unknown) => this.logger.warn(`[serial=${event.serial}] ${String(error)}`));
+      }
     });
   }
 
@@ -45,6 +47,13 @@ export class RetiredKeyKicks implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Writes nothing itself: the blocks enter the node's desired VIFs on its next pass. */
+  /** A client that joined a pool network with a key not in force there: its node needs a pass (and so the kick). */
+  private async onConnected(nodeId: string, locationId: string, networkId: string, keyId: string): Promise<void> {
+    const network = (await this.desired.networksOf(locationId)).find((n) => n.id === networkId);
+    if (network?.personalKeys == null) return;
+    if (!planKeys(network.personalKeys, new Date()).psks.has(keyId)) this.reconciler.kick(nodeId);
+  }
+
   async plan(input: PassInput): Promise<never[]> {
     if (input.locationId === null) return [];
     const pools = (await this.desired.networksOf(input.locationId)).filter((n) => n.personalKeys != null);

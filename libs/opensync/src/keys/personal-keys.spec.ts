@@ -1,6 +1,6 @@
 import { desiredVifs } from '../desired/desired-vifs';
 import { CURRENT_CAPS, LEGACY_CAPS, network, RADIO_24 } from '../testing/opensync-fixtures';
-import { clientsOfRetiredKeys, holdsKeyRoom, keyName, MAX_KEYS_PER_VIF, nextKeyEdge, nextKeySlot, PersonalKeyView, planKeys } from './personal-keys';
+import { clientsOfRetiredKeys, holdsKeyRoom, keyName, MAX_KEYS_PER_VIF, nextKeyEdge, PersonalKeyView, planKeys } from './personal-keys';
 
 const NOW = new Date('2026-01-01T12:00:00Z');
 const at = (offsetMs: number): Date => new Date(NOW.getTime() + offsetMs);
@@ -10,8 +10,6 @@ describe('personal keys', () => {
   it('names keys key-N by their slot, never key or key--1', () => {
     expect(keyName(1)).toBe('key-1');
     expect(keyName(64)).toBe('key-64');
-    expect(nextKeySlot(null)).toBe(1);
-    expect(nextKeySlot(7)).toBe(8);
   });
 
   it('keeps every key in its slot when another key is rotated or revoked', () => {

@@ -58,11 +58,6 @@ export function nextKeyEdge(keys: readonly PersonalKeyView[], now: Date): Date |
   return next;
 }
 
-/** The slot a new key of a pool gets: one past the highest ever used (slots are never reused). */
-export function nextKeySlot(highestUsed: number | null | undefined): number {
-  return (highestUsed ?? 0) + 1;
-}
-
 /**
  * Whether a key counts against a location's 64: it may be put there now or later (active
  * and not past its window). A suspended key does not count; resuming it checks again.
