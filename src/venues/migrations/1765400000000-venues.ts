@@ -65,7 +65,8 @@ export class Venues1765400000000 implements MigrationInterface {
           ts('revoked_at', { isNullable: true }),
           ...stamps,
         ],
-        foreignKeys: [cascade('pool_id', 'key_pools'), cascade('customer_id', 'customers'), { columnNames: ['unit_id'], referencedTableName: 'venue_units', referencedColumnNames: ['id'], onDelete: 'SET NULL' }],
+        // A key of a unit that is gone goes with it: it must not turn into a key of every location.
+        foreignKeys: [cascade('pool_id', 'key_pools'), cascade('customer_id', 'customers'), cascade('unit_id', 'venue_units')],
         indices: [
           { name: 'ux_personal_keys_pool_slot', columnNames: ['pool_id', 'slot'], isUnique: true },
           { name: 'ix_personal_keys_customer', columnNames: ['customer_id'] },
