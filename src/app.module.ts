@@ -23,6 +23,7 @@ import { OperationsModule } from './operations/operations.module';
 import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
+import { VenuesModule } from './venues/venues.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HealthModule } from './health/health.module';
@@ -51,6 +52,7 @@ import { OAuthModule } from './oauth/oauth.module';
     EblModule,
     OAuthModule,
     CpeManagementModule,
+    VenuesModule,
   ],
   providers: [
     EventLoopWatch,

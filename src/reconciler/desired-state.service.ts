@@ -3,7 +3,7 @@
 // Wifi_VIF_State change) run a pass; domain events (after commit) drop the cached entry.
 
 import { Injectable } from '@nestjs/common';
-import { DesiredNetwork } from '@lib/opensync';
+import { DesiredNetwork, PersonalKeyView } from '@lib/opensync';
 import { DataSource } from 'typeorm';
 import { CompiledFinder } from '../database/compiled-finder';
 import { Node } from '../nodes/node.entity';
@@ -18,8 +18,15 @@ export interface NodePlacement {
   groupId: string | null;
 }
 
+/**
+ * The personal keys (multi-PSK) of the key-pool networks among `networkIds`, limited to
+ * those valid at `locationId`; a network that is no pool's is absent from the map.
+ */
+export type PersonalKeySource = (locationId: string, networkIds: readonly string[]) => Promise<ReadonlyMap<string, PersonalKeyView[]>>;
+
 @Injectable()
 export class DesiredStateService {
+  private keySource: PersonalKeySource | undefined;
   private readonly byLocation = new Map<string, Promise<DesiredNetwork[]>>();
   private readonly placements = new Map<string, Promise<NodePlacement | null>>();
   private readonly placed = new PlacementIndex();
@@ -74,6 +81,11 @@ export class DesiredStateService {
     return this.placed.nodesAt(locationId);
   }
 
+  /** Registered by the module that keeps personal keys (src/venues); read on every load of a location. */
+  setPersonalKeySource(source: PersonalKeySource): void {
+    this.keySource = source;
+  }
+
   forgetLocation(locationId: string): void {
     this.byLocation.delete(locationId);
   }
@@ -89,6 +101,7 @@ export class DesiredStateService {
       locationId,
       networks.map((n) => ({ networkId: n.id, kind: n.kind })),
     );
+    const keys = this.keySource !== undefined && networks.length > 0 ? await this.keySource(locationId, networks.map((n) => n.id)) : undefined;
     return networks.flatMap((n): DesiredNetwork[] => {
       const slot = slots.get(n.id);
       if (slot === undefined) return [];
@@ -107,6 +120,7 @@ export class DesiredStateService {
           bands: n.bands,
           enabled: n.enabled,
           expiresAt: n.expiresAt,
+          personalKeys: keys?.get(n.id) ?? null,
         },
       ];
     });

@@ -25,3 +25,4 @@ export * from './isolation/subnet-pool';
 export * from './isolation/desired-isolation';
 export * from './isolation/plan-isolation';
 export * from './isolation/isolation-status';
+export * from './keys/personal-keys';

@@ -78,6 +78,11 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     return [...(this.nodes.get(nodeId)?.live.keys() ?? [])];
   }
 
+  /** Who is associated to the node now, on which VIF and with which multi-PSK key (as the device last reported). */
+  associations(nodeId: string): { mac: string; ifName: string; keyId: string | null }[] {
+    return [...(this.nodes.get(nodeId)?.live ?? [])].map(([mac, c]) => ({ mac, ifName: c.ifName, keyId: c.keyId }));
+  }
+
   /** Resolves once every notification received so far is handled (tests, shutdown). */
   async whenSettled(nodeId: string): Promise<void> {
     await this.nodes.get(nodeId)?.chain;

@@ -26,6 +26,8 @@ export enum ErrorCode {
   FIRMWARE_UNKNOWN = 'FIRMWARE_UNKNOWN',
   /** Some target nodes' model has no catalogue image of the chosen version. */
   MODEL_MISMATCH = 'MODEL_MISMATCH',
+  /** A personal key change would need more than 64 keys (wpa_psks entries) at one location. */
+  KEY_CAPACITY_EXCEEDED = 'KEY_CAPACITY_EXCEEDED',
 }
 
 /** One offending input field, reported with VALIDATION_FAILED. */

@@ -38,6 +38,7 @@ export enum MismatchReason {
   SLOT_CONFLICT = 'SLOT_CONFLICT',
   SECURITY_UNSUPPORTED = 'SECURITY_UNSUPPORTED',
   OPEN_NOT_ALLOWED_ON_6G = 'OPEN_NOT_ALLOWED_ON_6G',
+  NO_KEYS_IN_FORCE = 'NO_KEYS_IN_FORCE',
   PASSPHRASE_MISSING = 'PASSPHRASE_MISSING',
   ISOLATION_UNSUPPORTED = 'ISOLATION_UNSUPPORTED',
   SUBNET_CONFLICT = 'SUBNET_CONFLICT',
@@ -55,6 +56,7 @@ registerEnumType(MismatchReason, {
     SLOT_CONFLICT: { description: 'No free VIF slot on the radio for this network.' },
     SECURITY_UNSUPPORTED: { description: "The device's schema cannot express the network's security mode." },
     OPEN_NOT_ALLOWED_ON_6G: { description: 'An OPEN network cannot run on a 6 GHz radio.' },
+    NO_KEYS_IN_FORCE: { description: 'A key pool network with no personal key in force at this location: not offered there.' },
     PASSPHRASE_MISSING: { description: 'The security mode needs a passphrase the network lacks.' },
     ISOLATION_UNSUPPORTED: {
       description: 'The network is isolated and the device cannot carry that (its firmware has no Bridge/Port/Interface/Netfilter tables); no VIF is written.',

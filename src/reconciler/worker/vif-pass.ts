@@ -12,6 +12,7 @@ import {
   DesiredVifsResult,
   DeviceIsolationView,
   IsolationOptions,
+  nextKeyEdge,
   planIsolationOperations,
   planVifOperations,
   radioViews,
@@ -63,13 +64,20 @@ export function planPass(connection: DeviceConnection, networks: readonly Desire
   return { desired, isolation, isolationView, operations, configRows, stateRows: rowsOf(connection, 'Wifi_VIF_State') };
 }
 
-/** The next instant at which an active network of these expires (a pass is due then). */
+/**
+ * The next instant at which an active network of these expires, or a personal key of one
+ * opens or closes its window (a pass is due then).
+ */
 export function nextExpiry(networks: readonly DesiredNetwork[], now: Date): Date | undefined {
   let next: Date | undefined;
-  for (const n of networks) {
-    const at = n.expiresAt;
-    if (!n.enabled || at == null || at.getTime() <= now.getTime()) continue;
+  const consider = (at: Date | null | undefined): void => {
+    if (at == null || at.getTime() <= now.getTime()) return;
     if (next === undefined || at.getTime() < next.getTime()) next = at;
+  };
+  for (const n of networks) {
+    if (!n.enabled) continue;
+    consider(n.expiresAt);
+    if (n.personalKeys != null) consider(nextKeyEdge(n.personalKeys, now));
   }
   return next;
 }

@@ -4,6 +4,7 @@
 
 import { Row } from '@lib/ovsdb';
 import { MacAcl } from '../acl/vif-acl';
+import type { PersonalKeyView } from '../keys/personal-keys';
 import { NetworkBand, RadioBand } from '../naming/radio-band';
 
 /** The LAN bridge of OpenSync residential images: AP VIFs join it unless isolated. */
@@ -33,6 +34,11 @@ export interface DesiredNetwork {
   expiresAt?: Date | null;
   /** The network's own allow or deny list; temporary client blocks compose with it (acl/vif-acl.ts). */
   macAcl?: MacAcl | null;
+  /**
+   * Set when the network is a key pool (multi-PSK): the personal keys valid at this location,
+   * carried in wpa_psks instead of the network's own passphrase (keys/personal-keys.ts).
+   */
+  personalKeys?: readonly PersonalKeyView[] | null;
 }
 
 /** What the rules need of a Wifi_Radio_Config row from the device cache. */
@@ -69,7 +75,9 @@ export type SkipReason =
   /** An isolated network on a device whose schema lacks the Bridge/Port/Interface/Netfilter tables. */
   | 'ISOLATION_UNSUPPORTED'
   /** The network's isolated subnet overlaps an address the device already uses. */
-  | 'SUBNET_CONFLICT';
+  | 'SUBNET_CONFLICT'
+  /** A key pool network with no personal key in force at this location: nothing to offer. */
+  | 'NO_KEYS_IN_FORCE';
 
 /** A VIF the model asks for that this device cannot carry, with the reason to show users. */
 export interface SkippedVif {

@@ -10,6 +10,7 @@ import { DEFAULT_HOME_BRIDGE, DesiredNetwork, DesiredVif, RadioView, SkippedVif 
 import { DeviceCapabilities } from './device-capabilities';
 import { isIsolated, isNetworkActive } from './network-activity';
 import { securityColumns } from './security-columns';
+import { planKeys } from '../keys/personal-keys';
 import type { DesiredIsolation } from '../isolation/desired-isolation';
 
 export interface DesiredVifOptions {
@@ -70,7 +71,19 @@ export function desiredVifs(
         skip(isolationBlocked);
         continue;
       }
-      const security = securityColumns(network.securityMode, network.passphrase, band, caps.securityStyle);
+      const keyed = network.personalKeys == null ? undefined : planKeys(network.personalKeys, now).psks;
+      if (keyed?.size === 0) {
+        skip('NO_KEYS_IN_FORCE');
+        continue;
+      }
+      // Personal keys need the wpa_psks dialect: the legacy security map holds one passphrase.
+      if (keyed !== undefined && caps.securityStyle !== 'wpa') {
+        skip('SECURITY_UNSUPPORTED');
+        continue;
+      }
+      const first = keyed?.values().next().value;
+      const security = securityColumns(network.securityMode, first ?? network.passphrase, band, caps.securityStyle);
+      if (security.ok && keyed !== undefined && network.securityMode !== 'OPEN') security.columns.wpa_psks = keyed;
       if (!security.ok) {
         skip(security.reason);
         continue;

@@ -1,0 +1,127 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { VenueUnitKind } from '../venue.entity';
+
+@InputType({ description: 'A new venue.' })
+export class CreateVenueInput {
+  @Field(() => ID, { nullable: true, description: 'The owning group; required unless the caller is in exactly one group.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  groupId?: string | null;
+
+  @Field({ description: 'The venue\'s name, 1 to 200 characters.' })
+  @IsString()
+  @MaxLength(1000)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'The postal address, as one text (at most 500 characters).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  address?: string | null;
+
+  @Field({ description: 'IANA time zone of the venue, e.g. Europe/Paris.' })
+  @IsString()
+  @MaxLength(1000)
+  timeZone!: string;
+}
+
+@InputType({ description: 'A unit or common area of a venue, made of an existing location of the venue\'s group.' })
+export class CreateVenueUnitInput {
+  @Field(() => ID, { description: 'The venue.' })
+  @IsString()
+  @MaxLength(1000)
+  venueId!: string;
+
+  @Field(() => ID, { description: 'The location (same group; not yet a unit of any venue).' })
+  @IsString()
+  @MaxLength(1000)
+  locationId!: string;
+
+  @Field({ description: 'The unit\'s name, 1 to 200 characters.' })
+  @IsString()
+  @MaxLength(1000)
+  name!: string;
+
+  @Field(() => VenueUnitKind, { description: 'A unit or a common area.' })
+  @IsEnum(VenueUnitKind)
+  kind!: VenueUnitKind;
+}
+
+@InputType({ description: 'A new key pool on existing networks of the venue\'s locations.' })
+export class CreateKeyPoolInput {
+  @Field(() => ID, { description: 'The venue.' })
+  @IsString()
+  @MaxLength(1000)
+  venueId!: string;
+
+  @Field({ description: 'The pool\'s name, 1 to 200 characters.' })
+  @IsString()
+  @MaxLength(1000)
+  name!: string;
+
+  @Field(() => [ID], {
+    description: 'One WPA2_PSK or WPA2_WPA3 network per chosen location, each at a unit or common area of the venue and in no other pool. Their devices carry the pool\'s keys instead of the network passphrase.',
+  })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  networkIds!: string[];
+}
+
+@InputType({ description: 'A new personal key. Give userPart (a random part is appended) or passphrase (imported), not both; neither: random only.' })
+export class IssuePersonalKeyInput {
+  @Field(() => ID, { description: 'The key pool.' })
+  @IsString()
+  @MaxLength(1000)
+  poolId!: string;
+
+  @Field(() => ID, { description: 'The subscriber: a customer of the pool\'s group.' })
+  @IsString()
+  @MaxLength(1000)
+  customerId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The unit the key opens (with the common areas); null: every location of the pool.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  unitId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The start of the passphrase; random characters are appended.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  userPart?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An imported passphrase, 8 to 63 printable ASCII characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  passphrase?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the key starts working; null: at once.' })
+  @IsOptional()
+  @IsDate()
+  validFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the key stops working (exclusive); null: never.' })
+  @IsOptional()
+  @IsDate()
+  validUntil?: Date | null;
+}
+
+@InputType({ description: 'A new passphrase for a key: userPart (a random part is appended) or passphrase (imported), not both; neither: random only.' })
+export class RotatePersonalKeyInput {
+  @Field(() => String, { nullable: true, description: 'The start of the passphrase; random characters are appended.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  userPart?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An imported passphrase, 8 to 63 printable ASCII characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  passphrase?: string | null;
+}

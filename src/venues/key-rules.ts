@@ -1,0 +1,88 @@
+// Pure rules of personal keys: the passphrase (VAULT's "user part + random", or imported),
+// the window, the state shown to users, where a key is valid, and the 64-key capacity of a
+// location's VIF.
+
+import { randomInt } from 'node:crypto';
+import { holdsKeyRoom, MAX_KEYS_PER_VIF, PersonalKeyView } from '@lib/opensync';
+import { AppError, ErrorCode, FieldError } from '../common/errors/app-error';
+import { PersonalKey, PersonalKeyState, PersonalKeyStatus } from './personal-key.entity';
+import { VenueUnit, VenueUnitKind } from './venue.entity';
+
+export const PASSPHRASE_MIN = 8;
+export const PASSPHRASE_MAX = 63;
+/** Random characters appended to a user part: about 57 bits from 52 symbols without look-alikes. */
+export const RANDOM_PART_LENGTH = 10;
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY23456789';
+const PRINTABLE = /^[\x20-\x7e]+$/;
+
+export function checkPassphrase(field: string, passphrase: string): FieldError[] {
+  if (passphrase.length < PASSPHRASE_MIN || passphrase.length > PASSPHRASE_MAX) return [{ field, message: `must have ${PASSPHRASE_MIN} to ${PASSPHRASE_MAX} characters` }];
+  return PRINTABLE.test(passphrase) ? [] : [{ field, message: 'must be printable ASCII' }];
+}
+
+export function checkUserPart(field: string, userPart: string): FieldError[] {
+  if (userPart.length > PASSPHRASE_MAX - RANDOM_PART_LENGTH) return [{ field, message: `must have at most ${PASSPHRASE_MAX - RANDOM_PART_LENGTH} characters` }];
+  return userPart === '' || PRINTABLE.test(userPart) ? [] : [{ field, message: 'must be printable ASCII' }];
+}
+
+/** A new passphrase: the user part (may be empty) followed by random characters. */
+export function generatePassphrase(userPart: string, random: (max: number) => number = randomInt): string {
+  let tail = '';
+  for (let i = 0; i < RANDOM_PART_LENGTH; i++) tail += ALPHABET[random(ALPHABET.length)];
+  return `${userPart}${tail}`;
+}
+
+export function checkWindow(validFrom: Date | null, validUntil: Date | null): FieldError[] {
+  if (validFrom !== null && validUntil !== null && validUntil.getTime() <= validFrom.getTime()) return [{ field: 'validUntil', message: 'must be after validFrom' }];
+  return [];
+}
+
+export function keyState(key: Pick<PersonalKey, 'status' | 'validUntil'>, now: Date): PersonalKeyState {
+  if (key.status === PersonalKeyStatus.REVOKED) return PersonalKeyState.REVOKED;
+  if (key.validUntil !== null && key.validUntil.getTime() <= now.getTime()) return PersonalKeyState.EXPIRED;
+  return key.status === PersonalKeyStatus.SUSPENDED ? PersonalKeyState.SUSPENDED : PersonalKeyState.ACTIVE;
+}
+
+/**
+ * The locations (of those the pool is deployed on) where a key works: its unit's location
+ * and every common area; a key without a unit works everywhere the pool is.
+ */
+export function keyLocations(key: Pick<PersonalKey, 'unitId'>, poolLocations: readonly string[], units: readonly VenueUnit[]): string[] {
+  if (key.unitId === null) return [...poolLocations];
+  const byLocation = new Map(units.map((u) => [u.locationId, u]));
+  return poolLocations.filter((locationId) => {
+    const unit = byLocation.get(locationId);
+    return unit !== undefined && (unit.id === key.unitId || unit.kind === VenueUnitKind.COMMON_AREA);
+  });
+}
+
+export function keyView(key: PersonalKey): PersonalKeyView {
+  return { slot: key.slot, passphrase: key.passphrase, active: key.status === PersonalKeyStatus.ACTIVE, validFrom: key.validFrom, validUntil: key.validUntil };
+}
+
+/**
+ * Refuses (KEY_CAPACITY_EXCEEDED, naming the location and its network) a set of keys that
+ * would need more than 64 at one location. `keys` are the pool's keys after the change.
+ */
+export function assertKeyCapacity(
+  keys: readonly PersonalKey[],
+  networks: readonly { networkId: string; locationId: string }[],
+  units: readonly VenueUnit[],
+  now: Date,
+): void {
+  const poolLocations = networks.map((n) => n.locationId);
+  const counts = new Map<string, number>();
+  for (const key of keys) {
+    if (!holdsKeyRoom(keyView(key), now)) continue;
+    for (const locationId of keyLocations(key, poolLocations, units)) counts.set(locationId, (counts.get(locationId) ?? 0) + 1);
+  }
+  for (const network of networks) {
+    const count = counts.get(network.locationId) ?? 0;
+    if (count > MAX_KEYS_PER_VIF) {
+      throw new AppError(
+        ErrorCode.KEY_CAPACITY_EXCEEDED,
+        `location ${network.locationId} (network ${network.networkId}) would need ${count} keys; a VIF carries at most ${MAX_KEYS_PER_VIF}`,
+      );
+    }
+  }
+}

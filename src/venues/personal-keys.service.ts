@@ -1,0 +1,199 @@
+// Personal keys: issue, rotate, suspend, resume, revoke. Every change runs in one
+// transaction that first bumps the pool row (so concurrent changes of one pool queue up
+// behind each other), checks the 64-key capacity of every location with the pool's keys as
+// they would be, and writes an audit entry without the passphrase; after commit the pool's
+// locations are reconciled. Passphrases never reach a log line.
+
+import { Injectable, Logger } from '@nestjs/common';
+import { keyName } from '@lib/opensync';
+import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { assertReadable, assertWritable } from '../access/group-scope';
+import { requireUuid } from '../access/location-access';
+import { AuditService } from '../audit/audit.service';
+import { canWriteGroup, Principal } from '../common/auth/principal';
+import { AppError, FieldError } from '../common/errors/app-error';
+import { ClientSession } from '../clients/store/client-session.entity';
+import { Customer } from '../customers/customer.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DomainEvents } from '../domain-events/domain-events.service';
+import { checkUuid } from '../validation/field-checks';
+import { IssuePersonalKeyInput, RotatePersonalKeyInput } from './dto/venue.inputs';
+import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
+import { assertKeyCapacity, checkPassphrase, checkUserPart, checkWindow, generatePassphrase, keyState } from './key-rules';
+import { PersonalKey, PersonalKeyState, PersonalKeyStatus } from './personal-key.entity';
+import { VenueUnit } from './venue.entity';
+
+type KeyChange = 'rotate' | 'suspend' | 'resume' | 'revoke';
+
+@Injectable()
+export class PersonalKeysService {
+  private readonly logger = new Logger('PersonalKeys');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async key(principal: Principal, id: string): Promise<PersonalKey> {
+    requireUuid('id', id);
+    return assertReadable(principal, await this.dataSource.manager.findOneBy(PersonalKey, { id }), 'personal key', id);
+  }
+
+  keysOf(poolId: string): Promise<PersonalKey[]> {
+    return this.dataSource.manager.find(PersonalKey, { where: { poolId }, order: { slot: 'ASC' } });
+  }
+
+  passphraseFor(principal: Principal, key: PersonalKey): string | null {
+    return canWriteGroup(principal, key.groupId) ? key.passphrase : null;
+  }
+
+  /** Associations made with the key: its name on the pool's networks since it was issued (slots are never reused). */
+  async sessions(key: PersonalKey, first: number): Promise<ClientSession[]> {
+    const networkIds = (await this.dataSource.manager.findBy(KeyPoolNetwork, { poolId: key.poolId })).map((n) => n.networkId);
+    if (networkIds.length === 0) return [];
+    return this.dataSource.manager.find(ClientSession, {
+      where: { networkId: In(networkIds), keyId: keyName(key.slot), startedAt: MoreThanOrEqual(key.createdAt) },
+      order: { startedAt: 'DESC', id: 'ASC' },
+      take: Math.max(1, Math.min(first, 100)),
+    });
+  }
+
+  async issue(principal: Principal, input: IssuePersonalKeyInput): Promise<PersonalKey> {
+    const validFrom = input.validFrom ?? null;
+    const validUntil = input.validUntil ?? null;
+    const errors: FieldError[] = [
+      ...checkUuid('poolId', input.poolId),
+      ...checkUuid('customerId', input.customerId),
+      ...(input.unitId == null ? [] : checkUuid('unitId', input.unitId)),
+      ...passphraseErrors(input),
+      ...checkWindow(validFrom, validUntil),
+    ];
+    if (errors.length > 0) throw AppError.validation(errors);
+    const passphrase = input.passphrase ?? generatePassphrase(input.userPart ?? '');
+    const { key, locations } = await this.transactions.run(async (manager) => {
+      const pool = await this.lockPool(manager, principal, input.poolId);
+      const customer = await manager.findOneBy(Customer, { id: input.customerId });
+      if (customer === null || customer.groupId !== pool.groupId) throw AppError.validation([{ field: 'customerId', message: 'is not a customer of the pool\'s group' }]);
+      const units = await manager.findBy(VenueUnit, { venueId: pool.venueId });
+      if (input.unitId != null && !units.some((u) => u.id === input.unitId)) throw AppError.validation([{ field: 'unitId', message: 'is not a unit of the pool\'s venue' }]);
+      const others = await manager.findBy(PersonalKey, { poolId: pool.id });
+      assertUniquePassphrase(others, passphrase);
+      const key = manager.create(PersonalKey, {
+        poolId: pool.id,
+        groupId: pool.groupId,
+        customerId: customer.id,
+        unitId: input.unitId ?? null,
+        slot: pool.highestSlot,
+        passphrase,
+        validFrom,
+        validUntil,
+        status: PersonalKeyStatus.ACTIVE,
+        rotatedAt: null,
+        revokedAt: null,
+      });
+      const networks = await manager.findBy(KeyPoolNetwork, { poolId: pool.id });
+      assertKeyCapacity([...others, key], networks, units, new Date());
+      const saved = await manager.save(key);
+      await this.audit.record(principal, manager, { action: 'personalKey.issue', objectType: 'personalKey', objectId: saved.id, groupId: saved.groupId, before: null, after: summary(saved) });
+      return { key: saved, locations: networks.map((n) => n.locationId) };
+    });
+    this.reconcile(locations);
+    this.logger.log(`personal key ${key.id} (${keyName(key.slot)}) issued in pool ${key.poolId} by ${principal.email}`);
+    return key;
+  }
+
+  rotate(principal: Principal, id: string, input: RotatePersonalKeyInput): Promise<PersonalKey> {
+    const errors = passphraseErrors(input);
+    if (errors.length > 0) throw AppError.validation(errors);
+    const passphrase = input.passphrase ?? generatePassphrase(input.userPart ?? '');
+    return this.change(principal, id, 'rotate', (key, others) => {
+      if (key.status === PersonalKeyStatus.REVOKED) throw AppError.precondition(`personal key ${id} is revoked`);
+      assertUniquePassphrase(others, passphrase);
+      key.passphrase = passphrase;
+      key.rotatedAt = new Date();
+    });
+  }
+
+  suspend(principal: Principal, id: string): Promise<PersonalKey> {
+    return this.change(principal, id, 'suspend', (key) => {
+      if (key.status !== PersonalKeyStatus.ACTIVE) throw AppError.precondition(`personal key ${id} is not active`);
+      key.status = PersonalKeyStatus.SUSPENDED;
+    });
+  }
+
+  resume(principal: Principal, id: string): Promise<PersonalKey> {
+    return this.change(principal, id, 'resume', (key) => {
+      if (key.status !== PersonalKeyStatus.SUSPENDED) throw AppError.precondition(`personal key ${id} is not suspended`);
+      key.status = PersonalKeyStatus.ACTIVE;
+    });
+  }
+
+  revoke(principal: Principal, id: string): Promise<PersonalKey> {
+    return this.change(principal, id, 'revoke', (key) => {
+      if (key.status === PersonalKeyStatus.REVOKED) throw AppError.precondition(`personal key ${id} is already revoked`);
+      key.status = PersonalKeyStatus.REVOKED;
+      key.revokedAt = new Date();
+    });
+  }
+
+  private async change(principal: Principal, id: string, verb: KeyChange, apply: (key: PersonalKey, others: PersonalKey[]) => void): Promise<PersonalKey> {
+    requireUuid('id', id);
+    const { key, locations } = await this.transactions.run(async (manager) => {
+      const found = assertWritable(principal, await manager.findOneBy(PersonalKey, { id }), 'personal key', id);
+      const pool = await this.lockPool(manager, principal, found.poolId, false);
+      const key = assertWritable(principal, await manager.findOneBy(PersonalKey, { id }), 'personal key', id);
+      const before = summary(key);
+      const others = (await manager.findBy(PersonalKey, { poolId: pool.id })).filter((k) => k.id !== key.id);
+      apply(key, others);
+      const networks = await manager.findBy(KeyPoolNetwork, { poolId: pool.id });
+      if (verb === 'resume') assertKeyCapacity([...others, key], networks, await manager.findBy(VenueUnit, { venueId: pool.venueId }), new Date());
+      key.updatedAt = new Date();
+      const saved = await manager.save(key);
+      await this.audit.record(principal, manager, { action: `personalKey.${verb}`, objectType: 'personalKey', objectId: saved.id, groupId: saved.groupId, before, after: summary(saved) });
+      return { key: saved, locations: networks.map((n) => n.locationId) };
+    });
+    this.reconcile(locations);
+    this.logger.log(`personal key ${key.id} (${keyName(key.slot)}) ${verb} by ${principal.email}`);
+    return key;
+  }
+
+  /**
+   * Writes the pool row first: the row lock queues concurrent key changes of the pool, so
+   * two of them never both pass the capacity check. Issuing also takes the next slot.
+   */
+  private async lockPool(manager: EntityManager, principal: Principal, poolId: string, takeSlot = true): Promise<KeyPool> {
+    const found = assertWritable(principal, await manager.findOneBy(KeyPool, { id: poolId }), 'key pool', poolId);
+    await manager.update(KeyPool, { id: found.id }, takeSlot ? { highestSlot: () => 'highest_slot + 1', updatedAt: new Date() } : { updatedAt: new Date() });
+    return (await manager.findOneBy(KeyPool, { id: poolId })) as KeyPool;
+  }
+
+  private reconcile(locationIds: readonly string[]): void {
+    this.events.publish(locationIds.map((locationId) => ({ type: 'wifi-network-changed' as const, locationId })));
+  }
+}
+
+function passphraseErrors(input: { userPart?: string | null; passphrase?: string | null }): FieldError[] {
+  if (input.userPart != null && input.passphrase != null) return [{ field: 'passphrase', message: 'must not be given with userPart' }];
+  if (input.passphrase != null) return checkPassphrase('passphrase', input.passphrase);
+  return input.userPart != null ? checkUserPart('userPart', input.userPart) : [];
+}
+
+/** Two keys of a pool with one passphrase would make the key a client used ambiguous. */
+function assertUniquePassphrase(others: readonly PersonalKey[], passphrase: string): void {
+  if (others.some((k) => k.status !== PersonalKeyStatus.REVOKED && k.passphrase === passphrase)) throw AppError.conflict('another key of the pool has this passphrase');
+}
+
+/** What the audit keeps of a key: never the passphrase. */
+function summary(key: PersonalKey): Record<string, unknown> {
+  return {
+    poolId: key.poolId,
+    customerId: key.customerId,
+    unitId: key.unitId,
+    keyName: keyName(key.slot),
+    validFrom: key.validFrom,
+    validUntil: key.validUntil,
+    state: keyState(key, new Date()) satisfies PersonalKeyState,
+  };
+}

@@ -1,0 +1,24 @@
+// Venues and personal WiFi keys (multi-PSK): venues with units and common areas, key pools
+// on shared networks, personal keys of subscribers. The reconciler reads the keys through a
+// source registered here and carries them in wpa_psks; clients of retired keys are kicked.
+
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { ClientsModule } from '../clients/clients.module';
+import { ReconcilerModule } from '../reconciler/reconciler.module';
+import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
+import { PersonalKey } from './personal-key.entity';
+import { PersonalKeySourceService } from './personal-key-source';
+import { PersonalKeysResolver } from './personal-keys.resolver';
+import { PersonalKeysService } from './personal-keys.service';
+import { RetiredKeyKicks } from './retired-key-kicks';
+import { Venue, VenueUnit } from './venue.entity';
+import { KeyPoolsResolver, VenuesResolver } from './venues.resolver';
+import { VenuesService } from './venues.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Venue, VenueUnit, KeyPool, KeyPoolNetwork, PersonalKey]), AuditModule, ReconcilerModule, ClientsModule],
+  providers: [VenuesService, PersonalKeysService, PersonalKeySourceService, RetiredKeyKicks, VenuesResolver, KeyPoolsResolver, PersonalKeysResolver],
+})
+export class VenuesModule {}

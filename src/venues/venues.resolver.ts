@@ -1,0 +1,88 @@
+// Venue, unit and key pool queries and mutations: authorise (declared permission), hand
+// over to the service. Group admins write; group support reads.
+
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
+import { Permission, RequirePermission } from '../common/auth/permission';
+import { Principal } from '../common/auth/principal';
+import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput } from './dto/venue.inputs';
+import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
+import { PersonalKey } from './personal-key.entity';
+import { PersonalKeysService } from './personal-keys.service';
+import { Venue, VenueUnit } from './venue.entity';
+import { VenuesService } from './venues.service';
+
+const ID_ARG = (what: string) => ({ type: () => ID, description: `The ${what}.` });
+
+@Resolver(() => Venue)
+export class VenuesResolver {
+  constructor(private readonly service: VenuesService) {}
+
+  @Query(() => Venue, { description: 'The venue with this id (NOT_FOUND outside your groups).' })
+  @RequirePermission(Permission.TENANT_READ)
+  venue(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG('venue')) id: string): Promise<Venue> {
+    return this.service.venue(principal, id);
+  }
+
+  @Query(() => [Venue], { description: 'Venues of the caller\'s groups, by name (at most 500).' })
+  @RequirePermission(Permission.TENANT_READ)
+  venues(@CurrentPrincipal() principal: Principal): Promise<Venue[]> {
+    return this.service.venues(principal);
+  }
+
+  @Mutation(() => Venue, { description: 'Creates a venue in a group.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  createVenue(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The venue.' }) input: CreateVenueInput): Promise<Venue> {
+    return this.service.createVenue(principal, input);
+  }
+
+  @Mutation(() => VenueUnit, { description: 'Makes a location of the group a unit or common area of the venue.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  createVenueUnit(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The unit.' }) input: CreateVenueUnitInput): Promise<VenueUnit> {
+    return this.service.createUnit(principal, input);
+  }
+
+  @ResolveField(() => [VenueUnit], { description: 'The venue\'s units and common areas, by name.' })
+  @RequirePermission(Permission.TENANT_READ)
+  units(@Parent() venue: Venue): Promise<VenueUnit[]> {
+    return this.service.unitsOf(venue.id);
+  }
+
+  @ResolveField(() => [KeyPool], { description: 'The venue\'s key pools, by name.' })
+  @RequirePermission(Permission.TENANT_READ)
+  keyPools(@Parent() venue: Venue): Promise<KeyPool[]> {
+    return this.service.poolsOf(venue.id);
+  }
+}
+
+@Resolver(() => KeyPool)
+export class KeyPoolsResolver {
+  constructor(
+    private readonly service: VenuesService,
+    private readonly keyService: PersonalKeysService,
+  ) {}
+
+  @Query(() => KeyPool, { description: 'The key pool with this id (NOT_FOUND outside your groups).' })
+  @RequirePermission(Permission.TENANT_READ)
+  keyPool(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG('key pool')) id: string): Promise<KeyPool> {
+    return this.service.pool(principal, id);
+  }
+
+  @Mutation(() => KeyPool, { description: 'Creates a key pool on networks of the venue\'s locations; their devices then carry the pool\'s personal keys.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  createKeyPool(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The pool.' }) input: CreateKeyPoolInput): Promise<KeyPool> {
+    return this.service.createPool(principal, input);
+  }
+
+  @ResolveField(() => [KeyPoolNetwork], { description: 'Where the pool is deployed: one network per location.' })
+  @RequirePermission(Permission.TENANT_READ)
+  networks(@Parent() pool: KeyPool): Promise<KeyPoolNetwork[]> {
+    return this.service.networksOf(pool.id);
+  }
+
+  @ResolveField(() => [PersonalKey], { description: 'The pool\'s keys, by slot (revoked ones included).' })
+  @RequirePermission(Permission.TENANT_READ)
+  keys(@Parent() pool: KeyPool): Promise<PersonalKey[]> {
+    return this.keyService.keysOf(pool.id);
+  }
+}

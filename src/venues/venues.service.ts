@@ -1,0 +1,145 @@
+// Venues, their units and key pools: group-scoped writes, audited in the same transaction.
+// A pool's networks are existing networks of the venue's locations; making one a pool
+// network changes what its devices carry (the pool's keys), so the locations are reconciled.
+
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { assertReadable, assertWritable, groupScope, targetGroup } from '../access/group-scope';
+import { requireUuid } from '../access/location-access';
+import { AuditService } from '../audit/audit.service';
+import { Principal } from '../common/auth/principal';
+import { AppError, FieldError } from '../common/errors/app-error';
+import { isUniqueViolation } from '../database/database-errors';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DomainEvents } from '../domain-events/domain-events.service';
+import { Location } from '../locations/location.entity';
+import { checkEnum, checkOptionalText, checkText, checkUuid } from '../validation/field-checks';
+import { Band, SecurityMode } from '../wifi-networks/wifi-network-enums';
+import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
+import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput } from './dto/venue.inputs';
+import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
+import { Venue, VenueUnit, VenueUnitKind } from './venue.entity';
+
+const POOL_MODES: readonly string[] = [SecurityMode.WPA2_PSK, SecurityMode.WPA2_WPA3];
+
+export function checkTimeZone(field: string, timeZone: string): FieldError[] {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone.length > 0 && timeZone.length <= 64 ? [] : [{ field, message: 'must be an IANA time zone' }];
+  } catch {
+    return [{ field, message: 'must be an IANA time zone' }];
+  }
+}
+
+@Injectable()
+export class VenuesService {
+  private readonly logger = new Logger('Venues');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async venue(principal: Principal, id: string): Promise<Venue> {
+    requireUuid('id', id);
+    return assertReadable(principal, await this.dataSource.manager.findOneBy(Venue, { id }), 'venue', id);
+  }
+
+  venues(principal: Principal): Promise<Venue[]> {
+    return this.dataSource.manager.find(Venue, { where: { groupId: groupScope(principal) }, order: { name: 'ASC', id: 'ASC' }, take: 500 });
+  }
+
+  unitsOf(venueId: string): Promise<VenueUnit[]> {
+    return this.dataSource.manager.find(VenueUnit, { where: { venueId }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  poolsOf(venueId: string): Promise<KeyPool[]> {
+    return this.dataSource.manager.find(KeyPool, { where: { venueId }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  async pool(principal: Principal, id: string): Promise<KeyPool> {
+    requireUuid('id', id);
+    return assertReadable(principal, await this.dataSource.manager.findOneBy(KeyPool, { id }), 'key pool', id);
+  }
+
+  networksOf(poolId: string): Promise<KeyPoolNetwork[]> {
+    return this.dataSource.manager.find(KeyPoolNetwork, { where: { poolId }, order: { locationId: 'ASC' } });
+  }
+
+  async createVenue(principal: Principal, input: CreateVenueInput): Promise<Venue> {
+    const errors = [...checkText('name', input.name, 1, 200), ...checkOptionalText('address', input.address, 500), ...checkTimeZone('timeZone', input.timeZone)];
+    if (errors.length > 0) throw AppError.validation(errors);
+    const groupId = targetGroup(principal, input.groupId);
+    const venue = await this.transactions.run(async (manager) => {
+      const saved = await manager.save(manager.create(Venue, { groupId, name: input.name.trim(), address: input.address?.trim() || null, timeZone: input.timeZone }));
+      await this.audit.record(principal, manager, { action: 'venue.create', objectType: 'venue', objectId: saved.id, groupId, before: null, after: { name: saved.name, address: saved.address, timeZone: saved.timeZone } });
+      return saved;
+    });
+    this.logger.log(`venue ${venue.id} created by ${principal.email}`);
+    return venue;
+  }
+
+  async createUnit(principal: Principal, input: CreateVenueUnitInput): Promise<VenueUnit> {
+    const errors = [...checkUuid('venueId', input.venueId), ...checkUuid('locationId', input.locationId), ...checkText('name', input.name, 1, 200), ...checkEnum('kind', input.kind, VenueUnitKind)];
+    if (errors.length > 0) throw AppError.validation(errors);
+    return this.transactions
+      .run(async (manager) => {
+        const venue = assertWritable(principal, await manager.findOneBy(Venue, { id: input.venueId }), 'venue', input.venueId);
+        const location = assertReadable(principal, await manager.findOneBy(Location, { id: input.locationId }), 'location', input.locationId);
+        if (location.groupId !== venue.groupId) throw AppError.validation([{ field: 'locationId', message: 'must be a location of the venue\'s group' }]);
+        const saved = await manager.save(manager.create(VenueUnit, { venueId: venue.id, groupId: venue.groupId, locationId: location.id, name: input.name.trim(), kind: input.kind }));
+        await this.audit.record(principal, manager, { action: 'venue.unit.create', objectType: 'venue', objectId: venue.id, groupId: venue.groupId, before: null, after: { unitId: saved.id, locationId: saved.locationId, name: saved.name, kind: saved.kind } });
+        return saved;
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? AppError.conflict(`location ${input.locationId} is already a unit of a venue`) : error;
+      });
+  }
+
+  async createPool(principal: Principal, input: CreateKeyPoolInput): Promise<KeyPool> {
+    const ids = [...new Set(input.networkIds)];
+    const errors = [...checkUuid('venueId', input.venueId), ...checkText('name', input.name, 1, 200), ...ids.flatMap((id, i) => checkUuid(`networkIds[${i}]`, id))];
+    if (ids.length === 0) errors.push({ field: 'networkIds', message: 'must name at least one network' });
+    if (errors.length > 0) throw AppError.validation(errors);
+    const { pool, networks } = await this.transactions
+      .run(async (manager) => {
+        const venue = assertWritable(principal, await manager.findOneBy(Venue, { id: input.venueId }), 'venue', input.venueId);
+        const networks = await this.poolNetworks(manager, venue, ids);
+        const pool = await manager.save(manager.create(KeyPool, { venueId: venue.id, groupId: venue.groupId, name: input.name.trim(), highestSlot: 0 }));
+        await manager.insert(KeyPoolNetwork, networks.map((n) => ({ networkId: n.id, poolId: pool.id, locationId: n.locationId })));
+        await this.audit.record(principal, manager, { action: 'keyPool.create', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before: null, after: { venueId: venue.id, name: pool.name, networkIds: ids } });
+        return { pool, networks };
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? AppError.conflict('a network is already in a key pool') : error;
+      });
+    this.events.publish(networks.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
+    this.logger.log(`key pool ${pool.id} created on ${networks.length} network(s) by ${principal.email}`);
+    return pool;
+  }
+
+  private async poolNetworks(manager: EntityManager, venue: Venue, ids: string[]): Promise<WifiNetwork[]> {
+    const networks = await manager.findBy(WifiNetwork, { id: In(ids) });
+    const units = await manager.findBy(VenueUnit, { venueId: venue.id });
+    const unitLocations = new Set(units.map((u) => u.locationId));
+    const taken = new Set((await manager.findBy(KeyPoolNetwork, { networkId: In(ids) })).map((n) => n.networkId));
+    const errors: FieldError[] = [];
+    const seenLocations = new Set<string>();
+    ids.forEach((id, i) => {
+      const field = `networkIds[${i}]`;
+      const network = networks.find((n) => n.id === id);
+      if (network === undefined || network.groupId !== venue.groupId) return errors.push({ field, message: 'is not a network of the venue\'s group' });
+      if (!unitLocations.has(network.locationId)) return errors.push({ field, message: 'is not at a unit or common area of the venue' });
+      if (seenLocations.has(network.locationId)) return errors.push({ field, message: 'is at a location that already has a network of this pool' });
+      seenLocations.add(network.locationId);
+      if (!POOL_MODES.includes(network.securityMode)) return errors.push({ field, message: 'must be WPA2_PSK or WPA2_WPA3 (personal)' });
+      if (network.bands.includes(Band.BAND_6G)) return errors.push({ field, message: 'must not run on 6 GHz (personal keys are WPA2 keys)' });
+      if (taken.has(id)) return errors.push({ field, message: 'is already in a key pool' });
+      return 0;
+    });
+    if (errors.length > 0) throw AppError.validation(errors);
+    return networks;
+  }
+}
