@@ -152,6 +152,8 @@ export type MismatchReason =
   | 'ISOLATION_UNSUPPORTED'
   /** A VIF that must be gone is still configured or running. */
   | 'NOT_REMOVED'
+  /** A key pool network with no personal key in force at this location: not offered there. */
+  | 'NO_KEYS_IN_FORCE'
   /** An OPEN network cannot run on a 6 GHz radio. */
   | 'OPEN_NOT_ALLOWED_ON_6G'
   /** The security mode needs a passphrase the network lacks. */
