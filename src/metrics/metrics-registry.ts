@@ -5,6 +5,7 @@
 
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { LOOP_SAMPLE_MS } from '../common/logging/event-loop-watch';
 
 export const METRIC_PREFIX = 'opensync_';
 
@@ -13,7 +14,7 @@ export class MetricsRegistry {
   readonly registry = new Registry();
 
   constructor() {
-    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
+    collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: LOOP_SAMPLE_MS });
   }
 
   /** A counter whose value is a plain number field elsewhere (e.g. `() => service.stats.refused`). */

@@ -1,5 +1,5 @@
 // Finding 10: every answer of the API carries the usual hardening headers (set by
-// @fastify/helmet), refusals included, and the server does not announce itself.
+// helmet, computed once at start-up), refusals included, and the server does not announce itself.
 
 import { useTestApp } from '../e2e/support';
 

@@ -11,6 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentNode, GraphQLSchema, Kind } from 'graphql';
 import type { Context } from 'graphql-ws';
 import type { GraphqlWsServerOptions } from './graphql-ws-server';
+import { graphqlAnswered } from './graphql-answers';
 import { formatHttpErrors } from './http-error-formatter';
 import { armRequestDeadline, disarmRequestDeadline } from './request-deadline';
 import { introspectionEnabled, QUERY_PARSE_OPTIONS, queryLimitRules } from './query-limits';
@@ -62,9 +63,13 @@ function documentsOnly(_schema: GraphQLSchema, document: DocumentNode): void {
   }
 }
 
-/** A GraphQL answer depends on who asks: no cache may keep it (Apollo said the same). */
-function noStore(_request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void): void {
+/**
+ * As the answer leaves: the time limit is disarmed, the answer is told to its listener
+ * (metrics), and no cache may keep it, since it depends on who asks (Apollo said the same).
+ */
+function answered(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (err: null, payload: unknown) => void): void {
   disarmRequestDeadline(reply);
+  graphqlAnswered(request, reply);
   void reply.header('cache-control', 'no-store');
   done(null, payload);
 }
@@ -97,7 +102,7 @@ export function graphqlOptions(): Omit<GraphqlConfig, 'driver'> {
     // Simple requests (an HTML form, a cross-site GET) are refused unless they carry a
     // header only script can set; the header names are Apollo's, which clients already send.
     csrfPrevention: { allowedContentTypes: ['application/json'], requiredHeaders: ['x-apollo-operation-name', 'apollo-require-preflight'] },
-    additionalRouteOptions: { bodyLimit: MAX_BODY_BYTES, preHandler: armRequestDeadline, onSend: noStore, serializerCompiler: plainJson },
+    additionalRouteOptions: { bodyLimit: MAX_BODY_BYTES, preHandler: armRequestDeadline, onSend: answered, serializerCompiler: plainJson },
     subscription: false,
     graphqlWs: graphqlWs(rules),
   };

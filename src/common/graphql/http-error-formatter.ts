@@ -7,6 +7,7 @@
 
 import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import { formatGraphqlError } from '../errors/graphql-error-formatter';
+import { noteAnswerErrorCode } from './graphql-answers';
 
 /** What Fastify and Mercurius throw: an HTTP status and, for a refused document, GraphQL's errors. */
 interface TransportError extends Error {
@@ -19,7 +20,18 @@ export interface HttpErrorResponse {
   response: FormattedExecutionResult;
 }
 
-export function formatHttpErrors(execution: ExecutionResult & { errors: readonly GraphQLError[] }): HttpErrorResponse {
+/** The formatted answer; its first error code is noted for the request's answer (metrics). */
+export function formatHttpErrors(execution: ExecutionResult & { errors: readonly GraphQLError[] }, context?: { reply?: object }): HttpErrorResponse {
+  const answer = formatAnswer(execution);
+  const first = answer.response.errors?.[0];
+  if (first !== undefined && context?.reply !== undefined) {
+    const code = first.extensions?.code;
+    noteAnswerErrorCode(context.reply, typeof code === 'string' ? code : 'INTERNAL');
+  }
+  return answer;
+}
+
+function formatAnswer(execution: ExecutionResult & { errors: readonly GraphQLError[] }): HttpErrorResponse {
   const errors: GraphQLFormattedError[] = [];
   let refusedWith: number | undefined;
   let failedOutside = false;

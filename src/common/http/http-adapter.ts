@@ -1,9 +1,14 @@
 // The HTTP server under Nest is Fastify (docs/decisions/graphql-server.md). Built here so
 // the process and the test harness run the same server, with the same security headers
-// (@fastify/helmet; docs/security.md).
+// (helmet's, computed once: security-headers.ts; docs/security.md).
 
-import helmet from '@fastify/helmet';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { securityHeaders, securityHeadersHook } from './security-headers';
+
+// nosniff, HSTS (honoured by browsers over HTTPS only), frame and referrer policies, no
+// X-Powered-By. No Content-Security-Policy: the API answers JSON only, and a CSP would
+// have to be relaxed for any GraphiQL page served next to it (scripts from a CDN).
+const HEADERS = securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
 
 export function createHttpAdapter(): FastifyAdapter {
   const adapter = new FastifyAdapter({
@@ -12,9 +17,6 @@ export function createHttpAdapter(): FastifyAdapter {
     keepAliveTimeout: 5_000,
     requestTimeout: 300_000,
   });
-  // nosniff, HSTS (honoured by browsers over HTTPS only), frame and referrer policies, no
-  // X-Powered-By. No Content-Security-Policy: the API answers JSON only, and a CSP would
-  // have to be relaxed for any GraphiQL page served next to it (scripts from a CDN).
-  void adapter.getInstance().register(helmet, { global: true, contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  adapter.getInstance().addHook('onRequest', securityHeadersHook(HEADERS));
   return adapter;
 }

@@ -75,9 +75,14 @@ describe('health and metrics [sqlite]', () => {
   it('counts GraphQL requests by operation name and code', async () => {
     expectData(await gql(t.current, 'query HealthProbe { __typename }'));
     await gql(t.current, 'query WhoAmI { me { id } }');
+    // Refused before it runs: counted too, under its name.
+    expect((await gql(t.current, 'query Misspelt { nosuchfield }')).status).toBe(400);
+    // Repeated: Mercurius's cache of documents answers, the name is still known.
+    expectData(await gql(t.current, 'query HealthProbe { __typename }'));
     const text = (await get(t.current, '/metrics')).text;
-    expect(text).toMatch(/^opensync_graphql_requests_total\{operation="HealthProbe",code="OK"\} 1$/m);
+    expect(text).toMatch(/^opensync_graphql_requests_total\{operation="HealthProbe",code="OK"\} 2$/m);
     expect(text).toMatch(/^opensync_graphql_requests_total\{operation="WhoAmI",code="UNAUTHENTICATED"\} 1$/m);
+    expect(text).toMatch(/^opensync_graphql_requests_total\{operation="Misspelt",code="VALIDATION_FAILED"\} 1$/m);
   });
 });
 
