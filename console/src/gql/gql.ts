@@ -29,6 +29,7 @@ type Documents = {
     "mutation ConsoleCompleteOnboarding($customerId: ID!) { completeOnboarding(customerId: $customerId) { id onboardingCompletedAt } }": typeof types.ConsoleCompleteOnboardingDocument,
     "mutation ConsoleUnclaimNode($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id locationId } }": typeof types.ConsoleUnclaimNodeDocument,
     "\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n": typeof types.ConsoleLocationClientsDocument,
+    "\n  mutation ConsoleClientKick($input: CreateClientKickInput!) {\n    createClientKickOperation(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleClientKickDocument,
     "\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleLocationDocument,
     "\n  subscription ConsoleNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n          desired\n          config\n          state\n        }\n      }\n    }\n  }\n": typeof types.ConsoleNetworkStatusDocument,
     "\n  mutation ConsoleCreateNetwork($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {\n    createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) {\n      id\n    }\n  }\n": typeof types.ConsoleCreateNetworkDocument,
@@ -45,6 +46,17 @@ type Documents = {
     "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleSearchNodesDocument,
     "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n": typeof types.ConsoleSearchServiceIdDocument,
     "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n": typeof types.ConsoleSearchMacDocument,
+    "\n  query ConsoleUnitCustomer($id: ID!) {\n    location(id: $id) {\n      id\n      customer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleUnitCustomerDocument,
+    "\n  mutation ConsoleIssueKey($input: IssuePersonalKeyInput!) {\n    issuePersonalKey(input: $input) {\n      id\n      keyName\n      passphrase\n    }\n  }\n": typeof types.ConsoleIssueKeyDocument,
+    "mutation ConsoleRotateKey($id: ID!) { rotatePersonalKey(id: $id) { id state rotatedAt passphrase } }": typeof types.ConsoleRotateKeyDocument,
+    "mutation ConsoleSuspendKey($id: ID!) { suspendPersonalKey(id: $id) { id state } }": typeof types.ConsoleSuspendKeyDocument,
+    "mutation ConsoleResumeKey($id: ID!) { resumePersonalKey(id: $id) { id state } }": typeof types.ConsoleResumeKeyDocument,
+    "mutation ConsoleRevokeKey($id: ID!) { revokePersonalKey(id: $id) { id state revokedAt } }": typeof types.ConsoleRevokeKeyDocument,
+    "\n  query ConsoleKeyPool($id: ID!) {\n    keyPool(id: $id) {\n      id\n      name\n      venueId\n      networks {\n        networkId\n      }\n      keys {\n        id\n        slot\n        keyName\n        state\n        unitId\n        validFrom\n        validUntil\n        rotatedAt\n        createdAt\n      }\n    }\n  }\n": typeof types.ConsoleKeyPoolDocument,
+    "\n  query ConsoleKeyPoolVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n    }\n  }\n": typeof types.ConsoleKeyPoolVenueDocument,
+    "\n  query ConsoleKeySessions($id: ID!) {\n    personalKey(id: $id) {\n      id\n      sessions(first: 20) {\n        id\n        mac\n        ifName\n        band\n        startedAt\n        endedAt\n      }\n    }\n  }\n": typeof types.ConsoleKeySessionsDocument,
+    "\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        networks {\n          networkId\n        }\n        keys {\n          id\n          state\n        }\n      }\n    }\n  }\n": typeof types.ConsoleVenueDocument,
+    "\n  query ConsoleVenues {\n    venues {\n      id\n      name\n      address\n      units {\n        id\n      }\n      keyPools {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleVenuesDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleGroups {\n    groups(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          createdAt\n        }\n      }\n    }\n  }\n": types.ConsoleGroupsDocument,
@@ -62,6 +74,7 @@ const documents: Documents = {
     "mutation ConsoleCompleteOnboarding($customerId: ID!) { completeOnboarding(customerId: $customerId) { id onboardingCompletedAt } }": types.ConsoleCompleteOnboardingDocument,
     "mutation ConsoleUnclaimNode($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id locationId } }": types.ConsoleUnclaimNodeDocument,
     "\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n": types.ConsoleLocationClientsDocument,
+    "\n  mutation ConsoleClientKick($input: CreateClientKickInput!) {\n    createClientKickOperation(input: $input) {\n      id\n    }\n  }\n": types.ConsoleClientKickDocument,
     "\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleLocationDocument,
     "\n  subscription ConsoleNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n          desired\n          config\n          state\n        }\n      }\n    }\n  }\n": types.ConsoleNetworkStatusDocument,
     "\n  mutation ConsoleCreateNetwork($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {\n    createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) {\n      id\n    }\n  }\n": types.ConsoleCreateNetworkDocument,
@@ -78,6 +91,17 @@ const documents: Documents = {
     "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleSearchNodesDocument,
     "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n": types.ConsoleSearchServiceIdDocument,
     "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n": types.ConsoleSearchMacDocument,
+    "\n  query ConsoleUnitCustomer($id: ID!) {\n    location(id: $id) {\n      id\n      customer {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleUnitCustomerDocument,
+    "\n  mutation ConsoleIssueKey($input: IssuePersonalKeyInput!) {\n    issuePersonalKey(input: $input) {\n      id\n      keyName\n      passphrase\n    }\n  }\n": types.ConsoleIssueKeyDocument,
+    "mutation ConsoleRotateKey($id: ID!) { rotatePersonalKey(id: $id) { id state rotatedAt passphrase } }": types.ConsoleRotateKeyDocument,
+    "mutation ConsoleSuspendKey($id: ID!) { suspendPersonalKey(id: $id) { id state } }": types.ConsoleSuspendKeyDocument,
+    "mutation ConsoleResumeKey($id: ID!) { resumePersonalKey(id: $id) { id state } }": types.ConsoleResumeKeyDocument,
+    "mutation ConsoleRevokeKey($id: ID!) { revokePersonalKey(id: $id) { id state revokedAt } }": types.ConsoleRevokeKeyDocument,
+    "\n  query ConsoleKeyPool($id: ID!) {\n    keyPool(id: $id) {\n      id\n      name\n      venueId\n      networks {\n        networkId\n      }\n      keys {\n        id\n        slot\n        keyName\n        state\n        unitId\n        validFrom\n        validUntil\n        rotatedAt\n        createdAt\n      }\n    }\n  }\n": types.ConsoleKeyPoolDocument,
+    "\n  query ConsoleKeyPoolVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n    }\n  }\n": types.ConsoleKeyPoolVenueDocument,
+    "\n  query ConsoleKeySessions($id: ID!) {\n    personalKey(id: $id) {\n      id\n      sessions(first: 20) {\n        id\n        mac\n        ifName\n        band\n        startedAt\n        endedAt\n      }\n    }\n  }\n": types.ConsoleKeySessionsDocument,
+    "\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        networks {\n          networkId\n        }\n        keys {\n          id\n          state\n        }\n      }\n    }\n  }\n": types.ConsoleVenueDocument,
+    "\n  query ConsoleVenues {\n    venues {\n      id\n      name\n      address\n      units {\n        id\n      }\n      keyPools {\n        id\n      }\n    }\n  }\n": types.ConsoleVenuesDocument,
 };
 
 /**
@@ -157,6 +181,10 @@ export function graphql(source: "\n  query ConsoleLocationClients($id: ID!, $fro
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ConsoleClientKick($input: CreateClientKickInput!) {\n    createClientKickOperation(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleClientKick($input: CreateClientKickInput!) {\n    createClientKickOperation(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -218,6 +246,50 @@ export function graphql(source: "\n  query ConsoleSearchServiceId($serviceId: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUnitCustomer($id: ID!) {\n    location(id: $id) {\n      id\n      customer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleUnitCustomer($id: ID!) {\n    location(id: $id) {\n      id\n      customer {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleIssueKey($input: IssuePersonalKeyInput!) {\n    issuePersonalKey(input: $input) {\n      id\n      keyName\n      passphrase\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleIssueKey($input: IssuePersonalKeyInput!) {\n    issuePersonalKey(input: $input) {\n      id\n      keyName\n      passphrase\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRotateKey($id: ID!) { rotatePersonalKey(id: $id) { id state rotatedAt passphrase } }"): (typeof documents)["mutation ConsoleRotateKey($id: ID!) { rotatePersonalKey(id: $id) { id state rotatedAt passphrase } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleSuspendKey($id: ID!) { suspendPersonalKey(id: $id) { id state } }"): (typeof documents)["mutation ConsoleSuspendKey($id: ID!) { suspendPersonalKey(id: $id) { id state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleResumeKey($id: ID!) { resumePersonalKey(id: $id) { id state } }"): (typeof documents)["mutation ConsoleResumeKey($id: ID!) { resumePersonalKey(id: $id) { id state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRevokeKey($id: ID!) { revokePersonalKey(id: $id) { id state revokedAt } }"): (typeof documents)["mutation ConsoleRevokeKey($id: ID!) { revokePersonalKey(id: $id) { id state revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleKeyPool($id: ID!) {\n    keyPool(id: $id) {\n      id\n      name\n      venueId\n      networks {\n        networkId\n      }\n      keys {\n        id\n        slot\n        keyName\n        state\n        unitId\n        validFrom\n        validUntil\n        rotatedAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleKeyPool($id: ID!) {\n    keyPool(id: $id) {\n      id\n      name\n      venueId\n      networks {\n        networkId\n      }\n      keys {\n        id\n        slot\n        keyName\n        state\n        unitId\n        validFrom\n        validUntil\n        rotatedAt\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleKeyPoolVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleKeyPoolVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleKeySessions($id: ID!) {\n    personalKey(id: $id) {\n      id\n      sessions(first: 20) {\n        id\n        mac\n        ifName\n        band\n        startedAt\n        endedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleKeySessions($id: ID!) {\n    personalKey(id: $id) {\n      id\n      sessions(first: 20) {\n        id\n        mac\n        ifName\n        band\n        startedAt\n        endedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        networks {\n          networkId\n        }\n        keys {\n          id\n          state\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        networks {\n          networkId\n        }\n        keys {\n          id\n          state\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleVenues {\n    venues {\n      id\n      name\n      address\n      units {\n        id\n      }\n      keyPools {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleVenues {\n    venues {\n      id\n      name\n      address\n      units {\n        id\n      }\n      keyPools {\n        id\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
