@@ -5,7 +5,7 @@
 // passphrase; a wrong password says so; an ended session keeps the form; a client found by
 // MAC, then disconnected (a client kick that succeeds); a platform admin's groups and users;
 // a reboot's progress; a personal key issued on a venue's pool (its passphrase shown once,
-// never to support). Screenshots of the main
+// never to support); an API client registered, approved and deleted. Screenshots of the main
 // pages go to docs/console/.
 
 import { join } from 'node:path';
@@ -368,4 +368,30 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await support.page.screenshot({ path: join(SCREENSHOTS, 'key-pool-support.png'), fullPage: true });
     await support.context.close();
   }, 90_000);
+  it('a platform admin registers an API client (its secret shown once), approves its sensitive scope and deletes it', async () => {
+    const { context, page } = await newPage();
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'API clients' }).click();
+    const form = page.getByRole('form', { name: 'Register an API client' });
+    await form.getByLabel('Group').selectOption(group.groupId);
+    await form.getByLabel('Name (shown to customers)').fill('Field app');
+    await form.getByLabel('Scopes (one per line)').fill('cpe-management-service-sites-location-read');
+    await form.getByLabel('Justification (required with sensitive scopes)').fill('Technicians find the site');
+    await form.getByRole('button', { name: 'Register client' }).click();
+    const once = page.getByRole('status', { name: /^Secret of Field app/ });
+    await once.waitFor();
+    const secret = (await once.locator('code.secret').textContent()) ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    const row = page.getByRole('row').filter({ hasText: 'Field app' });
+    await row.getByText('sensitive scopes await approval').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'api-clients.png'), fullPage: true });
+    await once.getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(secret);
+    await row.getByRole('button', { name: 'Approve scopes' }).click();
+    await row.getByText('sensitive scopes await approval').waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: 'Delete Field app' }).click();
+    await page.getByRole('dialog', { name: 'Delete Field app?' }).getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    await context.close();
+  }, 60_000);
 });
