@@ -5,8 +5,8 @@
 // passphrase; a wrong password says so; an ended session keeps the form; a client found by
 // MAC, then disconnected (a client kick that succeeds); a platform admin's groups and users;
 // a reboot's progress; a personal key issued on a venue's pool (its passphrase shown once,
-// never to support); an API client registered, approved and deleted. Screenshots of the main
-// pages go to docs/console/.
+// never to support); an API client registered, approved and deleted; an EBL provider configured.
+// Screenshots of the main pages go to docs/console/.
 
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,6 +19,8 @@ import { browserUnavailable, buildConsole, launchChromium, SCREENSHOTS } from '.
 const SERIAL = 'CONSOLE0001';
 const REVOKE = `mutation ($id: ID!) { revokeUserSessions(id: $id) { id } }`;
 const CLIENTS = `query ($id: ID!) { location(id: $id) { clients(connectedOnly: true) { mac connected } } }`;
+const REGISTER_CLIENT = `mutation ($input: RegisterApiClientInput!) { registerApiClient(input: $input) { client { id } } }`;
+const APPROVE_CLIENT = `mutation ($id: ID!) { approveApiClientScopes(id: $id) { id } }`;
 const CREATE_VENUE = `mutation ($input: CreateVenueInput!) { createVenue(input: $input) { id } }`;
 const CREATE_UNIT = `mutation ($input: CreateVenueUnitInput!) { createVenueUnit(input: $input) { id } }`;
 const CREATE_POOL = `mutation ($input: CreateKeyPoolInput!) { createKeyPool(input: $input) { id } }`;
@@ -392,6 +394,35 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await row.getByRole('button', { name: 'Delete Field app' }).click();
     await page.getByRole('dialog', { name: 'Delete Field app?' }).getByRole('button', { name: 'Delete' }).click();
     await row.waitFor({ state: 'detached' });
+    await context.close();
+  }, 60_000);
+  it('a group admin configures an EBL provider for an API client (its secret shown once), reads its deliveries and removes it', async () => {
+    const admin = await platformAdmin(app);
+    const registered = expectData(
+      await gql<{ registerApiClient: { client: { id: string } } }>(app, REGISTER_CLIENT, { input: { groupId: group.groupId, name: 'Locator', scopes: ['ebl'], justification: 'Emergency location' } }, admin),
+    ).registerApiClient.client;
+    expectData(await gql(app, APPROVE_CLIENT, { id: registered.id }, admin));
+    const { context, page } = await newPage();
+    await logIn(page, group.adminEmail, USER_PASSWORD);
+    await page.getByRole('link', { name: 'EBL' }).click();
+    const form = page.getByRole('form', { name: 'Configure a provider' });
+    await form.getByLabel('API client').selectOption({ label: 'Locator' });
+    await form.getByLabel('Notification URL').fill('https://sp.example/ebl/notification');
+    await form.getByRole('button', { name: 'Save provider' }).click();
+    const once = page.getByRole('status', { name: 'Signing secret' });
+    await once.waitFor();
+    const secret = (await once.locator('code.secret').textContent()) ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    const provider = page.locator('li[data-provider="Locator"]');
+    await provider.getByText('https://sp.example/ebl/notification').waitFor();
+    await provider.getByRole('button', { name: 'Deliveries' }).click();
+    await provider.getByText('No delivery yet.').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'ebl.png'), fullPage: true });
+    await once.getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(secret);
+    await provider.getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('dialog', { name: 'Remove Locator?' }).getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('No provider for this group.').waitFor();
     await context.close();
   }, 60_000);
 });

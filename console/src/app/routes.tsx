@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../auth/session';
 import { ApiClientsPage } from '../apiclients/ApiClientsPage';
+import { EblProvidersPage } from '../ebl/EblProvidersPage';
 import { AuditPage } from '../audit/AuditPage';
 import { GroupsPage } from '../admin/GroupsPage';
 import { UsersPage } from '../admin/UsersPage';
@@ -43,5 +44,6 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/audit', nav: 'Audit log', component: AuditPage },
   { path: '/admin/users', nav: 'Users', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: UsersPage },
   { path: '/admin/api-clients', nav: 'API clients', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: ApiClientsPage },
+  { path: '/admin/ebl', nav: 'EBL', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: EblProvidersPage },
   { path: '/admin/groups', nav: 'Groups', roles: ['PLATFORM_ADMIN'], component: GroupsPage },
 ];
