@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CLAIM_NODE, CREATE_NETWORK, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
 import { SimHandle, startSimDevice, until } from '../e2e/reconciliation/sim-device';
 import { associateClient } from '../e2e/clients/sim-clients';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, login, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
 import { browserUnavailable, buildConsole, launchChromium, SCREENSHOTS } from './console-browser';
 
 const SERIAL = 'CONSOLE0001';
@@ -286,10 +286,11 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 60_000);
   it('a connected client is disconnected from the clients list: the kick says what happens first, then succeeds', async () => {
     const mac = 'aa:bb:cc:00:00:43';
+    const adminToken = (await login(app, group.adminEmail, USER_PASSWORD)).token;
     await until('the PRIMARY VIF on the node', () => sim.device.database.rows('Wifi_VIF_State').some((r) => r.if_name === 'ctl1-ap-24'));
     await associateClient(sim.device, { ifName: 'ctl1-ap-24', mac: mac.toUpperCase(), ip: '192.168.40.11', hostname: 'toms-phone' });
     await until('the controller sees the client', async () => {
-      const seen = expectData(await gql<{ location: { clients: { mac: string; connected: boolean }[] } }>(app, CLIENTS, { id: customer.locations[0].id }, group.adminToken));
+      const seen = expectData(await gql<{ location: { clients: { mac: string; connected: boolean }[] } }>(app, CLIENTS, { id: customer.locations[0].id }, adminToken));
       return seen.location.clients.some((c) => c.mac === mac && c.connected);
     });
     const { context, page } = await newPage();
@@ -317,11 +318,12 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
 
   it('an admin issues a personal key on a venue\'s pool and sees its passphrase once; support sees the key without it', async () => {
     const location = customer.locations[0].id;
-    const venue = expectData(await gql<{ createVenue: { id: string } }>(app, CREATE_VENUE, { input: { name: 'Harbour House', address: '1 Quay St', timeZone: 'Europe/Paris' } }, group.adminToken)).createVenue;
-    expectData(await gql(app, CREATE_UNIT, { input: { venueId: venue.id, locationId: location, name: 'Apt 4B', kind: 'UNIT' } }, group.adminToken));
+    const adminToken = (await login(app, group.adminEmail, USER_PASSWORD)).token;
+    const venue = expectData(await gql<{ createVenue: { id: string } }>(app, CREATE_VENUE, { input: { name: 'Harbour House', address: '1 Quay St', timeZone: 'Europe/Paris' } }, adminToken)).createVenue;
+    expectData(await gql(app, CREATE_UNIT, { input: { venueId: venue.id, locationId: location, name: 'Apt 4B', kind: 'UNIT' } }, adminToken));
     const network = { kind: 'IOT', isolated: false, ssid: 'Harbour Residents', securityMode: 'WPA2_PSK', passphrase: 'network passphrase', bands: ['BAND_2_4G'] };
-    const networkId = expectData(await gql<{ createWifiNetwork: { id: string } }>(app, CREATE_NETWORK, { locationId: location, input: network }, group.adminToken)).createWifiNetwork.id;
-    const poolId = expectData(await gql<{ createKeyPool: { id: string } }>(app, CREATE_POOL, { input: { venueId: venue.id, name: 'Residents', networkIds: [networkId] } }, group.adminToken)).createKeyPool.id;
+    const networkId = expectData(await gql<{ createWifiNetwork: { id: string } }>(app, CREATE_NETWORK, { locationId: location, input: network }, adminToken)).createWifiNetwork.id;
+    const poolId = expectData(await gql<{ createKeyPool: { id: string } }>(app, CREATE_POOL, { input: { venueId: venue.id, name: 'Residents', networkIds: [networkId] } }, adminToken)).createKeyPool.id;
 
     const { context, page } = await newPage();
     await logIn(page, group.adminEmail, USER_PASSWORD);
