@@ -360,7 +360,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await page.getByText('No session with this key yet.').waitFor();
     await context.close();
 
-    const support = await newPage();
+    // Support, on a phone-sized screen.
+    const support = await newPage({ width: 390, height: 844 });
     await logIn(support.page, supportEmail, USER_PASSWORD);
     await support.page.getByRole('button', { name: 'Log out' }).waitFor();
     await support.page.goto(`${base}/#/key-pools/${poolId}`);
@@ -369,6 +370,7 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     expect(await support.page.getByRole('form', { name: 'Issue a key' }).count()).toBe(0);
     expect(await support.page.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
     expect(await support.page.content()).not.toContain(passphrase);
+    expect(await support.page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
     await support.page.screenshot({ path: join(SCREENSHOTS, 'key-pool-support.png'), fullPage: true });
     await support.context.close();
   }, 90_000);
