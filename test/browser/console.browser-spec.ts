@@ -3,19 +3,27 @@
 // location, creates a guest network and watches it turn APPLIED on the node (pushed by the
 // status subscription); the session survives a reload; support sees no edit controls and no
 // passphrase; a wrong password says so; an ended session keeps the form; a client found by
-// MAC; a platform admin's groups and users; a reboot's progress. Screenshots of the main
-// pages go to docs/console/.
+// MAC, then disconnected (a client kick that succeeds); a platform admin's groups and users;
+// a reboot's progress; a personal key issued on a venue's pool (its passphrase shown once,
+// never to support); an API client registered, approved and deleted; an EBL provider configured.
+// Screenshots of the main pages go to docs/console/.
 
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CLAIM_NODE, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
-import { SimHandle, startSimDevice } from '../e2e/reconciliation/sim-device';
+import { CLAIM_NODE, CREATE_NETWORK, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
+import { SimHandle, startSimDevice, until } from '../e2e/reconciliation/sim-device';
 import { associateClient } from '../e2e/clients/sim-clients';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, login, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
 import { browserUnavailable, buildConsole, launchChromium, SCREENSHOTS } from './console-browser';
 
 const SERIAL = 'CONSOLE0001';
 const REVOKE = `mutation ($id: ID!) { revokeUserSessions(id: $id) { id } }`;
+const CLIENTS = `query ($id: ID!) { location(id: $id) { clients(connectedOnly: true) { mac connected } } }`;
+const REGISTER_CLIENT = `mutation ($input: RegisterApiClientInput!) { registerApiClient(input: $input) { client { id } } }`;
+const APPROVE_CLIENT = `mutation ($id: ID!) { approveApiClientScopes(id: $id) { id } }`;
+const CREATE_VENUE = `mutation ($input: CreateVenueInput!) { createVenue(input: $input) { id } }`;
+const CREATE_UNIT = `mutation ($input: CreateVenueUnitInput!) { createVenueUnit(input: $input) { id } }`;
+const CREATE_POOL = `mutation ($input: CreateKeyPoolInput!) { createKeyPool(input: $input) { id } }`;
 const unavailable = browserUnavailable();
 if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailable}`);
 
@@ -274,6 +282,151 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByRole('dialog', { name: `Resume ${customer.name}?` }).getByRole('button', { name: 'Resume' }).click();
     await page.locator('.badge').filter({ hasText: 'active' }).waitFor();
+    await context.close();
+  }, 60_000);
+  it('a connected client is disconnected from the clients list: the kick says what happens first, then succeeds', async () => {
+    const mac = 'aa:bb:cc:00:00:43';
+    const adminToken = (await login(app, group.adminEmail, USER_PASSWORD)).token;
+    await until('the PRIMARY VIF on the node', () => sim.device.database.rows('Wifi_VIF_State').some((r) => r.if_name === 'ctl1-ap-24'));
+    await associateClient(sim.device, { ifName: 'ctl1-ap-24', mac: mac.toUpperCase(), ip: '192.168.40.11', hostname: 'toms-phone' });
+    await until('the controller sees the client', async () => {
+      const seen = expectData(await gql<{ location: { clients: { mac: string; connected: boolean }[] } }>(app, CLIENTS, { id: customer.locations[0].id }, adminToken));
+      return seen.location.clients.some((c) => c.mac === mac && c.connected);
+    });
+    const { context, page } = await newPage();
+    await logIn(page, supportEmail, USER_PASSWORD);
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.goto(`${base}/#/locations/${customer.locations[0].id}/clients`);
+    const row = page.getByRole('row').filter({ hasText: mac });
+    await row.filter({ hasText: 'connected' }).waitFor();
+    await row.getByRole('button', { name: 'Disconnect toms-phone' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Disconnect toms-phone?' });
+    await dialog.getByText('blocked for 1 minute; then it may connect again').waitFor();
+    await dialog.getByLabel('Blocked for').selectOption('300');
+    await dialog.getByText('blocked for 5 minutes').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'confirm-disconnect.png') });
+    await dialog.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Client kick of 1 node' }).waitFor();
+    await page.getByText('1/1 finished').waitFor({ timeout: 30_000 });
+    expect(await page.getByText(/failed/).count()).toBe(0);
+    await page.reload();
+    await page.getByRole('row').filter({ hasText: SERIAL }).filter({ hasText: 'succeeded' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'operation-kick.png') });
+    expect(sim.device.database.rows('Wifi_Associated_Clients').some((r) => String(r.mac).toLowerCase() === mac)).toBe(false);
+    await context.close();
+  }, 90_000);
+
+  it('an admin issues a personal key on a venue\'s pool and sees its passphrase once; support sees the key without it', async () => {
+    const location = customer.locations[0].id;
+    const adminToken = (await login(app, group.adminEmail, USER_PASSWORD)).token;
+    const venue = expectData(await gql<{ createVenue: { id: string } }>(app, CREATE_VENUE, { input: { name: 'Harbour House', address: '1 Quay St', timeZone: 'Europe/Paris' } }, adminToken)).createVenue;
+    expectData(await gql(app, CREATE_UNIT, { input: { venueId: venue.id, locationId: location, name: 'Apt 4B', kind: 'UNIT' } }, adminToken));
+    const network = { kind: 'IOT', isolated: false, ssid: 'Harbour Residents', securityMode: 'WPA2_PSK', passphrase: 'network passphrase', bands: ['BAND_2_4G'] };
+    const networkId = expectData(await gql<{ createWifiNetwork: { id: string } }>(app, CREATE_NETWORK, { locationId: location, input: network }, adminToken)).createWifiNetwork.id;
+    const poolId = expectData(await gql<{ createKeyPool: { id: string } }>(app, CREATE_POOL, { input: { venueId: venue.id, name: 'Residents', networkIds: [networkId] } }, adminToken)).createKeyPool.id;
+
+    const { context, page } = await newPage();
+    await logIn(page, group.adminEmail, USER_PASSWORD);
+    await page.getByRole('link', { name: 'Venues' }).click();
+    await page.getByRole('link', { name: 'Harbour House' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Harbour House' }).waitFor();
+    await page.getByRole('link', { name: 'Apt 4B' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'venue.png') });
+    await page.getByRole('link', { name: 'Residents' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Key pool Residents' }).waitFor();
+    const form = page.getByRole('form', { name: 'Issue a key' });
+    await form.getByLabel('Unit').selectOption({ label: 'Apt 4B' });
+    await form.getByText(`For ${customer.name}, the subscriber of Apt 4B.`).waitFor();
+    await form.getByLabel('Passphrase start (optional)').fill('harbour-');
+    await form.getByRole('button', { name: 'Issue key' }).click();
+    const once = page.getByRole('status', { name: /^Passphrase of key-/ });
+    await once.waitFor();
+    const passphrase = (await once.locator('code.secret').textContent()) ?? '';
+    expect(passphrase.startsWith('harbour-')).toBe(true);
+    const keyRow = page.locator('tr[data-state="ACTIVE"]');
+    await keyRow.filter({ hasText: 'Apt 4B' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'key-pool.png'), fullPage: true });
+    await once.getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(passphrase);
+    await keyRow.getByRole('button', { name: 'Suspend' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Suspend key-/ });
+    await dialog.getByText('its clients are disconnected').waitFor();
+    await dialog.getByRole('button', { name: 'Suspend' }).click();
+    await page.locator('tr[data-state="SUSPENDED"]').waitFor();
+    await page.locator('tr[data-state="SUSPENDED"]').getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('dialog', { name: /^Resume key-/ }).getByRole('button', { name: 'Resume' }).click();
+    await keyRow.waitFor();
+    await keyRow.getByRole('button', { name: 'Sessions' }).click();
+    await page.getByText('No session with this key yet.').waitFor();
+    await context.close();
+
+    // Support, on a phone-sized screen.
+    const support = await newPage({ width: 390, height: 844 });
+    await logIn(support.page, supportEmail, USER_PASSWORD);
+    await support.page.getByRole('button', { name: 'Log out' }).waitFor();
+    await support.page.goto(`${base}/#/key-pools/${poolId}`);
+    await support.page.locator('tr[data-state="ACTIVE"]').filter({ hasText: 'Apt 4B' }).waitFor();
+    await support.page.getByText('Passphrases are not shown to support staff.').waitFor();
+    expect(await support.page.getByRole('form', { name: 'Issue a key' }).count()).toBe(0);
+    expect(await support.page.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
+    expect(await support.page.content()).not.toContain(passphrase);
+    expect(await support.page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    await support.page.screenshot({ path: join(SCREENSHOTS, 'key-pool-support.png'), fullPage: true });
+    await support.context.close();
+  }, 90_000);
+  it('a platform admin registers an API client (its secret shown once), approves its sensitive scope and deletes it', async () => {
+    const { context, page } = await newPage();
+    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'API clients' }).click();
+    const form = page.getByRole('form', { name: 'Register an API client' });
+    await form.getByLabel('Group').selectOption(group.groupId);
+    await form.getByLabel('Name (shown to customers)').fill('Field app');
+    await form.getByLabel('Scopes (one per line)').fill('cpe-management-service-sites-location-read');
+    await form.getByLabel('Justification (required with sensitive scopes)').fill('Technicians find the site');
+    await form.getByRole('button', { name: 'Register client' }).click();
+    const once = page.getByRole('status', { name: /^Secret of Field app/ });
+    await once.waitFor();
+    const secret = (await once.locator('code.secret').textContent()) ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    const row = page.getByRole('row').filter({ hasText: 'Field app' });
+    await row.getByText('sensitive scopes await approval').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'api-clients.png'), fullPage: true });
+    await once.getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(secret);
+    await row.getByRole('button', { name: 'Approve scopes' }).click();
+    await row.getByText('sensitive scopes await approval').waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: 'Delete Field app' }).click();
+    await page.getByRole('dialog', { name: 'Delete Field app?' }).getByRole('button', { name: 'Delete' }).click();
+    await row.waitFor({ state: 'detached' });
+    await context.close();
+  }, 60_000);
+  it('a group admin configures an EBL provider for an API client (its secret shown once), reads its deliveries and removes it', async () => {
+    const admin = await platformAdmin(app);
+    const registered = expectData(
+      await gql<{ registerApiClient: { client: { id: string } } }>(app, REGISTER_CLIENT, { input: { groupId: group.groupId, name: 'Locator', scopes: ['ebl'], justification: 'Emergency location' } }, admin),
+    ).registerApiClient.client;
+    expectData(await gql(app, APPROVE_CLIENT, { id: registered.id }, admin));
+    const { context, page } = await newPage();
+    await logIn(page, group.adminEmail, USER_PASSWORD);
+    await page.getByRole('link', { name: 'EBL' }).click();
+    const form = page.getByRole('form', { name: 'Configure a provider' });
+    await form.getByLabel('API client').selectOption({ label: 'Locator' });
+    await form.getByLabel('Notification URL').fill('https://sp.example/ebl/notification');
+    await form.getByRole('button', { name: 'Save provider' }).click();
+    const once = page.getByRole('status', { name: 'Signing secret' });
+    await once.waitFor();
+    const secret = (await once.locator('code.secret').textContent()) ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    const provider = page.locator('li[data-provider="Locator"]');
+    await provider.getByText('https://sp.example/ebl/notification').waitFor();
+    await provider.getByRole('button', { name: 'Deliveries' }).click();
+    await provider.getByText('No delivery yet.').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'ebl.png'), fullPage: true });
+    await once.getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(secret);
+    await provider.getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('dialog', { name: 'Remove Locator?' }).getByRole('button', { name: 'Remove' }).click();
+    await page.getByText('No provider for this group.').waitFor();
     await context.close();
   }, 60_000);
 });

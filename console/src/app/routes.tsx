@@ -1,9 +1,11 @@
 // The console's pages. A new page is one entry here: its path, title, who sees it in the
 // navigation, and its component (keys/venues, API clients and consents, EBL providers go
-// here the same way when their APIs exist).
+// here the same way).
 
 import type { ComponentType } from 'react';
 import type { Role } from '../auth/session';
+import { ApiClientsPage } from '../apiclients/ApiClientsPage';
+import { EblProvidersPage } from '../ebl/EblProvidersPage';
 import { AuditPage } from '../audit/AuditPage';
 import { GroupsPage } from '../admin/GroupsPage';
 import { UsersPage } from '../admin/UsersPage';
@@ -13,6 +15,9 @@ import { LocationPage } from '../locations/LocationPage';
 import { NodePage } from '../locations/NodePage';
 import { OperationPage } from '../operations/OperationPage';
 import { OperationsPage } from '../operations/OperationsPage';
+import { KeyPoolPage } from '../venues/KeyPoolPage';
+import { VenuePage } from '../venues/VenuePage';
+import { VenuesPage } from '../venues/VenuesPage';
 import { HomePage } from './HomePage';
 import type { Params } from './router';
 
@@ -33,7 +38,12 @@ export const ROUTES: readonly RouteDef[] = [
   { path: '/nodes/:id', component: NodePage },
   { path: '/operations', nav: 'Operations', component: OperationsPage },
   { path: '/operations/:id', component: OperationPage },
+  { path: '/venues', nav: 'Venues', component: VenuesPage },
+  { path: '/venues/:id', component: VenuePage },
+  { path: '/key-pools/:id', component: KeyPoolPage },
   { path: '/audit', nav: 'Audit log', component: AuditPage },
   { path: '/admin/users', nav: 'Users', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: UsersPage },
+  { path: '/admin/api-clients', nav: 'API clients', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: ApiClientsPage },
+  { path: '/admin/ebl', nav: 'EBL', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: EblProvidersPage },
   { path: '/admin/groups', nav: 'Groups', roles: ['PLATFORM_ADMIN'], component: GroupsPage },
 ];

@@ -19,6 +19,10 @@ type Documents = {
     "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.ConsoleCreateUserDocument,
     "\n  query ConsoleUsers($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          createdAt\n          groups {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleUsersDocument,
     "mutation ConsoleRevokeSessions($id: ID!) { revokeUserSessions(id: $id) { id } }": typeof types.ConsoleRevokeSessionsDocument,
+    "\n  query ConsoleApiClients($platform: Boolean!) {\n    apiClients {\n      id\n      clientId\n      name\n      groupId\n      confidential\n      scopes\n      redirectUris\n      justification\n      sensitiveApprovedAt\n      createdAt\n    }\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ConsoleApiClientsDocument,
+    "mutation ConsoleDeleteApiClient($id: ID!) { deleteApiClient(id: $id) }": typeof types.ConsoleDeleteApiClientDocument,
+    "mutation ConsoleApproveApiClient($id: ID!) { approveApiClientScopes(id: $id) { id sensitiveApprovedAt } }": typeof types.ConsoleApproveApiClientDocument,
+    "\n  mutation ConsoleRegisterApiClient($input: RegisterApiClientInput!) {\n    registerApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        clientId\n        name\n      }\n    }\n  }\n": typeof types.ConsoleRegisterApiClientDocument,
     "\n  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {\n    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actorEmail\n          action\n          objectType\n          objectId\n        }\n      }\n    }\n  }\n": typeof types.ConsoleAuditDocument,
     "\n  mutation ConsoleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": typeof types.ConsoleLoginDocument,
     "\n  query ConsoleCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      email\n      accountId\n      partnerId\n      status\n      emailVerified\n      onboardingCompletedAt\n      createdAt\n      locations {\n        id\n        name\n        serviceId\n        address {\n          street\n          city\n          postalCode\n          country\n        }\n        nodes {\n          id\n          serial\n          model\n          connected\n        }\n        wifiNetworks {\n          id\n          status {\n            overall\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleCustomerDocument,
@@ -28,7 +32,14 @@ type Documents = {
     "mutation ConsoleVerifyEmail($id: ID!) { verifyCustomerEmail(id: $id) { id emailVerified } }": typeof types.ConsoleVerifyEmailDocument,
     "mutation ConsoleCompleteOnboarding($customerId: ID!) { completeOnboarding(customerId: $customerId) { id onboardingCompletedAt } }": typeof types.ConsoleCompleteOnboardingDocument,
     "mutation ConsoleUnclaimNode($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id locationId } }": typeof types.ConsoleUnclaimNodeDocument,
+    "\n  mutation ConsoleConfigureEbl($input: EblProviderInput!) {\n    configureEblProvider(input: $input) {\n      secret\n      provider {\n        apiClientId\n      }\n    }\n  }\n": typeof types.ConsoleConfigureEblDocument,
+    "\n  query ConsoleEblDeliveries($apiClientId: ID!) {\n    eblDeliveries(apiClientId: $apiClientId, limit: 50) {\n      id\n      mac\n      accessId\n      status\n      createdAt\n      finishedAt\n      nextAttemptAt\n      attempts {\n        number\n        at\n        httpStatus\n        error\n      }\n    }\n  }\n": typeof types.ConsoleEblDeliveriesDocument,
+    "\n  query ConsoleEblGroups($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ConsoleEblGroupsDocument,
+    "\n  query ConsoleEblProviders($groupId: ID!) {\n    eblProviders(groupId: $groupId) {\n      apiClientId\n      notificationUrl\n      accessIdSource\n      locationScope\n      updatedAt\n    }\n    apiClients(groupId: $groupId) {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleEblProvidersDocument,
+    "mutation ConsoleRotateEblSecret($apiClientId: ID!) { rotateEblProviderSecret(apiClientId: $apiClientId) { secret } }": typeof types.ConsoleRotateEblSecretDocument,
+    "mutation ConsoleRemoveEbl($apiClientId: ID!) { removeEblProvider(apiClientId: $apiClientId) { apiClientId } }": typeof types.ConsoleRemoveEblDocument,
     "\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n": typeof types.ConsoleLocationClientsDocument,
+    "\n  mutation ConsoleClientKick($input: CreateClientKickInput!) {\n    createClientKickOperation(input: $input) {\n      id\n    }\n  }\n": typeof types.ConsoleClientKickDocument,
     "\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleLocationDocument,
     "\n  subscription ConsoleNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n          desired\n          config\n          state\n        }\n      }\n    }\n  }\n": typeof types.ConsoleNetworkStatusDocument,
     "\n  mutation ConsoleCreateNetwork($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {\n    createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) {\n      id\n    }\n  }\n": typeof types.ConsoleCreateNetworkDocument,
@@ -45,6 +56,17 @@ type Documents = {
     "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleSearchNodesDocument,
     "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n": typeof types.ConsoleSearchServiceIdDocument,
     "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n": typeof types.ConsoleSearchMacDocument,
+    "\n  query ConsoleUnitCustomer($id: ID!) {\n    location(id: $id) {\n      id\n      customer {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleUnitCustomerDocument,
+    "\n  mutation ConsoleIssueKey($input: IssuePersonalKeyInput!) {\n    issuePersonalKey(input: $input) {\n      id\n      keyName\n      passphrase\n    }\n  }\n": typeof types.ConsoleIssueKeyDocument,
+    "mutation ConsoleRotateKey($id: ID!) { rotatePersonalKey(id: $id) { id state rotatedAt passphrase } }": typeof types.ConsoleRotateKeyDocument,
+    "mutation ConsoleSuspendKey($id: ID!) { suspendPersonalKey(id: $id) { id state } }": typeof types.ConsoleSuspendKeyDocument,
+    "mutation ConsoleResumeKey($id: ID!) { resumePersonalKey(id: $id) { id state } }": typeof types.ConsoleResumeKeyDocument,
+    "mutation ConsoleRevokeKey($id: ID!) { revokePersonalKey(id: $id) { id state revokedAt } }": typeof types.ConsoleRevokeKeyDocument,
+    "\n  query ConsoleKeyPool($id: ID!) {\n    keyPool(id: $id) {\n      id\n      name\n      venueId\n      networks {\n        networkId\n      }\n      keys {\n        id\n        slot\n        keyName\n        state\n        unitId\n        validFrom\n        validUntil\n        rotatedAt\n        createdAt\n      }\n    }\n  }\n": typeof types.ConsoleKeyPoolDocument,
+    "\n  query ConsoleKeyPoolVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n    }\n  }\n": typeof types.ConsoleKeyPoolVenueDocument,
+    "\n  query ConsoleKeySessions($id: ID!) {\n    personalKey(id: $id) {\n      id\n      sessions(first: 20) {\n        id\n        mac\n        ifName\n        band\n        startedAt\n        endedAt\n      }\n    }\n  }\n": typeof types.ConsoleKeySessionsDocument,
+    "\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        networks {\n          networkId\n        }\n        keys {\n          id\n          state\n        }\n      }\n    }\n  }\n": typeof types.ConsoleVenueDocument,
+    "\n  query ConsoleVenues {\n    venues {\n      id\n      name\n      address\n      units {\n        id\n      }\n      keyPools {\n        id\n      }\n    }\n  }\n": typeof types.ConsoleVenuesDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleGroups {\n    groups(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          createdAt\n        }\n      }\n    }\n  }\n": types.ConsoleGroupsDocument,
@@ -52,6 +74,10 @@ const documents: Documents = {
     "\n  mutation ConsoleCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n    }\n  }\n": types.ConsoleCreateUserDocument,
     "\n  query ConsoleUsers($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    users(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          email\n          role\n          createdAt\n          groups {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleUsersDocument,
     "mutation ConsoleRevokeSessions($id: ID!) { revokeUserSessions(id: $id) { id } }": types.ConsoleRevokeSessionsDocument,
+    "\n  query ConsoleApiClients($platform: Boolean!) {\n    apiClients {\n      id\n      clientId\n      name\n      groupId\n      confidential\n      scopes\n      redirectUris\n      justification\n      sensitiveApprovedAt\n      createdAt\n    }\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ConsoleApiClientsDocument,
+    "mutation ConsoleDeleteApiClient($id: ID!) { deleteApiClient(id: $id) }": types.ConsoleDeleteApiClientDocument,
+    "mutation ConsoleApproveApiClient($id: ID!) { approveApiClientScopes(id: $id) { id sensitiveApprovedAt } }": types.ConsoleApproveApiClientDocument,
+    "\n  mutation ConsoleRegisterApiClient($input: RegisterApiClientInput!) {\n    registerApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        clientId\n        name\n      }\n    }\n  }\n": types.ConsoleRegisterApiClientDocument,
     "\n  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {\n    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actorEmail\n          action\n          objectType\n          objectId\n        }\n      }\n    }\n  }\n": types.ConsoleAuditDocument,
     "\n  mutation ConsoleLogin($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n      user {\n        id\n        email\n        role\n      }\n    }\n  }\n": types.ConsoleLoginDocument,
     "\n  query ConsoleCustomer($id: ID!) {\n    customer(id: $id) {\n      id\n      name\n      email\n      accountId\n      partnerId\n      status\n      emailVerified\n      onboardingCompletedAt\n      createdAt\n      locations {\n        id\n        name\n        serviceId\n        address {\n          street\n          city\n          postalCode\n          country\n        }\n        nodes {\n          id\n          serial\n          model\n          connected\n        }\n        wifiNetworks {\n          id\n          status {\n            overall\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleCustomerDocument,
@@ -61,7 +87,14 @@ const documents: Documents = {
     "mutation ConsoleVerifyEmail($id: ID!) { verifyCustomerEmail(id: $id) { id emailVerified } }": types.ConsoleVerifyEmailDocument,
     "mutation ConsoleCompleteOnboarding($customerId: ID!) { completeOnboarding(customerId: $customerId) { id onboardingCompletedAt } }": types.ConsoleCompleteOnboardingDocument,
     "mutation ConsoleUnclaimNode($id: ID!, $reason: String!) { unclaimNode(id: $id, reason: $reason) { id locationId } }": types.ConsoleUnclaimNodeDocument,
+    "\n  mutation ConsoleConfigureEbl($input: EblProviderInput!) {\n    configureEblProvider(input: $input) {\n      secret\n      provider {\n        apiClientId\n      }\n    }\n  }\n": types.ConsoleConfigureEblDocument,
+    "\n  query ConsoleEblDeliveries($apiClientId: ID!) {\n    eblDeliveries(apiClientId: $apiClientId, limit: 50) {\n      id\n      mac\n      accessId\n      status\n      createdAt\n      finishedAt\n      nextAttemptAt\n      attempts {\n        number\n        at\n        httpStatus\n        error\n      }\n    }\n  }\n": types.ConsoleEblDeliveriesDocument,
+    "\n  query ConsoleEblGroups($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ConsoleEblGroupsDocument,
+    "\n  query ConsoleEblProviders($groupId: ID!) {\n    eblProviders(groupId: $groupId) {\n      apiClientId\n      notificationUrl\n      accessIdSource\n      locationScope\n      updatedAt\n    }\n    apiClients(groupId: $groupId) {\n      id\n      name\n    }\n  }\n": types.ConsoleEblProvidersDocument,
+    "mutation ConsoleRotateEblSecret($apiClientId: ID!) { rotateEblProviderSecret(apiClientId: $apiClientId) { secret } }": types.ConsoleRotateEblSecretDocument,
+    "mutation ConsoleRemoveEbl($apiClientId: ID!) { removeEblProvider(apiClientId: $apiClientId) { apiClientId } }": types.ConsoleRemoveEblDocument,
     "\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n": types.ConsoleLocationClientsDocument,
+    "\n  mutation ConsoleClientKick($input: CreateClientKickInput!) {\n    createClientKickOperation(input: $input) {\n      id\n    }\n  }\n": types.ConsoleClientKickDocument,
     "\n  query ConsoleLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      serviceId\n      timezone\n      customer {\n        id\n        name\n        status\n      }\n      nodes {\n        id\n        serial\n        model\n        firmwareVersion\n        connected\n        connectedSince\n        lastSeenAt\n        macAddress\n      }\n      wifiNetworks {\n        id\n        kind\n        ssid\n        securityMode\n        passphrase\n        bands\n        enabled\n        hidden\n        clientIsolation\n        vlanId\n        status {\n          networkId\n          overall\n          nodes {\n            nodeId\n            serial\n            status\n            mismatches {\n              reason\n              ifName\n              column\n              desired\n              config\n              state\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleLocationDocument,
     "\n  subscription ConsoleNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n          desired\n          config\n          state\n        }\n      }\n    }\n  }\n": types.ConsoleNetworkStatusDocument,
     "\n  mutation ConsoleCreateNetwork($locationId: ID!, $input: CreateWifiNetworkInput!, $key: String) {\n    createWifiNetwork(locationId: $locationId, input: $input, idempotencyKey: $key) {\n      id\n    }\n  }\n": types.ConsoleCreateNetworkDocument,
@@ -78,6 +111,17 @@ const documents: Documents = {
     "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleSearchNodesDocument,
     "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n": types.ConsoleSearchServiceIdDocument,
     "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n": types.ConsoleSearchMacDocument,
+    "\n  query ConsoleUnitCustomer($id: ID!) {\n    location(id: $id) {\n      id\n      customer {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleUnitCustomerDocument,
+    "\n  mutation ConsoleIssueKey($input: IssuePersonalKeyInput!) {\n    issuePersonalKey(input: $input) {\n      id\n      keyName\n      passphrase\n    }\n  }\n": types.ConsoleIssueKeyDocument,
+    "mutation ConsoleRotateKey($id: ID!) { rotatePersonalKey(id: $id) { id state rotatedAt passphrase } }": types.ConsoleRotateKeyDocument,
+    "mutation ConsoleSuspendKey($id: ID!) { suspendPersonalKey(id: $id) { id state } }": types.ConsoleSuspendKeyDocument,
+    "mutation ConsoleResumeKey($id: ID!) { resumePersonalKey(id: $id) { id state } }": types.ConsoleResumeKeyDocument,
+    "mutation ConsoleRevokeKey($id: ID!) { revokePersonalKey(id: $id) { id state revokedAt } }": types.ConsoleRevokeKeyDocument,
+    "\n  query ConsoleKeyPool($id: ID!) {\n    keyPool(id: $id) {\n      id\n      name\n      venueId\n      networks {\n        networkId\n      }\n      keys {\n        id\n        slot\n        keyName\n        state\n        unitId\n        validFrom\n        validUntil\n        rotatedAt\n        createdAt\n      }\n    }\n  }\n": types.ConsoleKeyPoolDocument,
+    "\n  query ConsoleKeyPoolVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n    }\n  }\n": types.ConsoleKeyPoolVenueDocument,
+    "\n  query ConsoleKeySessions($id: ID!) {\n    personalKey(id: $id) {\n      id\n      sessions(first: 20) {\n        id\n        mac\n        ifName\n        band\n        startedAt\n        endedAt\n      }\n    }\n  }\n": types.ConsoleKeySessionsDocument,
+    "\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        networks {\n          networkId\n        }\n        keys {\n          id\n          state\n        }\n      }\n    }\n  }\n": types.ConsoleVenueDocument,
+    "\n  query ConsoleVenues {\n    venues {\n      id\n      name\n      address\n      units {\n        id\n      }\n      keyPools {\n        id\n      }\n    }\n  }\n": types.ConsoleVenuesDocument,
 };
 
 /**
@@ -117,6 +161,22 @@ export function graphql(source: "mutation ConsoleRevokeSessions($id: ID!) { revo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ConsoleApiClients($platform: Boolean!) {\n    apiClients {\n      id\n      clientId\n      name\n      groupId\n      confidential\n      scopes\n      redirectUris\n      justification\n      sensitiveApprovedAt\n      createdAt\n    }\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleApiClients($platform: Boolean!) {\n    apiClients {\n      id\n      clientId\n      name\n      groupId\n      confidential\n      scopes\n      redirectUris\n      justification\n      sensitiveApprovedAt\n      createdAt\n    }\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleDeleteApiClient($id: ID!) { deleteApiClient(id: $id) }"): (typeof documents)["mutation ConsoleDeleteApiClient($id: ID!) { deleteApiClient(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleApproveApiClient($id: ID!) { approveApiClientScopes(id: $id) { id sensitiveApprovedAt } }"): (typeof documents)["mutation ConsoleApproveApiClient($id: ID!) { approveApiClientScopes(id: $id) { id sensitiveApprovedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRegisterApiClient($input: RegisterApiClientInput!) {\n    registerApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        clientId\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleRegisterApiClient($input: RegisterApiClientInput!) {\n    registerApiClient(input: $input) {\n      clientSecret\n      client {\n        id\n        clientId\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {\n    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actorEmail\n          action\n          objectType\n          objectId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleAudit($after: String, $objectId: ID, $actor: String, $action: String, $from: DateTime, $to: DateTime) {\n    auditEvents(first: 50, after: $after, objectId: $objectId, actor: $actor, action: $action, from: $from, to: $to) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actorEmail\n          action\n          objectType\n          objectId\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -153,7 +213,35 @@ export function graphql(source: "mutation ConsoleUnclaimNode($id: ID!, $reason: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ConsoleConfigureEbl($input: EblProviderInput!) {\n    configureEblProvider(input: $input) {\n      secret\n      provider {\n        apiClientId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleConfigureEbl($input: EblProviderInput!) {\n    configureEblProvider(input: $input) {\n      secret\n      provider {\n        apiClientId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleEblDeliveries($apiClientId: ID!) {\n    eblDeliveries(apiClientId: $apiClientId, limit: 50) {\n      id\n      mac\n      accessId\n      status\n      createdAt\n      finishedAt\n      nextAttemptAt\n      attempts {\n        number\n        at\n        httpStatus\n        error\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleEblDeliveries($apiClientId: ID!) {\n    eblDeliveries(apiClientId: $apiClientId, limit: 50) {\n      id\n      mac\n      accessId\n      status\n      createdAt\n      finishedAt\n      nextAttemptAt\n      attempts {\n        number\n        at\n        httpStatus\n        error\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleEblGroups($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleEblGroups($platform: Boolean!) {\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleEblProviders($groupId: ID!) {\n    eblProviders(groupId: $groupId) {\n      apiClientId\n      notificationUrl\n      accessIdSource\n      locationScope\n      updatedAt\n    }\n    apiClients(groupId: $groupId) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query ConsoleEblProviders($groupId: ID!) {\n    eblProviders(groupId: $groupId) {\n      apiClientId\n      notificationUrl\n      accessIdSource\n      locationScope\n      updatedAt\n    }\n    apiClients(groupId: $groupId) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRotateEblSecret($apiClientId: ID!) { rotateEblProviderSecret(apiClientId: $apiClientId) { secret } }"): (typeof documents)["mutation ConsoleRotateEblSecret($apiClientId: ID!) { rotateEblProviderSecret(apiClientId: $apiClientId) { secret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRemoveEbl($apiClientId: ID!) { removeEblProvider(apiClientId: $apiClientId) { apiClientId } }"): (typeof documents)["mutation ConsoleRemoveEbl($apiClientId: ID!) { removeEblProvider(apiClientId: $apiClientId) { apiClientId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleLocationClients($id: ID!, $from: DateTime!) {\n    location(id: $id) {\n      id\n      name\n      clients(connectedOnly: false) {\n        mac\n        nickname\n        hostname\n        connected\n        band\n        ip\n        lastSeenAt\n      }\n      usage(bucket: HOUR, from: $from) {\n        start\n        rxBytes\n        txBytes\n      }\n      topTalkers(first: 10, from: $from) {\n        mac\n        nickname\n        rxBytes\n        txBytes\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleClientKick($input: CreateClientKickInput!) {\n    createClientKickOperation(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleClientKick($input: CreateClientKickInput!) {\n    createClientKickOperation(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -218,6 +306,50 @@ export function graphql(source: "\n  query ConsoleSearchServiceId($serviceId: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n"): (typeof documents)["\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleUnitCustomer($id: ID!) {\n    location(id: $id) {\n      id\n      customer {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleUnitCustomer($id: ID!) {\n    location(id: $id) {\n      id\n      customer {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleIssueKey($input: IssuePersonalKeyInput!) {\n    issuePersonalKey(input: $input) {\n      id\n      keyName\n      passphrase\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleIssueKey($input: IssuePersonalKeyInput!) {\n    issuePersonalKey(input: $input) {\n      id\n      keyName\n      passphrase\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRotateKey($id: ID!) { rotatePersonalKey(id: $id) { id state rotatedAt passphrase } }"): (typeof documents)["mutation ConsoleRotateKey($id: ID!) { rotatePersonalKey(id: $id) { id state rotatedAt passphrase } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleSuspendKey($id: ID!) { suspendPersonalKey(id: $id) { id state } }"): (typeof documents)["mutation ConsoleSuspendKey($id: ID!) { suspendPersonalKey(id: $id) { id state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleResumeKey($id: ID!) { resumePersonalKey(id: $id) { id state } }"): (typeof documents)["mutation ConsoleResumeKey($id: ID!) { resumePersonalKey(id: $id) { id state } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleRevokeKey($id: ID!) { revokePersonalKey(id: $id) { id state revokedAt } }"): (typeof documents)["mutation ConsoleRevokeKey($id: ID!) { revokePersonalKey(id: $id) { id state revokedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleKeyPool($id: ID!) {\n    keyPool(id: $id) {\n      id\n      name\n      venueId\n      networks {\n        networkId\n      }\n      keys {\n        id\n        slot\n        keyName\n        state\n        unitId\n        validFrom\n        validUntil\n        rotatedAt\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleKeyPool($id: ID!) {\n    keyPool(id: $id) {\n      id\n      name\n      venueId\n      networks {\n        networkId\n      }\n      keys {\n        id\n        slot\n        keyName\n        state\n        unitId\n        validFrom\n        validUntil\n        rotatedAt\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleKeyPoolVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleKeyPoolVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleKeySessions($id: ID!) {\n    personalKey(id: $id) {\n      id\n      sessions(first: 20) {\n        id\n        mac\n        ifName\n        band\n        startedAt\n        endedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleKeySessions($id: ID!) {\n    personalKey(id: $id) {\n      id\n      sessions(first: 20) {\n        id\n        mac\n        ifName\n        band\n        startedAt\n        endedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        networks {\n          networkId\n        }\n        keys {\n          id\n          state\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        networks {\n          networkId\n        }\n        keys {\n          id\n          state\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleVenues {\n    venues {\n      id\n      name\n      address\n      units {\n        id\n      }\n      keyPools {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleVenues {\n    venues {\n      id\n      name\n      address\n      units {\n        id\n      }\n      keyPools {\n        id\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,11 +1,12 @@
 // Clients of a location (connected now and seen in the last day), its usage per hour over
-// the last day and the top talkers.
+// the last day and the top talkers. A connected client can be disconnected (a client kick).
 
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
 import { href, type Params } from '../app/router';
 import { graphql } from '../gql';
 import { Badge, ErrorNote, formatTime, Loading, PageTitle } from '../ui/ui';
+import { DisconnectClient } from './DisconnectClient';
 import { UsageChart } from './UsageChart';
 
 const ClientsQuery = graphql(`
@@ -63,6 +64,9 @@ export function ClientsPage({ params }: { params: Params }) {
                   <th scope="col">Band</th>
                   <th scope="col">IP</th>
                   <th scope="col">Last seen</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -77,11 +81,12 @@ export function ClientsPage({ params }: { params: Params }) {
                     <td>{c.band ?? '—'}</td>
                     <td>{c.ip ?? '—'}</td>
                     <td>{formatTime(c.lastSeenAt)}</td>
+                    <td>{c.connected && <DisconnectClient locationId={location.id} mac={c.mac} name={c.nickname ?? c.hostname ?? c.mac} />}</td>
                   </tr>
                 ))}
                 {location.clients.length === 0 && (
                   <tr>
-                    <td colSpan={5}>No client in the last 24 hours.</td>
+                    <td colSpan={6}>No client in the last 24 hours.</td>
                   </tr>
                 )}
               </tbody>

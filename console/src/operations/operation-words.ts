@@ -1,6 +1,6 @@
 // Device operations in words, and progress as a share of targets finished.
 
-export const KIND_WORDS: Record<string, string> = { REBOOT: 'Reboot', LOG_PULL: 'Log pull', FIRMWARE_UPGRADE: 'Firmware' };
+export const KIND_WORDS: Record<string, string> = { REBOOT: 'Reboot', LOG_PULL: 'Log pull', FIRMWARE_UPGRADE: 'Firmware', CLIENT_KICK: 'Client kick' };
 
 const FINISHED = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'CANCELLED']);
 
