@@ -3,6 +3,7 @@
 
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { registerRouteErrorFilter } from '../../common/errors/route-error-filters';
 import { Location } from '../../locations/location.entity';
 import { Node } from '../../nodes/node.entity';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
@@ -17,6 +18,11 @@ import { WifiNetworksModule } from '../../wifi-networks/wifi-networks.module';
 import { CpeRebootsController } from './reboots/cpe-reboots.controller';
 import { CpeRebootsService } from './reboots/cpe-reboots.service';
 import { CpeRebootRequest } from './reboots/reboot-request.entity';
+import { ApiErrorFilter } from '../../oauth/bearer/api-error.filter';
+import { CPE_BASE_PATH } from './cpe-paths';
+
+// Bodies refused before a route runs (no JSON) answer ErrorInfo too.
+registerRouteErrorFilter(`/${CPE_BASE_PATH}`, new ApiErrorFilter());
 
 @Module({
   imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner]), OperationsModule, WifiNetworksModule],

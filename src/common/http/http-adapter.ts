@@ -4,6 +4,7 @@
 
 import helmet from '@fastify/helmet';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { answerWithRouteFilter, routeErrorFilterFor } from '../errors/route-error-filters';
 
 export function createHttpAdapter(): FastifyAdapter {
   const adapter = new FastifyAdapter({
@@ -16,5 +17,15 @@ export function createHttpAdapter(): FastifyAdapter {
   // X-Powered-By. No Content-Security-Policy: the API answers JSON only, and a CSP would
   // have to be relaxed for any GraphiQL page served next to it (scripts from a CDN).
   void adapter.getInstance().register(helmet, { global: true, contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  // A request refused before its handler ran (a body that is no JSON) is answered by the
+  // route's Fastify error handler, which Nest's filters never see: a route of a family that
+  // registered its error shape (errors/route-error-filters.ts) gets one answering in it;
+  // what it throws on goes to the default handler. Other routes keep the default.
+  adapter.getInstance().addHook('onRoute', (route) => {
+    if (route.errorHandler !== undefined || routeErrorFilterFor(route.url) === undefined) return;
+    route.errorHandler = (error, request, reply) => {
+      if (!answerWithRouteFilter(error, request, reply)) throw error;
+    };
+  });
   return adapter;
 }
