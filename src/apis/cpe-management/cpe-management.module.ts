@@ -20,13 +20,15 @@ import { CpeRebootsService } from './reboots/cpe-reboots.service';
 import { CpeRebootRequest } from './reboots/reboot-request.entity';
 import { ApiErrorFilter } from '../../oauth/bearer/api-error.filter';
 import { CPE_BASE_PATH } from './cpe-paths';
+import { AuditEvent } from '../../audit/audit-event.entity';
+import { NetworkAuthorsService } from './network-authors';
 
 // Bodies refused before a route runs (no JSON) answer ErrorInfo too.
 registerRouteErrorFilter(`/${CPE_BASE_PATH}`, new ApiErrorFilter());
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner]), OperationsModule, WifiNetworksModule],
+  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner, AuditEvent]), OperationsModule, WifiNetworksModule],
   controllers: [CpeSitesController, CpeNetworksController, CpeRebootsController, CpeOpenApiController],
-  providers: [CpeSitesService, CpeNetworksService, CpeRebootsService],
+  providers: [CpeSitesService, CpeNetworksService, CpeRebootsService, NetworkAuthorsService],
 })
 export class CpeManagementModule {}

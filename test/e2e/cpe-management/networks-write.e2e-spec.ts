@@ -5,9 +5,9 @@
 
 import { CPE_SCOPES as S } from '../../../src/oauth/oauth-scopes';
 import { CONTRACT_PATH, Contract, ownContract } from '../../support/cpe-contract';
-import { originOf } from '../../support/oauth-clients';
+import { clientCredentialsToken, originOf, registerApiClient } from '../../support/oauth-clients';
 import { DataSource } from 'typeorm';
-import { CLAIM_NODE, createCustomer, CREATE_NETWORK, NETWORK, serial } from '../provisioning/provisioning-ops';
+import { CLAIM_NODE, createCustomer, CREATE_NETWORK, NETWORK, serial, UPDATE_NETWORK } from '../provisioning/provisioning-ops';
 import { describeEachDatabase, expectData, gql, TestApp, useTestApp } from '../support';
 import { answered, Fixture, fixture, get, reference, tokenFor } from './cpe-fixture';
 
@@ -115,6 +115,25 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'Booking 42' })).toMatchObject({ status: 200, body: { description: 'Booking 42' } });
     expect((await send(t.current, 'DELETE', `/isolated-networks/${id}`, token)).status).toBe(204);
     expect((await get(t.current, '/isolated-networks', token, 'NetworkList')).body).toEqual([]);
+  });
+
+  it("names who created and last changed a network: the operator's staff by user id, an API client by its client_id", async () => {
+    const f = await fixture(t.current);
+    const id = await guestNetwork(t.current, f);
+    const client = await registerApiClient(t.current, f.adminToken, f.groupId, [S.AUXILIARY_WRITE, S.NETWORKS_WRITE, S.DEVICES_WRITE], { customerId: f.customerId });
+    const token = await clientCredentialsToken(t.current, client, [S.AUXILIARY_WRITE, S.NETWORKS_WRITE, S.DEVICES_WRITE]);
+    const byStaff = (await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body as { createdBy: string; modifiedBy: string };
+    expect(byStaff.createdBy).toMatch(/^user:[0-9a-f-]{36}$/);
+    expect(byStaff.modifiedBy).toBe(byStaff.createdBy);
+
+    const changed = await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'Changed by the app' });
+    expect(changed).toMatchObject({ status: 200, body: { createdBy: byStaff.createdBy, modifiedBy: client.clientId } });
+    expect(((await get(t.current, '/isolated-networks', token, 'NetworkList')).body as { id: string; modifiedBy: string }[]).find((n) => n.id === id)).toMatchObject({ modifiedBy: client.clientId });
+    expectData(await gql(t.current, UPDATE_NETWORK, { id, input: { ssid: 'Staff again' } }, f.adminToken));
+    expect((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body).toMatchObject({ createdBy: byStaff.createdBy, modifiedBy: byStaff.createdBy });
+
+    const created = await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: { accessType: 'Wi-Fi', ssid: 'App made' }, devices: [{ device: f.gatewayId }] });
+    expect(created).toMatchObject({ status: 201, body: { createdBy: client.clientId, modifiedBy: client.clientId } });
   });
 
   it('refuses creations it cannot honour without creating anything, and uses the default device when devices are omitted', async () => {
