@@ -17,6 +17,7 @@ import { bodyValidator } from './body-validation';
 import { checkIfMatch, domainCreate, domainUpdate, NETWORK_CREATE_SCHEMA, NETWORK_UPDATE_SCHEMA, NetworkCreateBody, NetworkUpdateBody } from './network-writes';
 import { WifiNetworksService } from '../../wifi-networks/wifi-networks.service';
 import { WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
+import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { ApiError, ApiErrorCode } from '../../oauth/bearer/api-error';
 import { networkVersion } from './network-views';
 import { deviceNetworkView, networkView, NetworkView } from './network-views';
@@ -96,9 +97,11 @@ export class CpeNetworksController {
     const withDevices = principal.scopes.has(S.DEVICES_READ);
     if (!withDevices) await this.networks.requireDefaultDevice(scope);
     const current = await this.networks.one(scope, this.writableKinds(principal.scopes), netId, ownBy(principal, true));
-    checkIfMatch(ifMatch, networkVersion(current.network));
+    const unchanged = (network: WifiNetwork): void => checkIfMatch(ifMatch, networkVersion(network));
+    unchanged(current.network);
     const input = domainUpdate(change, current.network);
-    const updated = Object.keys(input).length === 0 ? current.network : await this.wifiNetworks.update(actingPrincipal(principal), netId, input);
+    // Checked again in the change's transaction: a change landing meanwhile is a 412 too.
+    const updated = Object.keys(input).length === 0 ? current.network : await this.wifiNetworks.update(actingPrincipal(principal), netId, input, unchanged);
     const view = await this.view({ network: updated, site: current.site }, withDevices);
     void reply.header('etag', `"${view.version}"`);
     return view;
@@ -115,7 +118,7 @@ export class CpeNetworksController {
     if (current.network.kind === WifiNetworkKind.PRIMARY) {
       throw new ApiError(400, ApiErrorCode.NETWORK_NOT_REMOVABLE, 'the primary network is not removable');
     }
-    await this.wifiNetworks.delete(actingPrincipal(principal), netId);
+    await this.wifiNetworks.delete(actingPrincipal(principal), netId, (network) => checkIfMatch(ifMatch, networkVersion(network)));
   }
 
   @Get('isolated-networks')

@@ -7,6 +7,7 @@ import { CPE_SCOPES as S } from '../../../src/oauth/oauth-scopes';
 import { CONTRACT_PATH, Contract, ownContract } from '../../support/cpe-contract';
 import { clientCredentialsToken, originOf, registerApiClient } from '../../support/oauth-clients';
 import { DataSource } from 'typeorm';
+import { WifiNetworksService } from '../../../src/wifi-networks/wifi-networks.service';
 import { CLAIM_NODE, createCustomer, CREATE_NETWORK, NETWORK, serial, UPDATE_NETWORK } from '../provisioning/provisioning-ops';
 import { describeEachDatabase, expectData, gql, TestApp, useTestApp } from '../support';
 import { answered, Fixture, fixture, get, reference, tokenFor } from './cpe-fixture';
@@ -51,6 +52,41 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     const stale = await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'lost update' }, current.etag!);
     expect(stale).toMatchObject({ status: 412, body: { status: 412, code: 'PRECONDITION_FAILED' } });
     expect((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body).toMatchObject({ description: 'Summer guests' });
+  });
+
+  it('detects a change landing between the If-Match check and the write (412), for PATCH and DELETE', async () => {
+    const f = await fixture(t.current);
+    const id = await guestNetwork(t.current, f);
+    const token = await tokenFor(t.current, f, [S.AUXILIARY_WRITE, S.DEVICES_READ]);
+    const service = t.current.app.get(WifiNetworksService);
+    // Another writer's change (the operator's staff, through GraphQL) lands after the API
+    // checked If-Match against the version it read, before the API's own write runs.
+    const landInBetween = async (description: string): Promise<void> => {
+      expectData(await gql(t.current, UPDATE_NETWORK, { id, input: { description } }, f.adminToken));
+    };
+    const update = service.update.bind(service);
+    jest.spyOn(service, 'update').mockImplementationOnce(async (...args) => {
+      await landInBetween('landed in between');
+      return update(...args);
+    });
+    const version = (await get(t.current, `/isolated-networks/${id}`, token, 'Network')).etag!;
+    expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'lost update' }, version)).toMatchObject({ status: 412, body: { code: 'PRECONDITION_FAILED' } });
+    expect((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body).toMatchObject({ description: 'landed in between' });
+
+    const remove = service.delete.bind(service);
+    jest.spyOn(service, 'delete').mockImplementationOnce(async (...args) => {
+      await landInBetween('landed again');
+      return remove(...args);
+    });
+    const next = (await get(t.current, `/isolated-networks/${id}`, token, 'Network')).etag!;
+    expect(await send(t.current, 'DELETE', `/isolated-networks/${id}`, token, undefined, next)).toMatchObject({ status: 412, body: { code: 'PRECONDITION_FAILED' } });
+    expect((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body).toMatchObject({ description: 'landed again' });
+    jest.restoreAllMocks();
+
+    // Two changes sent at once with the same If-Match: exactly one wins.
+    const current = (await get(t.current, `/isolated-networks/${id}`, token, 'Network')).etag!;
+    const answers = await Promise.all(['a', 'b'].map((who) => send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: `by ${who}` }, current)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
   });
 
   it('refuses bad bodies (400), enterprise modes (501) and networks outside the role (404) without writing', async () => {
