@@ -9,6 +9,7 @@ import { Node } from '../../nodes/node.entity';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { CpeNetworksController } from './cpe-networks.controller';
 import { CpeNetworksService } from './cpe-networks.service';
+import { CpePlacementController } from './cpe-placement.controller';
 import { CpeNetworkOwner } from './network-owner.entity';
 import { CpeOpenApiController } from './cpe-openapi.controller';
 import { CpeSitesController } from './cpe-sites.controller';
@@ -28,7 +29,7 @@ registerRouteErrorFilter(`/${CPE_BASE_PATH}`, new ApiErrorFilter());
 
 @Module({
   imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner, AuditEvent]), OperationsModule, WifiNetworksModule],
-  controllers: [CpeSitesController, CpeNetworksController, CpeRebootsController, CpeOpenApiController],
+  controllers: [CpeSitesController, CpeNetworksController, CpePlacementController, CpeRebootsController, CpeOpenApiController],
   providers: [CpeSitesService, CpeNetworksService, CpeRebootsService, NetworkAuthorsService],
 })
 export class CpeManagementModule {}

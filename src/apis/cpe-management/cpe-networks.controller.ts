@@ -27,7 +27,7 @@ const validateUpdate = bodyValidator<NetworkUpdateBody>(NETWORK_UPDATE_SCHEMA);
 const validateCreate = bodyValidator<NetworkCreateBody>(NETWORK_CREATE_SCHEMA);
 
 /** The client whose own networks the caller reaches (only-own role), if any. */
-function ownBy(principal: ApiPrincipal, write = false): string | undefined {
+export function ownBy(principal: ApiPrincipal, write = false): string | undefined {
   return principal.scopes.has(write ? S.NETWORKS_WRITE : S.NETWORKS_READ) ? principal.apiClientId : undefined;
 }
 
