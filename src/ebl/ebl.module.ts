@@ -6,6 +6,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import './ebl-scope';
+import { registerRouteErrorFilter } from '../common/errors/route-error-filters';
 import { AuditModule } from '../audit/audit.module';
 import { ClientsModule } from '../clients/clients.module';
 import { EblDeliveryWorker } from './delivery/ebl-delivery-worker.service';
@@ -16,6 +17,7 @@ import { EblProvidersResolver } from './graphql/ebl-providers.resolver';
 import { EblCallerResolver } from './http/ebl-caller';
 import { EblCallerGuard } from './http/ebl-caller.guard';
 import { EblController } from './http/ebl.controller';
+import { EblExceptionFilter } from './http/ebl-exception.filter';
 import { OAuthEblCallerResolver } from './http/oauth-caller-resolver';
 import { EblMatchingService } from './matching/ebl-matching.service';
 import { EblProvidersService } from './providers/ebl-providers.service';
@@ -23,6 +25,9 @@ import { EblRegistrationsService } from './registrations/ebl-registrations.servi
 import { EblDeliveryAttemptRow, EblDeliveryRow } from './store/ebl-delivery.entities';
 import { EblProviderRow } from './store/ebl-provider.entity';
 import { EblMacRow, EblVendorIdRow } from './store/ebl-registration.entities';
+
+// Bodies refused before a route runs (no JSON) answer in the /ebl error shape too.
+registerRouteErrorFilter('/ebl', new EblExceptionFilter());
 
 @Module({
   imports: [TypeOrmModule.forFeature([EblProviderRow, EblMacRow, EblVendorIdRow, EblDeliveryRow, EblDeliveryAttemptRow]), ClientsModule, AuditModule],

@@ -20,6 +20,12 @@ import { WifiNetwork } from './wifi-network.entity';
 export interface NetworkChange {
   id: string;
   input: UpdateWifiNetworkInput;
+  /**
+   * Checked against the network as the transaction reads it, row locked (PostgreSQL) or
+   * with writes queued (SQLite), so no other change lands between the check and the write
+   * (a REST API's If-Match). It throws to refuse the change.
+   */
+  precondition?: (current: WifiNetwork) => void;
 }
 
 export interface AppliedChange {
@@ -46,8 +52,10 @@ export async function applyNetworkChanges(
   write: NetworkWrite,
 ): Promise<AppliedChange[]> {
   requireDistinctIds(changes, fieldOf);
+  await lockGuardedRows(manager, changes);
   const networks = await findByIds(manager, WifiNetwork, changes.map((c) => c.id));
   const current = changes.map((c) => assertReadable(principal, networks.get(c.id) ?? null, 'wifi network', c.id));
+  changes.forEach((c, i) => c.precondition?.(current[i]));
   await requireWritableLocations(manager, principal, current);
 
   const now = new Date();
@@ -63,11 +71,23 @@ export async function applyNetworkChanges(
 
   const applied: AppliedChange[] = [];
   for (const [i, before] of current.entries()) {
-    const values = { ...nexts[i], updatedAt: now };
+    // A guarded network's version follows its change time: never the same twice.
+    const at = changes[i].precondition !== undefined && now.getTime() <= before.updatedAt.getTime() ? new Date(before.updatedAt.getTime() + 1) : now;
+    const values = { ...nexts[i], updatedAt: at };
     await write.run(manager, before.id, values);
     applied.push({ before, after: Object.assign(new WifiNetwork(), before, values) });
   }
   return applied;
+}
+
+/**
+ * Locks the rows of changes with a precondition until the transaction ends (PostgreSQL).
+ * SQLite needs none: its write transactions are queued one after another (TransactionRunner).
+ */
+export async function lockGuardedRows(manager: EntityManager, changes: readonly Pick<NetworkChange, 'id' | 'precondition'>[]): Promise<void> {
+  const ids = changes.filter((c) => c.precondition !== undefined).map((c) => c.id);
+  if (ids.length === 0 || manager.connection.options.type === 'better-sqlite3') return;
+  await manager.createQueryBuilder(WifiNetwork, 'n').select('n.id').where('n.id IN (:...ids)', { ids }).setLock('pessimistic_write').getMany();
 }
 
 function requireDistinctIds(changes: readonly NetworkChange[], fieldOf: FieldOf): void {

@@ -21,7 +21,7 @@ import { WifiNetworkKind } from './wifi-network-enums';
 import { validateWifiNetworkSettings, WifiNetworkSettings } from './wifi-network-rules';
 import { createSettings } from './wifi-network-settings';
 import { wifiNetworkSummary } from './wifi-network-summary';
-import { applyNetworkChanges, FieldOf, NetworkChange, NetworkWrite, WRITTEN_PROPERTIES } from './wifi-network-updates';
+import { applyNetworkChanges, FieldOf, lockGuardedRows, NetworkChange, NetworkWrite, WRITTEN_PROPERTIES } from './wifi-network-updates';
 import { WifiNetwork } from './wifi-network.entity';
 
 @Injectable()
@@ -81,8 +81,9 @@ export class WifiNetworksService {
     return result;
   }
 
-  async update(principal: Principal, id: string, input: UpdateWifiNetworkInput): Promise<WifiNetwork> {
-    const [network] = await this.updateMany(principal, [{ id, input }], (_, field) => field);
+  /** `precondition` runs on the network as the change's transaction reads it (NetworkChange). */
+  async update(principal: Principal, id: string, input: UpdateWifiNetworkInput, precondition?: (current: WifiNetwork) => void): Promise<WifiNetwork> {
+    const [network] = await this.updateMany(principal, [{ id, input, precondition }], (_, field) => field);
     return network;
   }
 
@@ -102,10 +103,13 @@ export class WifiNetworksService {
     return applied.map(({ after }) => after);
   }
 
-  async delete(principal: Principal, id: string): Promise<WifiNetwork> {
+  /** `precondition` as for update. */
+  async delete(principal: Principal, id: string, precondition?: (current: WifiNetwork) => void): Promise<WifiNetwork> {
     requireUuid('id', id);
     const network = await this.transactions.run(async (manager) => {
+      await lockGuardedRows(manager, [{ id, precondition }]);
       const current = assertReadable(principal, await manager.findOneBy(WifiNetwork, { id }), 'wifi network', id);
+      precondition?.(current);
       await writableLocation(manager, principal, current.locationId, 'id');
       if (current.kind === WifiNetworkKind.PRIMARY) {
         throw AppError.precondition('the PRIMARY network is deleted only with its location');

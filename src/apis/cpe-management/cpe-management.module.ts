@@ -3,11 +3,13 @@
 
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { registerRouteErrorFilter } from '../../common/errors/route-error-filters';
 import { Location } from '../../locations/location.entity';
 import { Node } from '../../nodes/node.entity';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { CpeNetworksController } from './cpe-networks.controller';
 import { CpeNetworksService } from './cpe-networks.service';
+import { CpePlacementController } from './cpe-placement.controller';
 import { CpeNetworkOwner } from './network-owner.entity';
 import { CpeOpenApiController } from './cpe-openapi.controller';
 import { CpeSitesController } from './cpe-sites.controller';
@@ -17,10 +19,17 @@ import { WifiNetworksModule } from '../../wifi-networks/wifi-networks.module';
 import { CpeRebootsController } from './reboots/cpe-reboots.controller';
 import { CpeRebootsService } from './reboots/cpe-reboots.service';
 import { CpeRebootRequest } from './reboots/reboot-request.entity';
+import { ApiErrorFilter } from '../../oauth/bearer/api-error.filter';
+import { CPE_BASE_PATH } from './cpe-paths';
+import { AuditEvent } from '../../audit/audit-event.entity';
+import { NetworkAuthorsService } from './network-authors';
+
+// Bodies refused before a route runs (no JSON) answer ErrorInfo too.
+registerRouteErrorFilter(`/${CPE_BASE_PATH}`, new ApiErrorFilter());
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner]), OperationsModule, WifiNetworksModule],
-  controllers: [CpeSitesController, CpeNetworksController, CpeRebootsController, CpeOpenApiController],
-  providers: [CpeSitesService, CpeNetworksService, CpeRebootsService],
+  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner, AuditEvent]), OperationsModule, WifiNetworksModule],
+  controllers: [CpeSitesController, CpeNetworksController, CpePlacementController, CpeRebootsController, CpeOpenApiController],
+  providers: [CpeSitesService, CpeNetworksService, CpeRebootsService, NetworkAuthorsService],
 })
 export class CpeManagementModule {}

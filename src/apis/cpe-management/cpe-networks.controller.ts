@@ -7,7 +7,8 @@ import type { FastifyReply } from 'fastify';
 import { ApiPrincipal } from '../../oauth/api-principal';
 import { CurrentApiPrincipal, RequireScopes } from '../../oauth/bearer/require-scopes.decorator';
 import { CPE_SCOPES as S } from '../../oauth/oauth-scopes';
-import { CpeNetworksService, visibleKinds } from './cpe-networks.service';
+import { CpeNetworksService, NetworkOnSite, visibleKinds } from './cpe-networks.service';
+import { NetworkAuthorsService } from './network-authors';
 import { CPE_BASE_PATH } from './cpe-paths';
 import { requireAny } from './cpe-scopes';
 import { CpeSitesService } from './cpe-sites.service';
@@ -16,6 +17,7 @@ import { bodyValidator } from './body-validation';
 import { checkIfMatch, domainCreate, domainUpdate, NETWORK_CREATE_SCHEMA, NETWORK_UPDATE_SCHEMA, NetworkCreateBody, NetworkUpdateBody } from './network-writes';
 import { WifiNetworksService } from '../../wifi-networks/wifi-networks.service';
 import { WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
+import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { ApiError, ApiErrorCode } from '../../oauth/bearer/api-error';
 import { networkVersion } from './network-views';
 import { deviceNetworkView, networkView, NetworkView } from './network-views';
@@ -25,7 +27,7 @@ const validateUpdate = bodyValidator<NetworkUpdateBody>(NETWORK_UPDATE_SCHEMA);
 const validateCreate = bodyValidator<NetworkCreateBody>(NETWORK_CREATE_SCHEMA);
 
 /** The client whose own networks the caller reaches (only-own role), if any. */
-function ownBy(principal: ApiPrincipal, write = false): string | undefined {
+export function ownBy(principal: ApiPrincipal, write = false): string | undefined {
   return principal.scopes.has(write ? S.NETWORKS_WRITE : S.NETWORKS_READ) ? principal.apiClientId : undefined;
 }
 
@@ -36,7 +38,18 @@ export class CpeNetworksController {
     private readonly networks: CpeNetworksService,
     private readonly sites: CpeSitesService,
     private readonly wifiNetworks: WifiNetworksService,
+    private readonly authors: NetworkAuthorsService,
   ) {}
+
+  /** The views of `networks`, with who created and last changed each. */
+  private async views(networks: NetworkOnSite[], withDevices: boolean): Promise<NetworkView[]> {
+    const authors = await this.authors.of(networks.map((n) => n.network.id));
+    return networks.map((n) => networkView(n, withDevices, authors.get(n.network.id)));
+  }
+
+  private async view(network: NetworkOnSite, withDevices: boolean): Promise<NetworkView> {
+    return (await this.views([network], withDevices))[0];
+  }
 
   /** Roles that may change a network of this kind (the contract's write scopes). */
   private writableKinds(scopes: ReadonlySet<string>): WifiNetworkKind[] {
@@ -65,7 +78,7 @@ export class CpeNetworksController {
     const created = await this.wifiNetworks.create(actingPrincipal(principal), locationId, { kind: WifiNetworkKind.GUEST, ...input });
     await this.networks.recordOwner(created.id, principal.apiClientId);
     const site = await this.sites.site(scope, locationId);
-    const view = networkView({ network: created, site }, principal.scopes.has(S.DEVICES_READ));
+    const view = await this.view({ network: created, site }, principal.scopes.has(S.DEVICES_READ));
     void reply.header('etag', `"${view.version}"`);
     return view;
   }
@@ -84,10 +97,12 @@ export class CpeNetworksController {
     const withDevices = principal.scopes.has(S.DEVICES_READ);
     if (!withDevices) await this.networks.requireDefaultDevice(scope);
     const current = await this.networks.one(scope, this.writableKinds(principal.scopes), netId, ownBy(principal, true));
-    checkIfMatch(ifMatch, networkVersion(current.network));
+    const unchanged = (network: WifiNetwork): void => checkIfMatch(ifMatch, networkVersion(network));
+    unchanged(current.network);
     const input = domainUpdate(change, current.network);
-    const updated = Object.keys(input).length === 0 ? current.network : await this.wifiNetworks.update(actingPrincipal(principal), netId, input);
-    const view = networkView({ network: updated, site: current.site }, withDevices);
+    // Checked again in the change's transaction: a change landing meanwhile is a 412 too.
+    const updated = Object.keys(input).length === 0 ? current.network : await this.wifiNetworks.update(actingPrincipal(principal), netId, input, unchanged);
+    const view = await this.view({ network: updated, site: current.site }, withDevices);
     void reply.header('etag', `"${view.version}"`);
     return view;
   }
@@ -103,7 +118,7 @@ export class CpeNetworksController {
     if (current.network.kind === WifiNetworkKind.PRIMARY) {
       throw new ApiError(400, ApiErrorCode.NETWORK_NOT_REMOVABLE, 'the primary network is not removable');
     }
-    await this.wifiNetworks.delete(actingPrincipal(principal), netId);
+    await this.wifiNetworks.delete(actingPrincipal(principal), netId, (network) => checkIfMatch(ifMatch, networkVersion(network)));
   }
 
   @Get('isolated-networks')
@@ -112,7 +127,7 @@ export class CpeNetworksController {
     const scope = ownerScopeOf(principal);
     const withDevices = principal.scopes.has(S.DEVICES_READ);
     if (!withDevices) await this.networks.requireDefaultDevice(scope);
-    return (await this.networks.list(scope, visibleKinds(principal.scopes), undefined, ownBy(principal))).map((n) => networkView(n, withDevices));
+    return this.views(await this.networks.list(scope, visibleKinds(principal.scopes), undefined, ownBy(principal)), withDevices);
   }
 
   @Get('isolated-networks/:netId')
@@ -121,7 +136,7 @@ export class CpeNetworksController {
     const scope = ownerScopeOf(principal);
     const withDevices = principal.scopes.has(S.DEVICES_READ);
     if (!withDevices) await this.networks.requireDefaultDevice(scope);
-    const view = networkView(await this.networks.one(scope, visibleKinds(principal.scopes), netId, ownBy(principal)), withDevices);
+    const view = await this.view(await this.networks.one(scope, visibleKinds(principal.scopes), netId, ownBy(principal)), withDevices);
     void reply.header('etag', `"${view.version}"`);
     return view;
   }
@@ -140,6 +155,6 @@ export class CpeNetworksController {
     requireAny(principal.scopes, S.SITES_READ);
     requireAny(principal.scopes, S.DEVICES_READ);
     requireAny(principal.scopes, S.NETWORKS_READ, S.PRIMARY_READ);
-    return (await this.networks.list(ownerScopeOf(principal), visibleKinds(principal.scopes), siteId, ownBy(principal))).map((n) => networkView(n, true));
+    return this.views(await this.networks.list(ownerScopeOf(principal), visibleKinds(principal.scopes), siteId, ownBy(principal)), true);
   }
 }

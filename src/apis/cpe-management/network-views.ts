@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { SecurityMode, WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { NetworkOnSite } from './cpe-networks.service';
+import { NetworkAuthors } from './network-authors';
 
 const SECURITY_TYPES: Partial<Record<SecurityMode, string>> = {
   [SecurityMode.WPA2_PSK]: 'WPA2-Personal',
@@ -30,11 +31,13 @@ export interface NetworkView {
   expiration?: string;
   devices?: { device: string; role: NetworkRole; removable: boolean }[];
   createdAt: string;
+  createdBy?: string;
   modifiedAt: string;
+  modifiedBy?: string;
   version: string;
 }
 
-export function networkView({ network, site }: NetworkOnSite, withDevices: boolean): NetworkView {
+export function networkView({ network, site }: NetworkOnSite, withDevices: boolean, authors: NetworkAuthors = {}): NetworkView {
   const type = SECURITY_TYPES[network.securityMode];
   const view: NetworkView = {
     id: network.id,
@@ -44,7 +47,9 @@ export function networkView({ network, site }: NetworkOnSite, withDevices: boole
       ...(type !== undefined && network.passphrase !== null ? { securityMode: { password: network.passphrase, securityModeType: type } } : {}),
     },
     createdAt: network.createdAt.toISOString(),
+    ...(authors.createdBy !== undefined ? { createdBy: authors.createdBy } : {}),
     modifiedAt: network.updatedAt.toISOString(),
+    ...(authors.modifiedBy !== undefined ? { modifiedBy: authors.modifiedBy } : {}),
     version: networkVersion(network),
   };
   if (network.description) view.description = network.description.slice(0, 255);

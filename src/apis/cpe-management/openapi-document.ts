@@ -3,6 +3,7 @@
 // subset of the contract's, same names), the OAuth flows of this server and the scopes.
 
 import { OAuthScopes } from '../../oauth/oauth-scopes';
+import { BULK_DEVICE_UPDATE_SCHEMA, BULK_NETWORK_UPDATE_SCHEMA } from './network-placement';
 import { NETWORK_CREATE_SCHEMA, NETWORK_UPDATE_SCHEMA } from './network-writes';
 
 const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
@@ -50,6 +51,25 @@ export function cpeOpenApiDocument(): object {
       },
       '/devices/{deviceId}/isolated-networks': {
         get: { operationId: 'getNetworksByDevice', tags: ['Devices', 'Isolated Networks'], parameters: [idParam('deviceId', 'The device')], responses: { '200': ok('The networks on the device', 'DeviceNetworkIntersectionList'), '404': error('No such device (NOT_FOUND)'), ...errors } },
+        patch: {
+          operationId: 'patchDeviceWithNetworks',
+          tags: ['Devices', 'Isolated Networks'],
+          description: 'A network lives at its service site: inserting one of the device\'s own site changes nothing; a network of another site, removing one of its own site, and replacements answer 501 (400 NETWORK_NOT_REMOVABLE for the primary network).',
+          parameters: [idParam('deviceId', 'The device')],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('BulkNetworkUpdate') } } },
+          responses: { '204': { description: 'Done (nothing needed changing)' }, '404': error('No such device or network (NOT_FOUND)'), '501': error('Not supported by this controller (NOT_IMPLEMENTED)'), ...errors },
+        },
+      },
+      '/isolated-networks/{netId}/devices': {
+        get: { operationId: 'getDevicesByNetwork', tags: ['Devices', 'Isolated Networks'], parameters: [idParam('netId', 'The network')], responses: { '200': ok('The device the network is on (its service site\'s)', 'DeviceList'), '404': error('No such network (NOT_FOUND)'), ...errors } },
+        patch: {
+          operationId: 'patchDevicesWithNetwork',
+          tags: ['Devices', 'Isolated Networks'],
+          description: 'A network lives at its service site: inserting it on its own device changes nothing; another device, removing it from its own device, and replacements answer 501 (400 NETWORK_NOT_REMOVABLE for the primary network).',
+          parameters: [idParam('netId', 'The network')],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('BulkDeviceUpdate') } } },
+          responses: { '204': { description: 'Done (nothing needed changing)' }, '404': error('No such network or device (NOT_FOUND)'), '501': error('Not supported by this controller (NOT_IMPLEMENTED)'), ...errors },
+        },
       },
       '/isolated-networks': {
         get: { operationId: 'getNetworks', tags: ['Isolated Networks'], responses: { '200': ok('The networks the caller\'s roles reach', 'NetworkList'), ...errors, '403': error('A required scope is missing (PERMISSION_DENIED), or no devices scope and no default device (DEFAULT_DEVICE_NOT_SUPPORTED)') } },
@@ -209,7 +229,9 @@ export function cpeOpenApiDocument(): object {
               items: { type: 'object', properties: { device: { type: 'string' }, role: ref('NetworkRole'), removable: { type: 'boolean' } }, required: ['device'] },
             },
             createdAt: { type: 'string', format: 'date-time' },
+            createdBy: { type: 'string', maxLength: 100, description: 'Who created the network: the client_id of an API client, or user:<id> for the operator\'s staff.' },
             modifiedAt: { type: 'string', format: 'date-time' },
+            modifiedBy: { type: 'string', maxLength: 100, description: 'Who changed the network last, named as createdBy.' },
             version: { type: 'string', minLength: 1, maxLength: 64 },
           },
           required: ['id', 'accessDetail'],
@@ -217,6 +239,8 @@ export function cpeOpenApiDocument(): object {
         NetworkList: { type: 'array', items: ref('Network') },
         NetworkUpdate: NETWORK_UPDATE_SCHEMA,
         NetworkCreate: NETWORK_CREATE_SCHEMA,
+        BulkNetworkUpdate: BULK_NETWORK_UPDATE_SCHEMA,
+        BulkDeviceUpdate: BULK_DEVICE_UPDATE_SCHEMA,
         RebootRequestCreate: {
           type: 'object',
           additionalProperties: false,

@@ -3,6 +3,7 @@
 // (helmet's, computed once: security-headers.ts; docs/security.md).
 
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { answerWithRouteFilter, routeErrorFilterFor } from '../errors/route-error-filters';
 import { securityHeaders, securityHeadersHook } from './security-headers';
 
 // nosniff, HSTS (honoured by browsers over HTTPS only), frame and referrer policies, no
@@ -18,5 +19,15 @@ export function createHttpAdapter(): FastifyAdapter {
     requestTimeout: 300_000,
   });
   adapter.getInstance().addHook('onRequest', securityHeadersHook(HEADERS));
+  // A request refused before its handler ran (a body that is no JSON) is answered by the
+  // route's Fastify error handler, which Nest's filters never see: a route of a family that
+  // registered its error shape (errors/route-error-filters.ts) gets one answering in it;
+  // what it throws on goes to the default handler. Other routes keep the default.
+  adapter.getInstance().addHook('onRoute', (route) => {
+    if (route.errorHandler !== undefined || routeErrorFilterFor(route.url) === undefined) return;
+    route.errorHandler = (error, request, reply) => {
+      if (!answerWithRouteFilter(error, request, reply)) throw error;
+    };
+  });
   return adapter;
 }

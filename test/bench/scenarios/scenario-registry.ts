@@ -6,6 +6,7 @@ import { runOvsdbFloor } from '../ovsdb-floor/ovsdb-floor-scenario';
 import { runFleet } from '../fleet/fleet-scenario';
 import { runTelemetry } from '../telemetry/telemetry-scenario';
 import { runEbl } from '../ebl/ebl-scenario';
+import { runCpeSites } from '../cpe/cpe-sites-scenario';
 import type { ScenarioId } from './scenario-ids';
 
 export const SCENARIOS: Record<ScenarioId, (options: BenchOptions) => Promise<PartReport[]>> = {
@@ -13,4 +14,5 @@ export const SCENARIOS: Record<ScenarioId, (options: BenchOptions) => Promise<Pa
   fleet: runFleet,
   telemetry: runTelemetry,
   ebl: runEbl,
+  'cpe-sites': runCpeSites,
 };

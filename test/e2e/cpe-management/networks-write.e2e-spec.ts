@@ -5,9 +5,10 @@
 
 import { CPE_SCOPES as S } from '../../../src/oauth/oauth-scopes';
 import { CONTRACT_PATH, Contract, ownContract } from '../../support/cpe-contract';
-import { originOf } from '../../support/oauth-clients';
+import { clientCredentialsToken, originOf, registerApiClient } from '../../support/oauth-clients';
 import { DataSource } from 'typeorm';
-import { CLAIM_NODE, createCustomer, CREATE_NETWORK, NETWORK, serial } from '../provisioning/provisioning-ops';
+import { WifiNetworksService } from '../../../src/wifi-networks/wifi-networks.service';
+import { CLAIM_NODE, createCustomer, CREATE_NETWORK, NETWORK, serial, UPDATE_NETWORK } from '../provisioning/provisioning-ops';
 import { describeEachDatabase, expectData, gql, TestApp, useTestApp } from '../support';
 import { answered, Fixture, fixture, get, reference, tokenFor } from './cpe-fixture';
 
@@ -51,6 +52,41 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     const stale = await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'lost update' }, current.etag!);
     expect(stale).toMatchObject({ status: 412, body: { status: 412, code: 'PRECONDITION_FAILED' } });
     expect((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body).toMatchObject({ description: 'Summer guests' });
+  });
+
+  it('detects a change landing between the If-Match check and the write (412), for PATCH and DELETE', async () => {
+    const f = await fixture(t.current);
+    const id = await guestNetwork(t.current, f);
+    const token = await tokenFor(t.current, f, [S.AUXILIARY_WRITE, S.DEVICES_READ]);
+    const service = t.current.app.get(WifiNetworksService);
+    // Another writer's change (the operator's staff, through GraphQL) lands after the API
+    // checked If-Match against the version it read, before the API's own write runs.
+    const landInBetween = async (description: string): Promise<void> => {
+      expectData(await gql(t.current, UPDATE_NETWORK, { id, input: { description } }, f.adminToken));
+    };
+    const update = service.update.bind(service);
+    jest.spyOn(service, 'update').mockImplementationOnce(async (...args) => {
+      await landInBetween('landed in between');
+      return update(...args);
+    });
+    const version = (await get(t.current, `/isolated-networks/${id}`, token, 'Network')).etag!;
+    expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'lost update' }, version)).toMatchObject({ status: 412, body: { code: 'PRECONDITION_FAILED' } });
+    expect((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body).toMatchObject({ description: 'landed in between' });
+
+    const remove = service.delete.bind(service);
+    jest.spyOn(service, 'delete').mockImplementationOnce(async (...args) => {
+      await landInBetween('landed again');
+      return remove(...args);
+    });
+    const next = (await get(t.current, `/isolated-networks/${id}`, token, 'Network')).etag!;
+    expect(await send(t.current, 'DELETE', `/isolated-networks/${id}`, token, undefined, next)).toMatchObject({ status: 412, body: { code: 'PRECONDITION_FAILED' } });
+    expect((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body).toMatchObject({ description: 'landed again' });
+    jest.restoreAllMocks();
+
+    // Two changes sent at once with the same If-Match: exactly one wins.
+    const current = (await get(t.current, `/isolated-networks/${id}`, token, 'Network')).etag!;
+    const answers = await Promise.all(['a', 'b'].map((who) => send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: `by ${who}` }, current)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
   });
 
   it('refuses bad bodies (400), enterprise modes (501) and networks outside the role (404) without writing', async () => {
@@ -115,6 +151,25 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'Booking 42' })).toMatchObject({ status: 200, body: { description: 'Booking 42' } });
     expect((await send(t.current, 'DELETE', `/isolated-networks/${id}`, token)).status).toBe(204);
     expect((await get(t.current, '/isolated-networks', token, 'NetworkList')).body).toEqual([]);
+  });
+
+  it("names who created and last changed a network: the operator's staff by user id, an API client by its client_id", async () => {
+    const f = await fixture(t.current);
+    const id = await guestNetwork(t.current, f);
+    const client = await registerApiClient(t.current, f.adminToken, f.groupId, [S.AUXILIARY_WRITE, S.NETWORKS_WRITE, S.DEVICES_WRITE], { customerId: f.customerId });
+    const token = await clientCredentialsToken(t.current, client, [S.AUXILIARY_WRITE, S.NETWORKS_WRITE, S.DEVICES_WRITE]);
+    const byStaff = (await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body as { createdBy: string; modifiedBy: string };
+    expect(byStaff.createdBy).toMatch(/^user:[0-9a-f-]{36}$/);
+    expect(byStaff.modifiedBy).toBe(byStaff.createdBy);
+
+    const changed = await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'Changed by the app' });
+    expect(changed).toMatchObject({ status: 200, body: { createdBy: byStaff.createdBy, modifiedBy: client.clientId } });
+    expect(((await get(t.current, '/isolated-networks', token, 'NetworkList')).body as { id: string; modifiedBy: string }[]).find((n) => n.id === id)).toMatchObject({ modifiedBy: client.clientId });
+    expectData(await gql(t.current, UPDATE_NETWORK, { id, input: { ssid: 'Staff again' } }, f.adminToken));
+    expect((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body).toMatchObject({ createdBy: byStaff.createdBy, modifiedBy: byStaff.createdBy });
+
+    const created = await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: { accessType: 'Wi-Fi', ssid: 'App made' }, devices: [{ device: f.gatewayId }] });
+    expect(created).toMatchObject({ status: 201, body: { createdBy: client.clientId, modifiedBy: client.clientId } });
   });
 
   it('refuses creations it cannot honour without creating anything, and uses the default device when devices are omitted', async () => {

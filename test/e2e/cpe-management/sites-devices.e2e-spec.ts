@@ -88,6 +88,7 @@ describeEachDatabase('CPE Management API: service sites and devices', (db) => {
       '/devices/{deviceId}/isolated-networks',
       '/isolated-networks',
       '/isolated-networks/{netId}',
+      '/isolated-networks/{netId}/devices',
       '/reboot-requests',
       '/reboot-requests/{rebootId}',
       '/service-sites',
