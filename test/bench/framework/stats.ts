@@ -12,7 +12,7 @@ export function median(samples: readonly number[]): number {
 }
 
 export function minimum(samples: readonly number[]): number {
-  return samples.length === 0 ? Number.NaN : Math.min(...samples);
+  return samples.length === 0 ? Number.NaN : samples.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
 }
 
 /** Milliseconds with a precision that suits their size. */
