@@ -22,16 +22,57 @@ export interface MacRules {
   defaultValidityMs: number | null;
 }
 
-/** POST /ebl/vendorids. */
-export function parseVendorIdRegistrations(body: unknown, denyList: readonly string[]): VendorIdRegistration[] {
+const VENDOR_ID_FIELDS = ['vendorid', 'match_type', 'serviceType'] as const;
+const MAC_FIELDS = ['mac', 'delete_on_match', 'valid_until', 'serviceType'] as const;
+
+/** How one list of a body is read: its name, its entries' fields, the field that keys them. */
+interface EntryListShape {
+  list: 'vendorids' | 'macs';
+  fields: readonly string[];
+  keyField: string;
+  /** Whether the duplicate message repeats the (normalised) key. */
+  showKey: boolean;
+}
+
+const VENDOR_IDS: EntryListShape = { list: 'vendorids', fields: VENDOR_ID_FIELDS, keyField: 'vendorid', showKey: false };
+const MACS: EntryListShape = { list: 'macs', fields: MAC_FIELDS, keyField: 'mac', showKey: true };
+
+/**
+ * The entries of one list, each an object with known fields only and a key no earlier entry
+ * had; `parse` reads one entry (pushing its problems) and gives its key and value, or null.
+ * Every problem of every entry is collected; any problem throws them all.
+ */
+function parseEntries<T>(
+  body: unknown,
+  shape: EntryListShape,
+  nonEmpty: boolean,
+  parse: (entry: Record<string, unknown>, at: string, errors: FieldError[]) => { key: string; value: T } | null,
+): T[] {
   const errors: FieldError[] = [];
-  const entries = entryList(body, 'vendorids', true, errors);
-  const result: VendorIdRegistration[] = [];
+  const entries = entryList(body, shape.list, nonEmpty, errors);
+  const result: T[] = [];
   const seen = new Map<string, number>();
   entries.forEach((entry, i) => {
-    const at = `vendorids[${i}]`;
+    const at = `${shape.list}[${i}]`;
     if (!isObject(entry)) return errors.push({ field: at, message: 'must be an object' });
-    unknownFields(entry, ['vendorid', 'match_type', 'serviceType'], at, errors);
+    unknownFields(entry, shape.fields, at, errors);
+    const parsed = parse(entry, at, errors);
+    if (parsed === null) return;
+    const first = seen.get(parsed.key);
+    if (first !== undefined) {
+      const key = shape.showKey ? ` (${parsed.key})` : '';
+      return errors.push({ field: `${at}.${shape.keyField}`, message: `duplicate of ${shape.list}[${first}] in this request${key}` });
+    }
+    seen.set(parsed.key, i);
+    result.push(parsed.value);
+  });
+  if (errors.length > 0) throw AppError.validation(errors);
+  return result;
+}
+
+/** POST /ebl/vendorids. */
+export function parseVendorIdRegistrations(body: unknown, denyList: readonly string[]): VendorIdRegistration[] {
+  return parseEntries(body, VENDOR_IDS, true, (entry, at, errors) => {
     const vendorId = vendorIdOf(entry.vendorid, `${at}.vendorid`, errors);
     let matchType: MatchType = 'exact';
     if (entry.match_type !== undefined) {
@@ -39,86 +80,43 @@ export function parseVendorIdRegistrations(body: unknown, denyList: readonly str
       else errors.push({ field: `${at}.match_type`, message: `must be one of ${MATCH_TYPES.join(', ')} (no wildcards or regular expressions)` });
     }
     const serviceType = serviceTypeOf(entry.serviceType, `${at}.serviceType`, errors);
-    if (vendorId === null) return;
+    if (vendorId === null) return null;
     if (isDeniedVendorId(vendorId, denyList)) {
       errors.push({ field: `${at}.vendorid`, message: `"${vendorId}" is a generic vendor id (it would match equipment of every provider); register one specific to your equipment` });
-      return;
+      return null;
     }
-    const first = seen.get(vendorId);
-    if (first !== undefined) return errors.push({ field: `${at}.vendorid`, message: `duplicate of vendorids[${first}] in this request` });
-    seen.set(vendorId, i);
-    result.push({ vendorId, matchType, serviceType });
+    return { key: vendorId, value: { vendorId, matchType, serviceType } };
   });
-  if (errors.length > 0) throw AppError.validation(errors);
-  return result;
 }
 
 /** DELETE /ebl/vendorids (required) and GET (optional filter: null lists everything). */
 export function parseVendorIdKeys(body: unknown, required: boolean): string[] | null {
   if (!required && isAbsent(body)) return null;
-  const errors: FieldError[] = [];
-  const entries = entryList(body, 'vendorids', required, errors);
-  const ids: string[] = [];
-  const seen = new Map<string, number>();
-  entries.forEach((entry, i) => {
-    const at = `vendorids[${i}]`;
-    if (!isObject(entry)) return errors.push({ field: at, message: 'must be an object' });
-    unknownFields(entry, ['vendorid', 'match_type', 'serviceType'], at, errors);
+  return parseEntries(body, VENDOR_IDS, required, (entry, at, errors) => {
     const id = vendorIdOf(entry.vendorid, `${at}.vendorid`, errors);
-    if (id === null) return;
-    const first = seen.get(id);
-    if (first !== undefined) return errors.push({ field: `${at}.vendorid`, message: `duplicate of vendorids[${first}] in this request` });
-    seen.set(id, i);
-    ids.push(id);
+    return id === null ? null : { key: id, value: id };
   });
-  if (errors.length > 0) throw AppError.validation(errors);
-  return ids;
 }
 
 /** POST /ebl/mac-addresses. */
 export function parseMacRegistrations(body: unknown, rules: MacRules): MacRegistration[] {
-  const errors: FieldError[] = [];
-  const entries = entryList(body, 'macs', true, errors);
-  const result: MacRegistration[] = [];
-  const seen = new Map<string, number>();
-  entries.forEach((entry, i) => {
-    const at = `macs[${i}]`;
-    if (!isObject(entry)) return errors.push({ field: at, message: 'must be an object' });
-    unknownFields(entry, ['mac', 'delete_on_match', 'valid_until', 'serviceType'], at, errors);
+  return parseEntries(body, MACS, true, (entry, at, errors) => {
     const mac = macOf(entry.mac, `${at}.mac`, errors);
     const deleteOnMatch = booleanOf(entry.delete_on_match, `${at}.delete_on_match`, errors);
     const validUntil = validUntilOf(entry.valid_until, `${at}.valid_until`, rules, errors);
     const serviceType = serviceTypeOf(entry.serviceType, `${at}.serviceType`, errors);
-    if (mac === null || deleteOnMatch === null || validUntil === undefined) return;
-    const first = seen.get(mac);
-    if (first !== undefined) return errors.push({ field: `${at}.mac`, message: `duplicate of macs[${first}] in this request (${mac})` });
-    seen.set(mac, i);
-    result.push({ mac, deleteOnMatch, validUntil, serviceType });
+    if (mac === null || deleteOnMatch === null || validUntil === undefined) return null;
+    return { key: mac, value: { mac, deleteOnMatch, validUntil, serviceType } };
   });
-  if (errors.length > 0) throw AppError.validation(errors);
-  return result;
 }
 
 /** DELETE /ebl/mac-addresses (required) and GET (optional filter: null lists everything). */
 export function parseMacKeys(body: unknown, required: boolean): string[] | null {
   if (!required && isAbsent(body)) return null;
-  const errors: FieldError[] = [];
-  const entries = entryList(body, 'macs', required, errors);
-  const macs: string[] = [];
-  const seen = new Map<string, number>();
-  entries.forEach((entry, i) => {
-    const at = `macs[${i}]`;
-    if (!isObject(entry)) return errors.push({ field: at, message: 'must be an object' });
-    unknownFields(entry, ['mac', 'delete_on_match', 'valid_until', 'serviceType'], at, errors);
+  return parseEntries(body, MACS, required, (entry, at, errors) => {
     const mac = macOf(entry.mac, `${at}.mac`, errors);
-    if (mac === null) return;
-    const first = seen.get(mac);
-    if (first !== undefined) return errors.push({ field: `${at}.mac`, message: `duplicate of macs[${first}] in this request (${mac})` });
-    seen.set(mac, i);
-    macs.push(mac);
+    return mac === null ? null : { key: mac, value: mac };
   });
-  if (errors.length > 0) throw AppError.validation(errors);
-  return macs;
 }
 
 function isAbsent(body: unknown): boolean {
