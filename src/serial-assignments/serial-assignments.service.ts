@@ -11,6 +11,7 @@ import { AppError } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { Group } from '../identity/group.entity';
+import { normaliseSerial } from '../validation/serial';
 import { AssignSerialsInput } from './dto/assign-serials.input';
 import { checkAssignedValues, likePrefix } from './serial-assignment-rules';
 import { SerialAssignment, SerialAssignmentKind } from './serial-assignment.entity';
@@ -27,8 +28,10 @@ export class SerialAssignmentsService {
   ) {}
 
   async assign(principal: Principal, input: AssignSerialsInput): Promise<SerialAssignment[]> {
-    const serials = [...new Set(input.serials ?? [])];
-    const prefixes = [...new Set(input.prefixes ?? [])];
+    // Canonical form, as node serials are stored (an invalid value stays as given for the error).
+    const canonical = (value: string): string => normaliseSerial(value) ?? value;
+    const serials = [...new Set((input.serials ?? []).map(canonical))];
+    const prefixes = [...new Set((input.prefixes ?? []).map(canonical))];
     const errors = checkAssignedValues(serials, prefixes);
     if (errors.length > 0) throw AppError.validation(errors);
     try {

@@ -12,8 +12,6 @@ import { minVersion, satisfies } from 'semver';
 const root = resolve(__dirname, '../..');
 
 const NEVER_LOADED: Record<string, string> = {
-  // @fastify/static's; Nest loads @fastify/static only for useStaticAssets(), which the controller never calls.
-  'content-disposition@3.0.0': '@fastify/static (useStaticAssets only)',
   // light-my-request's; Fastify requires light-my-request only inside inject(), which the controller never calls.
   'cookie@2.0.2': 'light-my-request (Fastify inject() only)',
 };

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { groupScope } from '../../access/group-scope';
 import { Principal } from '../../common/auth/principal';
 import { AppError, ErrorCode } from '../../common/errors/app-error';
-import { checkSerial } from '../../nodes/node-rules';
+import { normaliseSerial } from '../../nodes/node-rules';
 import { Node } from '../../nodes/node.entity';
 import { NodesService } from '../../nodes/nodes.service';
 import { HomeApiError, HomeErrorCode } from './wire/error-catalogue';
@@ -129,11 +129,13 @@ function readHardware(f: RequestFields, create: boolean): Hardware {
   // 6.4.7 needs all three on a create; 6.4.9 needs manufacturer and serial number.
   if (manufacturer === undefined || serial === undefined || (create && model === undefined)) throw new HomeApiError(HomeErrorCode.MUST_SPECIFY_MODEM);
   if (!MANUFACTURERS.includes(manufacturer)) throw new HomeApiError(HomeErrorCode.BAD_MANUFACTURER);
-  if (checkSerial('serial_number', serial).length > 0) throw new HomeApiError(HomeErrorCode.BAD_REQUEST);
+  // Canonical (trimmed, upper case), as every serial is stored: lookups and comparisons below match it.
+  const canonical = normaliseSerial(serial);
+  if (canonical === undefined) throw new HomeApiError(HomeErrorCode.BAD_REQUEST);
   const macAddress = f.optional('mac_address');
   if (macAddress !== undefined && !MAC.test(macAddress)) throw new HomeApiError(HomeErrorCode.BAD_MAC);
   if (manufacturer === 'LAN CITY' && macAddress === undefined) throw new HomeApiError(HomeErrorCode.LAN_CITY_NEEDS_MAC);
-  return { serial, model, macAddress };
+  return { serial: canonical, model, macAddress };
 }
 
 /** The site key the MSO may be told: its own location's id, nothing of another tenant. */

@@ -1,4 +1,4 @@
-// LOG_FORMAT=json: one JSON object per line, written by pino (docs/decisions/logging.md).
+// LOG_FORMAT=json: one JSON object per line, written by pino (docs/decisions/operations.md).
 // Fields: time (ISO), level, context, serial and peer (from a device line's label, see
 // device-label.ts), msg, and detail (a stack). Text is escaped as in plain lines before
 // pino serialises it. Like the plain logger, lines are buffered and written once per

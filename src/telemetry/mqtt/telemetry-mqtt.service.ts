@@ -1,11 +1,13 @@
 // The controller's MQTT client: connects to MQTT_URL, or to the embedded broker when it is
 // unset, subscribes to every node's stats topic (<prefix>/+) and hands each message to the
-// ingestor. isConnected() is the readiness check of the telemetry path.
+// ingestor. With an external broker (MQTT_URL), readiness fails while the client is not
+// connected to it (the check 'mqtt'); the embedded broker lives in this process.
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { connect, MqttClient } from 'mqtt';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { ReadinessChecks } from '../../health/readiness-checks';
 import { ReportIngestor } from '../ingest/report-ingestor.service';
 import { TELEMETRY_CONFIG, TelemetryConfig } from '../telemetry-config';
 import { EmbeddedBroker } from './embedded-broker';
@@ -20,6 +22,7 @@ export class TelemetryMqttService implements OnModuleInit, OnModuleDestroy {
     @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
     @Inject(APP_CONFIG) private readonly app: AppConfig,
     private readonly ingestor: ReportIngestor,
+    private readonly readiness: ReadinessChecks,
   ) {}
 
   /** Whether the controller's client is connected to the broker (readiness). */
@@ -34,6 +37,11 @@ export class TelemetryMqttService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleInit(): Promise<void> {
     let url = this.config.mqttUrl;
+    if (url !== undefined) {
+      this.readiness.register('mqtt', () => {
+        if (!this.isConnected()) throw new Error('not connected to the MQTT broker (MQTT_URL)');
+      });
+    }
     if (url === undefined) {
       this.embedded = new EmbeddedBroker();
       const { tlsCertFile, tlsKeyFile, tlsCaFile } = this.app.ovsdb;

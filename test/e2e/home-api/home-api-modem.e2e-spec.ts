@@ -70,6 +70,23 @@ describeEachDatabase('@Home API 2.0 gateway: MODEM', (db) => {
     );
   });
 
+  it('takes the serial in any case as the same modem: duplicates are refused, an UPDATE with it swaps nothing', async () => {
+    const created = await client.send(modem([['manufacturer', 'OTHER'], ['model', 'PP203X'], ['serial_number', 'hamodem0005'], ['mso_modem_key', '7005']]));
+    const modemKey = keyOf(created, 'modem_key');
+    expect(await node('HAMODEM0005')).toMatchObject({ id: modemKey, locationId: siteKey, externalKey: '7005' });
+    expect(await client.send(modem([['manufacturer', 'OTHER'], ['model', 'PP203X'], ['serial_number', 'HAModem0005']]))).toBe(
+      expectedError('CREATE', 'MODEM', -20053, `Modem with serial number: HAMODEM0005 is already assigned to ${siteKey}`),
+    );
+    const updated = await client.send(transaction('UPDATE', 'MODEM', [...COMMON, ['modem_key', modemKey], ['manufacturer', 'OTHER'], ['serial_number', 'HAMODEM0005'.toLowerCase()], ['model', 'PP213X']]));
+    expect(updated).toBe(expectedSuccess('UPDATE', 'MODEM', [['modem_key', modemKey]]));
+    expect(await node('HAMODEM0005')).toMatchObject({ id: modemKey, locationId: siteKey, model: 'PP213X', externalKey: '7005' });
+    const audit = expectData(
+      await gql<{ auditEvents: { edges: { node: { action: string } }[] } }>(t.current, 'query ($id: ID!) { auditEvents(objectId: $id, first: 50) { edges { node { action } } } }', { id: modemKey }, admin),
+    ).auditEvents.edges.map((e) => e.node.action);
+    expect(audit).toContain('node.claim');
+    expect(audit).not.toContain('node.unclaim');
+  });
+
   it("answers bad hardware with Attachment H's errors and claims nothing", async () => {
     const cases: [[string, string][], string][] = [
       [[['manufacturer', 'OTHER'], ['serial_number', 'HAMODEM0003']], expectedError('CREATE', 'MODEM', -20046, 'Must specify manufacturer, model and serial number')],

@@ -6,7 +6,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Server } from 'node:net';
+import { connect, createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DelayScheduler, defaultProfile, loadSchemaFile, OPENSYNC_SUBSET_SCHEMA_PATH, SimulatedDevice } from '@lib/device-sim';
@@ -33,6 +33,18 @@ function startController(env: Record<string, string>, dir: string): Run {
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+/** Whether a TCP connection to host:port is accepted (refused: false). */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
 }
 
 describe('the controller process', () => {
@@ -86,6 +98,26 @@ describe('the controller process', () => {
       busy.close();
     }
   });
+
+  it('binds the API to HTTP_HOST only; without it, to every interface', async () => {
+    // 127.0.0.2 is another loopback address: reachable through a wildcard bind, not through 127.0.0.1's.
+    const httpPort = async (r: Run): Promise<number> =>
+      until('the HTTP listener', () => Number(/GraphQL API listening on http:\/\/[^:]+:(\d+)\//.exec(r.stdout())?.[1]) || undefined);
+    const narrow = run({ HTTP_HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'narrow.sqlite')}` });
+    const narrowPort = await httpPort(narrow);
+    const wide = run({ DATABASE_URL: `sqlite:${join(dir, 'wide.sqlite')}` });
+    const widePort = await httpPort(wide);
+    try {
+      expect((await fetch(`http://127.0.0.1:${narrowPort}/health/live`)).status).toBe(200);
+      expect(await accepts('127.0.0.2', narrowPort)).toBe(false);
+      expect(await accepts('127.0.0.2', widePort)).toBe(true);
+    } finally {
+      narrow.child.kill('SIGTERM');
+      wide.child.kill('SIGTERM');
+    }
+    expect(await narrow.exit).toBe(0);
+    expect(await wide.exit).toBe(0);
+  }, 120_000);
 
   it('logs JSON lines, and on SIGTERM closes device sessions with a log line and exits 0', async () => {
     const r = run({ LOG_FORMAT: 'json', SHUTDOWN_TIMEOUT_MS: '3000' });

@@ -1,7 +1,8 @@
 // Health and metrics as an orchestrator and Prometheus see them: liveness and readiness
 // answer JSON; readiness turns false when the database goes away (the PostgreSQL schema
 // dropped under the running app) while liveness stays true; /metrics carries the device
-// metrics once a simulated device has connected, with no serial in any label.
+// metrics once a simulated device has connected, with no serial in any label; on PostgreSQL
+// the pool's connections by state.
 
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -88,8 +89,14 @@ describe('health and metrics [sqlite]', () => {
 
 const describePostgres = postgresReachable() ? describe : describe.skip;
 
-describePostgres(`readiness when the database goes away [postgres${postgresReachable() ? '' : `, skipped: not reachable at ${POSTGRES_URL}`}]`, () => {
+describePostgres(`pool metrics, and readiness when the database goes away [postgres${postgresReachable() ? '' : `, skipped: not reachable at ${POSTGRES_URL}`}]`, () => {
   const t = useTestApp('postgres');
+
+  it('metrics show the database pool by state', async () => {
+    const text = (await get(t.current, '/metrics')).text;
+    expect(text).toContain('# TYPE opensync_database_pool_connections gauge');
+    for (const state of ['idle', 'in_use', 'waiting']) expect(text).toMatch(new RegExp(`^opensync_database_pool_connections\\{state="${state}"\\} \\d+$`, 'm'));
+  });
 
   it('readiness fails and liveness stays true once the schema is gone', async () => {
     expect((await get(t.current, '/health/ready')).status).toBe(200);
