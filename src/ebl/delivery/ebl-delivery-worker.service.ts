@@ -5,20 +5,32 @@
 // At most a few deliveries per provider are in flight, so a provider that is down (each
 // attempt waiting for its timeout) holds only its own slots: matching never waits for
 // delivery, and other providers are sent to meanwhile.
+//
+// Throughput (docs/decisions/ebl.md): due deliveries are read ahead into a short ready list
+// per provider, so a slot that frees starts the next one at once; finished attempts are
+// recorded in batches, one transaction per worker tick, a few milliseconds after they end.
+// A delivery stays out of the reads while it is ready, in flight, or finished and not yet
+// recorded: it is never sent twice at once, and never marked DELIVERED before its 2xx.
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThanOrEqual, Not } from 'typeorm';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { EBL_CONFIG, EblConfig } from '../ebl-config';
 import { EblProvidersService } from '../providers/ebl-providers.service';
-import { EblDeliveryAttemptRow, EblDeliveryRow } from '../store/ebl-delivery.entities';
+import { EblDeliveryRow } from '../store/ebl-delivery.entities';
+import { AttemptOutcome, AttemptRecord, recordAttempt } from './attempt-outcome';
+import { AttemptRecorder } from './attempt-recorder';
 import { EblOutboxService } from './ebl-outbox.service';
 import { postJson } from './http-post';
-import { retryDelayMs } from './retry-schedule';
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signature';
 
 const RETENTION_SWEEP_MS = 600_000;
+/** How long finished attempts wait to be recorded together (the tick after a completion). */
+const RECORD_DELAY_MS = 5;
+/** Attempts waiting that make the tick come at once. */
+const RECORD_BATCH = 64;
+/** The columns a send and its record need (the listing reads the others). */
+const SEND_COLUMNS = { id: true, providerId: true, body: true, status: true, attempts: true, nextAttemptAt: true, expiresAt: true } as const;
 
 export interface EblDeliveryStats {
   attempts: number;
@@ -26,30 +38,35 @@ export interface EblDeliveryStats {
   failed: number;
 }
 
-interface AttemptOutcome {
-  httpStatus: number | null;
-  error: string | null;
-}
-
 @Injectable()
 export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Ebl');
   private readonly inFlight = new Map<string, { providerId: string; abort: AbortController }>();
   private readonly perProvider = new Map<string, number>();
+  /** Due notifications read and not yet started, per provider, oldest first. */
+  private readonly ready = new Map<string, EblDeliveryRow[]>();
+  private readonly recorder: AttemptRecorder;
   private pollTimer: NodeJS.Timeout | undefined;
   private retentionTimer: NodeJS.Timeout | undefined;
-  private ticking = false;
+  private ticking: Promise<void> | undefined;
   private again = false;
+  /** The next tick reads the outbox (woken, or a ready list ran low). */
+  private look = false;
+  private soonTimer: NodeJS.Timeout | undefined;
   private closing = false;
   readonly stats: EblDeliveryStats = { attempts: 0, delivered: 0, failed: 0 };
 
   constructor(
     @Inject(EBL_CONFIG) private readonly config: EblConfig,
     private readonly dataSource: DataSource,
-    private readonly transactions: TransactionRunner,
+    transactions: TransactionRunner,
     private readonly providers: EblProvidersService,
     private readonly outbox: EblOutboxService,
-  ) {}
+  ) {
+    this.recorder = new AttemptRecorder(dataSource, transactions, (record, error) =>
+      this.logger.warn(`could not record an attempt of notification ${record.deliveryId}: ${String(error)}`),
+    );
+  }
 
   onModuleInit(): void {
     this.outbox.onQueued(() => this.wake());
@@ -60,52 +77,111 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
     this.wake();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.closing = true;
     if (this.pollTimer !== undefined) clearInterval(this.pollTimer);
     if (this.retentionTimer !== undefined) clearInterval(this.retentionTimer);
+    if (this.soonTimer !== undefined) clearTimeout(this.soonTimer);
     // Unfinished attempts are not recorded: their deliveries stay PENDING and are sent
-    // again after the restart.
+    // again after the restart. Finished ones are written before the database closes.
     for (const { abort } of this.inFlight.values()) abort.abort();
+    while (this.ticking !== undefined) await this.ticking;
+    try {
+      this.recorded(await this.recorder.flush());
+    } catch (error) {
+      this.logger.warn(`could not record notification attempts at shutdown: ${String(error)}`);
+    }
   }
 
   /** Looks for due deliveries now (also called by the timer and after each enqueue). */
   wake(): void {
+    this.look = true;
+    this.runTick();
+  }
+
+  /** A tick shortly, to record what finished with what finishes next. */
+  private soon(): void {
     if (this.closing) return;
-    if (this.ticking) {
+    if (this.recorder.size >= RECORD_BATCH) {
+      this.runTick();
+      return;
+    }
+    this.soonTimer ??= setTimeout(() => {
+      this.soonTimer = undefined;
+      this.runTick();
+    }, RECORD_DELAY_MS);
+  }
+
+  private runTick(): void {
+    if (this.closing) return;
+    if (this.ticking !== undefined) {
       this.again = true;
       return;
     }
-    this.ticking = true;
-    void this.tick()
+    this.ticking = this.tick()
       .catch((error: unknown) => this.logger.warn(`could not read the notification outbox: ${String(error)}`))
       .finally(() => {
-        this.ticking = false;
+        this.ticking = undefined;
         if (this.again) {
           this.again = false;
-          this.wake();
+          this.runTick();
         }
       });
   }
 
+  /**
+   * Records the attempts finished since the last tick; then, when woken or a ready list ran
+   * low, reads what is due into the ready lists (up to a few rounds of each provider's
+   * slots; providers whose list is full are left out of the read) and starts what fits.
+   */
   private async tick(): Promise<void> {
-    const free = this.config.totalConcurrency - this.inFlight.size;
-    if (free <= 0) return;
-    const saturated = [...this.perProvider].filter(([, n]) => n >= this.config.perProviderConcurrency).map(([p]) => p);
+    if (this.recorder.size > 0) this.recorded(await this.recorder.flush());
+    if (this.closing || !this.look) return;
+    this.look = false;
+    const cap = this.readyPerProvider();
+    const full = [...this.ready].filter(([, rows]) => rows.length >= cap).map(([p]) => p);
+    // Ready, sending, or sent and not yet recorded: not read again.
+    const busy = [...this.inFlight.keys(), ...this.recorder.pendingIds()];
+    for (const rows of this.ready.values()) for (const row of rows) busy.push(row.id);
     const due = await this.dataSource.manager.find(EblDeliveryRow, {
+      select: SEND_COLUMNS,
       where: {
         status: 'PENDING',
         nextAttemptAt: LessThanOrEqual(new Date()),
-        ...(saturated.length > 0 ? { providerId: Not(In(saturated)) } : {}),
-        ...(this.inFlight.size > 0 ? { id: Not(In([...this.inFlight.keys()])) } : {}),
+        ...(full.length > 0 ? { providerId: Not(In(full)) } : {}),
+        ...(busy.length > 0 ? { id: Not(In(busy)) } : {}),
       },
       order: { nextAttemptAt: 'ASC' },
-      take: Math.min(free, this.config.perProviderConcurrency * 4),
+      take: Math.max(cap, this.config.totalConcurrency),
     });
+    if (this.closing) return;
+    const claimed = new Set(busy);
     for (const delivery of due) {
-      if (this.closing || this.inFlight.size >= this.config.totalConcurrency) break;
-      if (this.inFlight.has(delivery.id) || (this.perProvider.get(delivery.providerId) ?? 0) >= this.config.perProviderConcurrency) continue;
-      this.start(delivery);
+      if (claimed.has(delivery.id)) continue;
+      const rows = this.ready.get(delivery.providerId) ?? [];
+      if (rows.length >= cap) continue;
+      rows.push(delivery);
+      this.ready.set(delivery.providerId, rows);
+    }
+    this.startReady();
+  }
+
+  /** Deliveries read ahead per provider: eight rounds of its slots. */
+  private readyPerProvider(): number {
+    return this.config.perProviderConcurrency * 8;
+  }
+
+  /** Starts ready deliveries while their providers and the total have free slots. */
+  private startReady(): void {
+    const cap = this.readyPerProvider();
+    for (const [providerId, rows] of this.ready) {
+      const before = rows.length;
+      while (rows.length > 0 && this.inFlight.size < this.config.totalConcurrency && (this.perProvider.get(providerId) ?? 0) < this.config.perProviderConcurrency) {
+        this.start(rows.shift()!);
+      }
+      // Half the list sent: read more before it runs out.
+      if (rows.length < before && rows.length <= cap / 2) this.look = true;
+      if (rows.length === 0) this.ready.delete(providerId);
     }
   }
 
@@ -115,49 +191,38 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
     this.perProvider.set(delivery.providerId, (this.perProvider.get(delivery.providerId) ?? 0) + 1);
     void this.attempt(delivery, abort)
       .catch((error: unknown) => {
-        if (!this.closing) this.logger.warn(`could not record a notification attempt: ${String(error)}`);
+        if (!this.closing) this.logger.warn(`notification attempt ${delivery.id} failed unexpectedly: ${String(error)}`);
       })
       .finally(() => {
         this.inFlight.delete(delivery.id);
         const n = (this.perProvider.get(delivery.providerId) ?? 1) - 1;
         if (n <= 0) this.perProvider.delete(delivery.providerId);
         else this.perProvider.set(delivery.providerId, n);
-        this.wake();
+        if (this.closing) return;
+        this.startReady();
+        this.soon();
       });
   }
 
+  /** Sends once and queues the attempt's record for the next tick. */
   private async attempt(delivery: EblDeliveryRow, abort: AbortController): Promise<void> {
     const provider = this.providers.get(delivery.providerId);
     const at = new Date();
     const outcome: AttemptOutcome =
       provider === undefined ? { httpStatus: null, error: 'the provider was removed' } : await this.send(provider.notificationUrl, provider.secret, delivery, abort);
-    if (this.closing) return;
-    this.stats.attempts++;
-    const number = delivery.attempts + 1;
-    const ok = outcome.httpStatus !== null && outcome.httpStatus >= 200 && outcome.httpStatus < 300;
-    const finishedAt = new Date();
-    let status = delivery.status;
-    let nextAttemptAt = delivery.nextAttemptAt;
-    if (ok) {
-      status = 'DELIVERED';
-    } else {
-      nextAttemptAt = new Date(finishedAt.getTime() + retryDelayMs(this.config, number));
-      if (provider === undefined || nextAttemptAt.getTime() > delivery.expiresAt.getTime()) status = 'FAILED';
-    }
-    const lastError = ok ? null : truncate(outcome.error ?? `HTTP ${outcome.httpStatus}`);
-    await this.transactions.run(async (m) => {
-      const attempt: EblDeliveryAttemptRow = { id: randomUUID(), deliveryId: delivery.id, number, at, httpStatus: outcome.httpStatus, error: lastError };
-      await m.insert(EblDeliveryAttemptRow, attempt);
-      await m.update(
-        EblDeliveryRow,
-        { id: delivery.id, status: 'PENDING' },
-        { attempts: number, status, nextAttemptAt, lastError, finishedAt: status === 'PENDING' ? null : finishedAt },
-      );
-    });
-    if (status === 'DELIVERED') this.stats.delivered++;
-    if (status === 'FAILED') {
-      this.stats.failed++;
-      this.logger.warn(`notification ${delivery.id} to provider ${delivery.providerId} given up after ${number} attempts: ${lastError}`);
+    if (this.closing && abort.signal.aborted) return;
+    this.recorder.add(recordAttempt(delivery, outcome, at, new Date(), this.config, provider === undefined));
+  }
+
+  /** Counts and logs what a flush wrote. */
+  private recorded(records: AttemptRecord[]): void {
+    for (const r of records) {
+      this.stats.attempts++;
+      if (r.changes.status === 'DELIVERED') this.stats.delivered++;
+      if (r.changes.status === 'FAILED') {
+        this.stats.failed++;
+        this.logger.warn(`notification ${r.deliveryId} to provider ${r.providerId} given up after ${r.changes.attempts} attempts: ${r.changes.lastError}`);
+      }
     }
   }
 
@@ -181,8 +246,4 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
       this.logger.warn(`could not remove old notifications: ${String(error)}`);
     }
   }
-}
-
-function truncate(text: string): string {
-  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
 }

@@ -4,6 +4,11 @@
 // nodes are held in memory. At start it re-reads every in-flight node and re-arms its
 // deadline: a node SENDING or SENT is observed when its device connects, never commanded
 // blindly again (docs/decisions/device-operations.md).
+// The per-wave bookkeeping is in memory: nodes in flight per operation are the nodes the
+// runner tracks, and nodes still PENDING are counted once from the database and then kept
+// as the runner admits them; a pass reads the database only for the operations, the next
+// nodes to admit, and once more to confirm an operation is over. State changes are written
+// in batches by the store, each awaited before the runner goes on.
 
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Observable, Subject, Subscription } from 'rxjs';
@@ -13,7 +18,7 @@ import { DeviceOperation } from '../device-operation.entity';
 import { DeviceOperationTarget } from '../device-operation-target.entity';
 import { FirmwareExecutor } from '../firmware/firmware-executor';
 import { LogPullExecutor } from '../log-pull/log-pull-executor';
-import { OperationKind, OperationState, TERMINAL_TARGET_STATES } from '../operation-states';
+import { OperationKind, OperationState, TargetState, TERMINAL_TARGET_STATES } from '../operation-states';
 import { OPERATIONS_CONFIG, OperationsConfig } from '../operations-config';
 import { RebootExecutor } from '../reboot/reboot-executor';
 import { admissions, canaryStops, nextTargetState, TargetEvent } from '../target-state-machine';
@@ -38,6 +43,10 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   private readonly deadlines = new DeadlineScheduler((keys) => this.onDue(keys));
   private readonly byTarget = new Map<string, ActiveTarget>();
   private readonly byNode = new Map<string, ActiveTarget>();
+  /** Tracked (in-flight) nodes per operation. */
+  private readonly inFlightCount = new Map<string, number>();
+  /** PENDING nodes per operation, counted once and kept as nodes are admitted; absent: count again. */
+  private readonly pendingCount = new Map<string, number>();
   private readonly progressSubject = new Subject<string>();
   private subscription: Subscription | undefined;
   private pumping: Promise<void> | undefined;
@@ -89,12 +98,14 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   /** A new or resumed operation: start it at its time. */
   started(operation: DeviceOperation): void {
+    this.pendingCount.delete(operation.id);
     if (operation.state === OperationState.SCHEDULED) this.scheduleStart(operation);
     this.pump();
   }
 
   /** An operation was cancelled: its admitted nodes not yet commanded are cancelled too. */
   cancelled(operationId: string): void {
+    this.pendingCount.delete(operationId);
     for (const active of [...this.byTarget.values()].filter((a) => a.row.operationId === operationId)) {
       this.enqueue(active, async () => {
         await this.apply(active, { type: 'CANCEL' });
@@ -152,7 +163,13 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
         this.progressSubject.next(operation.id);
       }
       if (operation.state === OperationState.RUNNING) await this.admit(operation);
-      if ((await this.store.countOpen(operation.id)) > 0) continue;
+      if (this.inFlightOf(operation.id) + (await this.pendingOf(operation.id)) > 0) continue;
+      // Over by the runner's counts: confirmed by the database before it is finished.
+      if ((await this.store.countOpen(operation.id)) > 0) {
+        this.pendingCount.delete(operation.id);
+        continue;
+      }
+      this.pendingCount.delete(operation.id);
       if (operation.state === OperationState.CANCELLED || operation.state === OperationState.STOPPED) {
         await this.store.finish(operation);
       } else if (await this.store.operationState(operation, [OperationState.RUNNING, OperationState.PAUSED], OperationState.COMPLETED)) {
@@ -163,29 +180,49 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async admit(operation: DeviceOperation): Promise<void> {
-    const inFlight = await this.store.countInFlight(operation.id);
+    const inFlight = this.inFlightOf(operation.id);
     // Firmware runs in whole waves: the next starts when the last is over, if its canary passed.
     if (operation.kind === OperationKind.FIRMWARE_UPGRADE) {
       // The canary judges a wave only when another would follow it.
-      if (inFlight > 0 || (await this.store.nextPending(operation.id, 1)).length === 0) return;
+      if (inFlight > 0 || (await this.pendingOf(operation.id)) === 0) return;
       const wave = await this.store.lastWave(operation.id, operation.waveSize);
       const threshold = operation.params.canaryFailurePercent ?? 100;
       if (wave !== undefined && canaryStops(wave.size, wave.failed, threshold)) {
         this.logger.warn(`operation ${operation.id}: ${wave.failed} of ${wave.size} nodes of the last wave failed (threshold ${threshold}%): rollout stopped`);
         await this.store.operationState(operation, [OperationState.RUNNING], OperationState.STOPPED);
+        this.pendingCount.delete(operation.id);
         return;
       }
     }
-    const count = admissions(operation.waveSize, inFlight, operation.targetCount);
+    const count = admissions(operation.waveSize, inFlight, await this.pendingOf(operation.id));
     if (count === 0) return;
+    const wait = this.executors[operation.kind].deviceWaitMs ?? this.config.deviceWaitMs;
+    const admitted: ActiveTarget[] = [];
     for (const row of await this.store.nextPending(operation.id, count)) {
       // One operation at a time per node: a node busy elsewhere waits for its next pass.
       if (this.byNode.has(row.nodeId)) continue;
-      const active = this.track(row, operation);
-      const wait = this.executors[operation.kind].deviceWaitMs ?? this.config.deviceWaitMs;
-      await this.apply(active, { type: 'ADMIT' }, { deadlineAt: new Date(Date.now() + wait) });
-      this.look(active);
+      admitted.push(this.track(row, operation));
     }
+    // Admitted together: their writes share one transaction.
+    await Promise.all(
+      admitted.map(async (active) => {
+        await this.apply(active, { type: 'ADMIT' }, { deadlineAt: new Date(Date.now() + wait) });
+        if (this.byTarget.get(active.row.id) === active) this.look(active);
+      }),
+    );
+  }
+
+  private inFlightOf(operationId: string): number {
+    return this.inFlightCount.get(operationId) ?? 0;
+  }
+
+  /** PENDING nodes of the operation: counted by the database the first time, then kept here. */
+  private async pendingOf(operationId: string): Promise<number> {
+    const known = this.pendingCount.get(operationId);
+    if (known !== undefined) return known;
+    const counted = await this.store.countPending(operationId);
+    this.pendingCount.set(operationId, counted);
+    return counted;
   }
 
   /** Hands the node to its kind's executor if its device is connected. */
@@ -197,6 +234,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   private track(row: DeviceOperationTarget, operation: DeviceOperation): ActiveTarget {
     const active: ActiveTarget = { row, operation, chain: Promise.resolve() };
     this.byTarget.set(row.id, active);
+    this.inFlightCount.set(row.operationId, this.inFlightOf(row.operationId) + 1);
     this.byNode.set(row.nodeId, active);
     if (row.deadlineAt !== null) this.deadlines.schedule(row.id, row.deadlineAt.getTime());
     return active;
@@ -205,7 +243,12 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   private untrack(active: ActiveTarget): void {
     active.stopWatch?.();
     active.stopWatch = undefined;
-    this.byTarget.delete(active.row.id);
+    if (this.byTarget.get(active.row.id) === active) {
+      this.byTarget.delete(active.row.id);
+      const left = this.inFlightOf(active.row.operationId) - 1;
+      if (left > 0) this.inFlightCount.set(active.row.operationId, left);
+      else this.inFlightCount.delete(active.row.operationId);
+    }
     if (this.byNode.get(active.row.nodeId) === active) this.byNode.delete(active.row.nodeId);
     this.deadlines.cancel(active.row.id);
     this.deadlines.cancel(RECHECK_KEY + active.row.id);
@@ -222,11 +265,17 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     const transition = nextTargetState(active.row.state, event);
     if (transition === null) return false;
     if (transition.state === active.row.state && transition.detail === active.row.detail && write.deadlineAt === undefined) return false;
+    const from = active.row.state;
     if (!(await this.store.transition(active.row, active.operation.groupId, transition, write))) {
       // Changed elsewhere (a cancel): re-read on the next pass.
+      this.pendingCount.delete(active.row.operationId);
       this.untrack(active);
       this.pump();
       return false;
+    }
+    if (from === TargetState.PENDING) {
+      const pending = this.pendingCount.get(active.row.operationId);
+      if (pending !== undefined) this.pendingCount.set(active.row.operationId, Math.max(0, pending - 1));
     }
     this.progressSubject.next(active.row.operationId);
     if (TERMINAL_TARGET_STATES.has(active.row.state)) {

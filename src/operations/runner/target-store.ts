@@ -1,12 +1,17 @@
 // Durable state changes of operation targets: each is one guarded UPDATE (only from the
-// state the runner read, so a concurrent cancel wins cleanly) plus its audit event, in one
-// transaction. Progress counts are one GROUP BY, never a load of every row.
+// state the runner read, so a concurrent cancel wins cleanly) plus its audit event. The
+// changes asked for in the same event-loop turn are written together, in one transaction
+// with their audit events in multi-row INSERTs (a rollout moves a thousand nodes at once);
+// each caller's promise settles only when its own change is committed, so a change is
+// durable before the runner acts on it (SENDING before the command). Progress counts are one
+// GROUP BY, never a load of every row.
 
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Not } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
+import { AuditRecord, AuditService } from '../../audit/audit.service';
 import { Principal, Role } from '../../common/auth/principal';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { WriteBatcher } from '../../database/write-batcher';
 import { DeviceOperation } from '../device-operation.entity';
 import { DeviceOperationTarget, TargetAttempt } from '../device-operation-target.entity';
 import { IN_FLIGHT_TARGET_STATES, OperationState, TargetState, TERMINAL_TARGET_STATES } from '../operation-states';
@@ -25,6 +30,13 @@ export interface StateCount {
   count: number;
 }
 
+interface TransitionItem {
+  target: DeviceOperationTarget;
+  groupId: string;
+  transition: TargetTransition;
+  changes: Partial<DeviceOperationTarget>;
+}
+
 export interface TransitionWrite {
   attempt?: TargetAttempt | null;
   deadlineAt?: Date | null;
@@ -33,6 +45,8 @@ export interface TransitionWrite {
 
 @Injectable()
 export class TargetStore {
+  private readonly transitions = new WriteBatcher<TransitionItem, boolean>((items) => this.tx.run((manager) => this.writeTransitions(manager, items)));
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly tx: TransactionRunner,
@@ -53,10 +67,20 @@ export class TargetStore {
     if (transition.detail !== undefined) changes.detail = transition.detail.slice(0, 500);
     if (write.attempt !== undefined) changes.attempt = write.attempt;
     if (write.uploadTokenHash !== undefined) changes.uploadTokenHash = write.uploadTokenHash;
-    const done = await this.tx.run(async (manager) => {
+    const done = await this.transitions.add({ target, groupId, transition, changes });
+    if (done) Object.assign(target, changes);
+    return done;
+  }
+
+  /** One batch of transitions in the caller's transaction: which were written. */
+  private async writeTransitions(manager: EntityManager, items: readonly TransitionItem[]): Promise<boolean[]> {
+    const written: boolean[] = [];
+    const audits: AuditRecord[] = [];
+    for (const { target, groupId, transition, changes } of items) {
       const result = await manager.update(DeviceOperationTarget, { id: target.id, state: target.state }, changes);
-      if (!result.affected) return false;
-      await this.audit.record(CONTROLLER_PRINCIPAL, manager, {
+      written.push(!!result.affected);
+      if (!result.affected) continue;
+      audits.push({
         action: 'deviceOperation.nodeState',
         objectType: 'deviceOperation',
         objectId: target.operationId,
@@ -64,10 +88,9 @@ export class TargetStore {
         before: { serial: target.serialNumber, state: target.state },
         after: { serial: target.serialNumber, state: transition.state, failureCode: transition.failureCode ?? null, detail: transition.detail ?? null },
       });
-      return true;
-    });
-    if (done) Object.assign(target, changes);
-    return done;
+    }
+    if (audits.length > 0) await this.audit.recordAll(CONTROLLER_PRINCIPAL, manager, audits);
+    return written;
   }
 
   async counts(operationId: string): Promise<StateCount[]> {
@@ -86,8 +109,8 @@ export class TargetStore {
     return this.dataSource.manager.findBy(DeviceOperationTarget, { state: In(IN_FLIGHT_TARGET_STATES) });
   }
 
-  countInFlight(operationId: string): Promise<number> {
-    return this.dataSource.manager.countBy(DeviceOperationTarget, { operationId, state: In(IN_FLIGHT_TARGET_STATES) });
+  countPending(operationId: string): Promise<number> {
+    return this.dataSource.manager.countBy(DeviceOperationTarget, { operationId, state: TargetState.PENDING });
   }
 
   nextPending(operationId: string, limit: number): Promise<DeviceOperationTarget[]> {
