@@ -44,6 +44,11 @@ export class ConnectionManager {
     return this.state;
   }
 
+  /** The address of the controller the device is connected to now (redirector or manager). */
+  get connectedTarget(): string | undefined {
+    return this.state === 'connected' ? this.currentTarget : undefined;
+  }
+
   start(): void {
     this.unsubscribe = this.port.onChange((tables) => {
       if (tables.has('AWLAN_Node')) this.onNodeChange();
