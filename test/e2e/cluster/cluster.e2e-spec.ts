@@ -22,7 +22,6 @@ const SUBSCRIBE = `subscription ($id: ID!) { wifiNetworkStatusChanged(networkId:
 
 const reachable = postgresReachable() && natsReachable();
 if (!reachable) {
-  // eslint-disable-next-line no-console
   console.warn('cluster e2e skipped: it needs PostgreSQL (TEST_POSTGRES_URL) and NATS (TEST_NATS_HOST/PORT) reachable');
 }
 const describeCluster = reachable ? describe : describe.skip;
@@ -32,7 +31,7 @@ const as = (instance: Instance): TestApp => ({ url: instance.url }) as TestApp;
 describeCluster('a cluster of three instances', () => {
   let db: TestDatabase;
   let pg: Client;
-  let instances: Instance[] = [];
+  const instances: Instance[] = [];
   let fleet: Fleet;
   let token: string;
   const serials = Array.from({ length: FLEET }, (_, i) => `CLU${String(i).padStart(5, '0')}`);
