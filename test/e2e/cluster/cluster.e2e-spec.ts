@@ -14,7 +14,8 @@ import { createTestDatabase, postgresReachable, TestDatabase } from '../support/
 import { until } from '../reconciliation/sim-device';
 import { Fleet, freePort, Instance, natsReachable, startFleet, startInstance, stopInstance } from './cluster-harness';
 
-const FLEET = 24;
+/** CLUSTER_E2E_FLEET raises the fleet (a multiple of 4; the issue's 3,000 is opt-in, not run in the suite). */
+const FLEET = Number(process.env.CLUSTER_E2E_FLEET ?? 24);
 const NODES_PER_LOCATION = 4;
 const LEASE_MS = 3000;
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes { serial status } } } }`;
