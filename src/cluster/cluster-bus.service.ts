@@ -23,6 +23,8 @@ export class ClusterBus implements OnModuleDestroy {
   private readonly subscriptions: Subscription[] = [];
   private up = false;
   readonly stats = { published: 0, received: 0, disconnects: 0 };
+  /** Told when the connection is back (what was published meanwhile was missed). */
+  onReconnect: () => void = () => undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -61,6 +63,7 @@ export class ClusterBus implements OnModuleDestroy {
       } else if (status.type === Events.Reconnect) {
         this.up = true;
         this.logger.log(`NATS connection back (${String(status.data)})`);
+        this.onReconnect();
       }
     }
   }

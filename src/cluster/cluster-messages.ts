@@ -7,6 +7,8 @@ import type { NodeNetworkStatus } from '../reconciler/status/node-network-status
 
 export const EVENTS_SUBJECT = 'events';
 export const STATUS_SUBJECT = 'status';
+/** An instance that starts asks the others for the results they hold ({ from }). */
+export const STATUS_REQUEST_SUBJECT = 'status-request';
 
 export interface EventsMessage {
   from: string;

@@ -2,8 +2,9 @@
 // other instances, whose reconcilers then forget cached desired state and kick the nodes
 // they hold, as for a local change (a lost message is repaired by the owner's next pass,
 // which re-reads PostgreSQL). Every convergence result of a held node is published too, so
-// wifiNetwork.status and its subscription answer on any instance; a dead instance's
-// results are dropped when it leaves the live set.
+// wifiNetwork.status and its subscription answer on any instance; an instance that starts
+// (or whose NATS connection comes back) asks the others for the results they hold now; a
+// dead instance's results are dropped when it leaves the live set.
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
@@ -14,7 +15,7 @@ import { DomainEvents } from '../domain-events/domain-events.service';
 import { DeviceConnectionsService } from '../reconciler/sessions/device-connections.service';
 import { NetworkStatusService } from '../reconciler/status/network-status.service';
 import { ClusterBus } from './cluster-bus.service';
-import { decodeStatuses, encodeStatuses, EVENTS_SUBJECT, parseEventsMessage, parseStatusMessage, STATUS_SUBJECT } from './cluster-messages';
+import { decodeStatuses, encodeStatuses, EVENTS_SUBJECT, parseEventsMessage, parseStatusMessage, STATUS_REQUEST_SUBJECT, STATUS_SUBJECT } from './cluster-messages';
 
 @Injectable()
 export class ClusterRelay {
@@ -49,6 +50,23 @@ export class ClusterRelay {
     });
     this.status.onLocalResult = (nodeId, serial, statuses) => this.bus.publish(STATUS_SUBJECT, { from: this.me, nodeId, serial, statuses: encodeStatuses(statuses) });
     this.bus.subscribe(STATUS_SUBJECT, (raw) => this.onRemoteStatus(raw));
+    // Results change only on a pass: a joining instance asks for what the others hold now.
+    this.bus.subscribe(STATUS_REQUEST_SUBJECT, (raw) => {
+      if (typeof raw === 'object' && raw !== null && (raw as { from?: unknown }).from !== this.me) this.publishHeld();
+    });
+    this.askForResults();
+    this.bus.onReconnect = () => this.askForResults();
+  }
+
+  private askForResults(): void {
+    this.bus.publish(STATUS_REQUEST_SUBJECT, { from: this.me });
+  }
+
+  private publishHeld(): void {
+    for (const connection of this.connections.all) {
+      const kept = this.status.resultsOf(connection.nodeId);
+      if (kept !== undefined) this.bus.publish(STATUS_SUBJECT, { from: this.me, nodeId: connection.nodeId, serial: kept.serial, statuses: encodeStatuses(kept.statuses) });
+    }
   }
 
   private onRemoteStatus(raw: unknown): void {

@@ -90,6 +90,12 @@ export class NetworkStatusService {
     return counts;
   }
 
+  /** A node's kept results (a cluster sends them to an instance that joined). */
+  resultsOf(nodeId: string): { serial: string; statuses: NodeNetworkStatus[] } | undefined {
+    const kept = this.results.get(nodeId);
+    return kept && { serial: kept.serial, statuses: [...kept.byNetwork.values()] };
+  }
+
   resultFor(nodeId: string, networkId: string): NodeNetworkStatus | undefined {
     return this.results.get(nodeId)?.byNetwork.get(networkId);
   }

@@ -42,6 +42,15 @@ describeCluster('a cluster of three instances', () => {
     const rows = await pg.query<{ serial: string; instance_id: string }>('SELECT serial, instance_id FROM cluster_ownership');
     return new Map(rows.rows.map((r) => [r.serial, r.instance_id]));
   };
+  /** The devices an instance holds by its own account: its log's connected and disconnected lines. */
+  const heldByLog = (instance: Instance): Set<string> => {
+    const held = new Set<string>();
+    for (const m of instance.output().matchAll(/\[serial=(\S+) [^\]]*\] (connected \(node|disconnected:)/g)) {
+      if (m[2] === 'disconnected:') held.delete(m[1]);
+      else held.add(m[1]);
+    }
+    return held;
+  };
   const live = (): Instance[] => instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
   /** Every device connected to a manager (not the redirector), and its ownership row naming that instance. */
   const settled = async (among: Instance[]): Promise<Map<string, string> | false> => {
@@ -49,6 +58,11 @@ describeCluster('a cluster of three instances', () => {
     for (const device of fleet.devices) {
       const holder = among.find((i) => i.id === owners.get(device.serial));
       if (holder === undefined || device.connectedTo !== holder.deviceAddress) return false;
+    }
+    // Each instance's own view agrees: it holds exactly the devices its rows name, no more.
+    for (const instance of among) {
+      const mine = [...owners].filter(([, id]) => id === instance.id).map(([s]) => s).sort();
+      if ([...heldByLog(instance)].sort().join() !== mine.join()) return false;
     }
     const connected = await pg.query<{ n: string }>('SELECT count(*) AS n FROM nodes WHERE connected');
     return Number(connected.rows[0].n) === FLEET && owners;
@@ -177,5 +191,21 @@ describeCluster('a cluster of three instances', () => {
     });
     expect(keeper.output()).toMatch(/moved \d+ device\(s\) to their owners/);
     await until('every network APPLIED, read on ctl-b', () => allApplied(cut));
+  }, 120_000);
+
+  it('a fourth instance joins: devices move to it in waves, and none is left without an instance', async () => {
+    const joiner = await startInstance({ id: 'ctl-d', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS });
+    instances.push(joiner);
+    const members = live();
+    const owners = await until('devices to move to ctl-d', async () => {
+      const o = await settled(members);
+      return o !== false && [...o.values()].some((id) => id === joiner.id) && o;
+    });
+    expect(owners.size).toBe(FLEET);
+    // Waves: no instance ever sent more than CLUSTER_DRAIN_PER_SECOND (5) at once.
+    const waves = members.flatMap((i) => [...i.output().matchAll(/moved (\d+) device\(s\)/g)].map((m) => Number(m[1])));
+    expect(waves.length).toBeGreaterThan(0);
+    for (const n of waves) expect(n).toBeLessThanOrEqual(5);
+    await until('every network APPLIED, read on ctl-d', () => allApplied(joiner));
   }, 120_000);
 });
