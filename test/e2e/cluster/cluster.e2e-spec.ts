@@ -12,6 +12,7 @@ import { CLAIM_NODE, createCustomer, UPDATE_NETWORK } from '../provisioning/prov
 import { createGroupWithAdmin, expectData, gql, TestApp } from '../support';
 import { createTestDatabase, postgresReachable, TestDatabase } from '../support/test-database';
 import { until } from '../reconciliation/sim-device';
+import { rendezvousOwner } from '../../../src/cluster/rendezvous';
 import { Fleet, freePort, Instance, natsReachable, startFleet, startInstance, stopInstance } from './cluster-harness';
 
 /** CLUSTER_E2E_FLEET raises the fleet (a multiple of 4; the issue's 3,000 is opt-in, not run in the suite). */
@@ -208,4 +209,23 @@ describeCluster('a cluster of three instances', () => {
     for (const n of waves) expect(n).toBeLessThanOrEqual(5);
     await until('every network APPLIED, read on ctl-d', () => allApplied(joiner));
   }, 120_000);
+
+  it('a device with a stale manager_addr is told where to go, not served by the wrong instance', async () => {
+    const members = live();
+    const serial = 'CLUSTALE1';
+    const owner = members.find((i) => i.id === rendezvousOwner(serial, members.map((m) => m.id)))!;
+    const wrong = members.find((i) => i !== owner)!;
+    const stale = await startFleet([serial], 'tcp:127.0.0.1:1');
+    try {
+      // As if an earlier redirect had sent it to `wrong`.
+      await stale.devices[0].database.transact([{ op: 'update', table: 'AWLAN_Node', where: [], row: { manager_addr: wrong.deviceAddress } }]);
+      await until('the device on its owner', () => stale.devices[0].connectedTo === owner.deviceAddress);
+      expect(stale.devices[0].database.rows('AWLAN_Node')[0].manager_addr).toBe(owner.deviceAddress);
+      expect(wrong.output()).toMatch(new RegExp(`\\[serial=${serial} [^\\]]*\\] redirected to ${owner.deviceAddress}: instance ${owner.id} owns it by rendezvous`));
+      expect(heldByLog(wrong).has(serial)).toBe(false);
+      await until('the owner to hold it', async () => (await ownership()).get(serial) === owner.id && heldByLog(owner).has(serial));
+    } finally {
+      await stale.stop();
+    }
+  }, 60_000);
 });
