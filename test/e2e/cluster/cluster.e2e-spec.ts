@@ -22,11 +22,15 @@ const LEASE_MS = 3000;
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes { serial status } } } }`;
 const SUBSCRIBE = `subscription ($id: ID!) { wifiNetworkStatusChanged(networkId: $id) { overall } }`;
 
-const reachable = postgresReachable() && natsReachable();
+const postgresUp = postgresReachable();
+const natsUp = natsReachable();
+const reachable = postgresUp && natsUp;
+// REQUIRE_POSTGRES=1 / REQUIRE_NATS=1 (CI) turn the skip into a failure.
+const required = (process.env.REQUIRE_POSTGRES === '1' && !postgresUp) || (process.env.REQUIRE_NATS === '1' && !natsUp);
 if (!reachable) {
   console.warn('cluster e2e skipped: it needs PostgreSQL (TEST_POSTGRES_URL) and NATS (TEST_NATS_HOST/PORT) reachable');
 }
-const describeCluster = reachable ? describe : describe.skip;
+const describeCluster = reachable || required ? describe : describe.skip;
 
 const as = (instance: Instance): TestApp => ({ url: instance.url }) as TestApp;
 
@@ -81,6 +85,7 @@ describeCluster('a cluster of three instances', () => {
       .map((r) => r.ssid as string);
 
   beforeAll(async () => {
+    if (!reachable) throw new Error(`required but not reachable: ${postgresUp ? '' : 'PostgreSQL '}${natsUp ? '' : 'NATS'}`);
     db = await createTestDatabase('postgres');
     pg = new Client({ connectionString: db.databaseUrl.replace(/\?.*$/, ''), options: `-c search_path=${new URL(db.databaseUrl).searchParams.get('schema')}` });
     await pg.connect();
