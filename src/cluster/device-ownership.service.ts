@@ -47,6 +47,9 @@ export class DeviceOwnership implements DevicePlacement {
   }
 
   async target(serial: string): Promise<string | undefined> {
+    // Without its lease this instance's view of the live set is stale: the device retries
+    // (through the load balancer, another instance's redirector).
+    if (!this.registry.holdsLease) return undefined;
     // A live holder keeps its device (no hop); otherwise the rendezvous owner takes it.
     return (await this.liveHolder(serial))?.address ?? this.ownerOf(serial)?.address;
   }
