@@ -9,6 +9,7 @@ import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { ReadinessChecks } from '../health/readiness-checks';
 import { SouthboundService } from '../southbound/southbound.service';
 import { ClusterBus } from './cluster-bus.service';
 import type { ClusterConfig } from './cluster-config';
@@ -34,6 +35,7 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     private readonly ownership: DeviceOwnership,
     private readonly relay: ClusterRelay,
     private readonly southbound: SouthboundService,
+    private readonly readiness: ReadinessChecks,
   ) {}
 
   /** Runs before the southbound starts listening (application bootstrap). */
@@ -46,6 +48,11 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     await this.registry.start();
     this.southbound.placement = this.ownership;
     this.relay.start();
+    // Not ready without the cluster: the load balancer sends devices and API calls elsewhere.
+    this.readiness.register('cluster', () => {
+      if (!this.bus.isUp) throw new Error('NATS connection down');
+      if (!this.registry.holdsLease) throw new Error(`instance ${cluster.instanceId} does not hold its lease`);
+    });
     this.every(DRAIN_EVERY_MS, () => this.drain(cluster));
     this.every(cluster.leaseMs, () => this.resetOrphans());
     this.logger.log(`instance ${cluster.instanceId} serves devices at ${cluster.deviceAddress}${cluster.redirectorListen ? `, redirector on ${cluster.redirectorListen}` : ''}`);

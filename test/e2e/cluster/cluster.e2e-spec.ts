@@ -190,6 +190,9 @@ describeCluster('a cluster of three instances', () => {
       return owners !== false && [...owners.values()].every((id) => id === keeper.id);
     });
     expect(cut.output()).toMatch(/lease of instance ctl-b ran out/);
+    const ready = await fetch(cut.url.replace('/graphql', '/health/ready'));
+    expect(ready.status).toBe(503);
+    expect(JSON.stringify(await ready.json())).toContain('NATS connection down');
     await cut.nats.restore();
     await until(`devices to move back to ${cut.id}`, async () => {
       const owners = await settled([keeper, cut]);
@@ -197,6 +200,7 @@ describeCluster('a cluster of three instances', () => {
     });
     expect(keeper.output()).toMatch(/moved \d+ device\(s\) to their owners/);
     await until('every network APPLIED, read on ctl-b', () => allApplied(cut));
+    expect((await fetch(cut.url.replace('/graphql', '/health/ready'))).status).toBe(200);
   }, 120_000);
 
   it('a fourth instance joins: devices move to it in waves, and none is left without an instance', async () => {
