@@ -45,10 +45,17 @@ export const RESET_OWN_NODES = `
 UPDATE nodes SET connected = false, updated_at = now()
 WHERE connected AND serial_number IN (SELECT serial FROM cluster_ownership WHERE instance_id = $1)`;
 
-/** Nodes held by instances that are no longer live read disconnected (their holder cannot say so). */
+/**
+ * Nodes held by instances that are no longer live read disconnected (their holder cannot say
+ * so), and so do connected nodes nobody holds (left by a single process before the cluster,
+ * or released by a drain whose old session is gone). A holder claims before it writes
+ * connected, so a node being taken over is never caught here.
+ */
 export const RESET_ORPHANED_NODES = `
 UPDATE nodes SET connected = false, updated_at = now()
-WHERE connected AND serial_number IN (SELECT o.serial FROM cluster_ownership o WHERE NOT ${LIVE('o.instance_id')})`;
+WHERE connected AND (
+  serial_number IN (SELECT o.serial FROM cluster_ownership o WHERE NOT ${LIVE('o.instance_id')})
+  OR NOT EXISTS (SELECT 1 FROM cluster_ownership o WHERE o.serial = nodes.serial_number))`;
 
 /** $1 node id, $2 instance id, $3 time: the node is disconnected unless another instance holds it now. */
 export const DISCONNECT_UNLESS_HELD_ELSEWHERE = `
