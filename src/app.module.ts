@@ -7,6 +7,7 @@ import { CpeManagementModule } from './apis/cpe-management/cpe-management.module
 import { HomeApiModule } from './apis/home-api/home-api.module';
 import { AuditModule } from './audit/audit.module';
 import { ClientsModule } from './clients/clients.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { ConsoleModule } from './console/console.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { AuthModule } from './common/auth/auth.module';
@@ -41,6 +42,7 @@ import { OAuthModule } from './oauth/oauth.module';
     CustomersModule,
     SouthboundModule,
     ReconcilerModule,
+    ClusterModule,
     ExplorerModule,
     ConsoleModule,
     HomeApiModule,

@@ -2,6 +2,7 @@
 // Built once at start-up from the environment (see load-config.ts and docs/configuration.md).
 
 import type { HomeApiConfig } from '../apis/home-api/home-api-config';
+import type { ClusterConfig } from '../cluster/cluster-config';
 import type { OAuthConfig } from '../oauth/oauth-config';
 
 export interface OvsdbConfig {
@@ -47,6 +48,8 @@ export interface AppConfig {
   oauth: OAuthConfig;
   /** How long SIGTERM waits for in-flight device transactions before closing sessions. */
   shutdownTimeoutMs: number;
+  /** Several instances on PostgreSQL and NATS; undefined (one process) unless CLUSTER_NATS_URL is set. */
+  cluster?: ClusterConfig;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { readHomeApiConfig } from '../apis/home-api/home-api-config';
+import { readClusterConfig } from '../cluster/cluster-config';
 import { readOAuthConfig } from '../oauth/oauth-config';
 import { pemProblem } from './pem-check';
 import { AppConfig, OvsdbConfig } from './app-config';
@@ -37,6 +38,11 @@ export function loadConfig(env: Env, warn: ConfigWarn = () => undefined): AppCon
     oauth: readOAuthConfig(r),
     shutdownTimeoutMs: r.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
+  const cluster = readClusterConfig(r, {
+    databaseUrl: config.databaseUrl,
+    refusedRemote: (spec) => isUnauthenticatedRemote(spec) && !config.ovsdb.allowRemoteTcp,
+  });
+  if (cluster !== undefined) config.cluster = cluster;
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
 }

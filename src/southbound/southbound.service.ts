@@ -17,6 +17,9 @@ import type { AppConfig, OvsdbConfig } from '../config/app-config';
 import { isUnauthenticatedRemote } from '../config/load-config';
 import { normaliseSerial, printable } from '../validation/serial';
 import { describeIdentity } from './device-identity';
+import type { DevicePlacement } from './device-placement';
+import { redirectDevice } from './redirect-device';
+import { RedirectorListener } from './redirector-listener';
 import { identifyDevice, OPENSYNC_DB } from './device-identification';
 import type { IdentifiedDevice } from './device-identification';
 import { HandshakeGate } from './handshake-gate';
@@ -46,6 +49,9 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
   private readonly handshakes = new HandshakeGate(MAX_CONCURRENT_HANDSHAKES);
   /** Refusals and bounds of the device port, for metrics. */
   readonly stats: SouthboundStats = emptySouthboundStats();
+  /** Set by the cluster module before bootstrap; unset, every identified device is served here. */
+  placement: DevicePlacement | undefined;
+  private redirector: RedirectorListener | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -95,6 +101,7 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
     });
     this.listener.sessions.subscribe((session) => void this.onSession(session));
     await this.listener.start();
+    await this.startRedirector();
     for (const spec of ovsdb.listen.split(/[\s,]+/).filter(isUnauthenticatedRemote)) {
       this.logger.warn(`${spec}: devices are NOT authenticated on this listener (OVSDB_ALLOW_REMOTE_TCP): anyone who can reach it and knows a serial gets that device's configuration; use ssl: in production`);
     }
@@ -105,7 +112,54 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
     this.listener?.stopAccepting();
   }
 
+  /** Where the redirector listener is bound (cluster mode with CLUSTER_REDIRECTOR_LISTEN only). */
+  get redirectorAddresses(): BoundAddress[] {
+    return this.redirector?.addresses ?? [];
+  }
+
+  private async startRedirector(): Promise<void> {
+    const listen = this.config.cluster?.redirectorListen;
+    if (listen === undefined || this.placement === undefined) return;
+    const ovsdb = this.config.ovsdb;
+    this.redirector = new RedirectorListener({
+      listener: {
+        listen,
+        tls: readTls(ovsdb),
+        maxSessions: ovsdb.maxSessions,
+        acceptPerSecond: ovsdb.acceptPerSecond,
+        probeIntervalMs: ovsdb.probeIntervalMs,
+        maxMessageBytes: UNIDENTIFIED_MAX_MESSAGE_BYTES,
+        admission: {
+          maxMessageBytes: UNIDENTIFIED_MAX_MESSAGE_BYTES,
+          maxEchoBytes: UNIDENTIFIED_MAX_ECHO_BYTES,
+          timeoutMs: ovsdb.handshakeTimeoutMs,
+          maxPending: ovsdb.maxUnidentified,
+          maxPendingPerAddress: ovsdb.maxUnidentifiedPerAddress,
+        },
+      },
+      placement: this.placement,
+      acceptSerial: (device) => this.acceptedSerial(device),
+      handshakes: this.handshakes,
+      transactTimeoutMs: ovsdb.handshakeTimeoutMs,
+    });
+    await this.redirector.start();
+  }
+
+  /** Sends a served device to another instance (cluster drain): manager_addr written, session closed. */
+  async redirect(serial: string, managerAddr: string): Promise<void> {
+    const device = this.identified.get(serial);
+    if (device === undefined || device.session.isClosed) return;
+    this.logger.log(`[${device.session.label}] moving to ${managerAddr}`);
+    await redirectDevice(device.session, managerAddr, this.config.ovsdb.handshakeTimeoutMs);
+  }
+
+  /** Closes every device session (this instance can no longer prove it may hold them). */
+  closeAll(why: string): void {
+    for (const device of this.identified.values()) device.session.close(why);
+  }
+
   async onModuleDestroy(): Promise<void> {
+    await this.redirector?.close();
     await this.listener?.close();
     this.devicesSubject.complete();
   }
@@ -124,6 +178,7 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
       if (session.isClosed) return;
       const serial = this.acceptedSerial(device);
       if (serial === undefined || !(await this.mayTakeSerial(session, serial)) || session.isClosed) return;
+      if (this.placement !== undefined && !(await this.placed(session, serial, this.placement))) return;
       device.serial = serial;
       session.serial = serial;
       session.establish();
@@ -141,6 +196,23 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
       this.logger.warn(`[${session.label}] identification failed: ${code}: ${message}`);
       session.close(`identification failed: ${code}`);
     }
+  }
+
+  /** Cluster mode: whether this instance serves the device; otherwise it is sent on (or refused). */
+  private async placed(session: OvsdbSession, serial: string, placement: DevicePlacement): Promise<boolean> {
+    session.serial = serial;
+    const verdict = await placement.admit(serial);
+    if (session.isClosed) return false;
+    if (verdict.kind === 'serve') return true;
+    if (verdict.kind === 'refuse') {
+      this.logger.warn(`[${session.label}] not served: ${verdict.why}`);
+      session.close(`not served: ${verdict.why}`);
+      return false;
+    }
+    this.logger.log(`[${session.label}] redirected to ${verdict.managerAddr}: ${verdict.why}`);
+    session.establish();
+    await redirectDevice(session, verdict.managerAddr, this.config.ovsdb.handshakeTimeoutMs);
+    return false;
   }
 
   /** The canonical serial the device reports (AWLAN_Node serial_number, else id); over TLS the CN must name it. */

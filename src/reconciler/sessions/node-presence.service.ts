@@ -16,6 +16,7 @@ import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
 import { SouthboundService } from '../../southbound/southbound.service';
 import { UnknownSerialLimiter } from './unknown-serial-limiter';
+import { DISCONNECT_UNLESS_HELD_ELSEWHERE, RESET_OWN_NODES } from '../../cluster/cluster-sql';
 import { serialCondition, UnclaimedScope } from '../../serial-assignments/serial-assignments.service';
 
 export const LAST_SEEN_INTERVAL_MS = 60_000;
@@ -50,6 +51,8 @@ export class NodePresenceService {
   private readonly lastSeenUpdate: CompiledUpdate<Node, 'lastSeenAt'>;
   private readonly arrivalUpdate: CompiledUpdate<Node, ArrivalField>;
   private readonly unknownSerials: UnknownSerialLimiter;
+  /** In a cluster, this instance's id: presence writes touch only the devices it holds. */
+  private readonly instanceId: string | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,6 +66,7 @@ export class NodePresenceService {
       (line) => this.logger.warn(line),
       () => southbound.stats.unknownSerialsDropped++,
     );
+    this.instanceId = config.cluster?.instanceId;
     this.lastSeenUpdate = new CompiledUpdate(dataSource, Node, ['lastSeenAt']);
     this.arrivalUpdate = new CompiledUpdate(dataSource, Node, ARRIVAL_FIELDS);
   }
@@ -122,6 +126,8 @@ export class NodePresenceService {
 
   async disconnected(nodeId: string, at: Date): Promise<void> {
     this.lastWritten.delete(nodeId);
+    // The device may already be held by another instance (moved): that one says it is connected.
+    if (this.instanceId !== undefined) return void (await this.dataSource.query(DISCONNECT_UNLESS_HELD_ELSEWHERE, [nodeId, this.instanceId, at]));
     await this.transactions.run((manager) =>
       manager.update(Node, { id: nodeId }, { connected: false, lastSeenAt: at, updatedAt: at }),
     );
@@ -142,8 +148,9 @@ export class NodePresenceService {
     });
   }
 
-  /** At start-up no session exists yet, whatever a previous process left behind. */
+  /** At start-up no session exists yet, whatever a previous process left behind (in a cluster: this instance's). */
   async resetAll(at: Date): Promise<void> {
+    if (this.instanceId !== undefined) return void (await this.dataSource.query(RESET_OWN_NODES, [this.instanceId]));
     await this.transactions.run((manager) => manager.update(Node, { connected: true }, { connected: false, updatedAt: at }));
   }
 

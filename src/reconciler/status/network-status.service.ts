@@ -40,6 +40,8 @@ export class NetworkStatusService {
   private readonly logger = new Logger('Reconciler');
   /** (network, node) pairs that turned FAILED; read by the metrics module. */
   readonly stats = { failedTransitions: 0 };
+  /** Told of this instance's own results (a cluster publishes them to the other instances). */
+  onLocalResult: ((nodeId: string, serial: string, statuses: readonly NodeNetworkStatus[] | 'offline') => void) | undefined;
 
   constructor(dataSource: DataSource) {
     this.nodesByLocation = new CompiledFinder(dataSource, Node, { where: 'locationId', orderBy: [['serialNumber', 'ASC']] });
@@ -51,7 +53,8 @@ export class NetworkStatusService {
   }
 
   /** Results of one pass over a connected node; publishes every network whose status moved. */
-  record(nodeId: string, serial: string, statuses: readonly NodeNetworkStatus[]): void {
+  record(nodeId: string, serial: string, statuses: readonly NodeNetworkStatus[], local = true): void {
+    if (local) this.onLocalResult?.(nodeId, serial, statuses);
     const previous = this.results.get(nodeId)?.byNetwork ?? new Map<string, NodeNetworkStatus>();
     const next = new Map(statuses.map((s) => [s.networkId, s]));
     this.results.set(nodeId, { serial, byNetwork: next });
@@ -70,8 +73,9 @@ export class NetworkStatusService {
   }
 
   /** The node has no session any more: all its networks read OFFLINE there. */
-  offline(nodeId: string): void {
+  offline(nodeId: string, local = true): void {
     const previous = this.results.get(nodeId);
+    if (local) this.onLocalResult?.(nodeId, previous?.serial ?? '', 'offline');
     this.results.delete(nodeId);
     this.pending.reset(nodeId);
     for (const id of previous?.byNetwork.keys() ?? []) this.changedSubject.next(id);
@@ -84,6 +88,12 @@ export class NetworkStatusService {
       for (const result of byNetwork.values()) counts.set(result.status, (counts.get(result.status) ?? 0) + 1);
     }
     return counts;
+  }
+
+  /** A node's kept results (a cluster sends them to an instance that joined). */
+  resultsOf(nodeId: string): { serial: string; statuses: NodeNetworkStatus[] } | undefined {
+    const kept = this.results.get(nodeId);
+    return kept && { serial: kept.serial, statuses: [...kept.byNetwork.values()] };
   }
 
   resultFor(nodeId: string, networkId: string): NodeNetworkStatus | undefined {

@@ -2,7 +2,8 @@
 // with a client certificate whose CN is the serial) and serves OVSDB on that connection;
 // after a drop it redials after a random backoff between AWLAN_Node.min_backoff and
 // max_backoff. Redirector flow: dial redirector_addr until manager_addr is written, then
-// follow manager_addr; after repeated failures clear manager_addr and go back. While
+// follow manager_addr; after repeated failures (failed dials, and connections closed before
+// they were stable, as CM2 counts disconnects) clear manager_addr and go back. While
 // connected, an inactivity probe (connection-probe.ts) drops a controller that went silent.
 import { ConnectionProbe } from './connection-probe';
 import { DelayScheduler } from './delay-scheduler';
@@ -26,6 +27,7 @@ export class ConnectionManager {
   private current: ServerConnection | undefined;
   private currentTarget = '';
   private failures = 0;
+  private connectedAt = 0;
   private cancelTimer: (() => void) | undefined;
   private probe: ConnectionProbe | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -42,6 +44,11 @@ export class ConnectionManager {
 
   get connectionState(): ConnectionState {
     return this.state;
+  }
+
+  /** The address of the controller the device is connected to now (redirector or manager). */
+  get connectedTarget(): string | undefined {
+    return this.state === 'connected' ? this.currentTarget : undefined;
   }
 
   start(): void {
@@ -103,7 +110,7 @@ export class ConnectionManager {
       }
       this.current = conn;
       this.currentTarget = target;
-      this.failures = 0;
+      this.connectedAt = Date.now();
       this.connects++;
       this.setState('connected', target);
       this.probe?.stop();
@@ -128,8 +135,13 @@ export class ConnectionManager {
     this.probe = undefined;
     if (this.isStopped()) return;
     const target = this.target();
-    if (target !== this.currentTarget) void this.connect();
-    else this.backoff(`connection closed: ${reason}`);
+    if (target !== this.currentTarget) {
+      void this.connect();
+      return;
+    }
+    if (Date.now() - this.connectedAt < this.behaviour.stablePeriodMs) this.failures++;
+    else this.failures = 0;
+    void this.maybeBackToRedirector().finally(() => this.backoff(`connection closed: ${reason}`));
   }
 
   private async maybeBackToRedirector(): Promise<void> {

@@ -47,6 +47,11 @@ export interface DeviceBehaviour {
    * again without a message, ms. 0 disables.
    */
   readonly inactivityProbeMs: number;
+  /**
+   * CM2_STABLE_PERIOD: a connection that ends sooner counts as a failure (with failed dials,
+   * enough of them send the device back to its redirector), ms.
+   */
+  readonly stablePeriodMs: number;
   /** Time from a reboot to the device's database being up again (it then dials), ms. */
   readonly bootTimeMs: number;
   /**
@@ -78,6 +83,7 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   backoffUnitMs: 1000,
   upgradeStepMs: 1000,
   inactivityProbeMs: 30000,
+  stablePeriodMs: 300_000,
   bootTimeMs: 0,
   rebootViaFirmwareUrl: true,
   rebootAfterCommit: true,

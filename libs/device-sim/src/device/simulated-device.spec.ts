@@ -213,4 +213,30 @@ describe('SimulatedDevice', () => {
     expect(redirector.accepted).toHaveLength(1);
     expect(redirectorAnswers).toEqual([[{ count: 1 }]]);
   });
+
+  it('goes back to the redirector when the manager keeps closing the connection before it is stable (CM2 disconnect count)', async () => {
+    // A manager that accepts and closes at once (an instance that no longer serves the device).
+    const manager = await controller((rpc) => rpc.close('not served here'));
+    // How many times the device had tried the manager when it came (back) to the redirector.
+    const managerTriesAtRedirect: number[] = [];
+    const redirector = await controller((rpc) => {
+      managerTriesAtRedirect.push(manager.accepted.length);
+      void rpc.request('transact', ['Open_vSwitch', { op: 'update', table: 'AWLAN_Node', where: [], row: { manager_addr: manager.addr } }]).catch(() => undefined);
+    });
+    const d = await boot({ redirectorAddr: redirector.addr, minBackoff: 1, maxBackoff: 1 });
+    await until(() => managerTriesAtRedirect.length >= 2);
+    expect(managerTriesAtRedirect.slice(0, 2)).toEqual([0, 3]);
+    await d.stop();
+  });
+
+  it('keeps a connection that was stable when it ended on its manager', async () => {
+    const manager = await controller();
+    const d = await boot({ managerAddr: manager.addr, redirectorAddr: 'tcp:127.0.0.1:1', minBackoff: 1, maxBackoff: 1 }, { stablePeriodMs: 0 });
+    for (let n = 1; n <= 4; n++) {
+      await until(() => manager.accepted.length === n && d.connectionState === 'connected');
+      manager.accepted[n - 1].close('controller restarts');
+    }
+    await until(() => manager.accepted.length === 5);
+    expect(d.database.rows('AWLAN_Node')[0].manager_addr).toBe(manager.addr);
+  });
 });

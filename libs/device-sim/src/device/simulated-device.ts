@@ -66,6 +66,11 @@ export class SimulatedDevice {
     return this.connection?.connectionState ?? 'idle';
   }
 
+  /** The controller address the device is connected to now, if any (for tests of a cluster). */
+  get connectedTo(): string | undefined {
+    return this.connection?.connectedTarget;
+  }
+
   /** Log uploads of the current boot (for tests). */
   get logUploads(): readonly { method: string; status: number | string }[] {
     return this.managers?.logPull.uploads ?? [];

@@ -1,0 +1,30 @@
+import { decodeStatuses, encodeStatuses, parseEventsMessage, parseStatusMessage } from './cluster-messages';
+
+describe('cluster messages', () => {
+  it('carry convergence results with OVSDB maps and dates through JSON', () => {
+    const statuses = [
+      {
+        networkId: 'n1',
+        status: 'FAILED' as const,
+        mismatches: [{ ifName: 'home-ap-24', reason: 'CONFIG_DIFFERS', column: 'security', config: new Map([['encryption', 'WPA-PSK']]), desired: new Map([['encryption', 'OPEN']]) }],
+        failsAt: new Date('2026-01-01T00:00:00Z'),
+      },
+      { networkId: 'n2', status: 'APPLIED' as const, mismatches: [] },
+    ];
+    const wire = JSON.parse(JSON.stringify(encodeStatuses(statuses))) as unknown;
+    expect(decodeStatuses(wire)).toEqual(statuses);
+    expect(decodeStatuses(encodeStatuses('offline'))).toBe('offline');
+  });
+
+  it('refuse malformed messages', () => {
+    expect(() => parseEventsMessage({ from: 'a', events: [{ type: 'dropped-tables', locationId: 'l' }] })).toThrow(/malformed/);
+    expect(() => parseEventsMessage({ from: 'a', events: [{ type: 'location-changed', locationId: 'l', nodeIds: [1] }] })).toThrow(/nodeIds/);
+    expect(() => parseStatusMessage({ from: 'a', nodeId: 3 })).toThrow(/status message/);
+    expect(() => decodeStatuses([{ networkId: 'n' }])).toThrow(/malformed/);
+  });
+
+  it('keep valid domain events as they were sent', () => {
+    const message = { from: 'a', events: [{ type: 'node-claimed', locationId: 'l', nodeIds: ['x'] }, { type: 'wifi-network-changed', locationId: 'l' }] };
+    expect(parseEventsMessage(message)).toEqual(message);
+  });
+});

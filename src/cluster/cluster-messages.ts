@@ -1,0 +1,78 @@
+// What instances tell each other over NATS, and how it is checked on arrival (a message is
+// input like any other: malformed ones are dropped with a log line, never applied).
+// Convergence results carry OVSDB values, whose maps are encoded as {"$map": [[k, v], ...]}.
+
+import type { DomainEvent, DomainEventType } from '../domain-events/domain-event';
+import type { NodeNetworkStatus } from '../reconciler/status/node-network-statuses';
+
+export const EVENTS_SUBJECT = 'events';
+export const STATUS_SUBJECT = 'status';
+/** An instance that starts asks the others for the results they hold ({ from }). */
+export const STATUS_REQUEST_SUBJECT = 'status-request';
+
+export interface EventsMessage {
+  from: string;
+  events: DomainEvent[];
+}
+
+export interface StatusMessage {
+  from: string;
+  nodeId: string;
+  serial: string;
+  /** Encoded results, or 'offline' when the node's session here ended. */
+  statuses: unknown;
+}
+
+const EVENT_TYPES: ReadonlySet<DomainEventType> = new Set(['location-changed', 'node-claimed', 'node-unclaimed', 'wifi-network-changed']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+export function parseEventsMessage(value: unknown): EventsMessage {
+  if (!isObject(value) || typeof value.from !== 'string' || !Array.isArray(value.events)) throw new Error('not an events message');
+  const events = value.events.map((e): DomainEvent => {
+    if (!isObject(e) || !EVENT_TYPES.has(e.type as DomainEventType) || typeof e.locationId !== 'string') throw new Error('malformed domain event');
+    if (e.nodeIds !== undefined && !isStringArray(e.nodeIds)) throw new Error('malformed nodeIds');
+    return { type: e.type as DomainEventType, locationId: e.locationId, ...(e.nodeIds !== undefined ? { nodeIds: e.nodeIds as string[] } : {}) };
+  });
+  return { from: value.from, events };
+}
+
+export function parseStatusMessage(value: unknown): StatusMessage {
+  if (!isObject(value) || typeof value.from !== 'string' || typeof value.nodeId !== 'string' || typeof value.serial !== 'string') throw new Error('not a status message');
+  return { from: value.from, nodeId: value.nodeId, serial: value.serial, statuses: value.statuses };
+}
+
+export function encodeStatuses(statuses: readonly NodeNetworkStatus[] | 'offline'): unknown {
+  if (statuses === 'offline') return 'offline';
+  return JSON.parse(JSON.stringify(statuses, (_key, value: unknown) => (value instanceof Map ? { $map: [...value.entries()] } : value))) as unknown;
+}
+
+export function decodeStatuses(encoded: unknown): NodeNetworkStatus[] | 'offline' {
+  if (encoded === 'offline') return 'offline';
+  if (!Array.isArray(encoded)) throw new Error('malformed statuses');
+  return encoded.map((s): NodeNetworkStatus => {
+    if (!isObject(s) || typeof s.networkId !== 'string' || typeof s.status !== 'string' || !Array.isArray(s.mismatches)) throw new Error('malformed status');
+    const failsAt = typeof s.failsAt === 'string' ? new Date(s.failsAt) : undefined;
+    return {
+      networkId: s.networkId,
+      status: s.status as NodeNetworkStatus['status'],
+      mismatches: reviveMaps(s.mismatches) as NodeNetworkStatus['mismatches'],
+      ...(failsAt !== undefined ? { failsAt } : {}),
+    };
+  });
+}
+
+function reviveMaps(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reviveMaps);
+  if (!isObject(value)) return value;
+  if (Array.isArray(value.$map) && Object.keys(value).length === 1) {
+    return new Map((value.$map as unknown[]).map((entry) => (Array.isArray(entry) ? [reviveMaps(entry[0]), reviveMaps(entry[1])] : [entry, undefined])));
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reviveMaps(v)]));
+}

@@ -1,0 +1,240 @@
+// Three controller processes on one PostgreSQL and NATS carry a simulated fleet that knows
+// only the redirector: every device is held by exactly one instance (its ownership row and
+// the device's own connection agree); a change made on any instance reaches devices held
+// by the others and reads APPLIED on every instance, also through a subscription; after
+// kill -9 of one instance its devices land on the survivors and converge; an instance
+// whose NATS connection is cut stops serving, and when it is back devices move to it again.
+
+import { Client } from 'pg';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { CLAIM_NODE, createCustomer, UPDATE_NETWORK } from '../provisioning/provisioning-ops';
+import { createGroupWithAdmin, expectData, gql, TestApp } from '../support';
+import { createTestDatabase, postgresReachable, TestDatabase } from '../support/test-database';
+import { until } from '../reconciliation/sim-device';
+import { rendezvousOwner } from '../../../src/cluster/rendezvous';
+import { Fleet, freePort, Instance, natsReachable, startFleet, startInstance, stopInstance } from './cluster-harness';
+
+/** CLUSTER_E2E_FLEET raises the fleet (a multiple of 4; the issue's 3,000 is opt-in, not run in the suite). */
+const FLEET = Number(process.env.CLUSTER_E2E_FLEET ?? 24);
+const NODES_PER_LOCATION = 4;
+const LEASE_MS = 3000;
+const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes { serial status } } } }`;
+const SUBSCRIBE = `subscription ($id: ID!) { wifiNetworkStatusChanged(networkId: $id) { overall } }`;
+
+const postgresUp = postgresReachable();
+const natsUp = natsReachable();
+const reachable = postgresUp && natsUp;
+// REQUIRE_POSTGRES=1 / REQUIRE_NATS=1 (CI) turn the skip into a failure.
+const required = (process.env.REQUIRE_POSTGRES === '1' && !postgresUp) || (process.env.REQUIRE_NATS === '1' && !natsUp);
+if (!reachable) {
+  console.warn('cluster e2e skipped: it needs PostgreSQL (TEST_POSTGRES_URL) and NATS (TEST_NATS_HOST/PORT) reachable');
+}
+const describeCluster = reachable || required ? describe : describe.skip;
+
+const as = (instance: Instance): TestApp => ({ url: instance.url }) as TestApp;
+
+describeCluster('a cluster of three instances', () => {
+  let db: TestDatabase;
+  let pg: Client;
+  const instances: Instance[] = [];
+  let fleet: Fleet;
+  let token: string;
+  const serials = Array.from({ length: FLEET }, (_, i) => `CLU${String(i).padStart(5, '0')}`);
+  const locations: Array<{ networkId: string; serials: string[] }> = [];
+
+  const ownership = async (): Promise<Map<string, string>> => {
+    const rows = await pg.query<{ serial: string; instance_id: string }>('SELECT serial, instance_id FROM cluster_ownership');
+    return new Map(rows.rows.map((r) => [r.serial, r.instance_id]));
+  };
+  /** The devices an instance holds by its own account: its log's connected and disconnected lines. */
+  const heldByLog = (instance: Instance): Set<string> => {
+    const held = new Set<string>();
+    for (const m of instance.output().matchAll(/\[serial=(\S+) [^\]]*\] (connected \(node|disconnected:)/g)) {
+      if (m[2] === 'disconnected:') held.delete(m[1]);
+      else held.add(m[1]);
+    }
+    return held;
+  };
+  const live = (): Instance[] => instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+  /** Every device connected to a manager (not the redirector), and its ownership row naming that instance. */
+  const settled = async (among: Instance[]): Promise<Map<string, string> | false> => {
+    const owners = await ownership();
+    for (const device of fleet.devices) {
+      const holder = among.find((i) => i.id === owners.get(device.serial));
+      if (holder === undefined || device.connectedTo !== holder.deviceAddress) return false;
+    }
+    // Each instance's own view agrees: it holds exactly the devices its rows name, no more.
+    for (const instance of among) {
+      const mine = [...owners].filter(([, id]) => id === instance.id).map(([s]) => s).sort();
+      if ([...heldByLog(instance)].sort().join() !== mine.join()) return false;
+    }
+    const connected = await pg.query<{ n: string }>('SELECT count(*) AS n FROM nodes WHERE connected');
+    return Number(connected.rows[0].n) === FLEET && owners;
+  };
+  const status = async (on: Instance, networkId: string): Promise<string> =>
+    expectData(await gql<{ wifiNetwork: { status: { overall: string } } }>(as(on), STATUS, { id: networkId }, token)).wifiNetwork.status.overall;
+  const allApplied = async (on: Instance): Promise<boolean> => {
+    for (const l of locations) if ((await status(on, l.networkId)) !== 'APPLIED') return false;
+    return true;
+  };
+  const ssids = (serial: string): string[] =>
+    fleet.devices
+      .find((d) => d.serial === serial)!
+      .database.rows('Wifi_VIF_Config')
+      .map((r) => r.ssid as string);
+
+  beforeAll(async () => {
+    if (!reachable) throw new Error(`required but not reachable: ${postgresUp ? '' : 'PostgreSQL '}${natsUp ? '' : 'NATS'}`);
+    db = await createTestDatabase('postgres');
+    pg = new Client({ connectionString: db.databaseUrl.replace(/\?.*$/, ''), options: `-c search_path=${new URL(db.databaseUrl).searchParams.get('schema')}` });
+    await pg.connect();
+    const redirectorPort = await freePort();
+    // The first runs the migrations alone (once per cluster), then the others join.
+    instances.push(await startInstance({ id: 'ctl-a', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS, redirectorPort }));
+    instances.push(...(await Promise.all(['ctl-b', 'ctl-c'].map((id) => startInstance({ id, databaseUrl: db.databaseUrl, leaseMs: LEASE_MS })))));
+    await until('three live instances', async () => (await pg.query('SELECT id FROM cluster_instances WHERE lease_until > now()')).rowCount === 3);
+    // Every instance's registry sees the other two before any device dials.
+    await until('each instance to know the others', () => instances.every((i) => /live instances: ctl-a, ctl-b, ctl-c/.test(i.output())));
+    fleet = await startFleet(serials, `tcp:127.0.0.1:${redirectorPort}`);
+    const group = await createGroupWithAdmin(as(instances[0]));
+    token = group.adminToken;
+  }, 120_000);
+
+  afterAll(async () => {
+    await fleet?.stop();
+    for (const i of instances) await stopInstance(i);
+    await pg?.end();
+    await db?.drop();
+  });
+
+  it('holds every device on exactly one instance, spread over all three', async () => {
+    const owners = await until('the fleet to settle', () => settled(instances));
+    const counts = new Map<string, number>();
+    for (const id of owners.values()) counts.set(id, (counts.get(id) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual(['ctl-a', 'ctl-b', 'ctl-c']);
+    expect([...counts.values()].reduce((a, b) => a + b)).toBe(FLEET);
+  }, 90_000);
+
+  it('a change made on any instance reaches devices held by the others and reads APPLIED everywhere', async () => {
+    // Locations are made and claimed through different instances.
+    for (let l = 0; l < FLEET / NODES_PER_LOCATION; l++) {
+      const via = as(instances[l % 3]);
+      const customer = await createCustomer(via, token);
+      const mine = serials.slice(l * NODES_PER_LOCATION, (l + 1) * NODES_PER_LOCATION);
+      for (const serial of mine) expectData(await gql(via, CLAIM_NODE, { locationId: customer.locations[0].id, serial }, token));
+      locations.push({ networkId: customer.locations[0].wifiNetworks[0].id, serials: mine });
+    }
+    await until('every network APPLIED, read on ctl-a', () => allApplied(instances[0]));
+    const owners = await ownership();
+    for (const [index, instance] of instances.entries()) {
+      const location = locations[index];
+      // Held by at least one other instance than the one the mutation is sent to.
+      expect(location.serials.some((s) => owners.get(s) !== instance.id)).toBe(true);
+      const ssid = `Changed on ${instance.id}`;
+      expectData(await gql(as(instance), UPDATE_NETWORK, { id: location.networkId, input: { ssid } }, token));
+      await until(`the change made on ${instance.id} on every device`, () => location.serials.every((s) => ssids(s).includes(ssid)));
+      for (const reader of instances) await until(`APPLIED read on ${reader.id}`, async () => (await status(reader, location.networkId)) === 'APPLIED');
+    }
+  }, 120_000);
+
+  it('a subscriber on one instance sees devices held by another converge', async () => {
+    const location = locations[3];
+    const owners = await ownership();
+    const subscriberOn = instances.find((i) => location.serials.every((s) => owners.get(s) !== i.id)) ?? instances.find((i) => owners.get(location.serials[0]) !== i.id)!;
+    const pushed: string[] = [];
+    const client = createClient({ url: subscriberOn.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const stop = client.subscribe<{ wifiNetworkStatusChanged: { overall: string } }>(
+      { query: SUBSCRIBE, variables: { id: location.networkId } },
+      { next: (m) => m.data && pushed.push(m.data.wifiNetworkStatusChanged.overall), error: () => undefined, complete: () => undefined },
+    );
+    try {
+      await until('the subscription to be open', async () => {
+        await new Promise((r) => setTimeout(r, 200));
+        return true;
+      });
+      const other = instances.find((i) => i !== subscriberOn)!;
+      expectData(await gql(as(other), UPDATE_NETWORK, { id: location.networkId, input: { ssid: 'Seen from afar' } }, token));
+      await until('APPLIED pushed to the subscriber', () => pushed.includes('APPLIED'));
+    } finally {
+      stop();
+      await client.dispose();
+    }
+  }, 60_000);
+
+  it('kill -9 of an instance: its devices land on the survivors and every network is APPLIED again', async () => {
+    const victim = instances[2];
+    const before = await ownership();
+    const orphans = [...before].filter(([, id]) => id === victim.id).map(([s]) => s);
+    expect(orphans.length).toBeGreaterThan(0);
+    victim.child.kill('SIGKILL');
+    await victim.exit;
+    const survivors = live();
+    const owners = await until('the fleet to settle on the survivors', () => settled(survivors));
+    for (const serial of orphans) expect(['ctl-a', 'ctl-b']).toContain(owners.get(serial));
+    // Devices that stayed did not move.
+    for (const [serial, id] of before) if (id !== victim.id) expect(owners.get(serial)).toBe(id);
+    // A change made after the failure, on the other survivor, converges everywhere.
+    const ssid = 'After the failure';
+    for (const location of locations) expectData(await gql(as(instances[1]), UPDATE_NETWORK, { id: location.networkId, input: { ssid } }, token));
+    await until('every device to carry the change', () => serials.every((s) => ssids(s).includes(ssid)));
+    await until('every network APPLIED, read on ctl-a', () => allApplied(instances[0]));
+  }, 120_000);
+
+  it('an instance cut off from NATS stops serving; back, it takes devices again in waves', async () => {
+    const cut = instances[1];
+    const keeper = instances[0];
+    await cut.nats.cut();
+    await until(`${cut.id} to hold no device`, async () => {
+      const owners = await settled([keeper]);
+      return owners !== false && [...owners.values()].every((id) => id === keeper.id);
+    });
+    expect(cut.output()).toMatch(/lease of instance ctl-b ran out/);
+    const ready = await fetch(cut.url.replace('/graphql', '/health/ready'));
+    expect(ready.status).toBe(503);
+    expect(JSON.stringify(await ready.json())).toContain('NATS connection down');
+    await cut.nats.restore();
+    await until(`devices to move back to ${cut.id}`, async () => {
+      const owners = await settled([keeper, cut]);
+      return owners !== false && [...owners.values()].some((id) => id === cut.id);
+    });
+    expect(keeper.output()).toMatch(/moved \d+ device\(s\) to their owners/);
+    await until('every network APPLIED, read on ctl-b', () => allApplied(cut));
+    expect((await fetch(cut.url.replace('/graphql', '/health/ready'))).status).toBe(200);
+  }, 120_000);
+
+  it('a fourth instance joins: devices move to it in waves, and none is left without an instance', async () => {
+    const joiner = await startInstance({ id: 'ctl-d', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS });
+    instances.push(joiner);
+    const members = live();
+    const owners = await until('devices to move to ctl-d', async () => {
+      const o = await settled(members);
+      return o !== false && [...o.values()].some((id) => id === joiner.id) && o;
+    });
+    expect(owners.size).toBe(FLEET);
+    // Waves: no instance ever sent more than CLUSTER_DRAIN_PER_SECOND (5) at once.
+    const waves = members.flatMap((i) => [...i.output().matchAll(/moved (\d+) device\(s\)/g)].map((m) => Number(m[1])));
+    expect(waves.length).toBeGreaterThan(0);
+    for (const n of waves) expect(n).toBeLessThanOrEqual(5);
+    await until('every network APPLIED, read on ctl-d', () => allApplied(joiner));
+  }, 120_000);
+
+  it('a device with a stale manager_addr is told where to go, not served by the wrong instance', async () => {
+    const members = live();
+    const serial = 'CLUSTALE1';
+    const owner = members.find((i) => i.id === rendezvousOwner(serial, members.map((m) => m.id)))!;
+    const wrong = members.find((i) => i !== owner)!;
+    const stale = await startFleet([serial], 'tcp:127.0.0.1:1');
+    try {
+      // As if an earlier redirect had sent it to `wrong`.
+      await stale.devices[0].database.transact([{ op: 'update', table: 'AWLAN_Node', where: [], row: { manager_addr: wrong.deviceAddress } }]);
+      await until('the device on its owner', () => stale.devices[0].connectedTo === owner.deviceAddress);
+      expect(stale.devices[0].database.rows('AWLAN_Node')[0].manager_addr).toBe(owner.deviceAddress);
+      expect(wrong.output()).toMatch(new RegExp(`\\[serial=${serial} [^\\]]*\\] redirected to ${owner.deviceAddress}: instance ${owner.id} owns it by rendezvous`));
+      expect(heldByLog(wrong).has(serial)).toBe(false);
+      await until('the owner to hold it', async () => (await ownership()).get(serial) === owner.id && heldByLog(owner).has(serial));
+    } finally {
+      await stale.stop();
+    }
+  }, 60_000);
+});
