@@ -23,6 +23,7 @@ import { ApiErrorFilter } from '../../oauth/bearer/api-error.filter';
 import { CPE_BASE_PATH } from './cpe-paths';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { NetworkAuthorsService } from './network-authors';
+import { CpeDeviceViews } from './device-views.service';
 
 // Bodies refused before a route runs (no JSON) answer ErrorInfo too.
 registerRouteErrorFilter(`/${CPE_BASE_PATH}`, new ApiErrorFilter());
@@ -30,6 +31,6 @@ registerRouteErrorFilter(`/${CPE_BASE_PATH}`, new ApiErrorFilter());
 @Module({
   imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner, AuditEvent]), OperationsModule, WifiNetworksModule],
   controllers: [CpeSitesController, CpeNetworksController, CpePlacementController, CpeRebootsController, CpeOpenApiController],
-  providers: [CpeSitesService, CpeNetworksService, CpeRebootsService, NetworkAuthorsService],
+  providers: [CpeSitesService, CpeNetworksService, CpeDeviceViews, CpeRebootsService, NetworkAuthorsService],
 })
 export class CpeManagementModule {}

@@ -20,7 +20,7 @@ import { WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { ApiError, ApiErrorCode } from '../../oauth/bearer/api-error';
 import { networkVersion } from './network-views';
-import { deviceNetworkView, networkView, NetworkView } from './network-views';
+import { networkView, NetworkView } from './network-views';
 import { ownerScopeOf } from './owner-scope';
 
 const validateUpdate = bodyValidator<NetworkUpdateBody>(NETWORK_UPDATE_SCHEMA);
@@ -142,12 +142,13 @@ export class CpeNetworksController {
   }
 
   @Get('devices/:deviceId/isolated-networks')
-  async ofDevice(@CurrentApiPrincipal() principal: ApiPrincipal, @Param('deviceId') deviceId: string): Promise<ReturnType<typeof deviceNetworkView>[]> {
+  async ofDevice(@CurrentApiPrincipal() principal: ApiPrincipal, @Param('deviceId') deviceId: string): Promise<NetworkView[]> {
     requireAny(principal.scopes, S.DEVICES_READ);
     requireAny(principal.scopes, S.NETWORKS_READ, S.PRIMARY_READ);
     const scope = ownerScopeOf(principal);
     const { location } = await this.sites.device(scope, deviceId);
-    return (await this.networks.list(scope, visibleKinds(principal.scopes), location.id, ownBy(principal))).map((n) => deviceNetworkView(n.network));
+    // The contract's NetworkList: whole networks, each with the devices it is on.
+    return this.views(await this.networks.list(scope, visibleKinds(principal.scopes), location.id, ownBy(principal)), true);
   }
 
   @Get('service-sites/:siteId/isolated-networks')

@@ -15,6 +15,9 @@ import { CpeSitesService, SiteWithGateway } from './cpe-sites.service';
 import { CpeNetworkOwner } from './network-owner.entity';
 import { OwnerScope } from './owner-scope';
 
+/** Ids per query: far below every driver's bound on parameters. */
+const IDS_PER_QUERY = 500;
+
 export interface NetworkOnSite {
   network: WifiNetwork;
   site: SiteWithGateway;
@@ -68,6 +71,22 @@ export class CpeNetworksService {
     const bySite = new Map(sites.map((s) => [s.location.id, s]));
     const rows = await this.networks.find({ where: { locationId: In([...bySite.keys()]) }, order: { id: 'ASC' } });
     return rows.filter((n) => kinds.includes(n.kind) || own.has(n.id)).map((network) => ({ network, site: bySite.get(network.locationId)! }));
+  }
+
+  /** Per location, the networks of these kinds plus those created by `ownBy`, for Device.networks. */
+  async byLocation(locationIds: readonly string[], kinds: WifiNetworkKind[], ownBy?: string): Promise<Map<string, WifiNetwork[]>> {
+    const result = new Map<string, WifiNetwork[]>();
+    const own = await this.ownIds(ownBy);
+    if (locationIds.length === 0 || (kinds.length === 0 && own.size === 0)) return result;
+    for (let i = 0; i < locationIds.length; i += IDS_PER_QUERY) {
+      const rows = await this.networks.find({
+        select: { id: true, locationId: true, kind: true },
+        where: { locationId: In(locationIds.slice(i, i + IDS_PER_QUERY)) },
+        order: { id: 'ASC' },
+      });
+      for (const n of rows) if (kinds.includes(n.kind) || own.has(n.id)) result.set(n.locationId, [...(result.get(n.locationId) ?? []), n]);
+    }
+    return result;
   }
 
   async one(scope: OwnerScope, kinds: WifiNetworkKind[], id: string, ownBy?: string): Promise<NetworkOnSite> {

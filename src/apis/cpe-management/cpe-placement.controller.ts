@@ -10,9 +10,10 @@ import { bodyValidator } from './body-validation';
 import { ownBy } from './cpe-networks.controller';
 import { CpeNetworksService, visibleKinds } from './cpe-networks.service';
 import { CPE_BASE_PATH } from './cpe-paths';
-import { requireAny, scopeView } from './cpe-scopes';
+import { requireAny } from './cpe-scopes';
 import { CpeSitesService } from './cpe-sites.service';
-import { deviceView, DeviceView } from './cpe-views';
+import { DeviceView } from './cpe-views';
+import { CpeDeviceViews } from './device-views.service';
 import { BULK_DEVICE_UPDATE_SCHEMA, BULK_NETWORK_UPDATE_SCHEMA, BulkUpdateBody, checkPlacements, Placement, refuseReplacements } from './network-placement';
 import { roleOf } from './network-views';
 import { ownerScopeOf } from './owner-scope';
@@ -31,6 +32,7 @@ export class CpePlacementController {
   constructor(
     private readonly networks: CpeNetworksService,
     private readonly sites: CpeSitesService,
+    private readonly devices: CpeDeviceViews,
   ) {}
 
   @Get('isolated-networks/:netId/devices')
@@ -38,7 +40,7 @@ export class CpePlacementController {
     requireAny(principal.scopes, S.DEVICES_READ);
     requireNetworkScope(principal);
     const { site } = await this.networks.one(ownerScopeOf(principal), visibleKinds(principal.scopes), netId, ownBy(principal));
-    return site.gateway === undefined ? [] : [deviceView(site.location, site.gateway, scopeView(principal.scopes))];
+    return this.devices.of(principal, [site]);
   }
 
   @Patch('isolated-networks/:netId/devices')

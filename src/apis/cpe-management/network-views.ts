@@ -16,7 +16,7 @@ const SECURITY_TYPES: Partial<Record<SecurityMode, string>> = {
 
 export type NetworkRole = 'primary' | 'auxiliary';
 
-export function roleOf(network: WifiNetwork): NetworkRole {
+export function roleOf(network: Pick<WifiNetwork, 'kind'>): NetworkRole {
   return network.kind === WifiNetworkKind.PRIMARY ? 'primary' : 'auxiliary';
 }
 
@@ -61,7 +61,13 @@ export function networkView({ network, site }: NetworkOnSite, withDevices: boole
   return view;
 }
 
-export function deviceNetworkView(network: WifiNetwork): { network: string; role: NetworkRole; removable: boolean } {
+export interface DeviceNetworkView {
+  network: string;
+  role: NetworkRole;
+  removable: boolean;
+}
+
+export function deviceNetworkView(network: Pick<WifiNetwork, 'id' | 'kind'>): DeviceNetworkView {
   const role = roleOf(network);
   return { network: network.id, role, removable: role === 'auxiliary' };
 }

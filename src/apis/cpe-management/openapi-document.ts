@@ -50,7 +50,7 @@ export function cpeOpenApiDocument(): object {
         get: { operationId: 'getNetworksByServiceSite', tags: ['Service Sites', 'Isolated Networks'], parameters: [idParam('siteId', 'The service site')], responses: { '200': ok('The networks at the site', 'NetworkList'), '404': error('No such service site (NOT_FOUND)'), ...errors } },
       },
       '/devices/{deviceId}/isolated-networks': {
-        get: { operationId: 'getNetworksByDevice', tags: ['Devices', 'Isolated Networks'], parameters: [idParam('deviceId', 'The device')], responses: { '200': ok('The networks on the device', 'DeviceNetworkIntersectionList'), '404': error('No such device (NOT_FOUND)'), ...errors } },
+        get: { operationId: 'getNetworksByDevice', tags: ['Devices', 'Isolated Networks'], parameters: [idParam('deviceId', 'The device')], responses: { '200': ok('The networks on the device', 'NetworkList'), '404': error('No such device (NOT_FOUND)'), ...errors } },
         patch: {
           operationId: 'patchDeviceWithNetworks',
           tags: ['Devices', 'Isolated Networks'],
@@ -192,6 +192,7 @@ export function cpeOpenApiDocument(): object {
               required: ['hardwareAddressType', 'value'],
             },
             serviceSite: { type: 'string', description: 'With a service sites scope.' },
+            networks: { ...ref('DeviceNetworkIntersectionList'), description: 'The networks on the device the caller\'s roles reach, with a network scope.' },
             maxAuxiliaryNetworks: { type: 'integer', minimum: 1, description: 'With the auxiliary networks role.' },
           },
           required: ['id'],

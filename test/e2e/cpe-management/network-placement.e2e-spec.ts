@@ -64,7 +64,7 @@ describeEachDatabase('CPE Management API: networks on devices', (db) => {
     expect(await patch(t.current, `/isolated-networks/${id}/devices`, token, { insert: [f.extenderId] })).toMatchObject({ status: 404 });
     expect(await patch(t.current, `/devices/${f.gatewayId}/isolated-networks`, token, { insert: ['00000000-0000-4000-8000-000000000000'] })).toMatchObject({ status: 404 });
 
-    const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, token)).body as { network: string; role: string }[]).find((n) => n.role === 'primary')!.network;
+    const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, token)).body as { id: string; devices: { role: string }[] }[]).find((n) => n.devices[0]?.role === 'primary')!.id;
     expect(await patch(t.current, `/devices/${f.gatewayId}/isolated-networks`, token, { delete: [primaryId] })).toMatchObject({ status: 400, body: { code: 'NETWORK_NOT_REMOVABLE' } });
     expect(await patch(t.current, `/isolated-networks/${id}/devices`, token, { delete: [f.gatewayId] })).toMatchObject({ status: 501, body: { code: 'NOT_IMPLEMENTED' } });
     expect(await patch(t.current, `/devices/${f.gatewayId}/isolated-networks`, token, { replace: [{ replace: id, with: primaryId }] })).toMatchObject({ status: 501 });
