@@ -11,6 +11,8 @@ import { CpeNetworksController } from './cpe-networks.controller';
 import { CpeNetworksService } from './cpe-networks.service';
 import { CpePlacementController } from './cpe-placement.controller';
 import { CpeNetworkOwner } from './network-owner.entity';
+import { CpeNetworkMember } from './network-member.entity';
+import { NetworkPlacementService } from './network-placement.service';
 import { CpeOpenApiController } from './cpe-openapi.controller';
 import { CpeSitesController } from './cpe-sites.controller';
 import { CpeSitesService } from './cpe-sites.service';
@@ -29,8 +31,8 @@ import { CpeDeviceViews } from './device-views.service';
 registerRouteErrorFilter(`/${CPE_BASE_PATH}`, new ApiErrorFilter());
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner, AuditEvent]), OperationsModule, WifiNetworksModule],
+  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner, CpeNetworkMember, AuditEvent]), OperationsModule, WifiNetworksModule],
   controllers: [CpeSitesController, CpeNetworksController, CpePlacementController, CpeRebootsController, CpeOpenApiController],
-  providers: [CpeSitesService, CpeNetworksService, CpeDeviceViews, CpeRebootsService, NetworkAuthorsService],
+  providers: [CpeSitesService, CpeNetworksService, CpeDeviceViews, NetworkPlacementService, CpeRebootsService, NetworkAuthorsService],
 })
 export class CpeManagementModule {}

@@ -73,6 +73,15 @@ export class CpeSitesService {
     return siteOf(row);
   }
 
+  /** The owner's sites among `ids` (others are left out). */
+  async sitesByIds(scope: OwnerScope, ids: readonly string[]): Promise<SiteWithGateway[]> {
+    const sites: SiteWithGateway[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      sites.push(...(await this.ownerSites(scope).andWhere('l.id IN (:...ids)', { ids: ids.slice(i, i + 500) }).getRawMany<RawSite>()).map(siteOf));
+    }
+    return sites;
+  }
+
   /** The device `id` (a gateway's node id) of the owner. */
   async device(scope: OwnerScope, id: string): Promise<Required<SiteWithGateway>> {
     const node = isUuid(id) ? await this.nodes.findOne({ select: { id: true, locationId: true }, where: { id, groupId: scope.groupId } }) : null;

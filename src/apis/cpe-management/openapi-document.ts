@@ -54,10 +54,10 @@ export function cpeOpenApiDocument(): object {
         patch: {
           operationId: 'patchDeviceWithNetworks',
           tags: ['Devices', 'Isolated Networks'],
-          description: 'A network lives at its service site: inserting one of the device\'s own site changes nothing; a network of another site, removing one of its own site, and replacements answer 501 (400 NETWORK_NOT_REMOVABLE for the primary network).',
+          description: 'Inserts networks on the device (nothing for one already there), removes them (nothing for one not there; 400 NETWORK_NOT_REMOVABLE for a primary network), or replaces one with another. A network left on no device is deleted. Checked as a whole first: a refused request changes nothing. Replacing a primary network answers 501.',
           parameters: [idParam('deviceId', 'The device')],
           requestBody: { required: true, content: { 'application/json': { schema: ref('BulkNetworkUpdate') } } },
-          responses: { '204': { description: 'Done (nothing needed changing)' }, '404': error('No such device or network (NOT_FOUND)'), '501': error('Not supported by this controller (NOT_IMPLEMENTED)'), ...errors },
+          responses: { ...errors, '204': { description: 'Done' }, '400': error('A primary network removed (NETWORK_NOT_REMOVABLE), or a bad body (INVALID_ARGUMENT)'), '404': error('Devices or networks that do not exist, all named (NOT_FOUND)'), '501': error('Replacing a primary network (NOT_IMPLEMENTED)') },
         },
       },
       '/isolated-networks/{netId}/devices': {
@@ -65,10 +65,10 @@ export function cpeOpenApiDocument(): object {
         patch: {
           operationId: 'patchDevicesWithNetwork',
           tags: ['Devices', 'Isolated Networks'],
-          description: 'A network lives at its service site: inserting it on its own device changes nothing; another device, removing it from its own device, and replacements answer 501 (400 NETWORK_NOT_REMOVABLE for the primary network).',
+          description: 'Puts the network on devices (nothing where it is already), takes it off devices (nothing where it is not; 400 NETWORK_NOT_REMOVABLE where it is the primary network), or puts it in place of another network on a device. A network left on no device is deleted. Checked as a whole first: a refused request changes nothing. Replacing a primary network answers 501.',
           parameters: [idParam('netId', 'The network')],
           requestBody: { required: true, content: { 'application/json': { schema: ref('BulkDeviceUpdate') } } },
-          responses: { '204': { description: 'Done (nothing needed changing)' }, '404': error('No such network or device (NOT_FOUND)'), '501': error('Not supported by this controller (NOT_IMPLEMENTED)'), ...errors },
+          responses: { ...errors, '204': { description: 'Done' }, '400': error('A primary network removed (NETWORK_NOT_REMOVABLE), or a bad body (INVALID_ARGUMENT)'), '404': error('Networks or devices that do not exist, all named (NOT_FOUND)'), '501': error('Replacing a primary network (NOT_IMPLEMENTED)') },
         },
       },
       '/isolated-networks': {
@@ -81,7 +81,7 @@ export function cpeOpenApiDocument(): object {
             '201': ok('The new (auxiliary) network, owned by the calling client', 'Network'),
             ...errors,
             '403': error('A required scope is missing (PERMISSION_DENIED), or no devices and no default device (DEFAULT_DEVICE_NOT_SUPPORTED)'),
-            '501': error('Enterprise security modes, or one network on several devices (NOT_IMPLEMENTED)'),
+            '501': error('Enterprise security modes (NOT_IMPLEMENTED)'),
           },
         },
       },

@@ -64,8 +64,8 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     const landInBetween = async (description: string): Promise<void> => {
       expectData(await gql(t.current, UPDATE_NETWORK, { id, input: { description } }, f.adminToken));
     };
-    const update = service.update.bind(service);
-    jest.spyOn(service, 'update').mockImplementationOnce(async (...args) => {
+    const update = service.updateAll.bind(service);
+    jest.spyOn(service, 'updateAll').mockImplementationOnce(async (...args) => {
       await landInBetween('landed in between');
       return update(...args);
     });
@@ -180,7 +180,11 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     const before = await count();
     expect(await send(t.current, 'POST', '/isolated-networks', token, { devices: [{ device: f.gatewayId }] })).toMatchObject({ status: 400, body: { code: 'INVALID_ARGUMENT' } });
     expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId, role: 'primary' }] })).toMatchObject({ status: 400 });
-    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId }, { device: f.extenderId }] })).toMatchObject({ status: 501, body: { code: 'NOT_IMPLEMENTED' } });
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId }, { device: f.extenderId }] })).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_ARGUMENT', message: expect.stringContaining(f.extenderId) },
+    });
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId }, { device: f.gatewayId }] })).toMatchObject({ status: 400 });
     expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.extenderId }] })).toMatchObject({ status: 400 });
     expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: { ...access, securityMode: { password: 'short' } }, devices: [{ device: f.gatewayId }] })).toMatchObject({ status: 400 });
     const noDevices = await tokenFor(t.current, f, [S.NETWORKS_WRITE]);
