@@ -6,7 +6,8 @@
 import { CPE_SCOPES as S } from '../../../src/oauth/oauth-scopes';
 import { CONTRACT_PATH, Contract, ownContract } from '../../support/cpe-contract';
 import { originOf } from '../../support/oauth-clients';
-import { CLAIM_NODE, createCustomer, CREATE_NETWORK, LOCATION, serial } from '../provisioning/provisioning-ops';
+import { DataSource } from 'typeorm';
+import { CLAIM_NODE, createCustomer, CREATE_LOCATION, CREATE_NETWORK, LOCATION, locationInput, serial } from '../provisioning/provisioning-ops';
 import { describeEachDatabase, expectData, gql, TestApp, useTestApp } from '../support';
 import { answered, Fixture, fixture, get, reference, tokenFor } from './cpe-fixture';
 
@@ -130,6 +131,22 @@ describeEachDatabase('CPE Management API: networks on devices', (db) => {
     // Deleting the network takes it off every device.
     expect(await send(t.current, 'DELETE', `/isolated-networks/${id}`, groupWide)).toMatchObject({ status: 204 });
     for (const other of others) expect(await guestSsids(t.current, f, other.locations[0].id)).toEqual([]);
+  });
+
+  it('deploys one network to 100 devices with one PATCH', async () => {
+    const f = await fixture(t.current);
+    const id = await guestNetwork(t.current, f);
+    const gateways: string[] = [];
+    for (let i = 0; i < 99; i++) {
+      const site = expectData(await gql<{ createLocation: { id: string } }>(t.current, CREATE_LOCATION, { customerId: f.customerId, input: locationInput({ name: `Unit ${i}` }) }, f.adminToken)).createLocation.id;
+      gateways.push(expectData(await gql<{ claimNode: { id: string } }>(t.current, CLAIM_NODE, { locationId: site, serial: serial() }, f.adminToken)).claimNode.id);
+    }
+    const token = await tokenFor(t.current, f, [S.AUXILIARY_WRITE, S.DEVICES_WRITE]);
+    expect(await patch(t.current, `/isolated-networks/${id}/devices`, token, { insert: gateways })).toEqual({ status: 204, body: undefined });
+    const devices = ((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body as { devices: { device: string }[] }).devices;
+    expect(devices.map((d) => d.device).sort()).toEqual([f.gatewayId, ...gateways].sort());
+    const guests = (await t.current.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM wifi_networks WHERE kind = 'GUEST' AND ssid = 'Guests' AND group_id = '${f.groupId}'`)) as { n: string }[];
+    expect(Number(guests[0].n)).toBe(100);
   });
 
   it('every answer above conforms to the served OpenAPI document', async () => {
