@@ -2,6 +2,7 @@
 // /isolated-networks/{netId}/devices (BulkDeviceUpdate) and PATCH
 // /devices/{deviceId}/isolated-networks (BulkNetworkUpdate): insert, delete and replace,
 // planned and checked as a whole before anything is written (network-placement.ts).
+// Replacing a device's primary network needs the primary-write role.
 
 import { Body, Controller, Get, HttpCode, Param, Patch } from '@nestjs/common';
 import { ApiPrincipal } from '../../oauth/api-principal';
@@ -17,7 +18,7 @@ import { requireAny } from './cpe-scopes';
 import { CpeSitesService, SiteWithGateway } from './cpe-sites.service';
 import { DeviceView } from './cpe-views';
 import { CpeDeviceViews } from './device-views.service';
-import { BULK_DEVICE_UPDATE_SCHEMA, BULK_NETWORK_UPDATE_SCHEMA, BulkUpdateBody, PlacementRequest, planPlacements } from './network-placement';
+import { BULK_DEVICE_UPDATE_SCHEMA, BULK_NETWORK_UPDATE_SCHEMA, BulkUpdateBody, PlacementRequest, PlacementStep, planPlacements } from './network-placement';
 import { NetworkPlacementService } from './network-placement.service';
 import { ownerScopeOf } from './owner-scope';
 
@@ -36,6 +37,12 @@ const validateNetworkUpdate = bodyValidator<BulkUpdateBody & { replace?: Network
 /** The spec's network scopes of these endpoints: any read (the write scopes inherit them). */
 function requireNetworkScope(principal: ApiPrincipal): void {
   requireAny(principal.scopes, S.NETWORKS_READ, S.PRIMARY_READ);
+}
+
+/** Replacing a device's primary network changes the home network: the primary-write role. */
+function allowedSteps(principal: ApiPrincipal, steps: PlacementStep[]): PlacementStep[] {
+  if (steps.some((s) => s.kind === 'adopt')) requireAny(principal.scopes, S.PRIMARY_WRITE);
+  return steps;
 }
 
 /** Looks every id up, collecting the missing ones into one 404 (the contract's "ID(s) do not exist"). */
@@ -102,7 +109,7 @@ export class CpePlacementController {
     for (const id of request.delete ?? []) requests.push({ device: await lookups.device(id), off: network });
     for (const r of request.replace ?? []) requests.push({ device: await lookups.device(r.device), on: network, off: await lookups.network(r.replace), replacement: true });
     lookups.check();
-    await this.placements.apply(principal, planPlacements(requests));
+    await this.placements.apply(principal, allowedSteps(principal, planPlacements(requests)));
   }
 
   @Patch('devices/:deviceId/isolated-networks')
@@ -118,6 +125,6 @@ export class CpePlacementController {
     for (const id of request.delete ?? []) requests.push({ device, off: await lookups.network(id) });
     for (const r of request.replace ?? []) requests.push({ device, off: await lookups.network(r.replace), on: await lookups.network(r.with), replacement: true });
     lookups.check();
-    await this.placements.apply(principal, planPlacements(requests));
+    await this.placements.apply(principal, allowedSteps(principal, planPlacements(requests)));
   }
 }

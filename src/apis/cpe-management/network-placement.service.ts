@@ -1,15 +1,17 @@
 // Carries out planned placements (network-placement.ts) through the WiFi network domain, as
 // the API client: a new member is a WiFi network at the device's location with the
 // network's settings (audited, reconciled and isolated like any GUEST network), linked to
-// the network in cpe_network_members; a removed member is deleted. New members are made
-// first, so a failure undoes them (deleted again) before anything is removed; removals come
-// last. A network whose last member is removed is gone (the contract's automatic deletion).
+// the network in cpe_network_members; an adopted member (a device's primary network in a
+// replacement) takes the network's settings and is linked to it; a removed member is
+// deleted. New members are made first, so a failure undoes them (deleted again) before
+// anything is removed; adoptions next; removals last. A network whose last member is removed is gone (the contract's automatic deletion).
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ApiPrincipal } from '../../oauth/api-principal';
 import { CreateWifiNetworkInput } from '../../wifi-networks/dto/create-wifi-network.input';
+import { UpdateWifiNetworkInput } from '../../wifi-networks/dto/update-wifi-network.input';
 import { WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { WifiNetworksService } from '../../wifi-networks/wifi-networks.service';
@@ -37,6 +39,19 @@ function memberInput(network: WifiNetwork): CreateWifiNetworkInput {
   };
 }
 
+/** A device's primary network taking the network's settings (it stays the home network: not isolated, no expiry). */
+function primaryInput(network: WifiNetwork): UpdateWifiNetworkInput {
+  return {
+    ssid: network.ssid,
+    securityMode: network.securityMode,
+    passphrase: network.passphrase,
+    hidden: network.hidden,
+    clientIsolation: network.clientIsolation,
+    bands: network.bands,
+    description: network.description,
+  };
+}
+
 @Injectable()
 export class NetworkPlacementService {
   constructor(
@@ -54,6 +69,12 @@ export class NetworkPlacementService {
         const member = await this.wifiNetworks.create(acting, step.site.location.id, memberInput(representative(step.network)));
         created.push(member);
         await this.link(step.network, member.id);
+      }
+      for (const step of steps) {
+        if (step.kind !== 'adopt') continue;
+        await this.wifiNetworks.update(acting, step.member.id, primaryInput(representative(step.network)));
+        await this.links.delete({ wifiNetworkId: step.member.id });
+        await this.link(step.network, step.member.id);
       }
     } catch (error) {
       for (const member of created) await this.wifiNetworks.delete(acting, member.id).catch(() => undefined);

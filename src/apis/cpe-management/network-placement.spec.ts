@@ -9,7 +9,7 @@ function site(id: string): SiteWithGateway {
 }
 
 function member(id: string, siteId: string, kind = WifiNetworkKind.GUEST): CpeNetwork['members'][number] {
-  const network = Object.assign(new WifiNetwork(), { id, locationId: siteId, kind, createdAt: new Date(0), updatedAt: new Date(1000) });
+  const network = Object.assign(new WifiNetwork(), { id, locationId: siteId, kind, expiresAt: null, createdAt: new Date(0), updatedAt: new Date(1000) });
   return { network, site: site(siteId) };
 }
 
@@ -28,13 +28,21 @@ describe('planPlacements', () => {
     expect(() => planPlacements([{ device: device('a'), off: primary }])).toThrow(expect.objectContaining({ code: 'NETWORK_NOT_REMOVABLE', status: 400 }));
   });
 
-  it('replaces an auxiliary member; a primary one is not built (501); the replaced network must be on the device', () => {
+  it('replaces an auxiliary member, and the primary one by adoption; the replaced network must be on the device', () => {
     const other: CpeNetwork = { id: 'n2', members: [member('n2', 'b')] };
     expect(planPlacements([{ device: device('a'), off: guest, on: other, replacement: true }])).toEqual([
       { kind: 'remove', network: guest, member: guest.members[0].network },
       { kind: 'create', network: other, site: site('a') },
     ]);
-    expect(() => planPlacements([{ device: device('a'), off: primary, on: other, replacement: true }])).toThrow(expect.objectContaining({ status: 501 }));
+    expect(planPlacements([{ device: device('a'), off: primary, on: other, replacement: true }])).toEqual([{ kind: 'adopt', network: other, member: primary.members[0].network }]);
+    // Already on the device as an auxiliary network: that member goes, the primary takes over.
+    const both: CpeNetwork = { id: 'n3', members: [member('n3', 'a'), member('n4', 'b')] };
+    expect(planPlacements([{ device: device('a'), off: primary, on: both, replacement: true }])).toEqual([
+      { kind: 'remove', network: both, member: both.members[0].network },
+      { kind: 'adopt', network: both, member: primary.members[0].network },
+    ]);
+    const expiring: CpeNetwork = { id: 'n5', members: [{ ...member('n5', 'b'), network: Object.assign(member('n5', 'b').network, { expiresAt: new Date(5000) }) }] };
+    expect(() => planPlacements([{ device: device('a'), off: primary, on: expiring, replacement: true }])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
     expect(() => planPlacements([{ device: device('c'), off: guest, on: other, replacement: true }])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
   });
 

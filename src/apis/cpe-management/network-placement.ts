@@ -5,13 +5,15 @@
 // Removing it from a device takes that member away (a primary member is not removable: 400
 // NETWORK_NOT_REMOVABLE); removing it from a device it is not on changes nothing; the last
 // member removed, the network is gone (the contract's automatic deletion). A replacement on
-// a device takes the replaced network off and puts the other on; replacing a primary member
-// is not built (501). Pure: every step is planned and checked before anything is written.
+// a device takes the replaced network off and puts the other on; for the primary network of
+// the device, the device's primary WiFi network takes the other network's settings and
+// becomes its member there (the device always has a primary network; one that expires
+// cannot be primary). Pure: every step is planned and checked before anything is written.
 
 import { ApiError, ApiErrorCode } from '../../oauth/bearer/api-error';
 import { WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
-import { CpeNetwork } from './cpe-network';
+import { CpeNetwork, representative } from './cpe-network';
 import { SiteWithGateway } from './cpe-sites.service';
 
 const ID_LIST = { type: 'array', maxItems: 100, items: { type: 'string', minLength: 1, maxLength: 64 } };
@@ -69,7 +71,11 @@ export interface PlacementRequest {
   replacement?: boolean;
 }
 
-export type PlacementStep = { kind: 'create'; network: CpeNetwork; site: SiteWithGateway } | { kind: 'remove'; network: CpeNetwork; member: WifiNetwork };
+export type PlacementStep =
+  | { kind: 'create'; network: CpeNetwork; site: SiteWithGateway }
+  | { kind: 'remove'; network: CpeNetwork; member: WifiNetwork }
+  /** The device's primary WiFi network takes `network`'s settings and becomes its member there. */
+  | { kind: 'adopt'; network: CpeNetwork; member: WifiNetwork };
 
 function memberAt(network: CpeNetwork, siteId: string): WifiNetwork | undefined {
   return network.members.find((m) => m.site.location.id === siteId)?.network;
@@ -91,8 +97,13 @@ export function planPlacements(requests: readonly PlacementRequest[]): Placement
       const member = memberAt(r.off, siteId);
       if (member === undefined && r.replacement === true) throw ApiError.invalidArgument(`network ${r.off.id} is not on device ${r.device.id}: nothing to replace`);
       if (member !== undefined && member.kind === WifiNetworkKind.PRIMARY) {
-        if (r.replacement === true) throw new ApiError(501, ApiErrorCode.NOT_IMPLEMENTED, `replacing the primary network ${r.off.id} on device ${r.device.id} is not supported yet`);
-        throw new ApiError(400, ApiErrorCode.NETWORK_NOT_REMOVABLE, `the primary network ${r.off.id} is not removable from device ${r.device.id}`);
+        if (r.replacement !== true || r.on === undefined) throw new ApiError(400, ApiErrorCode.NETWORK_NOT_REMOVABLE, `the primary network ${r.off.id} is not removable from device ${r.device.id}: replace it`);
+        // The device keeps a primary network: its WiFi network takes the other's settings.
+        if (representative(r.on).expiresAt !== null) throw ApiError.invalidArgument(`network ${r.on.id} expires: it cannot be the primary network of device ${r.device.id}`);
+        const existing = memberAt(r.on, siteId);
+        if (existing !== undefined) steps.push({ kind: 'remove', network: r.on, member: existing });
+        steps.push({ kind: 'adopt', network: r.on, member });
+        continue;
       }
       if (member !== undefined) steps.push({ kind: 'remove', network: r.off, member });
     }

@@ -54,10 +54,10 @@ export function cpeOpenApiDocument(): object {
         patch: {
           operationId: 'patchDeviceWithNetworks',
           tags: ['Devices', 'Isolated Networks'],
-          description: 'Inserts networks on the device (nothing for one already there), removes them (nothing for one not there; 400 NETWORK_NOT_REMOVABLE for a primary network), or replaces one with another. A network left on no device is deleted. Checked as a whole first: a refused request changes nothing. Replacing a primary network answers 501.',
+          description: 'Inserts networks on the device (nothing for one already there), removes them (nothing for one not there; 400 NETWORK_NOT_REMOVABLE for a primary network), or replaces one with another (the device\'s primary network too, with the primary-write role: it takes the other network\'s settings). A network left on no device is deleted. Checked as a whole first: a refused request changes nothing.',
           parameters: [idParam('deviceId', 'The device')],
           requestBody: { required: true, content: { 'application/json': { schema: ref('BulkNetworkUpdate') } } },
-          responses: { ...errors, '204': { description: 'Done' }, '400': error('A primary network removed (NETWORK_NOT_REMOVABLE), or a bad body (INVALID_ARGUMENT)'), '404': error('Devices or networks that do not exist, all named (NOT_FOUND)'), '501': error('Replacing a primary network (NOT_IMPLEMENTED)') },
+          responses: { ...errors, '204': { description: 'Done' }, '400': error('A primary network removed (NETWORK_NOT_REMOVABLE), or a bad body (INVALID_ARGUMENT)'), '404': error('Devices or networks that do not exist, all named (NOT_FOUND)') },
         },
       },
       '/isolated-networks/{netId}/devices': {
@@ -65,10 +65,10 @@ export function cpeOpenApiDocument(): object {
         patch: {
           operationId: 'patchDevicesWithNetwork',
           tags: ['Devices', 'Isolated Networks'],
-          description: 'Puts the network on devices (nothing where it is already), takes it off devices (nothing where it is not; 400 NETWORK_NOT_REMOVABLE where it is the primary network), or puts it in place of another network on a device. A network left on no device is deleted. Checked as a whole first: a refused request changes nothing. Replacing a primary network answers 501.',
+          description: 'Puts the network on devices (nothing where it is already), takes it off devices (nothing where it is not; 400 NETWORK_NOT_REMOVABLE where it is the primary network), or puts it in place of another network on a device (the device\'s primary network too, with the primary-write role). A network left on no device is deleted. Checked as a whole first: a refused request changes nothing.',
           parameters: [idParam('netId', 'The network')],
           requestBody: { required: true, content: { 'application/json': { schema: ref('BulkDeviceUpdate') } } },
-          responses: { ...errors, '204': { description: 'Done' }, '400': error('A primary network removed (NETWORK_NOT_REMOVABLE), or a bad body (INVALID_ARGUMENT)'), '404': error('Networks or devices that do not exist, all named (NOT_FOUND)'), '501': error('Replacing a primary network (NOT_IMPLEMENTED)') },
+          responses: { ...errors, '204': { description: 'Done' }, '400': error('A primary network removed (NETWORK_NOT_REMOVABLE), or a bad body (INVALID_ARGUMENT)'), '404': error('Networks or devices that do not exist, all named (NOT_FOUND)') },
         },
       },
       '/isolated-networks': {

@@ -97,7 +97,8 @@ describeEachDatabase('CPE Management API: networks on devices', (db) => {
     // Refused requests change nothing: the primary, unknown ids (all named), a replacement of what is not there.
     const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, token)).body as { id: string; devices: { role: string }[] }[]).find((n) => n.devices[0]?.role === 'primary')!.id;
     expect(await patch(t.current, `/devices/${f.gatewayId}/isolated-networks`, token, { delete: [primaryId] })).toMatchObject({ status: 400, body: { code: 'NETWORK_NOT_REMOVABLE' } });
-    expect(await patch(t.current, `/devices/${f.gatewayId}/isolated-networks`, token, { replace: [{ replace: primaryId, with: id }] })).toMatchObject({ status: 501, body: { code: 'NOT_IMPLEMENTED' } });
+    // Replacing the primary network needs the primary-write role.
+    expect(await patch(t.current, `/devices/${f.gatewayId}/isolated-networks`, token, { replace: [{ replace: primaryId, with: id }] })).toMatchObject({ status: 403, body: { code: 'PERMISSION_DENIED' } });
     const unknown = '00000000-0000-4000-8000-000000000000';
     const missing = await patch(t.current, `/isolated-networks/${id}/devices`, token, { insert: [unknown, f.extenderId], delete: [gw2] });
     expect(missing).toMatchObject({ status: 404, body: { code: 'NOT_FOUND', message: expect.stringContaining(`Device ID(s) do not exist: [${unknown}, ${f.extenderId}]`) } });
@@ -114,6 +115,33 @@ describeEachDatabase('CPE Management API: networks on devices', (db) => {
     expect(await patch(t.current, `/isolated-networks/${id}/devices`, token, { delete: [f.gatewayId] })).toEqual({ status: 204, body: undefined });
     expect(await get(t.current, `/isolated-networks/${id}`, token)).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
     expect([...(await guestSsids(t.current, f, f.siteId)), ...(await guestSsids(t.current, f, f.emptySiteId))]).toEqual([]);
+  });
+
+  it("replaces a device's primary network with another network, which is then primary there and changed on all its devices", async () => {
+    const f = await fixture(t.current);
+    const gw2 = expectData(await gql<{ claimNode: { id: string } }>(t.current, CLAIM_NODE, { locationId: f.emptySiteId, serial: serial() }, f.adminToken)).claimNode.id;
+    const token = await tokenFor(t.current, f, [S.AUXILIARY_WRITE, S.PRIMARY_WRITE, S.DEVICES_WRITE]);
+    const lobby = (await post(t.current, '/isolated-networks', token, { accessDetail: { accessType: 'Wi-Fi', ssid: 'Lobby', securityMode: { password: 'lobby password 1', securityModeType: 'WPA2-Personal' } }, devices: [{ device: gw2 }] })).body as { id: string };
+    const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, token)).body as { id: string; devices: { role: string }[] }[]).find((n) => n.devices[0]?.role === 'primary')!.id;
+    const expiring = (await post(t.current, '/isolated-networks', token, { expiration: '2099-01-01T00:00:00Z', accessDetail: { accessType: 'Wi-Fi', ssid: 'Stay' }, devices: [{ device: gw2 }] })).body as { id: string };
+    expect(await patch(t.current, `/devices/${f.gatewayId}/isolated-networks`, token, { replace: [{ replace: primaryId, with: expiring.id }] })).toMatchObject({ status: 400, body: { code: 'INVALID_ARGUMENT' } });
+
+    expect(await patch(t.current, `/devices/${f.gatewayId}/isolated-networks`, token, { replace: [{ replace: primaryId, with: lobby.id }] })).toEqual({ status: 204, body: undefined });
+    expect((await get(t.current, `/isolated-networks/${lobby.id}`, token, 'Network')).body).toMatchObject({
+      devices: expect.arrayContaining([{ device: f.gatewayId, role: 'primary', removable: false }, { device: gw2, role: 'auxiliary', removable: true }]),
+    });
+    // The replaced network is on no device any more: deleted.
+    expect(await get(t.current, `/isolated-networks/${primaryId}`, token)).toMatchObject({ status: 404 });
+    const home = async () => expectData(await gql<{ location: { wifiNetworks: { kind: string; ssid: string }[] } }>(t.current, LOCATION, { id: f.siteId }, f.adminToken)).location.wifiNetworks;
+    expect((await home()).find((n) => n.kind === 'PRIMARY')).toMatchObject({ ssid: 'Lobby' });
+
+    expect(await send(t.current, 'PATCH', `/isolated-networks/${lobby.id}`, token, { accessDetail: { accessType: 'Wi-Fi', ssid: 'Lobby 2' } })).toMatchObject({ status: 200 });
+    expect((await home()).find((n) => n.kind === 'PRIMARY')).toMatchObject({ ssid: 'Lobby 2' });
+    expect(await guestSsids(t.current, f, f.emptySiteId)).toEqual(expect.arrayContaining(['Lobby 2']));
+    // A network that is primary on a device is not removable, and the auxiliary role alone cannot change it.
+    expect(await send(t.current, 'DELETE', `/isolated-networks/${lobby.id}`, token)).toMatchObject({ status: 400, body: { code: 'NETWORK_NOT_REMOVABLE' } });
+    const auxiliaryOnly = await tokenFor(t.current, f, [S.AUXILIARY_WRITE, S.DEVICES_WRITE]);
+    expect(await send(t.current, 'PATCH', `/isolated-networks/${lobby.id}`, auxiliaryOnly, { description: 'x' })).toMatchObject({ status: 403, body: { code: 'PERMISSION_DENIED' } });
   });
 
   it('deploys one network to the devices of several customers for a group-wide client, and not for a customer-bound one', async () => {
