@@ -5,7 +5,7 @@
 
 import { CPE_SCOPES as S } from '../../../src/oauth/oauth-scopes';
 import { CONTRACT_PATH, Contract, ownContract } from '../../support/cpe-contract';
-import { originOf } from '../../support/oauth-clients';
+import { clientCredentialsToken, originOf, registerApiClient } from '../../support/oauth-clients';
 import { DataSource } from 'typeorm';
 import { CLAIM_NODE, createCustomer, CREATE_LOCATION, CREATE_NETWORK, LOCATION, locationInput, serial } from '../provisioning/provisioning-ops';
 import { describeEachDatabase, expectData, gql, TestApp, useTestApp } from '../support';
@@ -120,7 +120,9 @@ describeEachDatabase('CPE Management API: networks on devices', (db) => {
   it("replaces a device's primary network with another network, which is then primary there and changed on all its devices", async () => {
     const f = await fixture(t.current);
     const gw2 = expectData(await gql<{ claimNode: { id: string } }>(t.current, CLAIM_NODE, { locationId: f.emptySiteId, serial: serial() }, f.adminToken)).claimNode.id;
-    const token = await tokenFor(t.current, f, [S.AUXILIARY_WRITE, S.PRIMARY_WRITE, S.DEVICES_WRITE]);
+    const scopes = [S.AUXILIARY_WRITE, S.PRIMARY_WRITE, S.NETWORKS_WRITE, S.DEVICES_WRITE];
+    const client = await registerApiClient(t.current, f.adminToken, f.groupId, scopes, { customerId: f.customerId });
+    const token = await clientCredentialsToken(t.current, client, scopes);
     const lobby = (await post(t.current, '/isolated-networks', token, { accessDetail: { accessType: 'Wi-Fi', ssid: 'Lobby', securityMode: { password: 'lobby password 1', securityModeType: 'WPA2-Personal' } }, devices: [{ device: gw2 }] })).body as { id: string };
     const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, token)).body as { id: string; devices: { role: string }[] }[]).find((n) => n.devices[0]?.role === 'primary')!.id;
     const expiring = (await post(t.current, '/isolated-networks', token, { expiration: '2099-01-01T00:00:00Z', accessDetail: { accessType: 'Wi-Fi', ssid: 'Stay' }, devices: [{ device: gw2 }] })).body as { id: string };
@@ -142,6 +144,10 @@ describeEachDatabase('CPE Management API: networks on devices', (db) => {
     expect(await send(t.current, 'DELETE', `/isolated-networks/${lobby.id}`, token)).toMatchObject({ status: 400, body: { code: 'NETWORK_NOT_REMOVABLE' } });
     const auxiliaryOnly = await tokenFor(t.current, f, [S.AUXILIARY_WRITE, S.DEVICES_WRITE]);
     expect(await send(t.current, 'PATCH', `/isolated-networks/${lobby.id}`, auxiliaryOnly, { description: 'x' })).toMatchObject({ status: 403, body: { code: 'PERMISSION_DENIED' } });
+    // The revoked-primary edge case: the client that created it keeps managing it with the only-own role.
+    const onlyOwn = await clientCredentialsToken(t.current, client, [S.NETWORKS_WRITE, S.DEVICES_WRITE]);
+    expect(await send(t.current, 'PATCH', `/isolated-networks/${lobby.id}`, onlyOwn, { accessDetail: { accessType: 'Wi-Fi', ssid: 'Lobby 3' } })).toMatchObject({ status: 200, body: { accessDetail: { ssid: 'Lobby 3' } } });
+    expect((await home()).find((n) => n.kind === 'PRIMARY')).toMatchObject({ ssid: 'Lobby 3' });
   });
 
   it('deploys one network to the devices of several customers for a group-wide client, and not for a customer-bound one', async () => {
