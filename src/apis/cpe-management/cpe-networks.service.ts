@@ -17,6 +17,14 @@ import { CpeNetworkMember } from './network-member.entity';
 import { CpeNetworkOwner } from './network-owner.entity';
 import { OwnerScope } from './owner-scope';
 
+/** A device's networks as Device.networks shows them, with its auxiliary networks counted. */
+export interface DeviceNetworks {
+  networks: { id: string; kind: WifiNetworkKind }[];
+  auxiliaryInUse: number;
+  /** Auxiliary networks on it that the caller's client created (only-own). */
+  ownAuxiliary: number;
+}
+
 /** Ids per query: far below every driver's bound on parameters. */
 const IDS_PER_QUERY = 500;
 
@@ -124,17 +132,21 @@ export class CpeNetworksService {
     return members.length === 0 ? undefined : groupMembers(members, new Map(members.map((m) => [m.network.id, id])))[0];
   }
 
-  /** Per location, the networks (by network id) the caller's roles reach, for Device.networks. */
-  async byLocation(locationIds: readonly string[], kinds: WifiNetworkKind[], ownBy?: string): Promise<Map<string, { id: string; kind: WifiNetworkKind }[]>> {
-    const result = new Map<string, { id: string; kind: WifiNetworkKind }[]>();
+  /** Per location, the networks (by network id) the caller's roles reach, for Device.networks, and how many auxiliary ones it carries. */
+  async byLocation(locationIds: readonly string[], kinds: WifiNetworkKind[], ownBy?: string): Promise<Map<string, DeviceNetworks>> {
+    const result = new Map<string, DeviceNetworks>();
     const own = await this.ownIds(ownBy);
-    if (locationIds.length === 0 || (kinds.length === 0 && own.size === 0)) return result;
     for (const ids of chunks(locationIds)) {
       const rows = await this.networks.find({ select: { id: true, locationId: true, kind: true }, where: { locationId: In(ids) }, order: { id: 'ASC' } });
       const links = await this.linksOf(rows.map((r) => r.id));
       for (const n of rows) {
+        const entry = result.get(n.locationId) ?? { networks: [], auxiliaryInUse: 0, ownAuxiliary: 0 };
+        result.set(n.locationId, entry);
         const id = networkIdOf(n.id, links);
-        if (kinds.includes(n.kind) || own.has(id)) result.set(n.locationId, [...(result.get(n.locationId) ?? []), { id, kind: n.kind }]);
+        const auxiliary = n.kind !== WifiNetworkKind.PRIMARY;
+        if (auxiliary) entry.auxiliaryInUse++;
+        if (auxiliary && own.has(id)) entry.ownAuxiliary++;
+        if (kinds.includes(n.kind) || own.has(id)) entry.networks.push({ id, kind: n.kind });
       }
     }
     return result;

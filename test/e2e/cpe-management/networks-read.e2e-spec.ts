@@ -60,6 +60,9 @@ describeEachDatabase('CPE Management API: reading isolated networks', (db) => {
     });
     expect(((await get(t.current, '/devices', auxiliary, 'DeviceList')).body as { networks: unknown[] }[])[0].networks).toEqual([{ network: guestId, role: 'auxiliary', removable: true }]);
     expect((await get(t.current, `/devices/${f.gatewayId}`, await tokenFor(t.current, f, [S.DEVICES_READ]), 'Device')).body).not.toHaveProperty('networks');
+    // maxAuxiliaryNetworks per role: only-own counts what the client may still create (six slots, one taken by the guest network); primary-only has none.
+    expect((await get(t.current, `/devices/${f.gatewayId}`, onlyOwn, 'Device')).body).toMatchObject({ networks: [], maxAuxiliaryNetworks: 5 });
+    expect((await get(t.current, `/devices/${f.gatewayId}`, primary, 'Device')).body).not.toHaveProperty('maxAuxiliaryNetworks');
     expect((await get(t.current, `/service-sites/${f.siteId}/isolated-networks`, both, 'NetworkList')).body).toHaveLength(2);
     expect((await get(t.current, `/service-sites/${f.emptySiteId}/isolated-networks`, both, 'NetworkList')).body).toHaveLength(1);
     expect(await get(t.current, `/service-sites/${f.siteId}/isolated-networks`, primary)).toMatchObject({ status: 403, body: { code: 'PERMISSION_DENIED' } });
