@@ -31,8 +31,8 @@ interface NetworkReplacement {
   with: string;
 }
 
-const validateDeviceUpdate = bodyValidator<BulkUpdateBody & { replace?: DeviceReplacement[] }>(BULK_DEVICE_UPDATE_SCHEMA);
-const validateNetworkUpdate = bodyValidator<BulkUpdateBody & { replace?: NetworkReplacement[] }>(BULK_NETWORK_UPDATE_SCHEMA);
+const validateDeviceUpdate = bodyValidator<Omit<BulkUpdateBody, 'replace'> & { replace?: DeviceReplacement[] }>(BULK_DEVICE_UPDATE_SCHEMA);
+const validateNetworkUpdate = bodyValidator<Omit<BulkUpdateBody, 'replace'> & { replace?: NetworkReplacement[] }>(BULK_NETWORK_UPDATE_SCHEMA);
 
 /** The spec's network scopes of these endpoints: any read (the write scopes inherit them). */
 function requireNetworkScope(principal: ApiPrincipal): void {
@@ -45,36 +45,40 @@ function allowedSteps(principal: ApiPrincipal, steps: PlacementStep[]): Placemen
   return steps;
 }
 
-/** Looks every id up, collecting the missing ones into one 404 (the contract's "ID(s) do not exist"). */
+/** Looks every id up first, so that one 404 names every missing one (the contract's "ID(s) do not exist"). */
 class Lookups {
-  private readonly missingDevices: string[] = [];
-  private readonly missingNetworks: string[] = [];
+  private readonly devices = new Map<string, { id: string; site: SiteWithGateway } | undefined>();
+  private readonly networks = new Map<string, CpeNetwork | undefined>();
 
   constructor(
     private readonly principal: ApiPrincipal,
-    private readonly sites: CpeSitesService,
-    private readonly networks: CpeNetworksService,
+    private readonly sitesService: CpeSitesService,
+    private readonly networksService: CpeNetworksService,
   ) {}
 
-  async device(id: string): Promise<{ id: string; site: SiteWithGateway }> {
-    const site = await this.sites.device(ownerScopeOf(this.principal), id).catch(() => undefined);
-    if (site === undefined) this.missingDevices.push(id);
-    return { id, site: site ?? { location: { id: '', name: '', street: null, city: null, postalCode: null, country: null } } };
-  }
-
-  async network(id: string): Promise<CpeNetwork> {
-    const network = await this.networks.one(ownerScopeOf(this.principal), visibleKinds(this.principal.scopes), id, ownBy(this.principal)).catch(() => undefined);
-    if (network === undefined) this.missingNetworks.push(id);
-    return network ?? { id, members: [] };
-  }
-
-  /** 404 naming every missing id, if any. */
-  check(): void {
+  async load(deviceIds: readonly string[], networkIds: readonly string[]): Promise<void> {
+    const scope = ownerScopeOf(this.principal);
+    for (const id of deviceIds) {
+      if (!this.devices.has(id)) this.devices.set(id, await this.sitesService.device(scope, id).then((site) => ({ id, site }), () => undefined));
+    }
+    for (const id of networkIds) {
+      if (this.networks.has(id)) continue;
+      this.networks.set(id, await this.networksService.one(scope, visibleKinds(this.principal.scopes), id, ownBy(this.principal)).catch(() => undefined));
+    }
+    const missing = (map: Map<string, unknown>) => [...map.entries()].filter(([, v]) => v === undefined).map(([id]) => id);
     const parts = [
-      ...(this.missingDevices.length > 0 ? [`Device ID(s) do not exist: [${this.missingDevices.join(', ')}]`] : []),
-      ...(this.missingNetworks.length > 0 ? [`Network ID(s) do not exist: [${this.missingNetworks.join(', ')}]`] : []),
+      ...(missing(this.devices).length > 0 ? [`Device ID(s) do not exist: [${missing(this.devices).join(', ')}]`] : []),
+      ...(missing(this.networks).length > 0 ? [`Network ID(s) do not exist: [${missing(this.networks).join(', ')}]`] : []),
     ];
     if (parts.length > 0) throw ApiError.notFound(parts.join('; '));
+  }
+
+  device(id: string): { id: string; site: SiteWithGateway } {
+    return this.devices.get(id)!;
+  }
+
+  network(id: string): CpeNetwork {
+    return this.networks.get(id)!;
   }
 }
 
@@ -103,12 +107,14 @@ export class CpePlacementController {
     requireNetworkScope(principal);
     const request = validateDeviceUpdate(body);
     const lookups = new Lookups(principal, this.sites, this.networks);
-    const network = await lookups.network(netId);
-    const requests: PlacementRequest[] = [];
-    for (const id of request.insert ?? []) requests.push({ device: await lookups.device(id), on: network });
-    for (const id of request.delete ?? []) requests.push({ device: await lookups.device(id), off: network });
-    for (const r of request.replace ?? []) requests.push({ device: await lookups.device(r.device), on: network, off: await lookups.network(r.replace), replacement: true });
-    lookups.check();
+    const replaced = (request.replace ?? []).map((r) => r.replace);
+    await lookups.load([...(request.insert ?? []), ...(request.delete ?? []), ...(request.replace ?? []).map((r) => r.device)], [netId, ...replaced]);
+    const network = lookups.network(netId);
+    const requests: PlacementRequest[] = [
+      ...(request.insert ?? []).map((id) => ({ device: lookups.device(id), on: network })),
+      ...(request.delete ?? []).map((id) => ({ device: lookups.device(id), off: network })),
+      ...(request.replace ?? []).map((r) => ({ device: lookups.device(r.device), on: network, off: lookups.network(r.replace), replacement: true })),
+    ];
     await this.placements.apply(principal, allowedSteps(principal, planPlacements(requests)));
   }
 
@@ -119,12 +125,14 @@ export class CpePlacementController {
     requireNetworkScope(principal);
     const request = validateNetworkUpdate(body);
     const lookups = new Lookups(principal, this.sites, this.networks);
-    const device = await lookups.device(deviceId);
-    const requests: PlacementRequest[] = [];
-    for (const id of request.insert ?? []) requests.push({ device, on: await lookups.network(id) });
-    for (const id of request.delete ?? []) requests.push({ device, off: await lookups.network(id) });
-    for (const r of request.replace ?? []) requests.push({ device, off: await lookups.network(r.replace), on: await lookups.network(r.with), replacement: true });
-    lookups.check();
+    const replacements = (request.replace ?? []).flatMap((r) => [r.replace, r.with]);
+    await lookups.load([deviceId], [...(request.insert ?? []), ...(request.delete ?? []), ...replacements]);
+    const device = lookups.device(deviceId);
+    const requests: PlacementRequest[] = [
+      ...(request.insert ?? []).map((id) => ({ device, on: lookups.network(id) })),
+      ...(request.delete ?? []).map((id) => ({ device, off: lookups.network(id) })),
+      ...(request.replace ?? []).map((r) => ({ device, off: lookups.network(r.replace), on: lookups.network(r.with), replacement: true })),
+    ];
     await this.placements.apply(principal, allowedSteps(principal, planPlacements(requests)));
   }
 }
