@@ -12,7 +12,7 @@ import { CPE_SCOPES as S } from '../../oauth/oauth-scopes';
 import { WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
 import { CpeNetwork, groupMembers, NetworkMember, networkIdOf } from './cpe-network';
-import { CpeSitesService, SiteWithGateway } from './cpe-sites.service';
+import { CpeSitesService } from './cpe-sites.service';
 import { CpeNetworkMember } from './network-member.entity';
 import { CpeNetworkOwner } from './network-owner.entity';
 import { OwnerScope } from './owner-scope';
@@ -165,4 +165,3 @@ function visible(network: CpeNetwork, kinds: readonly WifiNetworkKind[], own: Re
   return own.has(network.id) || network.members.some((m) => kinds.includes(m.network.kind));
 }
 
-export type { SiteWithGateway };
