@@ -16,8 +16,10 @@ export interface NetworkMember {
 
 export interface CpeNetwork {
   id: string;
-  /** By location id; never empty (a network on no device no longer exists). */
+  /** Never empty (a network on no device no longer exists); only the caller's service owner's. */
   members: NetworkMember[];
+  /** Also on devices of other service owners (a group-wide client placed it there), not in `members`. */
+  elsewhere?: boolean;
 }
 
 /** The member whose settings the network shows (all members carry the same): the first one, else the oldest. */

@@ -65,6 +65,7 @@ export class CpeNetworksController {
   private async writable(principal: ApiPrincipal, netId: string): Promise<CpeNetwork> {
     const kinds = this.writableKinds(principal.scopes);
     const network = await this.networks.one(ownerScopeOf(principal), kinds, netId, ownBy(principal, true));
+    if (network.elsewhere === true) throw ApiError.permissionDenied(`network ${netId} is also on devices of other service owners: change it with a client that reaches them all`);
     const own = (await this.networks.ownIds(ownBy(principal, true))).has(network.id);
     if (!own && network.members.some((m) => !kinds.includes(m.network.kind))) {
       throw ApiError.permissionDenied(`network ${netId} is also a primary network: changing it requires ${S.PRIMARY_WRITE}`);

@@ -129,7 +129,9 @@ export class CpeNetworksService {
     }
     const sites = new Map((await this.sites.sitesByIds(scope, [...new Set(rows.map((r) => r.locationId))])).map((s) => [s.location.id, s]));
     const members = rows.filter((r) => sites.has(r.locationId)).map((network) => ({ network, site: sites.get(network.locationId)! }));
-    return members.length === 0 ? undefined : groupMembers(members, new Map(members.map((m) => [m.network.id, id])))[0];
+    if (members.length === 0) return undefined;
+    const network = groupMembers(members, new Map(members.map((m) => [m.network.id, id])))[0];
+    return members.length < rows.length ? { ...network, elsewhere: true } : network;
   }
 
   /** Per location, the networks (by network id) the caller's roles reach, for Device.networks, and how many auxiliary ones it carries. */

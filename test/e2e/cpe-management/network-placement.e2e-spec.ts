@@ -162,6 +162,10 @@ describeEachDatabase('CPE Management API: networks on devices', (db) => {
     // For this customer's client, the other customers' devices do not exist.
     const token = await tokenFor(t.current, f, [S.AUXILIARY_WRITE, S.DEVICES_WRITE]);
     expect(await patch(t.current, `/isolated-networks/${id}/devices`, token, { delete: [gateways[0]] })).toMatchObject({ status: 404, body: { code: 'NOT_FOUND' } });
+    // It sees the network on its own device only, and cannot change what other owners' devices carry.
+    expect(((await get(t.current, `/isolated-networks/${id}`, token, 'Network')).body as { devices: { device: string }[] }).devices.map((d) => d.device)).toEqual([f.gatewayId]);
+    expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, { description: 'mine' })).toMatchObject({ status: 403, body: { code: 'PERMISSION_DENIED' } });
+    expect(await send(t.current, 'DELETE', `/isolated-networks/${id}`, token)).toMatchObject({ status: 403, body: { code: 'PERMISSION_DENIED' } });
     // Deleting the network takes it off every device.
     expect(await send(t.current, 'DELETE', `/isolated-networks/${id}`, groupWide)).toMatchObject({ status: 204 });
     for (const other of others) expect(await guestSsids(t.current, f, other.locations[0].id)).toEqual([]);
