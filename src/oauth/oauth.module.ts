@@ -16,6 +16,7 @@ import { Customer } from '../customers/customer.entity';
 import { CustomerCredentialsResolver } from './customers/customer-credentials.resolver';
 import { CustomerCredentialsService } from './customers/customer-credentials.service';
 import { CustomerPasswordLink } from './customers/password-link.entity';
+import { CustomerGrantsResolver } from './grants/customer-grants.resolver';
 import { CustomerGrantsService } from './grants/customer-grants.service';
 import { OAuthRecord, OAuthSigningKey } from './oidc/oauth-record.entity';
 import { OAuthServer } from './oidc/oauth-server';
@@ -32,6 +33,7 @@ import { OAuthServer } from './oidc/oauth-server';
     CustomerCredentialsService,
     CustomerCredentialsResolver,
     CustomerGrantsService,
+    CustomerGrantsResolver,
     InteractionRoutes,
     AccountRoutes,
   ],

@@ -26,6 +26,7 @@ Query.auditEvents                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.client                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.clientsByMac                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customer                         TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Query.customerApiGrants                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customerByAccountId              TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.customers                        TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.deviceOperation                  TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -90,6 +91,7 @@ Mutation.rescheduleDeviceOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN
 Mutation.resumeCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.resumeDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.resumePersonalKey             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.revokeCustomerApiGrant        TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.revokePersonalKey             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.revokeUserSessions            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rotateApiClientSecret         TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN

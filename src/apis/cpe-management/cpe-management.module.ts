@@ -11,6 +11,8 @@ import { CpeNetworksController } from './cpe-networks.controller';
 import { CpeNetworksService } from './cpe-networks.service';
 import { CpePlacementController } from './cpe-placement.controller';
 import { CpeNetworkOwner } from './network-owner.entity';
+import { CpeNetworkMember } from './network-member.entity';
+import { NetworkPlacementService } from './network-placement.service';
 import { CpeOpenApiController } from './cpe-openapi.controller';
 import { CpeSitesController } from './cpe-sites.controller';
 import { CpeSitesService } from './cpe-sites.service';
@@ -23,13 +25,14 @@ import { ApiErrorFilter } from '../../oauth/bearer/api-error.filter';
 import { CPE_BASE_PATH } from './cpe-paths';
 import { AuditEvent } from '../../audit/audit-event.entity';
 import { NetworkAuthorsService } from './network-authors';
+import { CpeDeviceViews } from './device-views.service';
 
 // Bodies refused before a route runs (no JSON) answer ErrorInfo too.
 registerRouteErrorFilter(`/${CPE_BASE_PATH}`, new ApiErrorFilter());
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner, AuditEvent]), OperationsModule, WifiNetworksModule],
+  imports: [TypeOrmModule.forFeature([Location, Node, WifiNetwork, CpeRebootRequest, CpeNetworkOwner, CpeNetworkMember, AuditEvent]), OperationsModule, WifiNetworksModule],
   controllers: [CpeSitesController, CpeNetworksController, CpePlacementController, CpeRebootsController, CpeOpenApiController],
-  providers: [CpeSitesService, CpeNetworksService, CpeRebootsService, NetworkAuthorsService],
+  providers: [CpeSitesService, CpeNetworksService, CpeDeviceViews, NetworkPlacementService, CpeRebootsService, NetworkAuthorsService],
 })
 export class CpeManagementModule {}

@@ -10,7 +10,8 @@ import { CPE_SCOPES as S } from '../../oauth/oauth-scopes';
 import { CPE_BASE_PATH } from './cpe-paths';
 import { requireAny, scopeView } from './cpe-scopes';
 import { CpeSitesService } from './cpe-sites.service';
-import { deviceView, DeviceView, serviceSiteView, ServiceSiteView } from './cpe-views';
+import { DeviceView, serviceSiteView, ServiceSiteView } from './cpe-views';
+import { CpeDeviceViews } from './device-views.service';
 import { ownerScopeOf } from './owner-scope';
 import { nextLink, pageRequest } from './pagination';
 
@@ -21,7 +22,10 @@ function pathOf(request: FastifyRequest): string {
 @Controller(CPE_BASE_PATH)
 @RequireScopes()
 export class CpeSitesController {
-  constructor(private readonly sites: CpeSitesService) {}
+  constructor(
+    private readonly sites: CpeSitesService,
+    private readonly devices: CpeDeviceViews,
+  ) {}
 
   @Get('service-sites')
   async listSites(
@@ -50,8 +54,7 @@ export class CpeSitesController {
   async siteDevices(@CurrentApiPrincipal() principal: ApiPrincipal, @Param('siteId') siteId: string): Promise<DeviceView[]> {
     requireAny(principal.scopes, S.SITES_READ);
     requireAny(principal.scopes, S.DEVICES_READ);
-    const site = await this.sites.site(ownerScopeOf(principal), siteId);
-    return site.gateway === undefined ? [] : [deviceView(site.location, site.gateway, scopeView(principal.scopes))];
+    return this.devices.of(principal, [await this.sites.site(ownerScopeOf(principal), siteId)]);
   }
 
   @Get('devices')
@@ -66,14 +69,12 @@ export class CpeSitesController {
     const { items, more } = await this.sites.sites(ownerScopeOf(principal), page, true);
     const link = nextLink(pathOf(request), page.limit, items.at(-1)?.location.id, more);
     if (link !== undefined) void reply.header('link', link);
-    const view = scopeView(principal.scopes);
-    return items.flatMap((s) => (s.gateway === undefined ? [] : [deviceView(s.location, s.gateway, view)]));
+    return this.devices.of(principal, items);
   }
 
   @Get('devices/:deviceId')
   async getDevice(@CurrentApiPrincipal() principal: ApiPrincipal, @Param('deviceId') deviceId: string): Promise<DeviceView> {
     requireAny(principal.scopes, S.DEVICES_READ);
-    const { location, gateway } = await this.sites.device(ownerScopeOf(principal), deviceId);
-    return deviceView(location, gateway, scopeView(principal.scopes));
+    return (await this.devices.of(principal, [await this.sites.device(ownerScopeOf(principal), deviceId)]))[0];
   }
 }

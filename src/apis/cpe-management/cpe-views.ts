@@ -3,9 +3,9 @@
 // without the hardware-address scope, no `serviceSite` without a site scope.
 
 import { MAX_SLOT } from '@lib/opensync';
-import { Location } from '../../locations/location.entity';
-import { Node } from '../../nodes/node.entity';
 import { ScopeView } from './cpe-scopes';
+import { GatewayRow, SiteRow } from './cpe-sites.service';
+import { DeviceNetworkView } from './network-views';
 
 /** Auxiliary networks a device carries: every VIF slot but the primary's. */
 export const MAX_AUXILIARY_NETWORKS = MAX_SLOT - 1;
@@ -23,6 +23,7 @@ export interface DeviceView {
   description?: string;
   hardwareAddress?: { hardwareAddressType: 'EUI-48'; value: string };
   serviceSite?: string;
+  networks?: DeviceNetworkView[];
   maxAuxiliaryNetworks?: number;
 }
 
@@ -30,7 +31,7 @@ function clip(value: string, max: number): string {
   return value.length > max ? value.slice(0, max) : value;
 }
 
-export function serviceSiteView(location: Location, gateway: Node | undefined, view: ScopeView): ServiceSiteView {
+export function serviceSiteView(location: SiteRow, gateway: GatewayRow | undefined, view: ScopeView): ServiceSiteView {
   const site: ServiceSiteView = { id: location.id, name: clip(location.name, 64) };
   if (view.devices) site.devices = gateway === undefined ? [] : [gateway.id];
   if (view.location) {
@@ -51,12 +52,14 @@ export function eui48(mac: string | null): string | undefined {
   return hex.toUpperCase().match(/.{2}/g)!.join(':');
 }
 
-export function deviceView(location: Location, gateway: Node, view: ScopeView): DeviceView {
+/** `networks`: the device's networks the caller's roles reach (only with a network scope). */
+export function deviceView(location: SiteRow, gateway: GatewayRow, view: ScopeView, networks?: DeviceNetworkView[]): DeviceView {
   const device: DeviceView = { id: gateway.id, name: clip(location.name, 100) || 'WiFi' };
   if (gateway.description) device.description = clip(gateway.description, 255);
   const mac = eui48(gateway.macAddress);
   if (view.hardwareAddress && mac !== undefined) device.hardwareAddress = { hardwareAddressType: 'EUI-48', value: mac };
   if (view.sites) device.serviceSite = location.id;
+  if (networks !== undefined) device.networks = networks;
   if (view.auxiliary) device.maxAuxiliaryNetworks = MAX_AUXILIARY_NETWORKS;
   return device;
 }

@@ -1,11 +1,10 @@
-// WiFi network -> the contract's Network and DeviceNetworkIntersection. The passphrase is
-// the WPA Personal password the contract returns to callers holding a network scope; it is
-// never logged. `version` changes with every change of the network (its update time).
+// Network (cpe-network.ts) -> the contract's Network and DeviceNetworkIntersection. The
+// passphrase is the WPA Personal password the contract returns to callers holding a network
+// scope; it is never logged. `version` changes with every change of the network.
 
-import { createHash } from 'node:crypto';
 import { SecurityMode, WifiNetworkKind } from '../../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../../wifi-networks/wifi-network.entity';
-import { NetworkOnSite } from './cpe-networks.service';
+import { CpeNetwork, modifiedAt, networkVersion, representative } from './cpe-network';
 import { NetworkAuthors } from './network-authors';
 
 const SECURITY_TYPES: Partial<Record<SecurityMode, string>> = {
@@ -16,12 +15,8 @@ const SECURITY_TYPES: Partial<Record<SecurityMode, string>> = {
 
 export type NetworkRole = 'primary' | 'auxiliary';
 
-export function roleOf(network: WifiNetwork): NetworkRole {
+export function roleOf(network: Pick<WifiNetwork, 'kind'>): NetworkRole {
   return network.kind === WifiNetworkKind.PRIMARY ? 'primary' : 'auxiliary';
-}
-
-export function networkVersion(network: WifiNetwork): string {
-  return createHash('sha256').update(`${network.id}\n${network.updatedAt.toISOString()}`).digest('base64url').slice(0, 16);
 }
 
 export interface NetworkView {
@@ -37,10 +32,11 @@ export interface NetworkView {
   version: string;
 }
 
-export function networkView({ network, site }: NetworkOnSite, withDevices: boolean, authors: NetworkAuthors = {}): NetworkView {
+export function networkView(cpe: CpeNetwork, withDevices: boolean, authors: NetworkAuthors = {}): NetworkView {
+  const network = representative(cpe);
   const type = SECURITY_TYPES[network.securityMode];
   const view: NetworkView = {
-    id: network.id,
+    id: cpe.id,
     accessDetail: {
       accessType: 'Wi-Fi',
       ssid: network.ssid,
@@ -48,20 +44,29 @@ export function networkView({ network, site }: NetworkOnSite, withDevices: boole
     },
     createdAt: network.createdAt.toISOString(),
     ...(authors.createdBy !== undefined ? { createdBy: authors.createdBy } : {}),
-    modifiedAt: network.updatedAt.toISOString(),
+    modifiedAt: modifiedAt(cpe).toISOString(),
     ...(authors.modifiedBy !== undefined ? { modifiedBy: authors.modifiedBy } : {}),
-    version: networkVersion(network),
+    version: networkVersion(cpe),
   };
   if (network.description) view.description = network.description.slice(0, 255);
   if (network.expiresAt !== null) view.expiration = network.expiresAt.toISOString();
   if (withDevices) {
-    const role = roleOf(network);
-    view.devices = site.gateway === undefined ? [] : [{ device: site.gateway.id, role, removable: role === 'auxiliary' }];
+    view.devices = cpe.members.flatMap(({ network: member, site }) => {
+      const role = roleOf(member);
+      return site.gateway === undefined ? [] : [{ device: site.gateway.id, role, removable: role === 'auxiliary' }];
+    });
   }
   return view;
 }
 
-export function deviceNetworkView(network: WifiNetwork): { network: string; role: NetworkRole; removable: boolean } {
+export interface DeviceNetworkView {
+  network: string;
+  role: NetworkRole;
+  removable: boolean;
+}
+
+/** `id`: the network's id (not its member's). */
+export function deviceNetworkView(network: Pick<WifiNetwork, 'id' | 'kind'>): DeviceNetworkView {
   const role = roleOf(network);
   return { network: network.id, role, removable: role === 'auxiliary' };
 }

@@ -50,14 +50,14 @@ export function cpeOpenApiDocument(): object {
         get: { operationId: 'getNetworksByServiceSite', tags: ['Service Sites', 'Isolated Networks'], parameters: [idParam('siteId', 'The service site')], responses: { '200': ok('The networks at the site', 'NetworkList'), '404': error('No such service site (NOT_FOUND)'), ...errors } },
       },
       '/devices/{deviceId}/isolated-networks': {
-        get: { operationId: 'getNetworksByDevice', tags: ['Devices', 'Isolated Networks'], parameters: [idParam('deviceId', 'The device')], responses: { '200': ok('The networks on the device', 'DeviceNetworkIntersectionList'), '404': error('No such device (NOT_FOUND)'), ...errors } },
+        get: { operationId: 'getNetworksByDevice', tags: ['Devices', 'Isolated Networks'], parameters: [idParam('deviceId', 'The device')], responses: { '200': ok('The networks on the device', 'NetworkList'), '404': error('No such device (NOT_FOUND)'), ...errors } },
         patch: {
           operationId: 'patchDeviceWithNetworks',
           tags: ['Devices', 'Isolated Networks'],
-          description: 'A network lives at its service site: inserting one of the device\'s own site changes nothing; a network of another site, removing one of its own site, and replacements answer 501 (400 NETWORK_NOT_REMOVABLE for the primary network).',
+          description: 'Inserts networks on the device (nothing for one already there), removes them (nothing for one not there; 400 NETWORK_NOT_REMOVABLE for a primary network), or replaces one with another (the device\'s primary network too, with the primary-write role: it takes the other network\'s settings). A network left on no device is deleted. Checked as a whole first: a refused request changes nothing.',
           parameters: [idParam('deviceId', 'The device')],
           requestBody: { required: true, content: { 'application/json': { schema: ref('BulkNetworkUpdate') } } },
-          responses: { '204': { description: 'Done (nothing needed changing)' }, '404': error('No such device or network (NOT_FOUND)'), '501': error('Not supported by this controller (NOT_IMPLEMENTED)'), ...errors },
+          responses: { ...errors, '204': { description: 'Done' }, '400': error('A primary network removed (NETWORK_NOT_REMOVABLE), or a bad body (INVALID_ARGUMENT)'), '404': error('Devices or networks that do not exist, all named (NOT_FOUND)') },
         },
       },
       '/isolated-networks/{netId}/devices': {
@@ -65,10 +65,10 @@ export function cpeOpenApiDocument(): object {
         patch: {
           operationId: 'patchDevicesWithNetwork',
           tags: ['Devices', 'Isolated Networks'],
-          description: 'A network lives at its service site: inserting it on its own device changes nothing; another device, removing it from its own device, and replacements answer 501 (400 NETWORK_NOT_REMOVABLE for the primary network).',
+          description: 'Puts the network on devices (nothing where it is already), takes it off devices (nothing where it is not; 400 NETWORK_NOT_REMOVABLE where it is the primary network), or puts it in place of another network on a device (the device\'s primary network too, with the primary-write role). A network left on no device is deleted. Checked as a whole first: a refused request changes nothing.',
           parameters: [idParam('netId', 'The network')],
           requestBody: { required: true, content: { 'application/json': { schema: ref('BulkDeviceUpdate') } } },
-          responses: { '204': { description: 'Done (nothing needed changing)' }, '404': error('No such network or device (NOT_FOUND)'), '501': error('Not supported by this controller (NOT_IMPLEMENTED)'), ...errors },
+          responses: { ...errors, '204': { description: 'Done' }, '400': error('A primary network removed (NETWORK_NOT_REMOVABLE), or a bad body (INVALID_ARGUMENT)'), '404': error('Networks or devices that do not exist, all named (NOT_FOUND)') },
         },
       },
       '/isolated-networks': {
@@ -81,7 +81,7 @@ export function cpeOpenApiDocument(): object {
             '201': ok('The new (auxiliary) network, owned by the calling client', 'Network'),
             ...errors,
             '403': error('A required scope is missing (PERMISSION_DENIED), or no devices and no default device (DEFAULT_DEVICE_NOT_SUPPORTED)'),
-            '501': error('Enterprise security modes, or one network on several devices (NOT_IMPLEMENTED)'),
+            '501': error('Enterprise security modes (NOT_IMPLEMENTED)'),
           },
         },
       },
@@ -192,6 +192,7 @@ export function cpeOpenApiDocument(): object {
               required: ['hardwareAddressType', 'value'],
             },
             serviceSite: { type: 'string', description: 'With a service sites scope.' },
+            networks: { ...ref('DeviceNetworkIntersectionList'), description: 'The networks on the device the caller\'s roles reach, with a network scope.' },
             maxAuxiliaryNetworks: { type: 'integer', minimum: 1, description: 'With the auxiliary networks role.' },
           },
           required: ['id'],

@@ -6,7 +6,7 @@
 // 2. Notifications per second to a local HTTP receiver: N queued deliveries in an SQLite
 //    outbox (the controller's migrations), sent by the controller's delivery worker (signed,
 //    one attempt row each), until every one is DELIVERED.
-// --quick (or --devices) scales both down; the lead's runs use the full sizes.
+// --quick (or --devices) scales both down; complete runs use the full sizes.
 
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

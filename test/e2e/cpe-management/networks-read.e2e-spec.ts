@@ -50,8 +50,19 @@ describeEachDatabase('CPE Management API: reading isolated networks', (db) => {
     expect((await get(t.current, '/isolated-networks', onlyOwn, 'NetworkList')).body).toEqual([]);
 
     const both = await tokenFor(t.current, f, [S.PRIMARY_READ, S.AUXILIARY_READ, S.DEVICES_READ, S.SITES_READ]);
-    const onDevice = (await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, both, 'DeviceNetworkIntersectionList')).body as { role: string }[];
-    expect(onDevice.map((n) => n.role).sort()).toEqual(['auxiliary', 'primary']);
+    // The networks on a device: the contract's NetworkList (whole networks with their devices).
+    const onDevice = (await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, both, 'NetworkList')).body as { id: string; accessDetail: unknown; devices: { role: string }[] }[];
+    expect(onDevice.map((n) => n.devices.map((d) => d.role)).flat().sort()).toEqual(['auxiliary', 'primary']);
+    expect(onDevice.find((n) => n.id === guestId)).toMatchObject({ accessDetail: { ssid: 'Guests' }, devices: [{ device: f.gatewayId, role: 'auxiliary', removable: true }] });
+    // A device shows the networks on it that the caller's roles reach (Device.networks).
+    expect((await get(t.current, `/devices/${f.gatewayId}`, both, 'Device')).body).toMatchObject({
+      networks: expect.arrayContaining([{ network: guestId, role: 'auxiliary', removable: true }, expect.objectContaining({ role: 'primary', removable: false })]),
+    });
+    expect(((await get(t.current, '/devices', auxiliary, 'DeviceList')).body as { networks: unknown[] }[])[0].networks).toEqual([{ network: guestId, role: 'auxiliary', removable: true }]);
+    expect((await get(t.current, `/devices/${f.gatewayId}`, await tokenFor(t.current, f, [S.DEVICES_READ]), 'Device')).body).not.toHaveProperty('networks');
+    // maxAuxiliaryNetworks per role: only-own counts what the client may still create (six slots, one taken by the guest network); primary-only has none.
+    expect((await get(t.current, `/devices/${f.gatewayId}`, onlyOwn, 'Device')).body).toMatchObject({ networks: [], maxAuxiliaryNetworks: 5 });
+    expect((await get(t.current, `/devices/${f.gatewayId}`, primary, 'Device')).body).not.toHaveProperty('maxAuxiliaryNetworks');
     expect((await get(t.current, `/service-sites/${f.siteId}/isolated-networks`, both, 'NetworkList')).body).toHaveLength(2);
     expect((await get(t.current, `/service-sites/${f.emptySiteId}/isolated-networks`, both, 'NetworkList')).body).toHaveLength(1);
     expect(await get(t.current, `/service-sites/${f.siteId}/isolated-networks`, primary)).toMatchObject({ status: 403, body: { code: 'PERMISSION_DENIED' } });

@@ -64,8 +64,8 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     const landInBetween = async (description: string): Promise<void> => {
       expectData(await gql(t.current, UPDATE_NETWORK, { id, input: { description } }, f.adminToken));
     };
-    const update = service.update.bind(service);
-    jest.spyOn(service, 'update').mockImplementationOnce(async (...args) => {
+    const update = service.updateAll.bind(service);
+    jest.spyOn(service, 'updateAll').mockImplementationOnce(async (...args) => {
       await landInBetween('landed in between');
       return update(...args);
     });
@@ -104,7 +104,7 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, token, enterprise)).toMatchObject({ status: 501, body: { status: 501, code: 'NOT_IMPLEMENTED' } });
     expect(await domainNetwork(t.current, f, id)).toMatchObject({ ssid: 'Guests', securityMode: 'WPA2_PSK', passphrase: 'welcome guests 1' });
 
-    const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, await tokenFor(t.current, f, [S.PRIMARY_READ, S.DEVICES_READ]))).body as { network: string }[])[0].network;
+    const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, await tokenFor(t.current, f, [S.PRIMARY_READ, S.DEVICES_READ]))).body as { id: string }[])[0].id;
     expect(await send(t.current, 'PATCH', `/isolated-networks/${primaryId}`, token, { description: 'x' })).toMatchObject({ status: 404 });
     const readOnly = await tokenFor(t.current, f, [S.AUXILIARY_READ, S.DEVICES_READ]);
     expect(await send(t.current, 'PATCH', `/isolated-networks/${id}`, readOnly, { description: 'x' })).toMatchObject({ status: 403, body: { code: 'PERMISSION_DENIED' } });
@@ -114,7 +114,7 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     const f = await fixture(t.current);
     const id = await guestNetwork(t.current, f);
     const primary = await tokenFor(t.current, f, [S.PRIMARY_WRITE, S.DEVICES_READ]);
-    const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, primary)).body as { network: string }[])[0].network;
+    const primaryId = ((await get(t.current, `/devices/${f.gatewayId}/isolated-networks`, primary)).body as { id: string }[])[0].id;
     expect(await send(t.current, 'PATCH', `/isolated-networks/${primaryId}`, primary, { accessDetail: { accessType: 'Wi-Fi', ssid: 'Home 2' } })).toMatchObject({ status: 200, body: { accessDetail: { ssid: 'Home 2' } } });
     expect(await send(t.current, 'DELETE', `/isolated-networks/${primaryId}`, primary)).toMatchObject({ status: 400, body: { code: 'NETWORK_NOT_REMOVABLE' } });
 
@@ -180,7 +180,11 @@ describeEachDatabase('CPE Management API: changing isolated networks', (db) => {
     const before = await count();
     expect(await send(t.current, 'POST', '/isolated-networks', token, { devices: [{ device: f.gatewayId }] })).toMatchObject({ status: 400, body: { code: 'INVALID_ARGUMENT' } });
     expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId, role: 'primary' }] })).toMatchObject({ status: 400 });
-    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId }, { device: f.extenderId }] })).toMatchObject({ status: 501, body: { code: 'NOT_IMPLEMENTED' } });
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId }, { device: f.extenderId }] })).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_ARGUMENT', message: expect.stringContaining(f.extenderId) },
+    });
+    expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.gatewayId }, { device: f.gatewayId }] })).toMatchObject({ status: 400 });
     expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: access, devices: [{ device: f.extenderId }] })).toMatchObject({ status: 400 });
     expect(await send(t.current, 'POST', '/isolated-networks', token, { accessDetail: { ...access, securityMode: { password: 'short' } }, devices: [{ device: f.gatewayId }] })).toMatchObject({ status: 400 });
     const noDevices = await tokenFor(t.current, f, [S.NETWORKS_WRITE]);

@@ -42,6 +42,8 @@ describeEachDatabase('CPE Management API: service sites and devices', (db) => {
       name: 'Home',
       hardwareAddress: { hardwareAddressType: 'EUI-48', value: 'AA:BB:CC:00:11:22' },
       serviceSite: f.siteId,
+      // The auxiliary role: no guest network yet, and not the primary one.
+      networks: [],
       maxAuxiliaryNetworks: 6,
     });
     expect((await get(t.current, `/service-sites/${f.siteId}/devices`, full, 'DeviceList')).body).toEqual([expect.objectContaining({ id: f.gatewayId })]);

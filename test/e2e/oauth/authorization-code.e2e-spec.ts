@@ -7,7 +7,7 @@ import * as oidc from 'openid-client';
 import { CPE_SCOPES } from '../../../src/oauth/oauth-scopes';
 import { oidcConfiguration, originOf, registerApiClient, TestApiClient } from '../../support/oauth-clients';
 import { createCustomer } from '../provisioning/provisioning-ops';
-import { createGroupWithAdmin, describeEachDatabase, expectData, gql, platformAdmin, TestApp, useTestApp } from '../support';
+import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, expectErrorCode, gql, platformAdmin, TestApp, useTestApp } from '../support';
 import { Browser, expectPage, expectRedirect } from './browser';
 import { PROBE_SCOPE, ProbeModule } from './probe-api';
 
@@ -147,6 +147,35 @@ describeEachDatabase('OAuth authorization code with PKCE', (db) => {
 
     expect(await probe(t.current, 'registered', tokens.access_token)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
     await expect(oidc.refreshTokenGrant(s.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it("lets operators list and revoke a customer's grants in GraphQL, which stops the client at once", async () => {
+    const GRANTS = 'query ($id: ID!) { customerApiGrants(customerId: $id) { grantId clientId clientName scopes grantedAt } }';
+    const REVOKE = 'mutation ($id: ID!, $grant: ID!) { revokeCustomerApiGrant(customerId: $id, grantId: $grant) }';
+    const s = await setup(t.current, [PROBE_SCOPE]);
+    const { tokens } = await consentAndCode(s, PROBE_SCOPE);
+    const support = await createSupportUser(t.current, s.groupId);
+    const grants = expectData(await gql<{ customerApiGrants: { grantId: string }[] }>(t.current, GRANTS, { id: s.customer.id }, support.token)).customerApiGrants;
+    expect(grants).toEqual([{ grantId: expect.any(String), clientId: s.client.clientId, clientName: 'Rental <Manager>', scopes: [PROBE_SCOPE], grantedAt: expect.any(String) }]);
+    const grantId = grants[0].grantId;
+
+    // Another group sees no such customer; support staff may read but not revoke; a grant of
+    // nobody (or another customer's) is NOT_FOUND.
+    const other = await createGroupWithAdmin(t.current);
+    expectErrorCode(await gql(t.current, GRANTS, { id: s.customer.id }, other.adminToken), 'NOT_FOUND');
+    expectErrorCode(await gql(t.current, REVOKE, { id: s.customer.id, grant: grantId }, other.adminToken), 'NOT_FOUND');
+    expectErrorCode(await gql(t.current, REVOKE, { id: s.customer.id, grant: grantId }, support.token), 'FORBIDDEN');
+    expectErrorCode(await gql(t.current, REVOKE, { id: s.customer.id, grant: 'no-such-grant' }, s.adminToken), 'NOT_FOUND');
+    expect((await probe(t.current, 'registered', tokens.access_token)).status).toBe(200);
+
+    expect(expectData(await gql(t.current, REVOKE, { id: s.customer.id, grant: grantId }, s.adminToken))).toEqual({ revokeCustomerApiGrant: true });
+    expect(await probe(t.current, 'registered', tokens.access_token)).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
+    await expect(oidc.refreshTokenGrant(s.config, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect(expectData(await gql(t.current, GRANTS, { id: s.customer.id }, s.adminToken))).toEqual({ customerApiGrants: [] });
+    expectErrorCode(await gql(t.current, REVOKE, { id: s.customer.id, grant: grantId }, s.adminToken), 'NOT_FOUND');
+    const AUDIT = '{ auditEvents(first: 5) { edges { node { action objectId } } } }';
+    const events = expectData(await gql<{ auditEvents: { edges: { node: { action: string; objectId: string } }[] } }>(t.current, AUDIT, {}, s.adminToken)).auditEvents.edges.map((e) => e.node);
+    expect(events).toContainEqual({ action: 'customer.api-grant.revoke', objectId: s.customer.id });
   });
 
   it('sets a customer password through a one-time link', async () => {
