@@ -2,6 +2,8 @@
 // domain services as GraphQL, for MSO provisioning systems that cannot change.
 
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../../audit/audit.module';
 import { CustomersModule } from '../../customers/customers.module';
 import { LocationsModule } from '../../locations/locations.module';
 import { NodesModule } from '../../nodes/nodes.module';
@@ -11,10 +13,14 @@ import { ModemTransactions } from './modem-transactions';
 import { MsoDirectory } from './mso-directory';
 import { SiteTransactions } from './site-transactions';
 import { SubscriberTransactions } from './subscriber-transactions';
+import { HeadEnd } from './topology/head-end.entity';
+import { OeNode } from './topology/oe-node.entity';
+import { TopologyResolver } from './topology/topology.resolver';
+import { TopologyService } from './topology/topology.service';
 
 @Module({
-  imports: [CustomersModule, LocationsModule, NodesModule],
-  providers: [MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
+  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode]), AuditModule, CustomersModule, LocationsModule, NodesModule],
+  providers: [TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
   exports: [HomeApiListenerService],
 })
 export class HomeApiModule {}

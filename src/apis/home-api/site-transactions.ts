@@ -22,6 +22,7 @@ import { HomeResponse, successResponse } from './wire/transaction-codec';
 import { HomeTransaction } from './home-transaction';
 import { SiteAddress, siteAddress } from './site-address';
 import { SubscriberTransactions } from './subscriber-transactions';
+import { TopologyService } from './topology/topology.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Without look-alikes (0/O, 1/l/I), as a passphrase read off a screen should be. */
@@ -38,6 +39,7 @@ export class SiteTransactions {
     private readonly locations: LocationsService,
     private readonly nodes: NodesService,
     private readonly subscribers: SubscriberTransactions,
+    private readonly topology: TopologyService,
   ) {
     this.timezone = config.homeApi?.timezone ?? 'UTC';
   }
@@ -45,8 +47,7 @@ export class SiteTransactions {
   async create(t: HomeTransaction): Promise<HomeResponse> {
     const customer = await this.subscribers.resolve(t.principal, t.fields);
     const address = requiredAddress(t.fields);
-    t.fields.required('head_end', HomeErrorCode.MUST_SPECIFY_HEAD_END);
-    t.fields.required('oe_node', HomeErrorCode.MUST_SPECIFY_OE_NODE);
+    await this.checkPlacement(customer.groupId, t.fields.required('head_end', HomeErrorCode.MUST_SPECIFY_HEAD_END), t.fields.required('oe_node', HomeErrorCode.MUST_SPECIFY_OE_NODE));
     t.fields.optional('coax_segment');
     const msoKey = t.fields.optional('mso_site_key')?.toUpperCase();
     if (msoKey !== undefined && (await this.byMsoKey(t.principal, msoKey)).length > 0) throw new HomeApiError(HomeErrorCode.SITE_EXISTS_FOR_MSO_KEY);
@@ -64,8 +65,8 @@ export class SiteTransactions {
   async update(t: HomeTransaction): Promise<HomeResponse> {
     const location = await this.resolve(t.principal, t.fields);
     const address = optionalAddress(t.fields);
-    t.fields.optional('head_end');
-    t.fields.optional('oe_node');
+    // Checked as sent (6.4.6: an UPDATE keeps the site's network placement; a move is a new site).
+    await this.checkPlacement(location.groupId, t.fields.optional('head_end'), t.fields.optional('oe_node'));
     t.fields.optional('coax_segment');
     if (address !== undefined) {
       const current = location.address;
@@ -106,6 +107,14 @@ export class SiteTransactions {
       location = found[0];
     }
     return location as Location;
+  }
+
+  /** head_end and oe_node against the group's imported node combine plan (Attachment G). */
+  private async checkPlacement(groupId: string, headEnd: string | undefined, oeNode: string | undefined): Promise<void> {
+    if (headEnd === undefined && oeNode === undefined) return;
+    const placement = await this.topology.placement(groupId, headEnd, oeNode);
+    if (placement === 'UNKNOWN_HEAD_END') throw new HomeApiError(HomeErrorCode.INVALID_HEAD_END);
+    if (placement === 'UNKNOWN_OE_NODE') throw new HomeApiError(HomeErrorCode.INVALID_OE_NODE);
   }
 
   private byMsoKey(principal: Principal, msoKey: string): Promise<Location[]> {
