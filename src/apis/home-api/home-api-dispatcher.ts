@@ -38,6 +38,7 @@ export class HomeApiDispatcher {
       ['CREATE MODEM', (t) => modems.create(t)],
       ['UPDATE MODEM', (t) => modems.update(t)],
       ['DELETE MODEM', (t) => modems.delete(t)],
+      ['CONVERT MODEM', (t) => modems.convert(t)],
     ]);
   }
 

@@ -15,12 +15,14 @@ import { SiteTransactions } from './site-transactions';
 import { SubscriberTransactions } from './subscriber-transactions';
 import { HeadEnd } from './topology/head-end.entity';
 import { OeNode } from './topology/oe-node.entity';
+import { PendingModem } from './modems/pending-modem.entity';
+import { PendingModems } from './modems/pending-modems.service';
 import { TopologyResolver } from './topology/topology.resolver';
 import { TopologyService } from './topology/topology.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode]), AuditModule, CustomersModule, LocationsModule, NodesModule],
-  providers: [TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
+  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode, PendingModem]), AuditModule, CustomersModule, LocationsModule, NodesModule],
+  providers: [PendingModems, TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
   exports: [HomeApiListenerService],
 })
 export class HomeApiModule {}

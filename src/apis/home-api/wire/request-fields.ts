@@ -26,6 +26,7 @@ export const FIELD_LIMITS: Readonly<Record<string, { max: number; numeric?: bool
   serial_number: { max: 20 },
   mac_address: { max: 17 },
   net_class: { max: 10 },
+  cdm_ip_address: { max: 15 },
   street_number: { max: 10 },
   street_compass_dir: { max: 3 },
   street_name: { max: 35 },
