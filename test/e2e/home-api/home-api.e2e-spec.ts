@@ -147,7 +147,7 @@ describeEachDatabase('@Home API 2.0 gateway', (db) => {
       [transaction('DELETE', 'SITE', COMMON), expectedError('DELETE', 'SITE', -20036, 'Must specify site_key')],
       [transaction('DELETE', 'SITE', [...COMMON, ['mso_site_key', '999999']]), expectedError('DELETE', 'SITE', -20005, 'bos_subsite record not found')],
       [transaction('CREATE', 'MULTIIP', COMMON), expectedError('CREATE', 'MULTIIP', -20060, 'Invalid Transaction')],
-      [transaction('CONVERT', 'MODEM', COMMON), expectedError('CONVERT', 'MODEM', -20000, 'Generic error (transaction not offered by this server yet)')],
+      [transaction('CONVERT', 'COMPUTER', COMMON), expectedError('CONVERT', 'COMPUTER', -20000, 'Generic error (transaction not offered by this server yet)')],
       [transaction('PURGE', 'SUBSCRIBER', COMMON), expectedError('PURGE', 'SUBSCRIBER', -20016, 'Invalid action or type')],
     ];
     for (const [request, answer] of cases) expect(await client.send(request)).toBe(answer);
