@@ -14,6 +14,14 @@ import { SubscriberTransactions } from './subscriber-transactions';
 
 type Route = (t: HomeTransaction) => Promise<HomeResponse>;
 
+/**
+ * COMPUTER (6.4.11 to 6.4.14) has no counterpart here: its required outputs are the
+ * computer's IP address, DNS name and servers, which a WiFi controller does not assign, and
+ * it carries no MAC that could name a client device (docs/home-api.md).
+ */
+const NO_COMPUTERS = 'COMPUTER has no counterpart here: this controller assigns no computer addresses';
+const noComputers: Route = () => Promise.reject(new HomeApiError(HomeErrorCode.GENERIC, { note: NO_COMPUTERS }));
+
 /** Every request the document defines (5.6.2); MULTIUSER and MULTIIP go the other way. */
 const DOCUMENTED = new Set([
   ...['CREATE', 'UPDATE', 'DELETE'].flatMap((a) => ['SUBSCRIBER', 'SITE', 'MODEM', 'COMPUTER', 'LOGIN'].map((t) => `${a} ${t}`)),
@@ -39,12 +47,13 @@ export class HomeApiDispatcher {
       ['UPDATE MODEM', (t) => modems.update(t)],
       ['DELETE MODEM', (t) => modems.delete(t)],
       ['CONVERT MODEM', (t) => modems.convert(t)],
+      ...['CREATE', 'UPDATE', 'DELETE', 'CONVERT'].map((action): [string, Route] => [`${action} COMPUTER`, noComputers]),
     ]);
   }
 
   /** The transactions offered, as "ACTION TYPE" (docs/home-api.md lists them). */
   get offered(): string[] {
-    return [...this.routes.keys()];
+    return [...this.routes].filter(([, route]) => route !== noComputers).map(([name]) => name);
   }
 
   async dispatch(msoName: string, principal: Principal, request: HomeRequest): Promise<HomeResponse> {
