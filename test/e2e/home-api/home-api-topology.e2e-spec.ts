@@ -3,7 +3,7 @@
 // with nothing written, and SITE transactions are then checked against the imported head
 // ends and OE nodes (-20001, -20003), byte for byte.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,22 @@ interface HeadEndView {
   headEnd: string;
   oeNodes: { laserGroup: string; oeNode: string }[];
 }
+
+/** The command's run, without blocking the app that serves the test in this process. */
+function runCommand(env: NodeJS.ProcessEnv, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/apis/home-api/topology/import-plan.command.ts', ...args], { env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Each run of the command boots TypeScript and Nest: on a loaded machine that takes a while. */
+const COMMAND_TEST_TIMEOUT_MS = 300_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'home-api-topology-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -122,23 +138,23 @@ describeEachDatabase('@Home API 2.0 gateway: the node combine plan (Attachment G
 
   it('imports plan files with the import command, all of them or, with a bad line, none', async () => {
     const env = { ...process.env, DATABASE_URL: t.current.config.databaseUrl };
-    const run = (...args: string[]) => spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/apis/home-api/topology/import-plan.command.ts', ...args], { env, encoding: 'utf8' });
+    const run = (...args: string[]) => runCommand(env, args);
     const good = join(dir, `${db}-norwalk1.txt`);
     const bad = join(dir, `${db}-stamford1.txt`);
     writeFileSync(good, NORWALK1);
     writeFileSync(bad, 'CABLEVISION~STAMFORD1~RDC1~WH\nSTAMFORD1~SF-1~NODE-1~SF-A\nSTAMFORD1~SF-1~NODE-2\n');
 
-    const refused = run('--group', GROUP, good, bad);
+    const refused = await run('--group', GROUP, good, bad);
     expect({ status: refused.status, stderr: refused.stderr }).toEqual({
       status: 1,
       stderr: `${bad} line 3: expected <HEAD_END>~<LASER_GROUP>~<NODE>~<IP_POOL>, found 3 fields\nnothing was imported\n`,
     });
     expect(await headEnds()).toEqual([]);
-    expect(run('--group', 'no-such-group', good)).toMatchObject({ status: 1, stderr: 'group no-such-group does not exist\n' });
-    expect(run(good)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^usage: import-plan --group/) });
+    expect(await run('--group', 'no-such-group', good)).toMatchObject({ status: 1, stderr: 'group no-such-group does not exist\n' });
+    expect(await run(good)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^usage: import-plan --group/) });
 
     writeFileSync(bad, 'CABLEVISION~STAMFORD1~RDC1~WH\nSTAMFORD1~SF-1~NODE-1~SF-A\n');
-    const imported = run('--group', groupId, good, bad);
+    const imported = await run('--group', groupId, good, bad);
     expect({ status: imported.status, stdout: imported.stdout }).toEqual({
       status: 0,
       stdout: `NORWALK1: 4 OE nodes imported for group ${GROUP}\nSTAMFORD1: 1 OE nodes imported for group ${GROUP}\n`,
@@ -150,5 +166,5 @@ describeEachDatabase('@Home API 2.0 gateway: the node combine plan (Attachment G
     const subscriberKey = keyOf(await client.send(subscriber('7004')), 'subscriber_key');
     expect(await client.send(placedSite(subscriberKey, '7004', 'STAMFORD1', 'NODE-2'))).toBe(expectedError('CREATE', 'SITE', -20003, 'Invalid oe node name for head end'));
     expect(await client.send(placedSite(subscriberKey, '7004', 'STAMFORD1', 'NODE-1'))).toMatch(/\|completion_code=0\|site_key=/);
-  });
+  }, COMMAND_TEST_TIMEOUT_MS);
 });

@@ -9,7 +9,7 @@ import { OeNode } from './oe-node.entity';
 @ObjectType('HomeApiHeadEnd', { description: 'A head end of the operator\'s network topology (node combine plan, @Home API 2.0 Attachment G).' })
 @Entity('home_api_head_ends')
 export class HeadEnd {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The head end\'s id (removeHomeApiHeadEnd takes it).' })
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 

@@ -26,7 +26,7 @@ export class TopologyResolver {
     description: 'Imports one head end\'s node combine plan file (@Home API 2.0 Attachment G), replacing that head end\'s plan. Every line is checked; any bad line is reported by number (VALIDATION_FAILED, field `line N`) and nothing is written.',
   })
   @RequirePermission(Permission.TENANT_WRITE)
-  async importNodeCombinePlan(@CurrentPrincipal() principal: Principal, @Args('input') input: ImportNodeCombinePlanInput): Promise<HeadEnd> {
+  async importNodeCombinePlan(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The group and the file\'s text.' }) input: ImportNodeCombinePlanInput): Promise<HeadEnd> {
     const [headEnd] = await this.topology.importPlans(principal, input.groupId, [{ name: '', text: input.plan }]);
     return headEnd as HeadEnd;
   }
