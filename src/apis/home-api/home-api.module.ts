@@ -9,6 +9,9 @@ import { LocationsModule } from '../../locations/locations.module';
 import { NodesModule } from '../../nodes/nodes.module';
 import { HomeApiDispatcher } from './home-api-dispatcher';
 import { HomeApiListenerService } from './home-api-listener.service';
+import { LoginTransactions } from './login-transactions';
+import { HomeLogin } from './logins/home-login.entity';
+import { HomeLogins } from './logins/home-logins.service';
 import { ModemTransactions } from './modem-transactions';
 import { MsoDirectory } from './mso-directory';
 import { SiteTransactions } from './site-transactions';
@@ -21,8 +24,8 @@ import { TopologyResolver } from './topology/topology.resolver';
 import { TopologyService } from './topology/topology.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode, PendingModem]), AuditModule, CustomersModule, LocationsModule, NodesModule],
-  providers: [PendingModems, TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
+  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode, PendingModem, HomeLogin]), AuditModule, CustomersModule, LocationsModule, NodesModule],
+  providers: [PendingModems, HomeLogins, LoginTransactions, TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
   exports: [HomeApiListenerService],
 })
 export class HomeApiModule {}
