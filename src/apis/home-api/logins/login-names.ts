@@ -1,4 +1,4 @@
-// Login names as Attachment A reads them: A-Za-z0-9 only, kept in lower case (5.6.5: @Home
+// Login names as Attachment A reads them: A-Za-z0-9 only, kept in lower case (5.6.7: @Home
 // supports lowercase logins only), at most 32 characters. A trailing "?" asks the server to
 // take the next free name (Table H.1's action for -20015): the name itself when free, else the
 // name followed by the lowest number that is free.
