@@ -2,7 +2,8 @@
 // location's serviceId, our location id is returned as site_key. The document knows no
 // WiFi, but a location always has its PRIMARY network: a SITE gets one with a generated
 // SSID and passphrase (the subscriber changes them later; docs/decisions/home-api-gateway.md).
-// DELETE cascades as 6.4.6 says: the site's nodes are unclaimed, then the location goes.
+// DELETE cascades as 6.4.6 says: the site's nodes are unclaimed, then the location goes
+// (and the subscriber's login ages when it was the last site).
 
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
@@ -11,6 +12,7 @@ import { groupScope } from '../../access/group-scope';
 import { Principal } from '../../common/auth/principal';
 import { AppError, ErrorCode } from '../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { CustomersService } from '../../customers/customers.service';
 import { CreateLocationInput } from '../../locations/dto/create-location.input';
 import { Location } from '../../locations/location.entity';
 import { LocationsService } from '../../locations/locations.service';
@@ -20,6 +22,7 @@ import { HomeApiError, HomeErrorCode } from './wire/error-catalogue';
 import { RequestFields } from './wire/request-fields';
 import { HomeResponse, successResponse } from './wire/transaction-codec';
 import { HomeTransaction } from './home-transaction';
+import { HomeLogins } from './logins/home-logins.service';
 import { SiteAddress, siteAddress } from './site-address';
 import { SubscriberTransactions } from './subscriber-transactions';
 import { TopologyService } from './topology/topology.service';
@@ -40,6 +43,8 @@ export class SiteTransactions {
     private readonly nodes: NodesService,
     private readonly subscribers: SubscriberTransactions,
     private readonly topology: TopologyService,
+    private readonly logins: HomeLogins,
+    private readonly customers: CustomersService,
   ) {
     this.timezone = config.homeApi?.timezone ?? 'UTC';
   }
@@ -87,6 +92,12 @@ export class SiteTransactions {
     const location = await this.resolve(t.principal, t.fields);
     for (const node of await this.locations.nodesOf(location)) await this.nodes.unclaim(t.principal, node.id, 'site deleted by the MSO');
     await this.locations.delete(t.principal, location.id, { allowLast: true });
+    // Logins belong to the site in the document's model (6.4.6; one site per subscriber,
+    // 2.2.4): the subscriber's login ages with its last site.
+    // The login ages and the customer's password goes with it, as on DELETE LOGIN.
+    if ((await this.dataSource.manager.countBy(Location, { customerId: location.customerId })) === 0 && (await this.logins.retireAllOf(t.principal, location.customerId))) {
+      await this.customers.update(t.principal, location.customerId, { password: null });
+    }
     return successResponse(t.request);
   }
 

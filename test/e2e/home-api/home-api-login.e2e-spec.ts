@@ -7,7 +7,7 @@
 import { CustomerCredentialsService } from '../../../src/oauth/customers/customer-credentials.service';
 import { describeEachDatabase, expectData, gql, useTestApp } from '../support';
 import { createGroup, platformAdmin } from '../support/roles';
-import { COMMON, CUSTOMER, CustomerView, DATE, GATEWAY_ENV, GROUP, keyOf, MSO, port, subscriber } from './gateway-fixtures';
+import { COMMON, CUSTOMER, CustomerView, DATE, GATEWAY_ENV, GROUP, keyOf, MSO, port, site, subscriber } from './gateway-fixtures';
 import { expectedError, expectedSuccess, MsoClient, transaction } from './mso-client';
 
 const DOMAIN = 'home.example.net';
@@ -143,6 +143,18 @@ describeEachDatabase('@Home API 2.0 gateway: LOGIN', (db) => {
     // SUBSCRIBER DELETE takes the login with it, into aging (6.4.4).
     expect(await client.send(transaction('DELETE', 'SUBSCRIBER', [...COMMON, ['subscriber_key', sub]]))).toBe(expectedSuccess('DELETE', 'SUBSCRIBER'));
     expect(await client.send(createLogin(sub4, 'shared'))).toBe(expectedError('CREATE', 'LOGIN', -20059, 'Invalid Reuse of Login'));
+
+    // SITE DELETE of the subscriber's last site does too (6.4.6: logins belong to the site).
+    const sub5 = keyOf(await client.send(subscriber('4105')), 'subscriber_key');
+    const sites = [keyOf(await client.send(site(['subscriber_key', sub5], '9105')), 'site_key'), keyOf(await client.send(site(['subscriber_key', sub5], '9106')), 'site_key')];
+    const siteLogin = keyOf(await client.send(createLogin(sub5, 'onsite')), 'login_key');
+    const deleteSite = (key: string) => transaction('DELETE', 'SITE', [...COMMON, ['site_key', key]]);
+    const touch = transaction('UPDATE', 'LOGIN', [...COMMON, ['login_key', siteLogin], ['login_first_name', 'B']]);
+    expect(await client.send(deleteSite(sites[0] as string))).toBe(expectedSuccess('DELETE', 'SITE'));
+    expect(await client.send(touch)).toBe(expectedSuccess('UPDATE', 'LOGIN'));
+    expect(await client.send(deleteSite(sites[1] as string))).toBe(expectedSuccess('DELETE', 'SITE'));
+    expect(await client.send(touch)).toBe(expectedError('UPDATE', 'LOGIN', -20061, DELETED));
+    expect(await signsIn(`onsite@${DOMAIN}`, 'foobar88')).toBe(false);
   });
 
   it('answers the document\'s errors for refused input, and stores nothing', async () => {

@@ -92,10 +92,11 @@ export class HomeLogins {
     return this.tx.run((manager) => this.retireIn(principal, manager, row, retirement));
   }
 
-  /** SUBSCRIBER DELETE: the subscriber's login ages as after a DELETE LOGIN without forwarding fields (6.4.4). */
-  async retireAllOf(principal: Principal, customerId: string): Promise<void> {
+  /** SUBSCRIBER DELETE, SITE DELETE of the last site: the subscriber's login ages as after a DELETE LOGIN without forwarding fields (6.4.4). */
+  async retireAllOf(principal: Principal, customerId: string): Promise<boolean> {
     const active = await this.activeOf(customerId);
     if (active !== null) await this.retire(principal, active, { forwardUntil: defaultForwardUntil(new Date()), emailForward: null });
+    return active !== null;
   }
 
   /**
