@@ -7,7 +7,7 @@
 import { CustomerCredentialsService } from '../../../src/oauth/customers/customer-credentials.service';
 import { describeEachDatabase, expectData, gql, useTestApp } from '../support';
 import { createGroup, platformAdmin } from '../support/roles';
-import { COMMON, CUSTOMER, CustomerView, DATE, GATEWAY_ENV, GROUP, keyOf, MSO, port, site, subscriber } from './gateway-fixtures';
+import { COMMON, CUSTOMER, CustomerView, DATE, GATEWAY_ENV, GROUP, keyOf, MSO, NODE, port, site, subscriber } from './gateway-fixtures';
 import { expectedError, expectedSuccess, MsoClient, transaction } from './mso-client';
 
 const DOMAIN = 'home.example.net';
@@ -63,6 +63,21 @@ describeEachDatabase('@Home API 2.0 gateway: LOGIN', (db) => {
         () => true,
         () => false,
       );
+
+  it('runs the whole provisioning order of 5.6.8 (subscriber, site, login, computer, modem), seen in GraphQL', async () => {
+    const sub = keyOf(await client.send(subscriber('4301')), 'subscriber_key');
+    const siteKey = keyOf(await client.send(site(['mso_subscriber_key', '4301'], '9301')), 'site_key');
+    const login = await client.send(createLogin(sub, 'order'));
+    expect(login).toBe(expectedSuccess('CREATE', 'LOGIN', [['login_key', keyOf(login, 'login_key')], ['assigned_login', 'order'], ['assigned_domain', DOMAIN]]));
+    expect(await client.send(transaction('CREATE', 'COMPUTER', [...COMMON, ['site_key', siteKey], ['os', 'WIN 95']]))).toBe(
+      expectedError('CREATE', 'COMPUTER', -20000, 'Generic error (COMPUTER has no counterpart here: this controller assigns no computer addresses)'),
+    );
+    const modem = await client.send(transaction('CREATE', 'MODEM', [...COMMON, ['site_key', siteKey], ['manufacturer', 'OTHER'], ['model', 'X'], ['serial_number', 'HALOGIN01']]));
+    expect(modem).toBe(expectedSuccess('CREATE', 'MODEM', [['modem_key', keyOf(modem, 'modem_key')]]));
+    expect(await customer(sub)).toMatchObject({ email: `order@${DOMAIN}`, accountId: '4301', status: 'ACTIVE', locations: [{ id: siteKey, serviceId: '9301' }] });
+    expect(expectData(await gql<{ nodeBySerial: { locationId: string } }>(t.current, NODE, { serial: 'HALOGIN01' }, admin)).nodeBySerial.locationId).toBe(siteKey);
+    expect(await signsIn(`order@${DOMAIN}`, 'foobar88')).toBe(true);
+  });
 
   it('creates, updates, changes, deletes and recreates a subscriber\'s login, as the customer\'s sign-in', async () => {
     const sub = keyOf(await client.send(subscriber('4001')), 'subscriber_key');
