@@ -37,6 +37,7 @@ describe('HOME_API_* configuration', () => {
       maxTransactionBytes: 9999,
       timezone: 'UTC',
       loginDomain: undefined,
+      numericKeys: false,
     });
   });
 

@@ -30,6 +30,8 @@ export interface HomeApiConfig {
   timezone: string;
   /** The domain of the email addresses LOGIN gives (`<login>@<domain>`); LOGIN is refused without it. */
   loginDomain?: string;
+  /** Answer subscriber_key, site_key, modem_key and login_key as numbers (Attachment A's NUMBER(12)) instead of our ids. */
+  numericKeys: boolean;
 }
 
 export function readHomeApiConfig(r: EnvReader): HomeApiConfig | undefined {
@@ -55,6 +57,7 @@ export function readHomeApiConfig(r: EnvReader): HomeApiConfig | undefined {
     maxTransactionBytes: r.integer('HOME_API_MAX_TRANSACTION_BYTES', 9999, 64, 9999),
     timezone: readTimezone(r),
     loginDomain: readLoginDomain(r),
+    numericKeys: r.boolean('HOME_API_NUMERIC_KEYS', false),
   };
 }
 

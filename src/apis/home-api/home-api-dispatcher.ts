@@ -1,6 +1,8 @@
 // Routes a parsed request to its transaction after the checks every transaction shares
 // (6.4.1): mso_name present and the connection's own, create_date present and well formed.
 // A valid action and type whose combination the gateway does not offer answers -20060.
+// With HOME_API_NUMERIC_KEYS, keys are translated here, in and out, so no transaction
+// handles numbers.
 
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../common/auth/principal';
@@ -8,12 +10,15 @@ import { HomeApiError, HomeErrorCode } from './wire/error-catalogue';
 import { RequestFields } from './wire/request-fields';
 import { HomeRequest, HomeResponse } from './wire/transaction-codec';
 import { HomeTransaction } from './home-transaction';
+import { HomeKeys, KEY_FIELDS } from './keys/home-keys.service';
 import { LoginTransactions } from './login-transactions';
 import { ModemTransactions } from './modem-transactions';
 import { SiteTransactions } from './site-transactions';
 import { SubscriberTransactions } from './subscriber-transactions';
 
 type Route = (t: HomeTransaction) => Promise<HomeResponse>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * COMPUTER (6.4.11 to 6.4.14) has no counterpart here: its required outputs are the
@@ -27,7 +32,13 @@ const noComputers: Route = () => Promise.reject(new HomeApiError(HomeErrorCode.G
 export class HomeApiDispatcher {
   private readonly routes: ReadonlyMap<string, Route>;
 
-  constructor(subscribers: SubscriberTransactions, sites: SiteTransactions, modems: ModemTransactions, logins: LoginTransactions) {
+  constructor(
+    subscribers: SubscriberTransactions,
+    sites: SiteTransactions,
+    modems: ModemTransactions,
+    logins: LoginTransactions,
+    private readonly keys: HomeKeys,
+  ) {
     this.routes = new Map<string, Route>([
       ['CREATE SUBSCRIBER', (t) => subscribers.create(t)],
       ['UPDATE SUBSCRIBER', (t) => subscribers.update(t)],
@@ -53,7 +64,8 @@ export class HomeApiDispatcher {
     return [...this.routes].filter(([, route]) => route !== noComputers).map(([name]) => name);
   }
 
-  async dispatch(msoName: string, principal: Principal, request: HomeRequest): Promise<HomeResponse> {
+  async dispatch(msoName: string, principal: Principal, sent: HomeRequest): Promise<HomeResponse> {
+    const request = await this.keysIn(sent);
     const fields = new RequestFields(request);
     const route = this.routes.get(`${request.action} ${request.type}`);
     // Every request the document defines (5.6.2) has a route; MULTIUSER and MULTIIP go the other way.
@@ -63,6 +75,32 @@ export class HomeApiDispatcher {
     fields.date('create_date', HomeErrorCode.MUST_SPECIFY_CREATE_DATE);
     fields.optional('mso_request_id');
     fields.optional('request_source_name');
-    return route({ principal, request, fields });
+    try {
+      return await this.keysOut(await route({ principal, request, fields }));
+    } catch (error) {
+      // -20053 and -20054 name the site holding the modem by its key.
+      const siteKey = error instanceof HomeApiError ? error.placeholders.site_key : undefined;
+      if (error instanceof HomeApiError && siteKey !== undefined && UUID.test(siteKey)) throw new HomeApiError(error.code, { ...error.placeholders, site_key: await this.keys.out('site', siteKey) });
+      throw error;
+    }
+  }
+
+  /** Numeric keys sent (HOME_API_NUMERIC_KEYS) read back to our ids, before any transaction sees them. */
+  private async keysIn(request: HomeRequest): Promise<HomeRequest> {
+    const fields = new Map(request.fields);
+    for (const [name, kind] of Object.entries(KEY_FIELDS)) {
+      const value = fields.get(name);
+      if (value !== undefined) fields.set(name, await this.keys.in(kind, value));
+    }
+    return { ...request, fields };
+  }
+
+  private async keysOut(response: HomeResponse): Promise<HomeResponse> {
+    const fields: [string, string][] = [];
+    for (const [name, value] of response.fields) {
+      const kind = KEY_FIELDS[name];
+      fields.push([name, kind === undefined ? value : await this.keys.out(kind, value)]);
+    }
+    return { ...response, fields };
   }
 }

@@ -9,6 +9,8 @@ import { LocationsModule } from '../../locations/locations.module';
 import { NodesModule } from '../../nodes/nodes.module';
 import { HomeApiDispatcher } from './home-api-dispatcher';
 import { HomeApiListenerService } from './home-api-listener.service';
+import { HomeKey } from './keys/home-key.entity';
+import { HomeKeys } from './keys/home-keys.service';
 import { LoginTransactions } from './login-transactions';
 import { HomeLogin } from './logins/home-login.entity';
 import { HomeLogins } from './logins/home-logins.service';
@@ -24,8 +26,8 @@ import { TopologyResolver } from './topology/topology.resolver';
 import { TopologyService } from './topology/topology.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode, PendingModem, HomeLogin]), AuditModule, CustomersModule, LocationsModule, NodesModule],
-  providers: [PendingModems, HomeLogins, LoginTransactions, TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
+  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode, PendingModem, HomeLogin, HomeKey]), AuditModule, CustomersModule, LocationsModule, NodesModule],
+  providers: [PendingModems, HomeLogins, HomeKeys, LoginTransactions, TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
   exports: [HomeApiListenerService],
 })
 export class HomeApiModule {}

@@ -111,7 +111,7 @@ export class HomeApiError extends Error {
 
   constructor(
     readonly code: HomeErrorCode,
-    placeholders: Record<string, string> = {},
+    readonly placeholders: Record<string, string> = {},
   ) {
     const reason = fillReason(REASONS[code], placeholders);
     super(reason);
