@@ -8,6 +8,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../../config/app-config';
 import { isUniqueViolation } from '../../../database/database-errors';
+import { TransactionRunner } from '../../../database/transaction-runner';
 import { HomeKey, HomeKeyKind } from './home-key.entity';
 
 const NUMBER = /^\d{1,12}$/;
@@ -23,6 +24,7 @@ export class HomeKeys {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
   ) {
     this.numeric = config.homeApi?.numericKeys ?? false;
   }
@@ -33,7 +35,8 @@ export class HomeKeys {
     const found = await this.dataSource.manager.findOneBy(HomeKey, { kind, objectId });
     if (found !== null) return String(found.number);
     try {
-      const saved = await this.dataSource.manager.save(HomeKey, this.dataSource.manager.create(HomeKey, { kind, objectId }));
+      // Through the runner: on SQLite a write beside it could land in another request's transaction.
+      const saved = await this.tx.run((manager) => manager.save(HomeKey, manager.create(HomeKey, { kind, objectId })));
       return String(saved.number);
     } catch (error) {
       // Another transaction numbered the same object first.
