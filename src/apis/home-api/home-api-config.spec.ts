@@ -36,7 +36,17 @@ describe('HOME_API_* configuration', () => {
       idleTimeoutMs: 600_000,
       maxTransactionBytes: 9999,
       timezone: 'UTC',
+      loginDomain: undefined,
+      numericKeys: false,
     });
+  });
+
+  it('reads the login domain in lower case and refuses one that is not a domain name', () => {
+    const base = { HOME_API_LISTEN: '127.0.0.1:0', HOME_API_MSOS: 'ABC=g', HOME_API_MSO_ADDRESSES: 'ABC=127.0.0.1' };
+    expect(loadConfig({ JWT_SECRET: 'x'.repeat(32), ...base, HOME_API_LOGIN_DOMAIN: 'Home.Example.NET' }).homeApi?.loginDomain).toBe('home.example.net');
+    for (const bad of ['home', 'a b.net', `${'x'.repeat(30)}.net`]) {
+      expect(problems({ ...base, HOME_API_LOGIN_DOMAIN: bad })).toEqual([expect.stringMatching(/^HOME_API_LOGIN_DOMAIN: /)]);
+    }
   });
 
   it('names every bad variable', () => {

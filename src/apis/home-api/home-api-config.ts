@@ -28,6 +28,10 @@ export interface HomeApiConfig {
   maxTransactionBytes: number;
   /** IANA zone of the locations a SITE creates. */
   timezone: string;
+  /** The domain of the email addresses LOGIN gives (`<login>@<domain>`); LOGIN is refused without it. */
+  loginDomain?: string;
+  /** Answer subscriber_key, site_key, modem_key and login_key as numbers (Attachment A's NUMBER(12)) instead of our ids. */
+  numericKeys: boolean;
 }
 
 export function readHomeApiConfig(r: EnvReader): HomeApiConfig | undefined {
@@ -52,6 +56,8 @@ export function readHomeApiConfig(r: EnvReader): HomeApiConfig | undefined {
     idleTimeoutMs: r.integer('HOME_API_IDLE_TIMEOUT_S', 600, 1, 86_400) * 1000,
     maxTransactionBytes: r.integer('HOME_API_MAX_TRANSACTION_BYTES', 9999, 64, 9999),
     timezone: readTimezone(r),
+    loginDomain: readLoginDomain(r),
+    numericKeys: r.boolean('HOME_API_NUMERIC_KEYS', false),
   };
 }
 
@@ -93,6 +99,14 @@ function readTimezone(r: EnvReader): string {
     r.fail('HOME_API_TIMEZONE', `"${zone}" is not an IANA time zone`);
   }
   return zone;
+}
+
+function readLoginDomain(r: EnvReader): string | undefined {
+  const domain = r.string('HOME_API_LOGIN_DOMAIN')?.toLowerCase();
+  if (domain !== undefined && !/^(?=.{1,32}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(domain)) {
+    r.fail('HOME_API_LOGIN_DOMAIN', `"${domain}" must be a domain name of at most 32 characters (assigned_domain's column), e.g. home.example.net`);
+  }
+  return domain;
 }
 
 function splitList(value: string | undefined): string[] {

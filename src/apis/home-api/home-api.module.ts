@@ -2,19 +2,32 @@
 // domain services as GraphQL, for MSO provisioning systems that cannot change.
 
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../../audit/audit.module';
 import { CustomersModule } from '../../customers/customers.module';
 import { LocationsModule } from '../../locations/locations.module';
 import { NodesModule } from '../../nodes/nodes.module';
 import { HomeApiDispatcher } from './home-api-dispatcher';
 import { HomeApiListenerService } from './home-api-listener.service';
+import { HomeKey } from './keys/home-key.entity';
+import { HomeKeys } from './keys/home-keys.service';
+import { LoginTransactions } from './login-transactions';
+import { HomeLogin } from './logins/home-login.entity';
+import { HomeLogins } from './logins/home-logins.service';
 import { ModemTransactions } from './modem-transactions';
 import { MsoDirectory } from './mso-directory';
 import { SiteTransactions } from './site-transactions';
 import { SubscriberTransactions } from './subscriber-transactions';
+import { HeadEnd } from './topology/head-end.entity';
+import { OeNode } from './topology/oe-node.entity';
+import { PendingModem } from './modems/pending-modem.entity';
+import { PendingModems } from './modems/pending-modems.service';
+import { TopologyResolver } from './topology/topology.resolver';
+import { TopologyService } from './topology/topology.service';
 
 @Module({
-  imports: [CustomersModule, LocationsModule, NodesModule],
-  providers: [MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
+  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode, PendingModem, HomeLogin, HomeKey]), AuditModule, CustomersModule, LocationsModule, NodesModule],
+  providers: [PendingModems, HomeLogins, HomeKeys, LoginTransactions, TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
   exports: [HomeApiListenerService],
 })
 export class HomeApiModule {}

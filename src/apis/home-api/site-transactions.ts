@@ -2,7 +2,8 @@
 // location's serviceId, our location id is returned as site_key. The document knows no
 // WiFi, but a location always has its PRIMARY network: a SITE gets one with a generated
 // SSID and passphrase (the subscriber changes them later; docs/decisions/home-api-gateway.md).
-// DELETE cascades as 6.4.6 says: the site's nodes are unclaimed, then the location goes.
+// DELETE cascades as 6.4.6 says: the site's nodes are unclaimed, then the location goes
+// (and the subscriber's login ages when it was the last site).
 
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
@@ -11,6 +12,7 @@ import { groupScope } from '../../access/group-scope';
 import { Principal } from '../../common/auth/principal';
 import { AppError, ErrorCode } from '../../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { CustomersService } from '../../customers/customers.service';
 import { CreateLocationInput } from '../../locations/dto/create-location.input';
 import { Location } from '../../locations/location.entity';
 import { LocationsService } from '../../locations/locations.service';
@@ -20,8 +22,10 @@ import { HomeApiError, HomeErrorCode } from './wire/error-catalogue';
 import { RequestFields } from './wire/request-fields';
 import { HomeResponse, successResponse } from './wire/transaction-codec';
 import { HomeTransaction } from './home-transaction';
+import { HomeLogins } from './logins/home-logins.service';
 import { SiteAddress, siteAddress } from './site-address';
 import { SubscriberTransactions } from './subscriber-transactions';
+import { TopologyService } from './topology/topology.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Without look-alikes (0/O, 1/l/I), as a passphrase read off a screen should be. */
@@ -38,6 +42,9 @@ export class SiteTransactions {
     private readonly locations: LocationsService,
     private readonly nodes: NodesService,
     private readonly subscribers: SubscriberTransactions,
+    private readonly topology: TopologyService,
+    private readonly logins: HomeLogins,
+    private readonly customers: CustomersService,
   ) {
     this.timezone = config.homeApi?.timezone ?? 'UTC';
   }
@@ -45,8 +52,7 @@ export class SiteTransactions {
   async create(t: HomeTransaction): Promise<HomeResponse> {
     const customer = await this.subscribers.resolve(t.principal, t.fields);
     const address = requiredAddress(t.fields);
-    t.fields.required('head_end', HomeErrorCode.MUST_SPECIFY_HEAD_END);
-    t.fields.required('oe_node', HomeErrorCode.MUST_SPECIFY_OE_NODE);
+    await this.checkPlacement(customer.groupId, t.fields.required('head_end', HomeErrorCode.MUST_SPECIFY_HEAD_END), t.fields.required('oe_node', HomeErrorCode.MUST_SPECIFY_OE_NODE));
     t.fields.optional('coax_segment');
     const msoKey = t.fields.optional('mso_site_key')?.toUpperCase();
     if (msoKey !== undefined && (await this.byMsoKey(t.principal, msoKey)).length > 0) throw new HomeApiError(HomeErrorCode.SITE_EXISTS_FOR_MSO_KEY);
@@ -64,8 +70,8 @@ export class SiteTransactions {
   async update(t: HomeTransaction): Promise<HomeResponse> {
     const location = await this.resolve(t.principal, t.fields);
     const address = optionalAddress(t.fields);
-    t.fields.optional('head_end');
-    t.fields.optional('oe_node');
+    // Checked as sent (6.4.6: an UPDATE keeps the site's network placement; a move is a new site).
+    await this.checkPlacement(location.groupId, t.fields.optional('head_end'), t.fields.optional('oe_node'));
     t.fields.optional('coax_segment');
     if (address !== undefined) {
       const current = location.address;
@@ -86,6 +92,12 @@ export class SiteTransactions {
     const location = await this.resolve(t.principal, t.fields);
     for (const node of await this.locations.nodesOf(location)) await this.nodes.unclaim(t.principal, node.id, 'site deleted by the MSO');
     await this.locations.delete(t.principal, location.id, { allowLast: true });
+    // Logins belong to the site in the document's model (6.4.6; one site per subscriber,
+    // 2.2.4): the subscriber's login ages with its last site.
+    // The login ages and the customer's password goes with it, as on DELETE LOGIN.
+    if ((await this.dataSource.manager.countBy(Location, { customerId: location.customerId })) === 0 && (await this.logins.retireAllOf(t.principal, location.customerId))) {
+      await this.customers.update(t.principal, location.customerId, { password: null });
+    }
     return successResponse(t.request);
   }
 
@@ -106,6 +118,14 @@ export class SiteTransactions {
       location = found[0];
     }
     return location as Location;
+  }
+
+  /** head_end and oe_node against the group's imported node combine plan (Attachment G). */
+  private async checkPlacement(groupId: string, headEnd: string | undefined, oeNode: string | undefined): Promise<void> {
+    if (headEnd === undefined && oeNode === undefined) return;
+    const placement = await this.topology.placement(groupId, headEnd, oeNode);
+    if (placement === 'UNKNOWN_HEAD_END') throw new HomeApiError(HomeErrorCode.INVALID_HEAD_END);
+    if (placement === 'UNKNOWN_OE_NODE') throw new HomeApiError(HomeErrorCode.INVALID_OE_NODE);
   }
 
   private byMsoKey(principal: Principal, msoKey: string): Promise<Location[]> {

@@ -1,13 +1,18 @@
 // SUBSCRIBER transactions (sections 6.4.2 to 6.4.4) onto customers: mso_subscriber_key is
 // the customer's accountId, our customer id is returned as subscriber_key, DELETE terminates
-// the customer (its nodes are unclaimed and its networks removed: the cascade of 6.4.4).
+// the customer (its nodes are unclaimed, its networks removed, its pre-provisioned modems
+// forgotten and its login aged: the cascade of 6.4.4).
 
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { Principal } from '../../common/auth/principal';
 import { AppError, ErrorCode } from '../../common/errors/app-error';
 import { Customer } from '../../customers/customer.entity';
 import { CustomerStatus } from '../../customers/customer-status';
 import { CustomersService } from '../../customers/customers.service';
+import { Location } from '../../locations/location.entity';
+import { HomeLogins } from './logins/home-logins.service';
+import { PendingModems } from './modems/pending-modems.service';
 import { HomeApiError, HomeErrorCode } from './wire/error-catalogue';
 import { RequestFields } from './wire/request-fields';
 import { HomeResponse, successResponse } from './wire/transaction-codec';
@@ -18,7 +23,12 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 @Injectable()
 export class SubscriberTransactions {
-  constructor(private readonly customers: CustomersService) {}
+  constructor(
+    private readonly customers: CustomersService,
+    private readonly dataSource: DataSource,
+    private readonly pendingModems: PendingModems,
+    private readonly logins: HomeLogins,
+  ) {}
 
   async create(t: HomeTransaction): Promise<HomeResponse> {
     const f = t.fields;
@@ -59,6 +69,10 @@ export class SubscriberTransactions {
   async delete(t: HomeTransaction): Promise<HomeResponse> {
     const customer = await this.resolve(t.principal, t.fields);
     await this.customers.terminate(t.principal, customer.id);
+    // The terminated customer keeps its locations: modems pre-provisioned there go now.
+    const locations = await this.dataSource.manager.find(Location, { where: { customerId: customer.id }, select: { id: true } });
+    await this.pendingModems.removeAllOf(t.principal, locations.map((l) => l.id));
+    await this.logins.retireAllOf(t.principal, customer.id);
     return successResponse(t.request);
   }
 

@@ -2,7 +2,8 @@
 // only write the model and which reach the devices. A simulated OpenSync device dials the
 // app unclaimed; SUBSCRIBER and SITE transactions leave it alone, CREATE MODEM with its
 // serial brings the site's PRIMARY network onto it, UPDATE SITE changes nothing on it,
-// DELETE MODEM and DELETE SUBSCRIBER take the network off again.
+// DELETE MODEM and DELETE SUBSCRIBER take the network off again; UPDATE MODEM with another
+// serial moves the network from the old device to the new one, DELETE SITE clears it.
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeEachDatabase, expectData, gql, useTestApp } from '../support';
@@ -75,5 +76,26 @@ describeEachDatabase('@Home API 2.0 gateway: Attachment C effects', (db) => {
     expect(await client.send(transaction('DELETE', 'SUBSCRIBER', [...COMMON, ['subscriber_key', subscriberKey]]))).toBe(expectedSuccess('DELETE', 'SUBSCRIBER'));
     await until('the controller VIFs removed after the cascade', () => ownedNames(sim.device).length === 0);
     expect(foreignRows(sim.device)).toBe(ownRows);
+  });
+
+  it('moves the network to the new device on UPDATE MODEM and clears it on DELETE SITE (YES, YES)', async () => {
+    const second = await startSimDevice(t.current, `HAC${db.toUpperCase()}02`);
+    try {
+      const subscriberKey = keyOf(await client.send(subscriber('4002')), 'subscriber_key');
+      const siteKey = keyOf(await client.send(site(['subscriber_key', subscriberKey], '8002')), 'site_key');
+      const created = await client.send(transaction('CREATE', 'MODEM', [...COMMON, ['site_key', siteKey], ['manufacturer', 'OTHER'], ['model', 'SIM'], ['serial_number', serial]]));
+      await until('the PRIMARY network on the first device', () => ownedNames(sim.device).length > 0);
+
+      const swap = transaction('UPDATE', 'MODEM', [...COMMON, ['modem_key', keyOf(created, 'modem_key')], ['manufacturer', 'OTHER'], ['serial_number', `HAC${db.toUpperCase()}02`]]);
+      expect(await client.send(swap)).toMatch(/\|UPDATE\|MODEM\|completion_code=0\|modem_key=/);
+      await until('the network on the new device', () => ownedNames(second.device).length > 0);
+      await until('the old device cleared', () => ownedNames(sim.device).length === 0);
+
+      expect(await client.send(transaction('DELETE', 'SITE', [...COMMON, ['site_key', siteKey]]))).toBe(expectedSuccess('DELETE', 'SITE'));
+      await until('the new device cleared after DELETE SITE', () => ownedNames(second.device).length === 0);
+      expect(foreignRows(sim.device)).toBe(ownRows);
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -147,7 +147,13 @@ describeEachDatabase('@Home API 2.0 gateway', (db) => {
       [transaction('DELETE', 'SITE', COMMON), expectedError('DELETE', 'SITE', -20036, 'Must specify site_key')],
       [transaction('DELETE', 'SITE', [...COMMON, ['mso_site_key', '999999']]), expectedError('DELETE', 'SITE', -20005, 'bos_subsite record not found')],
       [transaction('CREATE', 'MULTIIP', COMMON), expectedError('CREATE', 'MULTIIP', -20060, 'Invalid Transaction')],
-      [transaction('CONVERT', 'MODEM', COMMON), expectedError('CONVERT', 'MODEM', -20000, 'Generic error (transaction not offered by this server yet)')],
+      // This app sets no HOME_API_LOGIN_DOMAIN (home-api-login.e2e-spec sets one).
+      [transaction('CHANGE', 'LOGIN', COMMON), expectedError('CHANGE', 'LOGIN', -20000, 'Generic error (no login domain is configured for this server (HOME_API_LOGIN_DOMAIN))')],
+      ...['CREATE', 'UPDATE', 'DELETE', 'CONVERT'].map((action): [string, string] => [
+        transaction(action, 'COMPUTER', [...COMMON, ['site_key', '1'], ['os', 'WIN 95']]),
+        expectedError(action, 'COMPUTER', -20000, 'Generic error (COMPUTER has no counterpart here: this controller assigns no computer addresses)'),
+      ]),
+      [transaction('CREATE', 'COMPUTER', [['create_date', DATE]]), expectedError('CREATE', 'COMPUTER', -20029, 'Must specify mso_name')],
       [transaction('PURGE', 'SUBSCRIBER', COMMON), expectedError('PURGE', 'SUBSCRIBER', -20016, 'Invalid action or type')],
     ];
     for (const [request, answer] of cases) expect(await client.send(request)).toBe(answer);

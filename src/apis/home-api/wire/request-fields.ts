@@ -26,6 +26,7 @@ export const FIELD_LIMITS: Readonly<Record<string, { max: number; numeric?: bool
   serial_number: { max: 20 },
   mac_address: { max: 17 },
   net_class: { max: 10 },
+  cdm_ip_address: { max: 15 },
   street_number: { max: 10 },
   street_compass_dir: { max: 3 },
   street_name: { max: 35 },
@@ -39,6 +40,16 @@ export const FIELD_LIMITS: Readonly<Record<string, { max: number; numeric?: bool
   head_end: { max: 32 },
   oe_node: { max: 32 },
   coax_segment: { max: 32 },
+  login_key: { max: 36 },
+  mso_login_key: { max: 15, numeric: true },
+  login: { max: 32 },
+  change_login: { max: 32 },
+  login_last_name: { max: 32 },
+  login_first_name: { max: 32 },
+  additional_login: { max: 1 },
+  password: { max: 32 },
+  password_type: { max: 1 },
+  email_forward: { max: 128 },
 };
 
 export class RequestFields {

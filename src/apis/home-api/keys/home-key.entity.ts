@@ -1,0 +1,20 @@
+// A numeric key the gateway gave one of its objects (HOME_API_NUMERIC_KEYS): Attachment A
+// types subscriber_key, site_key, modem_key and login_key NUMBER(12). Numbers come from one
+// sequence, are never reused, and an object keeps its number.
+
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type HomeKeyKind = 'subscriber' | 'site' | 'modem' | 'login';
+
+@Entity('home_api_keys')
+export class HomeKey {
+  @PrimaryGeneratedColumn('increment')
+  number!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: HomeKeyKind;
+
+  /** The customer, location, node or pre-provisioned modem, or gateway login. */
+  @Column({ name: 'object_id', type: 'varchar', length: 36 })
+  objectId!: string;
+}
