@@ -18,11 +18,17 @@ export interface NodePlacement {
   groupId: string | null;
 }
 
+/** The personal keys of one key-pool network valid at a location, and whether they are kept apart. */
+export interface PooledNetworkKeys {
+  keys: PersonalKeyView[];
+  isolateKeys: boolean;
+}
+
 /**
  * The personal keys (multi-PSK) of the key-pool networks among `networkIds`, limited to
  * those valid at `locationId`; a network that is no pool's is absent from the map.
  */
-export type PersonalKeySource = (locationId: string, networkIds: readonly string[]) => Promise<ReadonlyMap<string, PersonalKeyView[]>>;
+export type PersonalKeySource = (locationId: string, networkIds: readonly string[]) => Promise<ReadonlyMap<string, PooledNetworkKeys>>;
 
 @Injectable()
 export class DesiredStateService {
@@ -120,7 +126,8 @@ export class DesiredStateService {
           bands: n.bands,
           enabled: n.enabled,
           expiresAt: n.expiresAt,
-          personalKeys: keys?.get(n.id) ?? null,
+          personalKeys: keys?.get(n.id)?.keys ?? null,
+          keyIsolation: keys?.get(n.id)?.isolateKeys ?? null,
         },
       ];
     });

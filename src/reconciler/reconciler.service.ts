@@ -200,6 +200,8 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
       desired: after.desired,
       isolation: after.isolation,
       isolationView: after.isolationView,
+      keyIsolation: after.keyIsolation,
+      keyIsolationView: after.keyIsolationView,
       inetState: connection.schema.table('Wifi_Inet_State') !== undefined,
       configRows: after.configRows,
       stateRows: after.stateRows,

@@ -5,7 +5,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Permission, RequirePermission } from '../common/auth/permission';
 import { Principal } from '../common/auth/principal';
-import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput } from './dto/venue.inputs';
+import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput, UpdateKeyPoolInput } from './dto/venue.inputs';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
 import { PersonalKey } from './personal-key.entity';
 import { PersonalKeysService } from './personal-keys.service';
@@ -72,6 +72,12 @@ export class KeyPoolsResolver {
   @RequirePermission(Permission.TENANT_WRITE)
   createKeyPool(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The pool.' }) input: CreateKeyPoolInput): Promise<KeyPool> {
     return this.service.createPool(principal, input);
+  }
+
+  @Mutation(() => KeyPool, { description: 'Renames a key pool or turns its per-key isolation on or off; the pool\'s devices follow.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  updateKeyPool(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The changes.' }) input: UpdateKeyPoolInput): Promise<KeyPool> {
+    return this.service.updatePool(principal, input);
   }
 
   @ResolveField(() => [KeyPoolNetwork], { description: 'Where the pool is deployed: one network per location.' })

@@ -16,7 +16,7 @@ import { Location } from '../locations/location.entity';
 import { checkEnum, checkOptionalText, checkText, checkUuid } from '../validation/field-checks';
 import { Band, SecurityMode } from '../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
-import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput } from './dto/venue.inputs';
+import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput, UpdateKeyPoolInput } from './dto/venue.inputs';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
 import { Venue, VenueUnit, VenueUnitKind } from './venue.entity';
 
@@ -107,9 +107,9 @@ export class VenuesService {
       .run(async (manager) => {
         const venue = assertWritable(principal, await manager.findOneBy(Venue, { id: input.venueId }), 'venue', input.venueId);
         const networks = await this.poolNetworks(manager, venue, ids);
-        const pool = await manager.save(manager.create(KeyPool, { venueId: venue.id, groupId: venue.groupId, name: input.name.trim(), highestSlot: 0 }));
+        const pool = await manager.save(manager.create(KeyPool, { venueId: venue.id, groupId: venue.groupId, name: input.name.trim(), isolateKeys: input.isolateKeys ?? false, highestSlot: 0 }));
         await manager.insert(KeyPoolNetwork, networks.map((n) => ({ networkId: n.id, poolId: pool.id, locationId: n.locationId })));
-        await this.audit.record(principal, manager, { action: 'keyPool.create', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before: null, after: { venueId: venue.id, name: pool.name, networkIds: ids } });
+        await this.audit.record(principal, manager, { action: 'keyPool.create', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before: null, after: { venueId: venue.id, name: pool.name, isolateKeys: pool.isolateKeys, networkIds: ids } });
         return { pool, networks };
       })
       .catch((error: unknown) => {
@@ -117,6 +117,25 @@ export class VenuesService {
       });
     this.events.publish(networks.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
     this.logger.log(`key pool ${pool.id} created on ${networks.length} network(s) by ${principal.email}`);
+    return pool;
+  }
+
+  /** Renames a pool or turns its per-key isolation on or off; the devices follow on their next pass. */
+  async updatePool(principal: Principal, input: UpdateKeyPoolInput): Promise<KeyPool> {
+    const errors = [...checkUuid('id', input.id), ...(input.name == null ? [] : checkText('name', input.name, 1, 200))];
+    if (errors.length > 0) throw AppError.validation(errors);
+    const { pool, locations, isolationChanged } = await this.transactions.run(async (manager) => {
+      const pool = assertWritable(principal, await manager.findOneBy(KeyPool, { id: input.id }), 'key pool', input.id);
+      const before = { name: pool.name, isolateKeys: pool.isolateKeys };
+      if (input.name != null) pool.name = input.name.trim();
+      if (input.isolateKeys != null) pool.isolateKeys = input.isolateKeys;
+      const saved = await manager.save(pool);
+      await this.audit.record(principal, manager, { action: 'keyPool.update', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before, after: { name: saved.name, isolateKeys: saved.isolateKeys } });
+      const locations = (await manager.findBy(KeyPoolNetwork, { poolId: pool.id })).map((n) => n.locationId);
+      return { pool: saved, locations, isolationChanged: before.isolateKeys !== saved.isolateKeys };
+    });
+    if (isolationChanged) this.events.publish(locations.map((locationId) => ({ type: 'wifi-network-changed' as const, locationId })));
+    this.logger.log(`key pool ${pool.id} updated by ${principal.email} (isolateKeys ${pool.isolateKeys})`);
     return pool;
   }
 

@@ -102,6 +102,7 @@ Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.unclaimNode                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateGroup                   PLATFORM       PLATFORM_ADMIN
+Mutation.updateKeyPool                 TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateTelemetrySettings       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN

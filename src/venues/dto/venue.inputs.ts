@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { VenueUnitKind } from '../venue.entity';
 
 @InputType({ description: 'A new venue.' })
@@ -68,6 +68,30 @@ export class CreateKeyPoolInput {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   networkIds!: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Keep the keys apart (each key\'s clients reach each other and the uplink only); default false.' })
+  @IsOptional()
+  @IsBoolean()
+  isolateKeys?: boolean | null;
+}
+
+@InputType({ description: 'Changes to a key pool; a field left out keeps its value.' })
+export class UpdateKeyPoolInput {
+  @Field(() => ID, { description: 'The key pool.' })
+  @IsString()
+  @MaxLength(1000)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The pool\'s name, 1 to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  name?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Keep the keys apart on the devices (a tag per key and rules between tags).' })
+  @IsOptional()
+  @IsBoolean()
+  isolateKeys?: boolean | null;
 }
 
 @InputType({ description: 'A new personal key. Give userPart (a random part is appended) or passphrase (imported), not both; neither: random only.' })
