@@ -9,16 +9,23 @@ import { DataSource, In } from 'typeorm';
 import type { PooledNetworkKeys } from '../reconciler/desired-state.service';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
 import { keyLocations, keyView } from './key-rules';
+import { PoolIndex } from './pool-index';
 import { PersonalKey, PersonalKeyStatus } from './personal-key.entity';
 import { VenueUnit } from './venue.entity';
 
 @Injectable()
 export class PersonalKeySourceService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly index: PoolIndex,
+  ) {}
 
   async keysAt(locationId: string, networkIds: readonly string[]): Promise<Map<string, PooledNetworkKeys>> {
     const result = new Map<string, PooledNetworkKeys>();
     const manager = this.dataSource.manager;
+    // Most locations have no pool: answered from memory, no query.
+    const index = await this.index.byNetwork();
+    if (!networkIds.some((id) => index.has(id))) return result;
     const pooled = await manager.findBy(KeyPoolNetwork, { networkId: In([...networkIds]) });
     for (const entry of pooled) {
       const pool = await manager.findOneBy(KeyPool, { id: entry.poolId });

@@ -5,18 +5,22 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Permission, RequirePermission } from '../common/auth/permission';
 import { Principal } from '../common/auth/principal';
-import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput, UpdateKeyPoolInput } from './dto/venue.inputs';
+import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput, UpdateKeyPoolInput, UpdateVenueInput, UpdateVenueUnitInput } from './dto/venue.inputs';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
 import { PersonalKey } from './personal-key.entity';
 import { PersonalKeysService } from './personal-keys.service';
 import { Venue, VenueUnit } from './venue.entity';
+import { VenueChangesService } from './venue-changes.service';
 import { VenuesService } from './venues.service';
 
 const ID_ARG = (what: string) => ({ type: () => ID, description: `The ${what}.` });
 
 @Resolver(() => Venue)
 export class VenuesResolver {
-  constructor(private readonly service: VenuesService) {}
+  constructor(
+    private readonly service: VenuesService,
+    private readonly changes: VenueChangesService,
+  ) {}
 
   @Query(() => Venue, { description: 'The venue with this id (NOT_FOUND outside your groups).' })
   @RequirePermission(Permission.TENANT_READ)
@@ -42,6 +46,30 @@ export class VenuesResolver {
     return this.service.createUnit(principal, input);
   }
 
+  @Mutation(() => Venue, { description: 'Renames a venue or changes its address or time zone.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  updateVenue(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The changes.' }) input: UpdateVenueInput): Promise<Venue> {
+    return this.changes.updateVenue(principal, input);
+  }
+
+  @Mutation(() => Venue, { description: 'Deletes a venue with its units, key pools and personal keys; its locations and networks stay (the networks carry their own passphrase again).' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  deleteVenue(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG('venue')) id: string): Promise<Venue> {
+    return this.changes.deleteVenue(principal, id);
+  }
+
+  @Mutation(() => VenueUnit, { description: 'Renames a unit or turns it into a common area (or back), which changes where keys work.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  updateVenueUnit(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The changes.' }) input: UpdateVenueUnitInput): Promise<VenueUnit> {
+    return this.changes.updateUnit(principal, input);
+  }
+
+  @Mutation(() => VenueUnit, { description: 'The location leaves the venue: the unit\'s personal keys are deleted and its networks leave the venue\'s key pools.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  deleteVenueUnit(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG('unit')) id: string): Promise<VenueUnit> {
+    return this.changes.deleteUnit(principal, id);
+  }
+
   @ResolveField(() => [VenueUnit], { description: 'The venue\'s units and common areas, by name.' })
   @RequirePermission(Permission.TENANT_READ)
   units(@Parent() venue: Venue): Promise<VenueUnit[]> {
@@ -60,7 +88,24 @@ export class KeyPoolsResolver {
   constructor(
     private readonly service: VenuesService,
     private readonly keyService: PersonalKeysService,
+    private readonly changes: VenueChangesService,
   ) {}
+
+  @Mutation(() => KeyPool, { description: 'Deletes a key pool and its personal keys; its networks carry their own passphrase again.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  deleteKeyPool(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG('key pool')) id: string): Promise<KeyPool> {
+    return this.changes.deletePool(principal, id);
+  }
+
+  @Mutation(() => KeyPool, { description: 'Takes a network out of its key pool; it carries its own passphrase again. The pool\'s keys stay.' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  removeKeyPoolNetwork(
+    @CurrentPrincipal() principal: Principal,
+    @Args('poolId', ID_ARG('key pool')) poolId: string,
+    @Args('networkId', ID_ARG('network')) networkId: string,
+  ): Promise<KeyPool> {
+    return this.changes.removePoolNetwork(principal, poolId, networkId);
+  }
 
   @Query(() => KeyPool, { description: 'The key pool with this id (NOT_FOUND outside your groups).' })
   @RequirePermission(Permission.TENANT_READ)

@@ -18,6 +18,7 @@ import { Band, SecurityMode } from '../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
 import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput, UpdateKeyPoolInput } from './dto/venue.inputs';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
+import { PoolIndex } from './pool-index';
 import { Venue, VenueUnit, VenueUnitKind } from './venue.entity';
 
 const POOL_MODES: readonly string[] = [SecurityMode.WPA2_PSK, SecurityMode.WPA2_WPA3];
@@ -40,6 +41,7 @@ export class VenuesService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly index: PoolIndex,
   ) {}
 
   async venue(principal: Principal, id: string): Promise<Venue> {
@@ -115,6 +117,7 @@ export class VenuesService {
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? AppError.conflict('a network is already in a key pool') : error;
       });
+    this.index.forget();
     this.events.publish(networks.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
     this.logger.log(`key pool ${pool.id} created on ${networks.length} network(s) by ${principal.email}`);
     return pool;

@@ -74,16 +74,20 @@ Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteApiClient               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.deleteGroup                   PLATFORM       PLATFORM_ADMIN
+Mutation.deleteKeyPool                 TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteRebootMethod            PLATFORM       PLATFORM_ADMIN
 Mutation.deleteUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteVenue                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteVenueUnit               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.issuePersonalKey              TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
 Mutation.pauseDeviceOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.registerApiClient             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeEblProvider             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.removeKeyPoolNetwork          TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeSerialAssignment        PLATFORM       PLATFORM_ADMIN
 Mutation.renameClient                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rescheduleDeviceOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -107,6 +111,8 @@ Mutation.updateLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateTelemetrySettings       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateVenue                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateVenueUnit               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.verifyCustomerEmail           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN

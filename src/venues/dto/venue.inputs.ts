@@ -149,3 +149,48 @@ export class RotatePersonalKeyInput {
   @MaxLength(1000)
   passphrase?: string | null;
 }
+
+@InputType({ description: 'Changes to a venue; a field left out keeps its value.' })
+export class UpdateVenueInput {
+  @Field(() => ID, { description: 'The venue.' })
+  @IsString()
+  @MaxLength(1000)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The venue\'s name, 1 to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The postal address (at most 500 characters); an empty text clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of the venue.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  timeZone?: string | null;
+}
+
+@InputType({ description: 'Changes to a unit or common area; a field left out keeps its value.' })
+export class UpdateVenueUnitInput {
+  @Field(() => ID, { description: 'The unit.' })
+  @IsString()
+  @MaxLength(1000)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The unit\'s name, 1 to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  name?: string | null;
+
+  @Field(() => VenueUnitKind, { nullable: true, description: 'A unit or a common area; changes where the pools\' keys work (KEY_CAPACITY_EXCEEDED when a location would need more than 64).' })
+  @IsOptional()
+  @IsEnum(VenueUnitKind)
+  kind?: VenueUnitKind | null;
+}
