@@ -57,7 +57,7 @@ export function keyLocations(key: Pick<PersonalKey, 'unitId'>, poolLocations: re
 }
 
 export function keyView(key: PersonalKey): PersonalKeyView {
-  return { slot: key.slot, passphrase: key.passphrase, active: key.status === PersonalKeyStatus.ACTIVE, validFrom: key.validFrom, validUntil: key.validUntil };
+  return { slot: key.slot, passphrase: key.passphrase, active: key.status === PersonalKeyStatus.ACTIVE, validFrom: key.validFrom, validUntil: key.validUntil, rotatedAt: key.rotatedAt };
 }
 
 /**

@@ -1,12 +1,13 @@
 // Clients still associated with a personal key the VIF no longer carries (revoked,
-// suspended, its window ended) are kicked through the reconciler's client blocks: blacklisted
+// suspended, its window ended), or with a key rotated after they joined (they hold the old
+// passphrase), are kicked through the reconciler's client blocks: blacklisted
 // on the node's VIFs for a short while, which makes OpenSync deauthenticate them; without
 // their key they cannot come back. Runs in every pass of a node at a location with a key
 // pool network (a pass contributor that writes nothing itself), and when a client connects
 // with a key, so a window that ends with nobody acting still disconnects its clients.
 
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { clientsOfRetiredKeys, parseOwnedIfName, planKeys } from '@lib/opensync';
+import { clientsOfRetiredKeys, clientsOfRotatedKeys, parseOwnedIfName, planKeys } from '@lib/opensync';
 import { Subscription } from 'rxjs';
 import { ClientsService } from '../clients/live/clients.service';
 import { DesiredStateService } from '../reconciler/desired-state.service';
@@ -66,10 +67,15 @@ export class RetiredKeyKicks implements OnModuleInit, OnModuleDestroy {
     for (const network of pools) {
       const psks = planKeys(network.personalKeys ?? [], now).psks;
       const onVif = associated.filter((a) => parseOwnedIfName(a.ifName)?.slot === network.slot);
-      for (const client of clientsOfRetiredKeys(onVif, psks)) {
+      const kicks = [
+        ...clientsOfRetiredKeys(onVif, psks).map((c) => ({ ...c, why: 'retired' })),
+        ...clientsOfRotatedKeys(onVif, network.personalKeys ?? [], psks).map((c) => ({ ...c, why: 'the old passphrase of rotated' })),
+      ];
+      for (const client of kicks) {
         if (blocked.has(client.mac)) continue;
+        blocked.add(client.mac);
         this.blocks.set(nodeId, `personal-key:${client.mac}`, { mac: client.mac, until: new Date(now.getTime() + RETIRED_KEY_BLOCK_MS) });
-        this.logger.log(`[serial=${serial}] client ${client.mac} used retired key ${client.keyId ?? ''} on network ${network.id}: blocked for ${RETIRED_KEY_BLOCK_MS / 1000} s`);
+        this.logger.log(`[serial=${serial}] client ${client.mac} used ${client.why} key ${client.keyId ?? ''} on network ${network.id}: blocked for ${RETIRED_KEY_BLOCK_MS / 1000} s`);
         added++;
       }
     }
