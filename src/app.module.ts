@@ -24,6 +24,7 @@ import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { VenuesModule } from './venues/venues.module';
+import { NetworkAclModule } from './network-acl/network-acl.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HealthModule } from './health/health.module';
@@ -53,6 +54,7 @@ import { OAuthModule } from './oauth/oauth.module';
     OAuthModule,
     CpeManagementModule,
     VenuesModule,
+    NetworkAclModule,
   ],
   providers: [
     EventLoopWatch,

@@ -3,7 +3,7 @@
 // Wifi_VIF_State change) run a pass; domain events (after commit) drop the cached entry.
 
 import { Injectable } from '@nestjs/common';
-import { DesiredNetwork, PersonalKeyView } from '@lib/opensync';
+import { DesiredNetwork, MacAcl, PersonalKeyView } from '@lib/opensync';
 import { DataSource } from 'typeorm';
 import { CompiledFinder } from '../database/compiled-finder';
 import { Node } from '../nodes/node.entity';
@@ -30,9 +30,13 @@ export interface PooledNetworkKeys {
  */
 export type PersonalKeySource = (locationId: string, networkIds: readonly string[]) => Promise<ReadonlyMap<string, PooledNetworkKeys>>;
 
+/** The MAC access lists of those of `networkIds` that have one. */
+export type MacAclSource = (networkIds: readonly string[]) => Promise<ReadonlyMap<string, MacAcl>>;
+
 @Injectable()
 export class DesiredStateService {
   private keySource: PersonalKeySource | undefined;
+  private aclSource: MacAclSource | undefined;
   private readonly byLocation = new Map<string, Promise<DesiredNetwork[]>>();
   private readonly placements = new Map<string, Promise<NodePlacement | null>>();
   private readonly placed = new PlacementIndex();
@@ -92,6 +96,11 @@ export class DesiredStateService {
     this.keySource = source;
   }
 
+  /** Registered by the module that keeps networks' MAC access lists (src/network-acl). */
+  setMacAclSource(source: MacAclSource): void {
+    this.aclSource = source;
+  }
+
   forgetLocation(locationId: string): void {
     this.byLocation.delete(locationId);
   }
@@ -108,6 +117,7 @@ export class DesiredStateService {
       networks.map((n) => ({ networkId: n.id, kind: n.kind })),
     );
     const keys = this.keySource !== undefined && networks.length > 0 ? await this.keySource(locationId, networks.map((n) => n.id)) : undefined;
+    const acls = this.aclSource !== undefined && networks.length > 0 ? await this.aclSource(networks.map((n) => n.id)) : undefined;
     return networks.flatMap((n): DesiredNetwork[] => {
       const slot = slots.get(n.id);
       if (slot === undefined) return [];
@@ -128,6 +138,7 @@ export class DesiredStateService {
           expiresAt: n.expiresAt,
           personalKeys: keys?.get(n.id)?.keys ?? null,
           keyIsolation: keys?.get(n.id)?.isolateKeys ?? null,
+          macAcl: acls?.get(n.id) ?? null,
         },
       ];
     });

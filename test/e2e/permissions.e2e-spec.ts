@@ -55,6 +55,7 @@ Mutation.assignSerials                 PLATFORM       PLATFORM_ADMIN
 Mutation.cancelDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.changePassword                AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.clearNetworkMacList           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.configureEblProvider          TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createClientKickOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -99,6 +100,7 @@ Mutation.revokeUserSessions            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rotateApiClientSecret         TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rotateEblProviderSecret       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rotatePersonalKey             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.setNetworkMacList             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.setRebootMethod               PLATFORM       PLATFORM_ADMIN
 Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.suspendPersonalKey            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
