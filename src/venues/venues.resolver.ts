@@ -97,6 +97,16 @@ export class KeyPoolsResolver {
     return this.changes.deletePool(principal, id);
   }
 
+  @Mutation(() => KeyPool, { description: 'Deploys the pool on more networks (at most 200 per call, at locations it is not at yet; KEY_CAPACITY_EXCEEDED when a location would need more than 64 keys).' })
+  @RequirePermission(Permission.TENANT_WRITE)
+  addKeyPoolNetworks(
+    @CurrentPrincipal() principal: Principal,
+    @Args('poolId', ID_ARG('key pool')) poolId: string,
+    @Args('networkIds', { type: () => [ID], description: 'Networks as for createKeyPool.' }) networkIds: string[],
+  ): Promise<KeyPool> {
+    return this.service.addPoolNetworks(principal, poolId, networkIds);
+  }
+
   @Mutation(() => KeyPool, { description: 'Takes a network out of its key pool; it carries its own passphrase again. The pool\'s keys stay.' })
   @RequirePermission(Permission.TENANT_WRITE)
   removeKeyPoolNetwork(

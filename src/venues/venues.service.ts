@@ -18,6 +18,8 @@ import { Band, SecurityMode } from '../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
 import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput, UpdateKeyPoolInput } from './dto/venue.inputs';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
+import { assertKeyCapacity } from './key-rules';
+import { PersonalKey } from './personal-key.entity';
 import { PoolIndex } from './pool-index';
 import { Venue, VenueUnit, VenueUnitKind } from './venue.entity';
 
@@ -120,6 +122,43 @@ export class VenuesService {
     this.index.forget();
     this.events.publish(networks.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
     this.logger.log(`key pool ${pool.id} created on ${networks.length} network(s) by ${principal.email}`);
+    return pool;
+  }
+
+  /**
+   * Deploys the pool on more networks (at most 200 per call), under the same rules as at
+   * creation, at locations the pool is not at yet; refused with KEY_CAPACITY_EXCEEDED if a
+   * new location would need more than 64 keys. Only the new locations change.
+   */
+  async addPoolNetworks(principal: Principal, poolId: string, networkIds: readonly string[]): Promise<KeyPool> {
+    const ids = [...new Set(networkIds)];
+    const errors = [...checkUuid('poolId', poolId), ...ids.flatMap((id, i) => checkUuid(`networkIds[${i}]`, id))];
+    if (ids.length === 0) errors.push({ field: 'networkIds', message: 'must name at least one network' });
+    if (ids.length > 200) errors.push({ field: 'networkIds', message: 'must name at most 200 networks' });
+    if (errors.length > 0) throw AppError.validation(errors);
+    const { pool, added } = await this.transactions
+      .run(async (manager) => {
+        const found = assertWritable(principal, await manager.findOneBy(KeyPool, { id: poolId }), 'key pool', poolId);
+        // Written first: key changes of the pool queue behind this one (as issuing does).
+        await manager.update(KeyPool, { id: poolId }, { updatedAt: new Date() });
+        const venue = await manager.findOneByOrFail(Venue, { id: found.venueId });
+        const networks = await this.poolNetworks(manager, venue, ids);
+        const existing = await manager.findBy(KeyPoolNetwork, { poolId });
+        const taken = new Set(existing.map((n) => n.locationId));
+        const clash = ids.flatMap((id, i) => (taken.has(networks.find((n) => n.id === id)?.locationId ?? '') ? [{ field: `networkIds[${i}]`, message: 'is at a location the pool is already at' }] : []));
+        if (clash.length > 0) throw AppError.validation(clash);
+        const added = networks.map((n) => ({ networkId: n.id, poolId, locationId: n.locationId }));
+        const [keys, units] = await Promise.all([manager.findBy(PersonalKey, { poolId }), manager.findBy(VenueUnit, { venueId: venue.id })]);
+        assertKeyCapacity(keys, [...existing, ...added], units, new Date());
+        await manager.insert(KeyPoolNetwork, added);
+        await this.audit.record(principal, manager, { action: 'keyPool.network.add', objectType: 'keyPool', objectId: poolId, groupId: found.groupId, before: null, after: { networkIds: ids } });
+        return { pool: found, added };
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? AppError.conflict('a network is already in a key pool') : error;
+      });
+    this.index.forget();
+    this.events.publish(added.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
     return pool;
   }
 

@@ -50,6 +50,7 @@ Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Query.venue                            TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.venues                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.addKeyPoolNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.approveApiClientScopes        PLATFORM       PLATFORM_ADMIN
 Mutation.assignSerials                 PLATFORM       PLATFORM_ADMIN
 Mutation.cancelDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT

@@ -19,6 +19,7 @@ const UPDATE_UNIT = `mutation ($input: UpdateVenueUnitInput!) { updateVenueUnit(
 const CREATE_POOL = `mutation ($input: CreateKeyPoolInput!) { createKeyPool(input: $input) { id } }`;
 const DELETE_POOL = `mutation ($id: ID!) { deleteKeyPool(id: $id) { id } }`;
 const REMOVE_NETWORK = `mutation ($poolId: ID!, $networkId: ID!) { removeKeyPoolNetwork(poolId: $poolId, networkId: $networkId) { id networks { networkId } } }`;
+const ADD_NETWORKS = `mutation ($poolId: ID!, $networkIds: [ID!]!) { addKeyPoolNetworks(poolId: $poolId, networkIds: $networkIds) { id networks { networkId } } }`;
 const ISSUE = `mutation ($input: IssuePersonalKeyInput!) { issuePersonalKey(input: $input) { id keyName passphrase } }`;
 
 const psks = (device: SimulatedDevice): Record<string, string> | undefined => {
@@ -110,6 +111,12 @@ describeEachDatabase('changing a venue, its units and pools', (db) => {
     expect(pool.networks.map((n) => n.networkId)).not.toContain(lobbyNetwork);
     await until('the own passphrase at the hall', () => same(psks(lobby), { 'key--1': 'own network passphrase' }));
     expectErrorCode(await gql(t.current, REMOVE_NETWORK, { poolId, networkId: lobbyNetwork }, admin), 'NOT_FOUND');
+    // Back into the pool: the hall carries the keys again; twice at one location is refused.
+    const added = expectData(await gql<{ addKeyPoolNetworks: { networks: { networkId: string }[] } }>(t.current, ADD_NETWORKS, { poolId, networkIds: [lobbyNetwork] }, admin)).addKeyPoolNetworks;
+    expect(added.networks.map((n) => n.networkId)).toContain(lobbyNetwork);
+    await until('key-1 back at the hall', () => same(keyNames(lobby), ['key-1']));
+    expectErrorCode(await gql(t.current, ADD_NETWORKS, { poolId, networkIds: [lobbyNetwork] }, admin), 'VALIDATION_FAILED');
+    expectData(await gql(t.current, REMOVE_NETWORK, { poolId, networkId: lobbyNetwork }, admin));
     // Out of the pool, the network may be anything again.
     expectData(await gql(t.current, UPDATE_NETWORK, { id: lobbyNetwork, input: { securityMode: 'WPA3_SAE' } }, admin));
   });
