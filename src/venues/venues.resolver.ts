@@ -6,6 +6,9 @@ import { CurrentPrincipal } from '../common/auth/current-principal.decorator';
 import { Permission, RequirePermission } from '../common/auth/permission';
 import { Principal } from '../common/auth/principal';
 import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput, UpdateKeyPoolInput, UpdateVenueInput, UpdateVenueUnitInput } from './dto/venue.inputs';
+import { Connection } from '../common/pagination/connection.type';
+import { PageArgs } from '../common/pagination/page.args';
+import { PersonalKeyConnection, VenueConnection } from './dto/venue-connections';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
 import { PersonalKey } from './personal-key.entity';
 import { PersonalKeysService } from './personal-keys.service';
@@ -28,10 +31,10 @@ export class VenuesResolver {
     return this.service.venue(principal, id);
   }
 
-  @Query(() => [Venue], { description: 'Venues of the caller\'s groups, by name (at most 500).' })
+  @Query(() => VenueConnection, { description: 'Venues of the caller\'s groups, by name.' })
   @RequirePermission(Permission.TENANT_READ)
-  venues(@CurrentPrincipal() principal: Principal): Promise<Venue[]> {
-    return this.service.venues(principal);
+  venues(@CurrentPrincipal() principal: Principal, @Args() page: PageArgs): Promise<Connection<Venue>> {
+    return this.service.venues(principal, page);
   }
 
   @Mutation(() => Venue, { description: 'Creates a venue in a group.' })
@@ -141,9 +144,9 @@ export class KeyPoolsResolver {
     return this.service.networksOf(pool.id);
   }
 
-  @ResolveField(() => [PersonalKey], { description: 'The pool\'s keys, by slot (revoked ones included).' })
+  @ResolveField(() => PersonalKeyConnection, { description: 'The pool\'s keys, by slot (revoked ones included).' })
   @RequirePermission(Permission.TENANT_READ)
-  keys(@Parent() pool: KeyPool): Promise<PersonalKey[]> {
-    return this.keyService.keysOf(pool.id);
+  keys(@Parent() pool: KeyPool, @Args() page: PageArgs): Promise<Connection<PersonalKey>> {
+    return this.keyService.keysOf(pool.id, page);
   }
 }

@@ -4,10 +4,13 @@
 
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { assertReadable, assertWritable, groupScope, targetGroup } from '../access/group-scope';
+import { assertReadable, assertWritable, targetGroup } from '../access/group-scope';
 import { requireUuid } from '../access/location-access';
 import { AuditService } from '../audit/audit.service';
-import { Principal } from '../common/auth/principal';
+import { isPlatformAdmin, Principal } from '../common/auth/principal';
+import { Connection, emptyConnection } from '../common/pagination/connection.type';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { PageArgs, pageRequest } from '../common/pagination/page.args';
 import { AppError, FieldError } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -51,8 +54,13 @@ export class VenuesService {
     return assertReadable(principal, await this.dataSource.manager.findOneBy(Venue, { id }), 'venue', id);
   }
 
-  venues(principal: Principal): Promise<Venue[]> {
-    return this.dataSource.manager.find(Venue, { where: { groupId: groupScope(principal) }, order: { name: 'ASC', id: 'ASC' }, take: 500 });
+  /** A page of the venues of the caller's groups, by name. */
+  async venues(principal: Principal, page: PageArgs): Promise<Connection<Venue>> {
+    pageRequest(page);
+    if (principal.groupIds.length === 0 && !isPlatformAdmin(principal)) return emptyConnection();
+    const qb = this.dataSource.manager.createQueryBuilder(Venue, 'v');
+    if (!isPlatformAdmin(principal)) qb.where('v.groupId IN (:...groupIds)', { groupIds: principal.groupIds });
+    return keysetPage(qb, { key: 'v.name', id: 'v.id', direction: 'ASC', positionOf: (v) => ({ key: v.name, id: v.id }) }, page);
   }
 
   unitsOf(venueId: string): Promise<VenueUnit[]> {
