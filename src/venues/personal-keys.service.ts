@@ -98,6 +98,8 @@ export class PersonalKeysService {
         status: PersonalKeyStatus.ACTIVE,
         rotatedAt: null,
         revokedAt: null,
+        batchId: null,
+        firstUsedAt: null,
       });
       const networks = await manager.findBy(KeyPoolNetwork, { poolId: pool.id });
       assertKeyCapacity([...others, key], networks, units, new Date());

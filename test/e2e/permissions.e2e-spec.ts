@@ -43,6 +43,7 @@ Query.nodeBySerial                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.nodes                            TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.personalKey                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.rebootMethods                    PLATFORM       PLATFORM_ADMIN
+Query.scratchCardBatch                 TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.serialAssignments                PLATFORM       PLATFORM_ADMIN
 Query.telemetrySettings                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -69,6 +70,7 @@ Mutation.createKeyPool                 TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createLogPullOperation        SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createRebootOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.createScratchCards            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createVenue                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createVenueUnit               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -84,6 +86,8 @@ Mutation.deleteUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteVenue                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteVenueUnit               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.extendScratchCards            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.invalidateScratchCards        TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.issuePersonalKey              TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
 Mutation.pauseDeviceOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT

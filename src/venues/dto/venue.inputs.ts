@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { VenueUnitKind } from '../venue.entity';
 
 @InputType({ description: 'A new venue.' })
@@ -193,4 +193,30 @@ export class UpdateVenueUnitInput {
   @IsOptional()
   @IsEnum(VenueUnitKind)
   kind?: VenueUnitKind | null;
+}
+
+@InputType({ description: 'A batch of scratch cards: single-use guest keys of a pool, each valid for a while from its first use.' })
+export class CreateScratchCardsInput {
+  @Field(() => ID, { description: 'The key pool.' })
+  @IsString()
+  @MaxLength(1000)
+  poolId!: string;
+
+  @Field(() => ID, { description: 'The customer the cards are issued to (the property\'s account).' })
+  @IsString()
+  @MaxLength(1000)
+  customerId!: string;
+
+  @Field({ description: 'The batch\'s name, 1 to 200 characters (printed on the cards).' })
+  @IsString()
+  @MaxLength(1000)
+  name!: string;
+
+  @Field(() => Int, { description: 'How many cards, 1 to 64 (each counts against the 64 keys of every location of the pool until it ends).' })
+  @IsInt()
+  count!: number;
+
+  @Field(() => Int, { description: 'How long a card works from its first use, in minutes (1 to 527040).' })
+  @IsInt()
+  validForMinutes!: number;
 }
