@@ -30,6 +30,9 @@ export interface PooledNetworkKeys {
  */
 export type PersonalKeySource = (locationId: string, networkIds: readonly string[]) => Promise<ReadonlyMap<string, PooledNetworkKeys>>;
 
+/** Per key tag, the MACs of its clients on the other nodes of the node's location (per-key isolation across nodes). */
+export type KeyPeerSource = (nodeId: string, locationId: string) => ReadonlyMap<string, readonly string[]>;
+
 /** The MAC access lists of those of `networkIds` that have one. */
 export type MacAclSource = (networkIds: readonly string[]) => Promise<ReadonlyMap<string, MacAcl>>;
 
@@ -37,6 +40,7 @@ export type MacAclSource = (networkIds: readonly string[]) => Promise<ReadonlyMa
 export class DesiredStateService {
   private keySource: PersonalKeySource | undefined;
   private aclSource: MacAclSource | undefined;
+  private peerSource: KeyPeerSource | undefined;
   private readonly byLocation = new Map<string, Promise<DesiredNetwork[]>>();
   private readonly placements = new Map<string, Promise<NodePlacement | null>>();
   private readonly placed = new PlacementIndex();
@@ -94,6 +98,16 @@ export class DesiredStateService {
   /** Registered by the module that keeps personal keys (src/venues); read on every load of a location. */
   setPersonalKeySource(source: PersonalKeySource): void {
     this.keySource = source;
+  }
+
+  /** Registered by the module that keeps personal keys (src/venues), which reads the live clients. */
+  setKeyPeerSource(source: KeyPeerSource): void {
+    this.peerSource = source;
+  }
+
+  /** The peers of the node's key tags; empty without a source or a location. */
+  keyPeersOf(nodeId: string, locationId: string | null): ReadonlyMap<string, readonly string[]> {
+    return locationId === null || this.peerSource === undefined ? new Map() : this.peerSource(nodeId, locationId);
   }
 
   /** Registered by the module that keeps networks' MAC access lists (src/network-acl). */

@@ -51,20 +51,20 @@ describeWithOvsdb('per-key isolation applied by a real ovsdb-server with the Ope
     return (result as { rows: unknown[] }).rows.map((wire) => decodeRow(schema.requireTable(table), wire) as CachedRow);
   }
 
-  async function plan(network: DesiredNetwork) {
+  async function plan(network: DesiredNetwork, peers: ReadonlyMap<string, readonly string[]> = new Map()) {
     const radios = radioViews(await rows('Wifi_Radio_Config'));
     const vifConfigs = await rows('Wifi_VIF_Config');
     const device = { tags: await rows('Openflow_Tag'), netfilters: await rows('Netfilter') };
     const desired = desiredVifs([network], radios, deviceCapabilities(schema), NOW, { keyIsolation: schemaSupportsKeyIsolation(schema) });
-    const keys = desiredKeyIsolation([...desired.byRadio.values()].flat());
+    const keys = desiredKeyIsolation([...desired.byRadio.values()].flat(), peers);
     const ops = [...planKeyIsolationOperations(keys, device, schema), ...planVifOperations(desired.byRadio, { radios, vifConfigs }, schema)];
     return { ops, keys, device };
   }
 
-  async function pass(network: DesiredNetwork): Promise<Operation[]> {
-    const { ops } = await plan(network);
+  async function pass(network: DesiredNetwork, peers: ReadonlyMap<string, readonly string[]> = new Map()): Promise<Operation[]> {
+    const { ops } = await plan(network, peers);
     if (ops.length > 0) builder.checkResult(ops, await server.transact(DB, ...ops));
-    const again = await plan(network);
+    const again = await plan(network, peers);
     expect(again.ops).toEqual([]);
     expect(keyIsolationMismatches(network.slot, again.keys.networks[0], again.device)).toEqual([]);
     return ops;
@@ -114,6 +114,16 @@ describeWithOvsdb('per-key isolation applied by a real ovsdb-server with the Ope
   it('leaves the device\'s own writes to a tag alone (a client connecting with key-1)', async () => {
     await server.transact(DB, { op: 'mutate', table: 'Openflow_Tag', where: [['name', '==', 'ctl-k2-1']], mutations: [['device_value', 'insert', ['set', ['02:00:00:00:00:01']]]] });
     expect((await plan(pool([1, 2]))).ops).toEqual([]);
+  });
+
+  it('writes the key\'s clients on other nodes as cloud values, next to the device\'s own', async () => {
+    const peers = new Map([['ctl-k2-2', ['02:00:00:00:00:09', '02:00:00:00:00:08']]]);
+    expect((await pass(pool([1, 2]), peers)).map((o) => o.op)).toEqual(['update']);
+    const tags = await rows('Openflow_Tag');
+    expect(tags.find((r) => r.name === 'ctl-k2-2')?.cloud_value).toEqual(['02:00:00:00:00:08', '02:00:00:00:00:09']);
+    expect(tags.find((r) => r.name === 'ctl-k2-1')?.device_value).toEqual(['02:00:00:00:00:01']);
+    await pass(pool([1, 2]));
+    expect((await rows('Openflow_Tag')).find((r) => r.name === 'ctl-k2-2')?.cloud_value).toEqual([]);
   });
 
   it('removes a revoked key\'s tag and rules, keeps the others, adds a new key\'s', async () => {

@@ -51,7 +51,14 @@ export function isolationViewOf(connection: DeviceConnection): DeviceIsolationVi
   };
 }
 
-export function planPass(connection: DeviceConnection, networks: readonly DesiredNetwork[], now: Date, isolationOptions: IsolationOptions, blocks: readonly ClientBlock[] = []): VifPass {
+export function planPass(
+  connection: DeviceConnection,
+  networks: readonly DesiredNetwork[],
+  now: Date,
+  isolationOptions: IsolationOptions,
+  blocks: readonly ClientBlock[] = [],
+  keyPeers: ReadonlyMap<string, readonly string[]> = new Map(),
+): VifPass {
   const radios = radioViews(rowsOf(connection, 'Wifi_Radio_Config'));
   const configRows = rowsOf(connection, 'Wifi_VIF_Config');
   const isolationView = isolationViewOf(connection);
@@ -66,7 +73,7 @@ export function planPass(connection: DeviceConnection, networks: readonly Desire
   );
   const keyIsolationSupported = schemaSupportsKeyIsolation(connection.schema);
   const desired = desiredVifs(networks, radios, connection.caps, now, { homeBridge: isolationOptions.homeBridge, isolation, blocks, keyIsolation: keyIsolationSupported });
-  const keyIsolation = desiredKeyIsolation([...desired.byRadio.values()].flat());
+  const keyIsolation = desiredKeyIsolation([...desired.byRadio.values()].flat(), keyPeers);
   const keyIsolationView = { tags: rowsOf(connection, 'Openflow_Tag'), netfilters: isolationView.netfilters };
   const operations = [
     ...planIsolationOperations(isolation, isolationView, connection.schema),

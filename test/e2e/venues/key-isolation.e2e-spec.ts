@@ -9,6 +9,7 @@ import { SimulatedDevice } from '@lib/device-sim';
 import { CLAIM_NODE, CREATE_NETWORK, createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, expectErrorCode, gql, useTestApp } from '../support';
 import { SimHandle, startSimDevice, until, vifConfigs } from '../reconciliation/sim-device';
+import { associateClient, disassociateClient } from '../clients/sim-clients';
 
 const CREATE_VENUE = `mutation ($input: CreateVenueInput!) { createVenue(input: $input) { id } }`;
 const CREATE_UNIT = `mutation ($input: CreateVenueUnitInput!) { createVenueUnit(input: $input) { id } }`;
@@ -43,7 +44,9 @@ describeEachDatabase('per-key isolation on a venue with a simulated device', (db
   let subscriberId: string;
   let lobbyNetworkId: string;
   let sim: SimHandle;
+  let sim2: SimHandle;
   let lobby: SimulatedDevice;
+  let lobby2: SimulatedDevice;
   const keyIds: string[] = [];
 
   const overall = async () =>
@@ -61,14 +64,20 @@ describeEachDatabase('per-key isolation on a venue with a simulated device', (db
     const pool = expectData(await gql<{ createKeyPool: { id: string; isolateKeys: boolean } }>(t.current, CREATE_POOL, { input: { venueId: venue.id, name: 'Residents', networkIds: [lobbyNetworkId], isolateKeys: true } }, admin)).createKeyPool;
     expect(pool.isolateKeys).toBe(true);
     poolId = pool.id;
+    // Two access points in the lobby (a mesh): a frame between their clients crosses the backhaul.
     const serial = `KISO${db.toUpperCase()}`;
+    const serial2 = `KIS2${db.toUpperCase()}`;
     sim = await startSimDevice(t.current, serial, { behaviour: { applyDelayMs: 20 } });
+    sim2 = await startSimDevice(t.current, serial2, { behaviour: { applyDelayMs: 20 } });
     lobby = sim.device;
+    lobby2 = sim2.device;
     expectData(await gql(t.current, CLAIM_NODE, { locationId: lobbyLocation, serial }, admin));
+    expectData(await gql(t.current, CLAIM_NODE, { locationId: lobbyLocation, serial: serial2 }, admin));
   });
 
   afterAll(async () => {
     await sim?.stop();
+    await sim2?.stop();
   });
 
   it('tags each key, creates its tag row and rules, and the network is APPLIED with them', async () => {
@@ -89,6 +98,16 @@ describeEachDatabase('per-key isolation on a venue with a simulated device', (db
     await until('only key-2 tagged', () => same(oftags(lobby), { 'key-2': 'ctl-k2-2' }) && same(tags(lobby), ['ctl-k2-2']));
     await until('only key-2 rules', () => same(keyRules(lobby), ['ctl-key-2-2-ctl2-ap-24', 'ctl-key-2-2-own']));
     await until('APPLIED again', async () => (await overall()) === 'APPLIED');
+  });
+
+  it('a client of a key on one access point is in that key\'s tag on the other (cloud values), and leaves it', async () => {
+    const cloud = (device: SimulatedDevice) => device.database.rows('Openflow_Tag').find((r) => r.name === 'ctl-k2-2')?.cloud_value;
+    await until('both nodes carry the key-2 tag', () => tags(lobby2).includes('ctl-k2-2'));
+    await associateClient(lobby, { ifName: 'ctl2-ap-24', mac: 'aa:bb:cc:00:22:01', keyId: 'key-2' });
+    await until('the client in the other node\'s tag', () => same(cloud(lobby2), ['aa:bb:cc:00:22:01']));
+    expect(cloud(lobby)).toEqual([]);
+    await disassociateClient(lobby, 'aa:bb:cc:00:22:01');
+    await until('the client out of it', () => same(cloud(lobby2), []));
   });
 
   it('refuses a pool change from support staff and a bad name, writing nothing', async () => {

@@ -1,7 +1,7 @@
 import { CachedRow } from '../desired/desired-network';
 import { desiredVifs } from '../desired/desired-vifs';
 import { CURRENT_CAPS, network, RADIO_24, RADIO_5L } from '../testing/opensync-fixtures';
-import { desiredKeyIsolation, keyIsolationMismatches, keyOftags, keyTagName, parseKeyTag } from './key-isolation';
+import { desiredKeyIsolation, keyIsolationMismatches, keyOftags, keyTagName, keyTagPeers, MAX_TAG_VALUES, parseKeyTag } from './key-isolation';
 import { PersonalKeyView } from './personal-keys';
 
 const NOW = new Date('2026-01-01T12:00:00Z');
@@ -85,5 +85,23 @@ describe('per-key isolation', () => {
       ['ctl-key-2-3-own', 'NOT_REMOVED'],
     ]);
     expect(keyIsolationMismatches(2, undefined, { tags, netfilters: rules }).every((m) => m.reason === 'NOT_REMOVED')).toBe(true);
+  });
+
+  it('mirrors the key\'s clients on the location\'s other nodes into cloud_value, sorted, at most 255', () => {
+    const peers = keyTagPeers([
+      { mac: 'aa:00:00:00:00:02', slot: 2, keyId: 'key-1' },
+      { mac: 'aa:00:00:00:00:01', slot: 2, keyId: 'key-1' },
+      { mac: 'aa:00:00:00:00:03', slot: 2, keyId: 'key-4' },
+      { mac: 'aa:00:00:00:00:04', slot: null, keyId: 'key-1' },
+      { mac: 'aa:00:00:00:00:05', slot: 2, keyId: null },
+      { mac: 'aa:00:00:00:00:06', slot: 3, keyId: 'key--1' },
+    ]);
+    expect([...peers]).toEqual([['ctl-k2-1', ['aa:00:00:00:00:02', 'aa:00:00:00:00:01']], ['ctl-k2-4', ['aa:00:00:00:00:03']]]);
+    const [net] = desiredKeyIsolation([...vifsOf([key(1), key(4)]).byRadio.values()].flat(), peers).networks;
+    expect(net.tags.get('ctl-k2-1')).toEqual({ name: 'ctl-k2-1', cloud_value: ['aa:00:00:00:00:01', 'aa:00:00:00:00:02'] });
+    expect(net.tags.get('ctl-k2-4')).toEqual({ name: 'ctl-k2-4', cloud_value: ['aa:00:00:00:00:03'] });
+    const many = new Map([['ctl-k2-1', Array.from({ length: 300 }, (_, i) => `02:00:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`)]]);
+    const [capped] = desiredKeyIsolation([...vifsOf([key(1)]).byRadio.values()].flat(), many).networks;
+    expect((capped.tags.get('ctl-k2-1')?.cloud_value as string[]).length).toBe(MAX_TAG_VALUES);
   });
 });

@@ -31,8 +31,11 @@ const NETFILTER_PREFIX = 'ctl-key-';
 
 /** The replica columns the plan and the status read: the tag's name only (device_value churns with every client). */
 export const KEY_ISOLATION_REPLICA_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  Openflow_Tag: ['name'],
+  Openflow_Tag: ['name', 'cloud_value'],
 };
+
+/** Openflow_Tag.cloud_value holds at most 255 values (the OpenSync schema's max). */
+export const MAX_TAG_VALUES = 255;
 
 /** ctl-k2-17: the tag of key-17 on the network of slot 2 (Openflow_Tag.name is 1..32). */
 export function keyTagName(networkSlot: number, keySlot: number): string {
@@ -77,7 +80,11 @@ export function schemaSupportsKeyIsolation(schema: DatabaseSchema): boolean {
 
 export interface DesiredKeyIsolatedNetwork {
   networkId: string;
-  /** Openflow_Tag rows by name (only the name is managed: device_value is the device's). */
+  /**
+   * Openflow_Tag rows by name: the name, and cloud_value = the key's clients on the other
+   * nodes of the location (so that a frame from one of them, arriving over the backhaul,
+   * matches the key's rules here too). device_value is the device's own and never managed.
+   */
   tags: ReadonlyMap<string, Readonly<Row>>;
   /** Every managed column of each Netfilter row, by name. */
   netfilter: ReadonlyMap<string, Readonly<Row>>;
@@ -87,8 +94,11 @@ export interface DesiredKeyIsolation {
   networks: DesiredKeyIsolatedNetwork[];
 }
 
-/** The tag and rule rows of one node, from the VIF rows the pass wants (those with wpa_oftags). */
-export function desiredKeyIsolation(vifs: Iterable<DesiredVif>): DesiredKeyIsolation {
+/**
+ * The tag and rule rows of one node, from the VIF rows the pass wants (those with
+ * wpa_oftags); `peers`: tag name -> MACs the location's other nodes report with that key.
+ */
+export function desiredKeyIsolation(vifs: Iterable<DesiredVif>, peers: ReadonlyMap<string, readonly string[]> = new Map()): DesiredKeyIsolation {
   const byNetwork = new Map<string, { tags: Set<string>; ifNames: Set<string> }>();
   for (const vif of vifs) {
     const oftags = vif.row.wpa_oftags;
@@ -108,11 +118,31 @@ export function desiredKeyIsolation(vifs: Iterable<DesiredVif>): DesiredKeyIsola
       const sortedIfNames = [...ifNames].sort();
       return {
         networkId,
-        tags: new Map(sortedTags.map((name) => [name, { name }])),
+        tags: new Map(sortedTags.map((name) => [name, { name, cloud_value: peerValues(peers.get(name)) }])),
         netfilter: new Map(sortedTags.flatMap((tag) => netfilterRows(tag, sortedIfNames))),
       };
     });
   return { networks };
+}
+
+/** Sorted, each once, at most the schema's 255 (the lowest MACs: deterministic). */
+function peerValues(macs: readonly string[] | undefined): string[] {
+  return [...new Set(macs ?? [])].sort().slice(0, MAX_TAG_VALUES);
+}
+
+/**
+ * The peers of a node's key tags from the clients of the location's other nodes: a client
+ * on an owned VIF of slot s with key_id key-N belongs to tag ctl-k<s>-N.
+ */
+export function keyTagPeers(clients: Iterable<{ mac: string; slot: number | null; keyId: string | null }>): Map<string, string[]> {
+  const peers = new Map<string, string[]>();
+  for (const c of clients) {
+    const n = c.keyId === null ? undefined : /^key-([1-9][0-9]*)$/.exec(c.keyId)?.[1];
+    if (c.slot === null || n === undefined) continue;
+    const tag = keyTagName(c.slot, Number(n));
+    peers.set(tag, [...(peers.get(tag) ?? []), c.mac]);
+  }
+  return peers;
 }
 
 function netfilterRows(tag: string, ifNames: readonly string[]): Array<[string, Row]> {
