@@ -26,9 +26,9 @@ export interface DeviceConnection {
  * planned in the same pass, so they are replicated here with the columns the controller sets.
  * So are the rows of isolated networks (Bridge names, Wifi_Inet_Config
  * and Wifi_Inet_State addresses, Netfilter rules): a handful of rows per device, and none
- * beyond the device's own until it carries an isolated network; and the names of Openflow_Tag
- * rows (the tags of personal keys kept apart; device_value, which the device rewrites on
- * every client connect, is not replicated).
+ * beyond the device's own until it carries an isolated network; and the name and cloud_value
+ * of Openflow_Tag rows (the tags of personal keys kept apart; device_value, which the device
+ * rewrites on every client connect, is not replicated).
  */
 export const WIFI_TABLES: Readonly<Record<string, readonly string[]>> = {
   Wifi_Radio_Config: ['if_name', 'freq_band', 'vif_configs', 'channel'],
