@@ -25,6 +25,7 @@ import { ReconcilerModule } from './reconciler/reconciler.module';
 import { SouthboundModule } from './southbound/southbound.module';
 import { TelemetryModule } from './telemetry/telemetry.module';
 import { VenuesModule } from './venues/venues.module';
+import { NetworkAclModule } from './network-acl/network-acl.module';
 import { EventLoopWatch } from './common/logging/event-loop-watch';
 import { ExplorerModule } from './explorer/explorer.module';
 import { HealthModule } from './health/health.module';
@@ -55,6 +56,7 @@ import { OAuthModule } from './oauth/oauth.module';
     OAuthModule,
     CpeManagementModule,
     VenuesModule,
+    NetworkAclModule,
   ],
   providers: [
     EventLoopWatch,

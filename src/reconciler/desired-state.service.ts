@@ -3,7 +3,7 @@
 // Wifi_VIF_State change) run a pass; domain events (after commit) drop the cached entry.
 
 import { Injectable } from '@nestjs/common';
-import { DesiredNetwork, PersonalKeyView } from '@lib/opensync';
+import { DesiredNetwork, MacAcl, PersonalKeyView } from '@lib/opensync';
 import { DataSource } from 'typeorm';
 import { CompiledFinder } from '../database/compiled-finder';
 import { Node } from '../nodes/node.entity';
@@ -18,15 +18,29 @@ export interface NodePlacement {
   groupId: string | null;
 }
 
+/** The personal keys of one key-pool network valid at a location, and whether they are kept apart. */
+export interface PooledNetworkKeys {
+  keys: PersonalKeyView[];
+  isolateKeys: boolean;
+}
+
 /**
  * The personal keys (multi-PSK) of the key-pool networks among `networkIds`, limited to
  * those valid at `locationId`; a network that is no pool's is absent from the map.
  */
-export type PersonalKeySource = (locationId: string, networkIds: readonly string[]) => Promise<ReadonlyMap<string, PersonalKeyView[]>>;
+export type PersonalKeySource = (locationId: string, networkIds: readonly string[]) => Promise<ReadonlyMap<string, PooledNetworkKeys>>;
+
+/** Per key tag, the MACs of its clients on the other nodes of the node's location (per-key isolation across nodes). */
+export type KeyPeerSource = (nodeId: string, locationId: string) => ReadonlyMap<string, readonly string[]>;
+
+/** The MAC access lists of those of `networkIds` that have one. */
+export type MacAclSource = (networkIds: readonly string[]) => Promise<ReadonlyMap<string, MacAcl>>;
 
 @Injectable()
 export class DesiredStateService {
   private keySource: PersonalKeySource | undefined;
+  private aclSource: MacAclSource | undefined;
+  private peerSource: KeyPeerSource | undefined;
   private readonly byLocation = new Map<string, Promise<DesiredNetwork[]>>();
   private readonly placements = new Map<string, Promise<NodePlacement | null>>();
   private readonly placed = new PlacementIndex();
@@ -86,6 +100,21 @@ export class DesiredStateService {
     this.keySource = source;
   }
 
+  /** Registered by the module that keeps personal keys (src/venues), which reads the live clients. */
+  setKeyPeerSource(source: KeyPeerSource): void {
+    this.peerSource = source;
+  }
+
+  /** The peers of the node's key tags; empty without a source or a location. */
+  keyPeersOf(nodeId: string, locationId: string | null): ReadonlyMap<string, readonly string[]> {
+    return locationId === null || this.peerSource === undefined ? new Map() : this.peerSource(nodeId, locationId);
+  }
+
+  /** Registered by the module that keeps networks' MAC access lists (src/network-acl). */
+  setMacAclSource(source: MacAclSource): void {
+    this.aclSource = source;
+  }
+
   forgetLocation(locationId: string): void {
     this.byLocation.delete(locationId);
   }
@@ -102,6 +131,7 @@ export class DesiredStateService {
       networks.map((n) => ({ networkId: n.id, kind: n.kind })),
     );
     const keys = this.keySource !== undefined && networks.length > 0 ? await this.keySource(locationId, networks.map((n) => n.id)) : undefined;
+    const acls = this.aclSource !== undefined && networks.length > 0 ? await this.aclSource(networks.map((n) => n.id)) : undefined;
     return networks.flatMap((n): DesiredNetwork[] => {
       const slot = slots.get(n.id);
       if (slot === undefined) return [];
@@ -120,7 +150,9 @@ export class DesiredStateService {
           bands: n.bands,
           enabled: n.enabled,
           expiresAt: n.expiresAt,
-          personalKeys: keys?.get(n.id) ?? null,
+          personalKeys: keys?.get(n.id)?.keys ?? null,
+          keyIsolation: keys?.get(n.id)?.isolateKeys ?? null,
+          macAcl: acls?.get(n.id) ?? null,
         },
       ];
     });

@@ -185,14 +185,16 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
     const now = new Date();
     // Temporary client blocks (kicks) are desired VIF state too: a direct write would be undone here.
     const blocks = this.blocks.activeFor(connection.nodeId, now);
-    const plan = planPass(connection, networks, now, this.config.isolation, blocks);
+    // Clients of kept-apart keys on the location's other nodes (a pass contributor would be too late: the tag rows are planned here).
+    const keyPeers = networks.some((n) => n.keyIsolation === true) ? this.desired.keyPeersOf(connection.nodeId, locationId) : new Map<string, string[]>();
+    const plan = planPass(connection, networks, now, this.config.isolation, blocks, keyPeers);
     // The node's other desired state (telemetry settings, nicknames) goes in the same transaction.
     const operations = [...plan.operations, ...(await this.contributors.plan({ connection, locationId, groupId: placement?.groupId ?? null }))];
     if (operations.length > 0) {
       this.logger.log(`[serial=${connection.serial}] sending ${operations.length} operations (${summarize(operations)})`);
       await this.transact(connection, operations);
     }
-    const after = plan.operations.length > 0 ? planPass(connection, networks, new Date(), this.config.isolation, blocks) : plan;
+    const after = plan.operations.length > 0 ? planPass(connection, networks, new Date(), this.config.isolation, blocks, keyPeers) : plan;
     // `after` read the cache just now, synchronously: every batch counted so far is in it.
     progress.seenBatches = progress.batches;
     const statuses = nodeNetworkStatuses({
@@ -200,6 +202,8 @@ export class ReconcilerService implements OnModuleInit, OnModuleDestroy {
       desired: after.desired,
       isolation: after.isolation,
       isolationView: after.isolationView,
+      keyIsolation: after.keyIsolation,
+      keyIsolationView: after.keyIsolationView,
       inetState: connection.schema.table('Wifi_Inet_State') !== undefined,
       configRows: after.configRows,
       stateRows: after.stateRows,

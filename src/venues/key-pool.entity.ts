@@ -20,6 +20,10 @@ export class KeyPool extends TimestampedRecord {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
+  @Field({ description: 'Whether the pool\'s keys are kept apart: each key\'s clients reach each other and the uplink, never the clients of another key on the same node.' })
+  @Column({ name: 'isolate_keys', type: 'boolean', default: false })
+  isolateKeys!: boolean;
+
   /** The highest key slot ever given in the pool; slots are never reused. */
   @Column({ name: 'highest_slot', type: 'integer', default: 0 })
   highestSlot!: number;

@@ -57,7 +57,7 @@ export function keyLocations(key: Pick<PersonalKey, 'unitId'>, poolLocations: re
 }
 
 export function keyView(key: PersonalKey): PersonalKeyView {
-  return { slot: key.slot, passphrase: key.passphrase, active: key.status === PersonalKeyStatus.ACTIVE, validFrom: key.validFrom, validUntil: key.validUntil };
+  return { slot: key.slot, passphrase: key.passphrase, active: key.status === PersonalKeyStatus.ACTIVE, validFrom: key.validFrom, validUntil: key.validUntil, rotatedAt: key.rotatedAt };
 }
 
 /**
@@ -85,4 +85,14 @@ export function assertKeyCapacity(
       );
     }
   }
+}
+
+/**
+ * Why a network with these settings cannot carry a pool's personal keys, or undefined:
+ * personal keys are WPA2 passphrases (WPA2_PSK or WPA2_WPA3), and 6 GHz runs SAE only.
+ */
+export function poolNetworkRefusal(settings: { securityMode: string; bands: readonly string[] }): { field: string; message: string } | undefined {
+  if (settings.securityMode !== 'WPA2_PSK' && settings.securityMode !== 'WPA2_WPA3') return { field: 'securityMode', message: 'must stay WPA2_PSK or WPA2_WPA3 while the network is in a key pool' };
+  if (settings.bands.includes('BAND_6G')) return { field: 'bands', message: 'must not include BAND_6G while the network is in a key pool' };
+  return undefined;
 }

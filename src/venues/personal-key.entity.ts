@@ -68,4 +68,12 @@ export class PersonalKey extends TimestampedRecord {
   @Field(() => Date, { nullable: true, description: 'When the key was revoked.' })
   @Column({ name: 'revoked_at', type: Date, nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The scratch-card batch of a guest key; null for a personal key.' })
+  @Column({ name: 'batch_id', type: 'varchar', length: 36, nullable: true })
+  batchId!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When a scratch card was first used (its validity runs from then).' })
+  @Column({ name: 'first_used_at', type: Date, nullable: true })
+  firstUsedAt!: Date | null;
 }

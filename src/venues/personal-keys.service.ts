@@ -12,6 +12,9 @@ import { requireUuid } from '../access/location-access';
 import { AuditService } from '../audit/audit.service';
 import { canWriteGroup, Principal } from '../common/auth/principal';
 import { AppError, FieldError } from '../common/errors/app-error';
+import { Connection } from '../common/pagination/connection.type';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { PageArgs, pageRequest } from '../common/pagination/page.args';
 import { ClientSession } from '../clients/store/client-session.entity';
 import { Customer } from '../customers/customer.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -41,8 +44,11 @@ export class PersonalKeysService {
     return assertReadable(principal, await this.dataSource.manager.findOneBy(PersonalKey, { id }), 'personal key', id);
   }
 
-  keysOf(poolId: string): Promise<PersonalKey[]> {
-    return this.dataSource.manager.find(PersonalKey, { where: { poolId }, order: { slot: 'ASC' } });
+  /** A page of the pool's keys, by slot. */
+  keysOf(poolId: string, page: PageArgs): Promise<Connection<PersonalKey>> {
+    pageRequest(page);
+    const qb = this.dataSource.manager.createQueryBuilder(PersonalKey, 'k').where('k.poolId = :poolId', { poolId });
+    return keysetPage(qb, { key: 'k.slot', id: 'k.id', direction: 'ASC', positionOf: (k) => ({ key: String(k.slot), id: k.id }), keyParam: Number }, page);
   }
 
   passphraseFor(principal: Principal, key: PersonalKey): string | null {
@@ -92,6 +98,8 @@ export class PersonalKeysService {
         status: PersonalKeyStatus.ACTIVE,
         rotatedAt: null,
         revokedAt: null,
+        batchId: null,
+        firstUsedAt: null,
       });
       const networks = await manager.findBy(KeyPoolNetwork, { poolId: pool.id });
       assertKeyCapacity([...others, key], networks, units, new Date());

@@ -1,12 +1,13 @@
 // Clients still associated with a personal key the VIF no longer carries (revoked,
-// suspended, its window ended) are kicked through the reconciler's client blocks: blacklisted
+// suspended, its window ended), or with a key rotated after they joined (they hold the old
+// passphrase), are kicked through the reconciler's client blocks: blacklisted
 // on the node's VIFs for a short while, which makes OpenSync deauthenticate them; without
 // their key they cannot come back. Runs in every pass of a node at a location with a key
 // pool network (a pass contributor that writes nothing itself), and when a client connects
 // with a key, so a window that ends with nobody acting still disconnects its clients.
 
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { clientsOfRetiredKeys, parseOwnedIfName, planKeys } from '@lib/opensync';
+import { clientsOfRetiredKeys, clientsOfRotatedKeys, keyTagPeers, parseOwnedIfName, planKeys } from '@lib/opensync';
 import { Subscription } from 'rxjs';
 import { ClientsService } from '../clients/live/clients.service';
 import { DesiredStateService } from '../reconciler/desired-state.service';
@@ -34,8 +35,12 @@ export class RetiredKeyKicks implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.desired.setPersonalKeySource((locationId, networkIds) => this.source.keysAt(locationId, networkIds));
+    this.desired.setKeyPeerSource((nodeId, locationId) => this.peersOf(nodeId, locationId));
     this.contributors.register({ name: 'retired-key-kicks', plan: (input) => this.plan(input) });
     this.subscription = this.clients.events$.subscribe((event) => {
+      if (event.keyId !== null && event.networkId !== null && event.locationId !== null) {
+        void this.onKeyClientChange(event.nodeId, event.locationId, event.networkId).catch((error: unknown) => this.logger.warn(`[serial=${event.serial}] ${String(error)}`));
+      }
       if (event.kind === 'connected' && event.keyId !== null && event.networkId !== null && event.locationId !== null) {
         void this.onConnected(event.nodeId, event.locationId, event.networkId, event.keyId).catch((error: unknown) => this.logger.warn(`[serial=${event.serial}] ${String(error)}`));
       }
@@ -44,6 +49,26 @@ export class RetiredKeyKicks implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
+  }
+
+  /**
+   * Per-key isolation across nodes: each node's key tags carry, as cloud values, the key's
+   * clients on the location's other nodes (their frames arrive over the backhaul).
+   */
+  private peersOf(nodeId: string, locationId: string): Map<string, string[]> {
+    const clients: { mac: string; slot: number | null; keyId: string | null }[] = [];
+    for (const other of this.desired.nodesPlacedAt(locationId)) {
+      if (other === nodeId) continue;
+      for (const a of this.clients.associations(other)) clients.push({ mac: a.mac, slot: parseOwnedIfName(a.ifName)?.slot ?? null, keyId: a.keyId });
+    }
+    return keyTagPeers(clients);
+  }
+
+  /** A client of a kept-apart key came or went: the location's other nodes need its MAC in (or out of) their tags. */
+  private async onKeyClientChange(nodeId: string, locationId: string, networkId: string): Promise<void> {
+    const network = (await this.desired.networksOf(locationId)).find((n) => n.id === networkId);
+    if (network?.keyIsolation !== true || network.personalKeys == null) return;
+    for (const other of this.desired.nodesPlacedAt(locationId)) if (other !== nodeId) this.reconciler.kick(other);
   }
 
   /** Writes nothing itself: the blocks enter the node's desired VIFs on its next pass. */
@@ -66,10 +91,15 @@ export class RetiredKeyKicks implements OnModuleInit, OnModuleDestroy {
     for (const network of pools) {
       const psks = planKeys(network.personalKeys ?? [], now).psks;
       const onVif = associated.filter((a) => parseOwnedIfName(a.ifName)?.slot === network.slot);
-      for (const client of clientsOfRetiredKeys(onVif, psks)) {
+      const kicks = [
+        ...clientsOfRetiredKeys(onVif, psks).map((c) => ({ ...c, why: 'retired' })),
+        ...clientsOfRotatedKeys(onVif, network.personalKeys ?? [], psks).map((c) => ({ ...c, why: 'the old passphrase of rotated' })),
+      ];
+      for (const client of kicks) {
         if (blocked.has(client.mac)) continue;
+        blocked.add(client.mac);
         this.blocks.set(nodeId, `personal-key:${client.mac}`, { mac: client.mac, until: new Date(now.getTime() + RETIRED_KEY_BLOCK_MS) });
-        this.logger.log(`[serial=${serial}] client ${client.mac} used retired key ${client.keyId ?? ''} on network ${network.id}: blocked for ${RETIRED_KEY_BLOCK_MS / 1000} s`);
+        this.logger.log(`[serial=${serial}] client ${client.mac} used ${client.why} key ${client.keyId ?? ''} on network ${network.id}: blocked for ${RETIRED_KEY_BLOCK_MS / 1000} s`);
         added++;
       }
     }

@@ -7,9 +7,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { ClientsModule } from '../clients/clients.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
+import { WifiNetworksModule } from '../wifi-networks/wifi-networks.module';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
 import { PersonalKey } from './personal-key.entity';
 import { PersonalKeySourceService } from './personal-key-source';
+import { PoolIndex } from './pool-index';
+import { VenueChangesService } from './venue-changes.service';
+import { ScratchCardBatch } from './scratch-card-batch.entity';
+import { KeyPoolScratchCardsResolver, ScratchCardsResolver } from './scratch-cards.resolver';
+import { ScratchCardsService } from './scratch-cards.service';
 import { PersonalKeysResolver } from './personal-keys.resolver';
 import { PersonalKeysService } from './personal-keys.service';
 import { RetiredKeyKicks } from './retired-key-kicks';
@@ -18,7 +24,7 @@ import { KeyPoolsResolver, VenuesResolver } from './venues.resolver';
 import { VenuesService } from './venues.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Venue, VenueUnit, KeyPool, KeyPoolNetwork, PersonalKey]), AuditModule, ReconcilerModule, ClientsModule],
-  providers: [VenuesService, PersonalKeysService, PersonalKeySourceService, RetiredKeyKicks, VenuesResolver, KeyPoolsResolver, PersonalKeysResolver],
+  imports: [TypeOrmModule.forFeature([Venue, VenueUnit, KeyPool, KeyPoolNetwork, PersonalKey, ScratchCardBatch]), AuditModule, ReconcilerModule, ClientsModule, WifiNetworksModule],
+  providers: [PoolIndex, VenueChangesService, ScratchCardsService, ScratchCardsResolver, KeyPoolScratchCardsResolver, VenuesService, PersonalKeysService, PersonalKeySourceService, RetiredKeyKicks, VenuesResolver, KeyPoolsResolver, PersonalKeysResolver],
 })
 export class VenuesModule {}

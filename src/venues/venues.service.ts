@@ -4,10 +4,13 @@
 
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { assertReadable, assertWritable, groupScope, targetGroup } from '../access/group-scope';
+import { assertReadable, assertWritable, targetGroup } from '../access/group-scope';
 import { requireUuid } from '../access/location-access';
 import { AuditService } from '../audit/audit.service';
-import { Principal } from '../common/auth/principal';
+import { isPlatformAdmin, Principal } from '../common/auth/principal';
+import { Connection, emptyConnection } from '../common/pagination/connection.type';
+import { keysetPage } from '../common/pagination/keyset-page';
+import { PageArgs, pageRequest } from '../common/pagination/page.args';
 import { AppError, FieldError } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -16,8 +19,11 @@ import { Location } from '../locations/location.entity';
 import { checkEnum, checkOptionalText, checkText, checkUuid } from '../validation/field-checks';
 import { Band, SecurityMode } from '../wifi-networks/wifi-network-enums';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
-import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput } from './dto/venue.inputs';
+import { CreateKeyPoolInput, CreateVenueInput, CreateVenueUnitInput, UpdateKeyPoolInput } from './dto/venue.inputs';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
+import { assertKeyCapacity } from './key-rules';
+import { PersonalKey } from './personal-key.entity';
+import { PoolIndex } from './pool-index';
 import { Venue, VenueUnit, VenueUnitKind } from './venue.entity';
 
 const POOL_MODES: readonly string[] = [SecurityMode.WPA2_PSK, SecurityMode.WPA2_WPA3];
@@ -40,6 +46,7 @@ export class VenuesService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly index: PoolIndex,
   ) {}
 
   async venue(principal: Principal, id: string): Promise<Venue> {
@@ -47,8 +54,13 @@ export class VenuesService {
     return assertReadable(principal, await this.dataSource.manager.findOneBy(Venue, { id }), 'venue', id);
   }
 
-  venues(principal: Principal): Promise<Venue[]> {
-    return this.dataSource.manager.find(Venue, { where: { groupId: groupScope(principal) }, order: { name: 'ASC', id: 'ASC' }, take: 500 });
+  /** A page of the venues of the caller's groups, by name. */
+  async venues(principal: Principal, page: PageArgs): Promise<Connection<Venue>> {
+    pageRequest(page);
+    if (principal.groupIds.length === 0 && !isPlatformAdmin(principal)) return emptyConnection();
+    const qb = this.dataSource.manager.createQueryBuilder(Venue, 'v');
+    if (!isPlatformAdmin(principal)) qb.where('v.groupId IN (:...groupIds)', { groupIds: principal.groupIds });
+    return keysetPage(qb, { key: 'v.name', id: 'v.id', direction: 'ASC', positionOf: (v) => ({ key: v.name, id: v.id }) }, page);
   }
 
   unitsOf(venueId: string): Promise<VenueUnit[]> {
@@ -107,16 +119,73 @@ export class VenuesService {
       .run(async (manager) => {
         const venue = assertWritable(principal, await manager.findOneBy(Venue, { id: input.venueId }), 'venue', input.venueId);
         const networks = await this.poolNetworks(manager, venue, ids);
-        const pool = await manager.save(manager.create(KeyPool, { venueId: venue.id, groupId: venue.groupId, name: input.name.trim(), highestSlot: 0 }));
+        const pool = await manager.save(manager.create(KeyPool, { venueId: venue.id, groupId: venue.groupId, name: input.name.trim(), isolateKeys: input.isolateKeys ?? false, highestSlot: 0 }));
         await manager.insert(KeyPoolNetwork, networks.map((n) => ({ networkId: n.id, poolId: pool.id, locationId: n.locationId })));
-        await this.audit.record(principal, manager, { action: 'keyPool.create', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before: null, after: { venueId: venue.id, name: pool.name, networkIds: ids } });
+        await this.audit.record(principal, manager, { action: 'keyPool.create', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before: null, after: { venueId: venue.id, name: pool.name, isolateKeys: pool.isolateKeys, networkIds: ids } });
         return { pool, networks };
       })
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? AppError.conflict('a network is already in a key pool') : error;
       });
+    this.index.forget();
     this.events.publish(networks.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
     this.logger.log(`key pool ${pool.id} created on ${networks.length} network(s) by ${principal.email}`);
+    return pool;
+  }
+
+  /**
+   * Deploys the pool on more networks (at most 200 per call), under the same rules as at
+   * creation, at locations the pool is not at yet; refused with KEY_CAPACITY_EXCEEDED if a
+   * new location would need more than 64 keys. Only the new locations change.
+   */
+  async addPoolNetworks(principal: Principal, poolId: string, networkIds: readonly string[]): Promise<KeyPool> {
+    const ids = [...new Set(networkIds)];
+    const errors = [...checkUuid('poolId', poolId), ...ids.flatMap((id, i) => checkUuid(`networkIds[${i}]`, id))];
+    if (ids.length === 0) errors.push({ field: 'networkIds', message: 'must name at least one network' });
+    if (ids.length > 200) errors.push({ field: 'networkIds', message: 'must name at most 200 networks' });
+    if (errors.length > 0) throw AppError.validation(errors);
+    const { pool, added } = await this.transactions
+      .run(async (manager) => {
+        const found = assertWritable(principal, await manager.findOneBy(KeyPool, { id: poolId }), 'key pool', poolId);
+        // Written first: key changes of the pool queue behind this one (as issuing does).
+        await manager.update(KeyPool, { id: poolId }, { updatedAt: new Date() });
+        const venue = await manager.findOneByOrFail(Venue, { id: found.venueId });
+        const networks = await this.poolNetworks(manager, venue, ids);
+        const existing = await manager.findBy(KeyPoolNetwork, { poolId });
+        const taken = new Set(existing.map((n) => n.locationId));
+        const clash = ids.flatMap((id, i) => (taken.has(networks.find((n) => n.id === id)?.locationId ?? '') ? [{ field: `networkIds[${i}]`, message: 'is at a location the pool is already at' }] : []));
+        if (clash.length > 0) throw AppError.validation(clash);
+        const added = networks.map((n) => ({ networkId: n.id, poolId, locationId: n.locationId }));
+        const [keys, units] = await Promise.all([manager.findBy(PersonalKey, { poolId }), manager.findBy(VenueUnit, { venueId: venue.id })]);
+        assertKeyCapacity(keys, [...existing, ...added], units, new Date());
+        await manager.insert(KeyPoolNetwork, added);
+        await this.audit.record(principal, manager, { action: 'keyPool.network.add', objectType: 'keyPool', objectId: poolId, groupId: found.groupId, before: null, after: { networkIds: ids } });
+        return { pool: found, added };
+      })
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? AppError.conflict('a network is already in a key pool') : error;
+      });
+    this.index.forget();
+    this.events.publish(added.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
+    return pool;
+  }
+
+  /** Renames a pool or turns its per-key isolation on or off; the devices follow on their next pass. */
+  async updatePool(principal: Principal, input: UpdateKeyPoolInput): Promise<KeyPool> {
+    const errors = [...checkUuid('id', input.id), ...(input.name == null ? [] : checkText('name', input.name, 1, 200))];
+    if (errors.length > 0) throw AppError.validation(errors);
+    const { pool, locations, isolationChanged } = await this.transactions.run(async (manager) => {
+      const pool = assertWritable(principal, await manager.findOneBy(KeyPool, { id: input.id }), 'key pool', input.id);
+      const before = { name: pool.name, isolateKeys: pool.isolateKeys };
+      if (input.name != null) pool.name = input.name.trim();
+      if (input.isolateKeys != null) pool.isolateKeys = input.isolateKeys;
+      const saved = await manager.save(pool);
+      await this.audit.record(principal, manager, { action: 'keyPool.update', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before, after: { name: saved.name, isolateKeys: saved.isolateKeys } });
+      const locations = (await manager.findBy(KeyPoolNetwork, { poolId: pool.id })).map((n) => n.locationId);
+      return { pool: saved, locations, isolationChanged: before.isolateKeys !== saved.isolateKeys };
+    });
+    if (isolationChanged) this.events.publish(locations.map((locationId) => ({ type: 'wifi-network-changed' as const, locationId })));
+    this.logger.log(`key pool ${pool.id} updated by ${principal.email} (isolateKeys ${pool.isolateKeys})`);
     return pool;
   }
 

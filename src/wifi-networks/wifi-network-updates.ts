@@ -33,6 +33,13 @@ export interface AppliedChange {
   after: WifiNetwork;
 }
 
+/**
+ * A rule another module keeps on changes of networks (key pools refuse a pooled network's
+ * switch to a mode that cannot carry personal keys): runs in the change's transaction after
+ * validation, before anything is written, and throws to refuse.
+ */
+export type NetworkChangeGuard = (manager: EntityManager, changes: readonly { before: WifiNetwork; next: WifiNetworkSettings }[]) => Promise<void>;
+
 /** Names field `field` of the change at `index` in error reports. */
 export type FieldOf = (index: number, field: string) => string;
 
@@ -50,6 +57,7 @@ export async function applyNetworkChanges(
   changes: readonly NetworkChange[],
   fieldOf: FieldOf,
   write: NetworkWrite,
+  guard?: NetworkChangeGuard,
 ): Promise<AppliedChange[]> {
   requireDistinctIds(changes, fieldOf);
   await lockGuardedRows(manager, changes);
@@ -68,6 +76,7 @@ export async function applyNetworkChanges(
     return next;
   });
   if (errors.length > 0) throw AppError.validation(errors);
+  await guard?.(manager, current.map((before, i) => ({ before, next: nexts[i] })));
 
   const applied: AppliedChange[] = [];
   for (const [i, before] of current.entries()) {

@@ -21,7 +21,7 @@ import { WifiNetworkKind } from './wifi-network-enums';
 import { validateWifiNetworkSettings, WifiNetworkSettings } from './wifi-network-rules';
 import { createSettings } from './wifi-network-settings';
 import { wifiNetworkSummary } from './wifi-network-summary';
-import { applyNetworkChanges, FieldOf, lockGuardedRows, NetworkChange, NetworkWrite, WRITTEN_PROPERTIES } from './wifi-network-updates';
+import { applyNetworkChanges, FieldOf, lockGuardedRows, NetworkChange, NetworkChangeGuard, NetworkWrite, WRITTEN_PROPERTIES } from './wifi-network-updates';
 import { WifiNetwork } from './wifi-network.entity';
 
 @Injectable()
@@ -29,6 +29,7 @@ export class WifiNetworksService {
   private readonly byId: CompiledFinder<WifiNetwork>;
   private readonly byLocation: CompiledFinder<WifiNetwork>;
   private readonly write: NetworkWrite;
+  private guard: NetworkChangeGuard | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -81,6 +82,11 @@ export class WifiNetworksService {
     return result;
   }
 
+  /** Registered by the module that keeps key pools (src/venues): it refuses changes a pooled network cannot take. */
+  setChangeGuard(guard: NetworkChangeGuard): void {
+    this.guard = guard;
+  }
+
   /** `precondition` runs on the network as the change's transaction reads it (NetworkChange). */
   async update(principal: Principal, id: string, input: UpdateWifiNetworkInput, precondition?: (current: WifiNetwork) => void): Promise<WifiNetwork> {
     const [network] = await this.updateMany(principal, [{ id, input, precondition }], (_, field) => field);
@@ -94,7 +100,7 @@ export class WifiNetworksService {
 
   private async updateMany(principal: Principal, changes: readonly NetworkChange[], fieldOf: FieldOf): Promise<WifiNetwork[]> {
     const applied = await this.transactions.run(async (manager) => {
-      const done = await applyNetworkChanges(manager, principal, changes, fieldOf, this.write);
+      const done = await applyNetworkChanges(manager, principal, changes, fieldOf, this.write, this.guard);
       await this.audit.recordAll(principal, manager, done.map(({ before, after }) => this.auditRecord('update', after, before, after)));
       return done;
     });

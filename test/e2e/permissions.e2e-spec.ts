@@ -45,6 +45,7 @@ Query.nodeBySerial                     TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN
 Query.nodes                            TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.personalKey                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.rebootMethods                    PLATFORM       PLATFORM_ADMIN
+Query.scratchCardBatch                 TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.serialAssignments                PLATFORM       PLATFORM_ADMIN
 Query.telemetrySettings                TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.unclaimedNodes                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -52,11 +53,13 @@ Query.users                            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Query.venue                            TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.venues                           TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Query.wifiNetwork                      TENANT_READ    PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.addKeyPoolNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.approveApiClientScopes        PLATFORM       PLATFORM_ADMIN
 Mutation.assignSerials                 PLATFORM       PLATFORM_ADMIN
 Mutation.cancelDeviceOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.changePassword                AUTHENTICATED  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.claimNode                     TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.clearNetworkMacList           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.completeOnboarding            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.configureEblProvider          TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createClientKickOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -69,6 +72,7 @@ Mutation.createKeyPool                 TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createLogPullOperation        SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createRebootOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.createScratchCards            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createVenue                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createVenueUnit               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -76,18 +80,24 @@ Mutation.createWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteApiClient               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteFirmwareImage           PLATFORM       PLATFORM_ADMIN
 Mutation.deleteGroup                   PLATFORM       PLATFORM_ADMIN
+Mutation.deleteKeyPool                 TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteRebootMethod            PLATFORM       PLATFORM_ADMIN
 Mutation.deleteUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteVenue                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.deleteVenueUnit               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.deleteWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.extendScratchCards            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.importNodeCombinePlan         TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.invalidateScratchCards        TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.issuePersonalKey              TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.login                         PUBLIC         anyone
 Mutation.pauseDeviceOperation          SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.registerApiClient             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeEblProvider             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeHomeApiHeadEnd          TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.removeKeyPoolNetwork          TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.removeSerialAssignment        PLATFORM       PLATFORM_ADMIN
 Mutation.renameClient                  TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rescheduleDeviceOperation     SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
@@ -100,6 +110,7 @@ Mutation.revokeUserSessions            USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rotateApiClientSecret         TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rotateEblProviderSecret       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.rotatePersonalKey             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.setNetworkMacList             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.setRebootMethod               PLATFORM       PLATFORM_ADMIN
 Mutation.suspendCustomer               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.suspendPersonalKey            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
@@ -107,10 +118,13 @@ Mutation.terminateCustomer             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.unclaimNode                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateCustomer                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateGroup                   PLATFORM       PLATFORM_ADMIN
+Mutation.updateKeyPool                 TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateNode                    TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateTelemetrySettings       TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateVenue                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
+Mutation.updateVenueUnit               TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetwork             TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.updateWifiNetworks            TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.verifyCustomerEmail           TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN

@@ -23,16 +23,21 @@ const PoolQuery = graphql(`
       networks {
         networkId
       }
-      keys {
-        id
-        slot
-        keyName
-        state
-        unitId
-        validFrom
-        validUntil
-        rotatedAt
-        createdAt
+      keys(first: 100) {
+        totalCount
+        edges {
+          node {
+            id
+            slot
+            keyName
+            state
+            unitId
+            validFrom
+            validUntil
+            rotatedAt
+            createdAt
+          }
+        }
       }
     }
   }
@@ -62,6 +67,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
   const venue = venueResult.data?.venue;
   const unitName = (unitId: string | null | undefined): string => (unitId == null ? 'every location' : (venue?.units.find((u) => u.id === unitId)?.name ?? 'a unit'));
   const editable = canEdit(role);
+  const keys = pool.keys.edges.map((e) => e.node);
   return (
     <section>
       <PageTitle sub={venue !== undefined ? <a href={href('/venues/:id', { id: venue.id })}>Back to {venue.name}</a> : undefined}>{`Key pool ${pool.name}`}</PageTitle>
@@ -70,6 +76,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
       </p>
       {editable && venue !== undefined && <IssueKeyForm poolId={pool.id} units={venue.units.filter((u) => u.kind === 'UNIT')} onIssued={() => refetch({ requestPolicy: 'network-only' })} />}
       <h2>Keys</h2>
+      {pool.keys.totalCount > keys.length && <p className="muted">The first {keys.length} of {pool.keys.totalCount} keys, by slot.</p>}
       <div className="table-wrap">
         <table>
           <thead>
@@ -85,7 +92,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
             </tr>
           </thead>
           <tbody>
-            {pool.keys.map((k) => (
+            {keys.map((k) => (
               <Fragment key={k.id}>
                 <tr data-key={k.keyName} data-state={k.state}>
                   <th scope="row">
@@ -115,7 +122,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
                 )}
               </Fragment>
             ))}
-            {pool.keys.length === 0 && (
+            {keys.length === 0 && (
               <tr>
                 <td colSpan={6}>No key in this pool yet.</td>
               </tr>

@@ -24,9 +24,8 @@ const VenueQuery = graphql(`
         networks {
           networkId
         }
-        keys {
-          id
-          state
+        keys(first: 1) {
+          totalCount
         }
       }
     }
@@ -57,8 +56,8 @@ export function VenuePage({ params }: { params: Params }) {
           <ul className="plain">
             {venue.keyPools.map((p) => (
               <li key={p.id}>
-                <a href={href('/key-pools/:id', { id: p.id })}>{p.name}</a>: {p.keys.filter((k) => k.state === 'ACTIVE').length} active key
-                {p.keys.filter((k) => k.state === 'ACTIVE').length === 1 ? '' : 's'} of {p.keys.length}, on {p.networks.length} network{p.networks.length === 1 ? '' : 's'}
+                <a href={href('/key-pools/:id', { id: p.id })}>{p.name}</a>: {p.keys.totalCount} key{p.keys.totalCount === 1 ? '' : 's'}, on {p.networks.length} network
+                {p.networks.length === 1 ? '' : 's'}
               </li>
             ))}
             {venue.keyPools.length === 0 && <li>No key pool yet.</li>}

@@ -7,15 +7,20 @@ import { ErrorNote, Loading, PageTitle } from '../ui/ui';
 
 const VenuesQuery = graphql(`
   query ConsoleVenues {
-    venues {
-      id
-      name
-      address
-      units {
-        id
-      }
-      keyPools {
-        id
+    venues(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          address
+          units {
+            id
+          }
+          keyPools {
+            id
+          }
+        }
       }
     }
   }
@@ -24,9 +29,11 @@ const VenuesQuery = graphql(`
 export function VenuesPage() {
   const [{ data, fetching, error }] = useQuery({ query: VenuesQuery });
   if (data === undefined) return fetching ? <Loading what="venues" /> : <ErrorNote error={error} />;
+  const venues = data.venues.edges.map((e) => e.node);
   return (
     <section>
       <PageTitle>Venues</PageTitle>
+      {data.venues.totalCount > venues.length && <p className="muted">The first {venues.length} of {data.venues.totalCount} venues, by name.</p>}
       <div className="table-wrap">
         <table>
           <thead>
@@ -38,7 +45,7 @@ export function VenuesPage() {
             </tr>
           </thead>
           <tbody>
-            {data.venues.map((v) => (
+            {venues.map((v) => (
               <tr key={v.id}>
                 <th scope="row">
                   <a href={href('/venues/:id', { id: v.id })}>{v.name}</a>
@@ -48,7 +55,7 @@ export function VenuesPage() {
                 <td>{v.keyPools.length}</td>
               </tr>
             ))}
-            {data.venues.length === 0 && (
+            {venues.length === 0 && (
               <tr>
                 <td colSpan={4}>No venue in your groups.</td>
               </tr>

@@ -26,3 +26,4 @@ export * from './isolation/desired-isolation';
 export * from './isolation/plan-isolation';
 export * from './isolation/isolation-status';
 export * from './keys/personal-keys';
+export * from './keys/key-isolation';

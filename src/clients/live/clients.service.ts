@@ -79,8 +79,8 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Who is associated to the node now, on which VIF and with which multi-PSK key (as the device last reported). */
-  associations(nodeId: string): { mac: string; ifName: string; keyId: string | null }[] {
-    return [...(this.nodes.get(nodeId)?.live ?? [])].map(([mac, c]) => ({ mac, ifName: c.ifName, keyId: c.keyId }));
+  associations(nodeId: string): { mac: string; ifName: string; keyId: string | null; since: Date }[] {
+    return [...(this.nodes.get(nodeId)?.live ?? [])].map(([mac, c]) => ({ mac, ifName: c.ifName, keyId: c.keyId, since: c.since }));
   }
 
   /** Resolves once every notification received so far is handled (tests, shutdown). */

@@ -28,6 +28,8 @@ export enum ErrorCode {
   MODEL_MISMATCH = 'MODEL_MISMATCH',
   /** A personal key change would need more than 64 keys (wpa_psks entries) at one location. */
   KEY_CAPACITY_EXCEEDED = 'KEY_CAPACITY_EXCEEDED',
+  /** A change a key pool's network cannot take (OPEN or WPA3_SAE security, 6 GHz): take it out of the pool first. */
+  NETWORK_IN_KEY_POOL = 'NETWORK_IN_KEY_POOL',
 }
 
 /** One offending input field, reported with VALIDATION_FAILED. */

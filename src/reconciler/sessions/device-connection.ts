@@ -1,7 +1,7 @@
 // A device as the reconciler sees it while its session lives: who it is (serial, node row),
 // what it can be told (its own schema, capabilities) and the replica of its WiFi tables.
 
-import { DeviceCapabilities, ISOLATION_REPLICA_COLUMNS, MANAGED_STATS_COLUMNS, MANAGED_VIF_COLUMNS, NICKNAME_COLUMNS } from '@lib/opensync';
+import { DeviceCapabilities, ISOLATION_REPLICA_COLUMNS, KEY_ISOLATION_REPLICA_COLUMNS, MANAGED_STATS_COLUMNS, MANAGED_VIF_COLUMNS, NICKNAME_COLUMNS } from '@lib/opensync';
 import { DatabaseCache, DatabaseSchema, MonitoredTable, MonitorRequests, OvsdbSession } from '@lib/ovsdb';
 
 export interface DeviceConnection {
@@ -26,7 +26,9 @@ export interface DeviceConnection {
  * planned in the same pass, so they are replicated here with the columns the controller sets.
  * So are the rows of isolated networks (Bridge names, Wifi_Inet_Config
  * and Wifi_Inet_State addresses, Netfilter rules): a handful of rows per device, and none
- * beyond the device's own until it carries an isolated network.
+ * beyond the device's own until it carries an isolated network; and the name and cloud_value
+ * of Openflow_Tag rows (the tags of personal keys kept apart; device_value, which the device
+ * rewrites on every client connect, is not replicated).
  */
 export const WIFI_TABLES: Readonly<Record<string, readonly string[]>> = {
   Wifi_Radio_Config: ['if_name', 'freq_band', 'vif_configs', 'channel'],
@@ -37,6 +39,7 @@ export const WIFI_TABLES: Readonly<Record<string, readonly string[]>> = {
   Wifi_Stats_Config: MANAGED_STATS_COLUMNS,
   Client_Nickname_Config: NICKNAME_COLUMNS,
   ...ISOLATION_REPLICA_COLUMNS,
+  ...KEY_ISOLATION_REPLICA_COLUMNS,
 };
 /** Changes in these tables can make a pass necessary or change a network's status. */
 export const RECONCILE_TABLES: ReadonlySet<string> = new Set([
@@ -47,6 +50,7 @@ export const RECONCILE_TABLES: ReadonlySet<string> = new Set([
   'Wifi_Stats_Config',
   'Client_Nickname_Config',
   ...Object.keys(ISOLATION_REPLICA_COLUMNS),
+  ...Object.keys(KEY_ISOLATION_REPLICA_COLUMNS),
 ]);
 
 const monitoredBySchema = new WeakMap<DatabaseSchema, Readonly<Record<string, MonitoredTable>>>();

@@ -11,8 +11,12 @@ import {
   DesiredVifsResult,
   DesiredIsolatedNetwork,
   DesiredIsolation,
+  DesiredKeyIsolatedNetwork,
+  DesiredKeyIsolation,
   DeviceIsolationView,
+  DeviceKeyIsolationView,
   isolationMismatches,
+  keyIsolationMismatches,
   networkNodeStatus,
   NetworkNodeStatus,
   NodeVifMismatch,
@@ -36,6 +40,9 @@ export interface NodeNetworkStatusInput {
   /** The node's isolation plan and the device's isolation rows (absent: nothing isolated). */
   isolation?: DesiredIsolation;
   isolationView?: DeviceIsolationView;
+  /** The node's personal-key tags and rules, and the device's (absent: no key kept apart). */
+  keyIsolation?: DesiredKeyIsolation;
+  keyIsolationView?: DeviceKeyIsolationView;
   /** Whether the device reports Wifi_Inet_State (then an isolated bridge must read back applied). */
   inetState?: boolean;
   configRows: readonly CachedRow[];
@@ -56,13 +63,17 @@ export function vifsOf(desired: DesiredVifsResult, networkId: string): DesiredVi
  * them. A digest of the canonical text: every connected node keeps one per network, and the
  * text itself (every column of every VIF, over a kilobyte) would be most of what it keeps.
  */
-export function desiredFingerprint(vifs: readonly DesiredVif[], isolation?: DesiredIsolatedNetwork): string {
+export function desiredFingerprint(vifs: readonly DesiredVif[], isolation?: DesiredIsolatedNetwork, keys?: DesiredKeyIsolatedNetwork): string {
   const rowText = (name: string, row: Readonly<Record<string, unknown>>): string =>
     `${name}{${Object.entries(row).map(([k, v]) => `${k}=${canonicalValue(v)}`).sort().join(',')}}`;
   const parts = vifs.map((vif) => rowText(vif.ifName, vif.row));
   if (isolation !== undefined) {
     parts.push(rowText(`inet:${isolation.bridge}`, isolation.inetConfig));
     for (const [name, row] of isolation.netfilter) parts.push(rowText(`nf:${name}`, row));
+  }
+  if (keys !== undefined) {
+    for (const [name, row] of keys.tags) parts.push(rowText(`tag:${name}`, row));
+    for (const [name, row] of keys.netfilter) parts.push(rowText(`nf:${name}`, row));
   }
   return createHash('sha256').update(parts.sort().join(';')).digest('base64');
 }
@@ -73,7 +84,8 @@ export function nodeNetworkStatuses(input: NodeNetworkStatusInput): NodeNetworkS
     const wanted = new Set(vifs.map((v) => v.ifName));
     const removedIfNames = ownedNamesOfSlot(network.slot, [...input.configRows, ...input.stateRows]).filter((n) => !wanted.has(n));
     const isolation = input.isolation?.networks.find((i) => i.networkId === network.id);
-    const since = input.pendingSince(network.id, desiredFingerprint(vifs, isolation));
+    const keys = input.keyIsolation?.networks.find((k) => k.networkId === network.id);
+    const since = input.pendingSince(network.id, desiredFingerprint(vifs, isolation, keys));
     const result = networkNodeStatus({
       desiredVifs: vifs,
       removedIfNames,
@@ -87,10 +99,12 @@ export function nodeNetworkStatuses(input: NodeNetworkStatusInput): NodeNetworkS
     });
     // Another network holding the slot (a slot conflict, already FAILED) owns that bridge.
     const slotHeldByOther = input.isolation?.networks.some((i) => i.slot === network.slot && i.networkId !== network.id) ?? false;
-    const isolated =
-      input.isolationView === undefined || slotHeldByOther
+    const isolated = [
+      ...(input.isolationView === undefined || slotHeldByOther
         ? []
-        : isolationMismatches({ wanted: isolation, slot: network.slot, device: input.isolationView, inetState: input.inetState ?? false });
+        : isolationMismatches({ wanted: isolation, slot: network.slot, device: input.isolationView, inetState: input.inetState ?? false })),
+      ...(input.keyIsolationView === undefined || slotHeldByOther ? [] : keyIsolationMismatches(network.slot, keys, input.keyIsolationView)),
+    ];
     if (isolated.length > 0 && result.status === 'APPLIED') {
       // The VIFs run, but the network is not isolated yet: it is not applied.
       result.status = 'PENDING';

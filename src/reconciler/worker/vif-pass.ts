@@ -7,6 +7,9 @@ import {
   ClientBlock,
   DesiredIsolation,
   desiredIsolation,
+  DesiredKeyIsolation,
+  desiredKeyIsolation,
+  DeviceKeyIsolationView,
   DesiredNetwork,
   desiredVifs,
   DesiredVifsResult,
@@ -14,9 +17,11 @@ import {
   IsolationOptions,
   nextKeyEdge,
   planIsolationOperations,
+  planKeyIsolationOperations,
   planVifOperations,
   radioViews,
   schemaSupportsIsolation,
+  schemaSupportsKeyIsolation,
 } from '@lib/opensync';
 import { Operation } from '@lib/ovsdb';
 import { DeviceConnection } from '../sessions/device-connection';
@@ -25,6 +30,9 @@ export interface VifPass {
   desired: DesiredVifsResult;
   isolation: DesiredIsolation;
   isolationView: DeviceIsolationView;
+  /** Tags and rules that keep the personal keys of pool networks apart (from the desired VIFs). */
+  keyIsolation: DesiredKeyIsolation;
+  keyIsolationView: DeviceKeyIsolationView;
   operations: Operation[];
   configRows: CachedRow[];
   stateRows: CachedRow[];
@@ -43,7 +51,14 @@ export function isolationViewOf(connection: DeviceConnection): DeviceIsolationVi
   };
 }
 
-export function planPass(connection: DeviceConnection, networks: readonly DesiredNetwork[], now: Date, isolationOptions: IsolationOptions, blocks: readonly ClientBlock[] = []): VifPass {
+export function planPass(
+  connection: DeviceConnection,
+  networks: readonly DesiredNetwork[],
+  now: Date,
+  isolationOptions: IsolationOptions,
+  blocks: readonly ClientBlock[] = [],
+  keyPeers: ReadonlyMap<string, readonly string[]> = new Map(),
+): VifPass {
   const radios = radioViews(rowsOf(connection, 'Wifi_Radio_Config'));
   const configRows = rowsOf(connection, 'Wifi_VIF_Config');
   const isolationView = isolationViewOf(connection);
@@ -56,12 +71,16 @@ export function planPass(connection: DeviceConnection, networks: readonly Desire
     },
     isolationOptions,
   );
-  const desired = desiredVifs(networks, radios, connection.caps, now, { homeBridge: isolationOptions.homeBridge, isolation, blocks });
+  const keyIsolationSupported = schemaSupportsKeyIsolation(connection.schema);
+  const desired = desiredVifs(networks, radios, connection.caps, now, { homeBridge: isolationOptions.homeBridge, isolation, blocks, keyIsolation: keyIsolationSupported });
+  const keyIsolation = desiredKeyIsolation([...desired.byRadio.values()].flat(), keyPeers);
+  const keyIsolationView = { tags: rowsOf(connection, 'Openflow_Tag'), netfilters: isolationView.netfilters };
   const operations = [
     ...planIsolationOperations(isolation, isolationView, connection.schema),
+    ...planKeyIsolationOperations(keyIsolation, keyIsolationView, connection.schema),
     ...planVifOperations(desired.byRadio, { radios, vifConfigs: configRows }, connection.schema),
   ];
-  return { desired, isolation, isolationView, operations, configRows, stateRows: rowsOf(connection, 'Wifi_VIF_State') };
+  return { desired, isolation, isolationView, keyIsolation, keyIsolationView, operations, configRows, stateRows: rowsOf(connection, 'Wifi_VIF_State') };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, MaxLength } from 'class-validator';
 import { VenueUnitKind } from '../venue.entity';
 
 @InputType({ description: 'A new venue.' })
@@ -68,6 +68,30 @@ export class CreateKeyPoolInput {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   networkIds!: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Keep the keys apart (each key\'s clients reach each other and the uplink only); default false.' })
+  @IsOptional()
+  @IsBoolean()
+  isolateKeys?: boolean | null;
+}
+
+@InputType({ description: 'Changes to a key pool; a field left out keeps its value.' })
+export class UpdateKeyPoolInput {
+  @Field(() => ID, { description: 'The key pool.' })
+  @IsString()
+  @MaxLength(1000)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The pool\'s name, 1 to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  name?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Keep the keys apart on the devices (a tag per key and rules between tags).' })
+  @IsOptional()
+  @IsBoolean()
+  isolateKeys?: boolean | null;
 }
 
 @InputType({ description: 'A new personal key. Give userPart (a random part is appended) or passphrase (imported), not both; neither: random only.' })
@@ -124,4 +148,75 @@ export class RotatePersonalKeyInput {
   @IsString()
   @MaxLength(1000)
   passphrase?: string | null;
+}
+
+@InputType({ description: 'Changes to a venue; a field left out keeps its value.' })
+export class UpdateVenueInput {
+  @Field(() => ID, { description: 'The venue.' })
+  @IsString()
+  @MaxLength(1000)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The venue\'s name, 1 to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The postal address (at most 500 characters); an empty text clears it.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone of the venue.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  timeZone?: string | null;
+}
+
+@InputType({ description: 'Changes to a unit or common area; a field left out keeps its value.' })
+export class UpdateVenueUnitInput {
+  @Field(() => ID, { description: 'The unit.' })
+  @IsString()
+  @MaxLength(1000)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The unit\'s name, 1 to 200 characters.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  name?: string | null;
+
+  @Field(() => VenueUnitKind, { nullable: true, description: 'A unit or a common area; changes where the pools\' keys work (KEY_CAPACITY_EXCEEDED when a location would need more than 64).' })
+  @IsOptional()
+  @IsEnum(VenueUnitKind)
+  kind?: VenueUnitKind | null;
+}
+
+@InputType({ description: 'A batch of scratch cards: single-use guest keys of a pool, each valid for a while from its first use.' })
+export class CreateScratchCardsInput {
+  @Field(() => ID, { description: 'The key pool.' })
+  @IsString()
+  @MaxLength(1000)
+  poolId!: string;
+
+  @Field(() => ID, { description: 'The customer the cards are issued to (the property\'s account).' })
+  @IsString()
+  @MaxLength(1000)
+  customerId!: string;
+
+  @Field({ description: 'The batch\'s name, 1 to 200 characters (printed on the cards).' })
+  @IsString()
+  @MaxLength(1000)
+  name!: string;
+
+  @Field(() => Int, { description: 'How many cards, 1 to 64 (each counts against the 64 keys of every location of the pool until it ends).' })
+  @IsInt()
+  count!: number;
+
+  @Field(() => Int, { description: 'How long a card works from its first use, in minutes (1 to 527040).' })
+  @IsInt()
+  validForMinutes!: number;
 }

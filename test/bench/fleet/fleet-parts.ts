@@ -29,7 +29,7 @@ export const FLEET_CHANGE_IN_FLIGHT = 4;
  * done: reading all 10,000 statuses costs the controller the better part of a second, and
  * reading them all every 500 ms would measure the poller more than the work.
  */
-async function untilAll(what: string, ids: readonly string[], doneOf: (ids: readonly string[]) => Promise<Set<string>>): Promise<number> {
+export async function untilAll(what: string, ids: readonly string[], doneOf: (ids: readonly string[]) => Promise<Set<string>>): Promise<number> {
   let pending = [...ids];
   let last = -1;
   let allSeenAt = 0;

@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`. Parsing is pure so the runner and each part
 // process (which receives the parsed options as JSON) agree on one shape.
 
-export const PART_IDS = ['cold-start', 'fleet-change', 'single-change', 'idle', 'read-path', 'ovsdb-floor', 'reboot-rollout', 'telemetry', 'ebl', 'cpe-sites'] as const;
+export const PART_IDS = ['cold-start', 'fleet-change', 'single-change', 'idle', 'read-path', 'ovsdb-floor', 'reboot-rollout', 'telemetry', 'ebl', 'cpe-sites', 'venues'] as const;
 export type PartId = (typeof PART_IDS)[number];
 
 export interface BenchOptions {

@@ -7,6 +7,7 @@ import { runFleet } from '../fleet/fleet-scenario';
 import { runTelemetry } from '../telemetry/telemetry-scenario';
 import { runEbl } from '../ebl/ebl-scenario';
 import { runCpeSites } from '../cpe/cpe-sites-scenario';
+import { runVenues } from '../venues/venues-scenario';
 import type { ScenarioId } from './scenario-ids';
 
 export const SCENARIOS: Record<ScenarioId, (options: BenchOptions) => Promise<PartReport[]>> = {
@@ -15,4 +16,5 @@ export const SCENARIOS: Record<ScenarioId, (options: BenchOptions) => Promise<Pa
   telemetry: runTelemetry,
   ebl: runEbl,
   'cpe-sites': runCpeSites,
+  venues: runVenues,
 };

@@ -39,6 +39,11 @@ export interface DesiredNetwork {
    * carried in wpa_psks instead of the network's own passphrase (keys/personal-keys.ts).
    */
   personalKeys?: readonly PersonalKeyView[] | null;
+  /**
+   * A key pool network whose keys are kept apart: each key gets its own tag (wpa_oftags) and
+   * rules so that its clients reach each other and the uplink only (keys/key-isolation.ts).
+   */
+  keyIsolation?: boolean | null;
 }
 
 /** What the rules need of a Wifi_Radio_Config row from the device cache. */

@@ -11,6 +11,7 @@ import { DeviceCapabilities } from './device-capabilities';
 import { isIsolated, isNetworkActive } from './network-activity';
 import { securityColumns } from './security-columns';
 import { planKeys } from '../keys/personal-keys';
+import { keyOftags } from '../keys/key-isolation';
 import type { DesiredIsolation } from '../isolation/desired-isolation';
 
 export interface DesiredVifOptions {
@@ -26,6 +27,12 @@ export interface DesiredVifOptions {
    * gets no VIF at all (skipped with the reason), never one on the home bridge.
    */
   isolation?: DesiredIsolation;
+  /**
+   * Whether the device can keep personal keys apart (schemaSupportsKeyIsolation). Without it
+   * a key pool network with key isolation gets no VIF (ISOLATION_UNSUPPORTED), never one
+   * where keys share the LAN.
+   */
+  keyIsolation?: boolean;
 }
 
 export interface DesiredVifsResult {
@@ -81,9 +88,18 @@ export function desiredVifs(
         skip('SECURITY_UNSUPPORTED');
         continue;
       }
+      const keysApart = keyed !== undefined && network.keyIsolation === true;
+      if (keysApart && options.keyIsolation !== true) {
+        skip('ISOLATION_UNSUPPORTED');
+        continue;
+      }
       const first = keyed?.values().next().value;
       const security = securityColumns(network.securityMode, first ?? network.passphrase, band, caps.securityStyle);
-      if (security.ok && keyed !== undefined && network.securityMode !== 'OPEN') security.columns.wpa_psks = keyed;
+      if (security.ok && keyed !== undefined && network.securityMode !== 'OPEN') {
+        security.columns.wpa_psks = keyed;
+        // A pool network always manages its tags, so turning isolation off clears them.
+        security.columns.wpa_oftags = keysApart ? keyOftags(network.slot, keyed.keys()) : new Map<string, string>();
+      }
       if (!security.ok) {
         skip(security.reason);
         continue;
@@ -110,8 +126,9 @@ function baseColumns(network: DesiredNetwork, ifName: string, options: DesiredVi
     ssid_broadcast: network.hidden ? 'disabled' : 'enabled',
     bridge,
     vlan_id: vlanId,
-    // An isolated network's clients never reach each other either (hostapd ap_isolate).
-    ap_bridge: ownBridge === undefined && !network.clientIsolation,
+    // An isolated network's clients never reach each other either (hostapd ap_isolate). With
+    // keys kept apart, client-to-client frames must cross the bridge, where the key rules are.
+    ap_bridge: ownBridge === undefined && !network.clientIsolation && !(network.keyIsolation === true && network.personalKeys != null),
     vif_radio_idx: vifRadioIdx(network.slot),
   };
 }

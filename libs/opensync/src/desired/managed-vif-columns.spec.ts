@@ -16,6 +16,10 @@ describe('MANAGED_VIF_COLUMNS', () => {
           const net = network({ securityMode, hidden, clientIsolation, vlanId, bands: ['BAND_2_4G', 'BAND_5G', 'BAND_6G'] });
           const { byRadio } = desiredVifs([net], [RADIO_24, RADIO_5L, RADIO_5U, RADIO_6], caps, NOW, { vlanBridge: (id) => `br-vlan${id}`, blocks: hidden ? [BLOCK] : [] });
           for (const vif of [...byRadio.values()].flat()) Object.keys(vif.row).forEach((c) => seen.add(c));
+          // A key pool network, with its keys kept apart: wpa_psks of personal keys and wpa_oftags.
+          const pooled = { ...net, slot: 2, kind: 'IOT' as const, isolated: false, personalKeys: [{ slot: 1, passphrase: 'personal key 1', active: true }], keyIsolation: true };
+          const keyed = desiredVifs([pooled], [RADIO_24, RADIO_5L], caps, NOW, { keyIsolation: true });
+          for (const vif of [...keyed.byRadio.values()].flat()) Object.keys(vif.row).forEach((c) => seen.add(c));
         }
       }
     }

@@ -17,6 +17,7 @@ export const MANAGED_VIF_COLUMNS: readonly string[] = Object.freeze([
   'wpa',
   'wpa_key_mgmt',
   'wpa_psks',
+  'wpa_oftags',
   'rsn_pairwise_ccmp',
   'pmf',
   'security',

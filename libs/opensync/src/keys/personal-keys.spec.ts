@@ -1,6 +1,6 @@
 import { desiredVifs } from '../desired/desired-vifs';
 import { CURRENT_CAPS, LEGACY_CAPS, network, RADIO_24 } from '../testing/opensync-fixtures';
-import { clientsOfRetiredKeys, holdsKeyRoom, keyName, MAX_KEYS_PER_VIF, nextKeyEdge, PersonalKeyView, planKeys } from './personal-keys';
+import { clientsOfRetiredKeys, clientsOfRotatedKeys, holdsKeyRoom, keyName, MAX_KEYS_PER_VIF, nextKeyEdge, PersonalKeyView, planKeys } from './personal-keys';
 
 const NOW = new Date('2026-01-01T12:00:00Z');
 const at = (offsetMs: number): Date => new Date(NOW.getTime() + offsetMs);
@@ -84,5 +84,28 @@ describe('personal keys', () => {
       const result = desiredVifs([network({ personalKeys: [key(1)] })], [RADIO_24], LEGACY_CAPS, NOW);
       expect(result.skipped.map((s) => s.reason)).toEqual(['SECURITY_UNSUPPORTED']);
     });
+  });
+});
+
+describe('clients of rotated keys', () => {
+  const rotatedAt = new Date('2026-01-01T12:00:00Z');
+  const before = new Date(rotatedAt.getTime() - 1000);
+  const after = new Date(rotatedAt.getTime() + 1000);
+
+  it('are the clients of a rotated key that joined before the rotation, only while the VIF carries it', () => {
+    const keys: PersonalKeyView[] = [
+      { slot: 1, passphrase: 'new passphrase 1', active: true, rotatedAt },
+      { slot: 2, passphrase: 'never rotated 2', active: true },
+    ];
+    const psks = planKeys(keys, NOW).psks;
+    const clients = [
+      { mac: 'aa:00:00:00:00:01', keyId: 'key-1', since: before },
+      { mac: 'aa:00:00:00:00:02', keyId: 'key-1', since: after },
+      { mac: 'aa:00:00:00:00:03', keyId: 'key-2', since: before },
+      { mac: 'aa:00:00:00:00:04', keyId: null, since: before },
+    ];
+    expect(clientsOfRotatedKeys(clients, keys, psks).map((c) => c.mac)).toEqual(['aa:00:00:00:00:01']);
+    // A rotated key no longer carried (revoked since) is the retired-key rule's, not this one's.
+    expect(clientsOfRotatedKeys(clients, keys, new Map([['key-2', 'never rotated 2']]))).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ export interface PersonalKeyView {
   active: boolean;
   validFrom?: Date | null;
   validUntil?: Date | null;
+  /** When the passphrase was last replaced (same slot, same name); clients from before still hold the old one. */
+  rotatedAt?: Date | null;
 }
 
 /** The wpa_psks name of the key in `slot`. */
@@ -78,4 +80,27 @@ export interface KeyedClient {
  */
 export function clientsOfRetiredKeys(clients: readonly KeyedClient[], psks: ReadonlyMap<string, string>): KeyedClient[] {
   return clients.filter((c) => c.keyId !== null && c.keyId !== '' && !psks.has(c.keyId));
+}
+
+/** A client on a pool VIF with when the controller first saw its association. */
+export interface KeyedSession extends KeyedClient {
+  since: Date;
+}
+
+/**
+ * Clients that joined with a key before its passphrase was rotated: the key keeps its name,
+ * so key_id alone cannot tell them apart, but their association is older than the rotation,
+ * so they hold the old passphrase and must be kicked (they come back with the new one).
+ * Only keys the VIF carries count: a client of a key it no longer carries is a retired key's.
+ */
+export function clientsOfRotatedKeys(clients: readonly KeyedSession[], keys: readonly PersonalKeyView[], psks: ReadonlyMap<string, string>): KeyedSession[] {
+  const rotated = new Map<string, number>();
+  for (const key of keys) {
+    const name = keyName(key.slot);
+    if (key.rotatedAt != null && psks.has(name)) rotated.set(name, key.rotatedAt.getTime());
+  }
+  return clients.filter((c) => {
+    const at = c.keyId === null ? undefined : rotated.get(c.keyId);
+    return at !== undefined && c.since.getTime() < at;
+  });
 }
