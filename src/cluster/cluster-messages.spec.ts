@@ -19,12 +19,21 @@ describe('cluster messages', () => {
   it('refuse malformed messages', () => {
     expect(() => parseEventsMessage({ from: 'a', events: [{ type: 'dropped-tables', locationId: 'l' }] })).toThrow(/malformed/);
     expect(() => parseEventsMessage({ from: 'a', events: [{ type: 'location-changed', locationId: 'l', nodeIds: [1] }] })).toThrow(/nodeIds/);
+    expect(() => parseEventsMessage({ from: 'a', events: [{ type: 'wifi-network-changed', locationId: 'l', caches: ['everything'] }] })).toThrow(/caches/);
     expect(() => parseStatusMessage({ from: 'a', nodeId: 3 })).toThrow(/status message/);
     expect(() => decodeStatuses([{ networkId: 'n' }])).toThrow(/malformed/);
   });
 
   it('keep valid domain events as they were sent', () => {
-    const message = { from: 'a', events: [{ type: 'node-claimed', locationId: 'l', nodeIds: ['x'] }, { type: 'wifi-network-changed', locationId: 'l' }] };
+    const message = {
+      from: 'a',
+      events: [
+        { type: 'node-claimed', locationId: 'l', nodeIds: ['x'] },
+        { type: 'wifi-network-changed', locationId: 'l' },
+        // A key pool's networks changed on the sender: every instance drops its pool index.
+        { type: 'wifi-network-changed', locationId: 'l', caches: ['key-pools', 'mac-lists'] },
+      ],
+    };
     expect(parseEventsMessage(message)).toEqual(message);
   });
 });

@@ -2,7 +2,8 @@
 // input like any other: malformed ones are dropped with a log line, never applied).
 // Convergence results carry OVSDB values, whose maps are encoded as {"$map": [[k, v], ...]}.
 
-import type { DomainEvent, DomainEventType } from '../domain-events/domain-event';
+import { CACHED_INDEXES } from '../domain-events/domain-event';
+import type { CachedIndex, DomainEvent, DomainEventType } from '../domain-events/domain-event';
 import type { NodeNetworkStatus } from '../reconciler/status/node-network-statuses';
 
 export const EVENTS_SUBJECT = 'events';
@@ -38,7 +39,13 @@ export function parseEventsMessage(value: unknown): EventsMessage {
   const events = value.events.map((e): DomainEvent => {
     if (!isObject(e) || !EVENT_TYPES.has(e.type as DomainEventType) || typeof e.locationId !== 'string') throw new Error('malformed domain event');
     if (e.nodeIds !== undefined && !isStringArray(e.nodeIds)) throw new Error('malformed nodeIds');
-    return { type: e.type as DomainEventType, locationId: e.locationId, ...(e.nodeIds !== undefined ? { nodeIds: e.nodeIds as string[] } : {}) };
+    if (e.caches !== undefined && !(isStringArray(e.caches) && e.caches.every((c) => CACHED_INDEXES.has(c as CachedIndex)))) throw new Error('malformed caches');
+    return {
+      type: e.type as DomainEventType,
+      locationId: e.locationId,
+      ...(e.nodeIds !== undefined ? { nodeIds: e.nodeIds as string[] } : {}),
+      ...(e.caches !== undefined ? { caches: e.caches as CachedIndex[] } : {}),
+    };
   });
   return { from: value.from, events };
 }

@@ -3,7 +3,8 @@
 // source registered here; which networks have a list is kept in memory, so a location none
 // of whose networks has one costs no query when it is loaded.
 
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
 import { MacAcl } from '@lib/opensync';
 import { DataSource, In } from 'typeorm';
 import { assertReadable, assertWritable } from '../access/group-scope';
@@ -12,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { TransactionRunner } from '../database/transaction-runner';
+import { INDEX_MAX_AGE_MS } from '../domain-events/domain-event';
 import { DomainEvents } from '../domain-events/domain-events.service';
 import { DesiredStateService } from '../reconciler/desired-state.service';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
@@ -20,9 +22,11 @@ import { SetNetworkMacListInput } from './network-mac-list.inputs';
 import { NetworkMacList } from './network-mac-list.entity';
 
 @Injectable()
-export class NetworkMacListsService implements OnModuleInit {
+export class NetworkMacListsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('NetworkMacLists');
   private listed: Promise<ReadonlySet<string>> | undefined;
+  private listedAt = 0;
+  private subscription: Subscription | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,6 +38,14 @@ export class NetworkMacListsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.desired.setMacAclSource((networkIds) => this.aclsOf(networkIds));
+    // A list set or cleared on another instance arrives as an event marked 'mac-lists'.
+    this.subscription = this.events.events$.subscribe((event) => {
+      if (event.caches?.includes('mac-lists')) this.listed = undefined;
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
   }
 
   /** The list of a network the caller may read (null: the network has none). */
@@ -88,7 +100,8 @@ export class NetworkMacListsService implements OnModuleInit {
   }
 
   private listedNetworks(): Promise<ReadonlySet<string>> {
-    if (this.listed === undefined) {
+    if (this.listed === undefined || Date.now() - this.listedAt > INDEX_MAX_AGE_MS) {
+      this.listedAt = Date.now();
       const loading = this.dataSource.manager
         .find(NetworkMacList, { select: { networkId: true } })
         .then((rows): ReadonlySet<string> => new Set(rows.map((r) => r.networkId)));
@@ -103,6 +116,6 @@ export class NetworkMacListsService implements OnModuleInit {
   /** After commit: the set of listed networks first (the reconciler reads it on reload), then the location. */
   private changed(locationId: string): void {
     this.listed = undefined;
-    this.events.publish([{ type: 'wifi-network-changed', locationId }]);
+    this.events.publish([{ type: 'wifi-network-changed', locationId, caches: ['mac-lists'] }]);
   }
 }

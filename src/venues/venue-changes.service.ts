@@ -216,6 +216,6 @@ export class VenueChangesService implements OnModuleInit, OnModuleDestroy {
   /** After commit: the pool index first (the reconciler reads it on reload), then the locations. */
   private reconcile(locationIds: readonly string[]): void {
     this.index.forget();
-    this.events.publish(locationIds.map((locationId) => ({ type: 'wifi-network-changed' as const, locationId })));
+    this.events.publish(locationIds.map((locationId) => ({ type: 'wifi-network-changed' as const, locationId, caches: ['key-pools' as const] })));
   }
 }

@@ -128,7 +128,7 @@ export class VenuesService {
         throw isUniqueViolation(error) ? AppError.conflict('a network is already in a key pool') : error;
       });
     this.index.forget();
-    this.events.publish(networks.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
+    this.events.publish(networks.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId, caches: ['key-pools' as const] })));
     this.logger.log(`key pool ${pool.id} created on ${networks.length} network(s) by ${principal.email}`);
     return pool;
   }
@@ -166,7 +166,7 @@ export class VenuesService {
         throw isUniqueViolation(error) ? AppError.conflict('a network is already in a key pool') : error;
       });
     this.index.forget();
-    this.events.publish(added.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId })));
+    this.events.publish(added.map((n) => ({ type: 'wifi-network-changed' as const, locationId: n.locationId, caches: ['key-pools' as const] })));
     return pool;
   }
 
