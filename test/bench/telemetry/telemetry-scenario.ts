@@ -48,7 +48,16 @@ function mosquittoReachable(): Promise<boolean> {
 
 /** The controller's event-loop delay since the last scrape (prom-client resets it on each). */
 async function loopDelay(url: string): Promise<{ p99Ms: number; maxMs: number }> {
-  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  const metrics = url.replace(/\/graphql$/, '/metrics');
+  let text = '';
+  for (let attempt = 1; text === ''; attempt++) {
+    try {
+      text = await (await fetch(metrics)).text();
+    } catch (error) {
+      // A kept-alive connection the server closed meanwhile: once more on a new one.
+      if (attempt >= 3) throw new Error(`GET /metrics: ${String((error as { cause?: unknown }).cause ?? error)}`);
+    }
+  }
   const read = (name: string): number => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
   return { p99Ms: read('nodejs_eventloop_lag_p99_seconds'), maxMs: read('nodejs_eventloop_lag_max_seconds') };
 }
