@@ -1,7 +1,7 @@
 // The main thread's side of the ingestion worker: starts it (TypeScript under the test
 // runner, JavaScript in the build), hands it reports, and applies what it sends back:
-// counter deltas to TelemetryStats, log lines to the logger, sample batches to SampleWriter
-// (when the worker does not write the database itself). Reports wait in the worker's queue;
+// counter deltas to TelemetryStats, log lines to the logger, sample batches to SampleWriter.
+// Reports wait in the worker's queue;
 // beyond MAX_BACKLOG unhandled ones, new reports are dropped and counted
 // (`droppedBacklog`), so a stalled worker never grows the heap without bound. A worker that
 // dies is started again.
@@ -10,15 +10,13 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DataSource } from 'typeorm';
 import { SampleWriter } from '../store/sample-writer.service';
-import type { FromWorker, ReportJob, ToWorker, WorkerSetup } from '../worker/worker-protocol';
+import type { FromWorker, ReportJob, ToWorker } from '../worker/worker-protocol';
 import { WORKER_COUNTERS } from '../worker/worker-protocol';
 import { TelemetryStats } from './telemetry-stats';
 
 /** Reports handed to the worker and not yet handled: about 20 s at 1,000 reports a second. */
 export const MAX_BACKLOG = 20_000;
-const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 @Injectable()
 export class IngestWorkerHost implements OnModuleInit, OnModuleDestroy {
@@ -30,7 +28,6 @@ export class IngestWorkerHost implements OnModuleInit, OnModuleDestroy {
   private stopping = false;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly stats: TelemetryStats,
     private readonly writer: SampleWriter,
   ) {}
@@ -73,8 +70,7 @@ export class IngestWorkerHost implements OnModuleInit, OnModuleDestroy {
   }
 
   private start(): void {
-    const setup: WorkerSetup = { sqliteFile: this.sqliteFile(), busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS };
-    const worker = startWorker(setup);
+    const worker = startWorker();
     this.worker = worker;
     this.backlog = 0;
     worker.on('message', (m: FromWorker) => this.receive(m));
@@ -95,7 +91,6 @@ export class IngestWorkerHost implements OnModuleInit, OnModuleDestroy {
       case 'counters': {
         this.backlog = Math.max(0, this.backlog - m.processed);
         for (const c of WORKER_COUNTERS) this.stats[c] += m.deltas[c];
-        if (m.lastFlushLagMs !== null) this.stats.lastFlushLagMs = m.lastFlushLagMs;
         return;
       }
       case 'log':
@@ -111,19 +106,12 @@ export class IngestWorkerHost implements OnModuleInit, OnModuleDestroy {
         return;
     }
   }
-
-  /** The SQLite file the worker may append to itself; null on PostgreSQL or in memory. */
-  private sqliteFile(): string | null {
-    const o = this.dataSource.options;
-    if (o.type !== 'better-sqlite3' || o.database === ':memory:' || o.database === '') return null;
-    return o.database;
-  }
 }
 
 /** The worker from its build output, or from its TypeScript source under the test runner. */
-function startWorker(setup: WorkerSetup): Worker {
+function startWorker(): Worker {
   const js = join(__dirname, '..', 'worker', 'ingest-worker.js');
-  if (existsSync(js)) return new Worker(js, { workerData: setup, name: 'telemetry-ingest' });
+  if (existsSync(js)) return new Worker(js, { name: 'telemetry-ingest' });
   const ts = join(__dirname, '..', 'worker', 'ingest-worker.ts');
-  return new Worker(`require('@swc-node/register'); require(${JSON.stringify(ts)});`, { eval: true, workerData: setup, name: 'telemetry-ingest' });
+  return new Worker(`require('@swc-node/register'); require(${JSON.stringify(ts)});`, { eval: true, name: 'telemetry-ingest' });
 }

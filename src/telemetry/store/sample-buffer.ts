@@ -2,8 +2,8 @@
 // when the buffer reaches 5,000 rows, so 10,000 client samples a second cost a couple of
 // transactions a second. If the sink falls behind, the buffer is capped and the buffered
 // client samples dropped (counted): telemetry must never grow the heap without bound.
-// Used in the ingestion worker (sink: its own SQLite connection, or the main thread) and by
-// SampleWriter on the main thread.
+// Used in the ingestion worker (sink: a message to the main thread) and by SampleWriter on
+// the main thread.
 
 import { batchSize, clientRows, nodeRows, NodeSamples, radioRows, SampleBatch } from './sample-rows';
 
@@ -11,10 +11,14 @@ export const FLUSH_MS = 1000;
 export const FLUSH_ROWS = 5000;
 export const MAX_BUFFERED = 200_000;
 
-/** The counters a buffer and its writes keep (fields of TelemetryStats). */
-export interface SampleCounters {
+/** The counters a buffer keeps (fields of TelemetryStats). */
+export interface BufferCounters {
   clientSamples: number;
   samplesDropped: number;
+}
+
+/** The counters the writes keep (fields of TelemetryStats). */
+export interface SampleCounters extends BufferCounters {
   flushes: number;
   writeFailures: number;
   /** Receive-to-commit delay of the oldest report in the last flush, ms. */
@@ -34,7 +38,7 @@ export class SampleBuffer {
 
   constructor(
     private readonly sink: BatchSink,
-    private readonly counters: SampleCounters,
+    private readonly counters: BufferCounters,
     private readonly warn: (message: string) => void,
   ) {}
 

@@ -1,14 +1,16 @@
-// Writes sample batches through the application's DataSource (TypeORM): multi-row INSERTs in
-// one transaction per batch. On the main thread, for what the ingestion worker cannot write
-// itself (PostgreSQL, an in-memory SQLite database): the worker buffers and sends a batch a
-// second; `add` buffers here (storage tests, tools). Batches waiting for the database are
-// capped like the buffer: beyond MAX_BUFFERED rows a batch is dropped and counted.
+// Writes the sample batches the ingestion worker sends (a second's samples at most), in
+// order: on SQLite through the application's connection in short transactions with loop
+// turns between them (SqliteSampleSink), on PostgreSQL as multi-row INSERTs in one
+// transaction per table. `add` buffers here (storage tests, tools). Batches waiting for the
+// database are capped like the buffer: beyond MAX_BUFFERED rows a batch is dropped and
+// counted.
 
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TelemetryStats } from '../ingest/telemetry-stats';
 import { countedWrite, MAX_BUFFERED, SampleBuffer } from './sample-buffer';
 import { batchSize, NodeSamples, SampleBatch, TABLES } from './sample-rows';
+import { SqliteConnection, SqliteSampleSink } from './sqlite-sample-sink';
 import { TelemetrySql } from './sql';
 
 export type { NodeSamples } from './sample-rows';
@@ -18,6 +20,7 @@ export class SampleWriter implements OnModuleDestroy {
   private readonly logger = new Logger('Telemetry');
   private readonly sql: TelemetrySql;
   private readonly buffer: SampleBuffer;
+  private readonly sqlite: SqliteSampleSink | undefined;
   private tail: Promise<void> = Promise.resolve();
   private waitingRows = 0;
 
@@ -26,6 +29,7 @@ export class SampleWriter implements OnModuleDestroy {
     private readonly stats: TelemetryStats,
   ) {
     this.sql = new TelemetrySql(dataSource);
+    this.sqlite = dataSource.options.type === 'better-sqlite3' ? new SqliteSampleSink((dataSource.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection) : undefined;
     this.buffer = new SampleBuffer((b) => this.write(b), stats, (m) => this.logger.warn(m));
   }
 
@@ -62,6 +66,7 @@ export class SampleWriter implements OnModuleDestroy {
   }
 
   private async insert(batch: SampleBatch): Promise<void> {
+    if (this.sqlite) return this.sqlite.write(batch);
     for (const t of TABLES) await this.sql.insertMany(t.name, t.columns, t.rows(batch));
   }
 }

@@ -1,15 +1,13 @@
 // Entry of the ingestion worker thread (node:worker_threads): inflate and decode each report,
-// check it, buffer the samples and append them, off the controller's event loop. With a
-// SQLite file the worker writes through a connection of its own; otherwise (PostgreSQL, an
-// in-memory database) it sends each buffered batch to the main thread, which writes it.
-// Counters go back as deltas at most every COUNTERS_MS, with how many reports were handled
-// (the main thread's measure of the backlog).
+// check it and buffer the samples, off the controller's event loop; each buffered batch (a
+// second's samples at most) goes to the main thread, which writes it. Counters go back as
+// deltas at most every COUNTERS_MS, with how many reports were handled (the main thread's
+// measure of the backlog).
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { countedWrite, SampleBuffer } from '../store/sample-buffer';
+import { parentPort } from 'node:worker_threads';
+import { SampleBuffer } from '../store/sample-buffer';
 import { ReportPipeline } from './report-pipeline';
-import { SqliteSampleSink } from './sqlite-sample-sink';
-import { FromWorker, ToWorker, WORKER_COUNTERS, WorkerCounter, WorkerSetup } from './worker-protocol';
+import { FromWorker, ToWorker, WORKER_COUNTERS, WorkerCounter } from './worker-protocol';
 
 const COUNTERS_MS = 100;
 
@@ -20,12 +18,11 @@ function zeroCounters(): Record<WorkerCounter, number> {
 function main(): void {
   const port = parentPort;
   if (port === null) throw new Error('ingest-worker runs as a worker thread');
-  const setup = workerData as WorkerSetup;
   const send = (message: FromWorker): void => port.postMessage(message);
   const log = (level: 'log' | 'warn', message: string): void => send({ kind: 'log', level, message });
 
-  // Counted here and sent as deltas; the lag is absolute (-1: no flush since the last send).
-  const counters = { ...zeroCounters(), lastFlushLagMs: -1 };
+  // Counted here and sent as deltas.
+  const counters = zeroCounters();
   let processed = 0;
   let timer: NodeJS.Timeout | undefined;
   const report = (): void => {
@@ -33,24 +30,15 @@ function main(): void {
     timer = undefined;
     const deltas = zeroCounters();
     for (const c of WORKER_COUNTERS) [deltas[c], counters[c]] = [counters[c], 0];
-    send({ kind: 'counters', processed, deltas, lastFlushLagMs: counters.lastFlushLagMs < 0 ? null : counters.lastFlushLagMs });
-    counters.lastFlushLagMs = -1;
+    send({ kind: 'counters', processed, deltas });
     processed = 0;
   };
   const changed = (): void => {
     timer ??= setTimeout(report, COUNTERS_MS);
   };
 
-  const sink = setup.sqliteFile === null ? undefined : new SqliteSampleSink(setup.sqliteFile, setup.busyTimeoutMs);
-  const warn = (m: string): void => log('warn', m);
-  const buffer = new SampleBuffer(
-    (batch) =>
-      sink === undefined
-        ? Promise.resolve(send({ kind: 'batch', batch }))
-        : countedWrite(batch, counters, () => sink.write(batch), warn).finally(changed),
-    counters,
-    warn,
-  );
+  // Writes happen on the main thread, which counts flushes, failures and lag there.
+  const buffer = new SampleBuffer((batch) => Promise.resolve(send({ kind: 'batch', batch })), counters, (m) => log('warn', m));
   const pipeline = new ReportPipeline(counters, log);
 
   port.on('message', (message: ToWorker) => {

@@ -1,8 +1,8 @@
-// The ingestion worker writing a SQLite file through a connection of its own (the other
-// telemetry specs run on an in-memory database or PostgreSQL, where the worker hands its
-// batches to the main thread): reports decoded off the event loop are stored and read back
-// through the main connection, a reboot is seen from uptime, and garbage is counted and
-// dropped without disturbing the next good report.
+// The ingestion worker with the controller on a SQLite file in WAL mode (the other
+// telemetry specs run on an in-memory database or PostgreSQL): reports decoded in the
+// worker thread are stored by the main thread in short transactions and read back, a reboot
+// is seen from uptime, and garbage is counted and dropped without disturbing the next good
+// report.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +39,7 @@ describe('telemetry ingestion worker on a SQLite file', () => {
   };
   const count = async (sql: string): Promise<number> => Number((await t.current.app.get(DataSource).query(sql))[0].n);
 
-  it('stores what the worker decodes, written by its own connection and read by the main one', async () => {
+  it('stores what the worker decodes', async () => {
     const before = { ...stats() };
     submit(report('SERIAL1', 7200, [{ mac: 'AA:BB:CC:00:00:01', rx: 1000 }, { mac: 'aa:bb:cc:00:00:02', rx: 50 }]));
     submit(deflateSync(report('SERIAL1', 7260, [{ mac: 'aa:bb:cc:00:00:01', rx: 3000 }])));
