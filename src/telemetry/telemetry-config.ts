@@ -45,7 +45,7 @@ export function loadTelemetryConfig(env: Env): TelemetryConfig {
     embeddedHost: r.string('MQTT_EMBEDDED_HOST'),
     embeddedPort: r.integer('MQTT_EMBEDDED_PORT', 1883, 0, 65535),
     defaults: {
-      aggStatsIntervalS: r.integer('STATS_AGG_INTERVAL_S', 60, 10, 3600),
+      aggStatsIntervalS: r.integer('STATS_AGG_INTERVAL_S', 60, 1, 3600),
       reportingIntervalS: r.integer('STATS_REPORTING_INTERVAL_S', 60, 10, 3600),
       samplingIntervalS: r.integer('STATS_SAMPLING_INTERVAL_S', 10, 1, 3600),
       surveyIntervalS: r.integer('STATS_SURVEY_INTERVAL_S', 120, 10, 3600),

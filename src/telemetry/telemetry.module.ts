@@ -8,6 +8,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { LocationTelemetryResolver, ClientTelemetryResolver, NodeTelemetryResolver } from './graphql/telemetry.resolver';
 import { TelemetrySettingsResolver } from './graphql/telemetry-settings.resolver';
+import { IngestWorkerHost } from './ingest/ingest-worker-host.service';
 import { ReportIngestor } from './ingest/report-ingestor.service';
 import { TelemetryStats } from './ingest/telemetry-stats';
 import { TelemetryMqttService } from './mqtt/telemetry-mqtt.service';
@@ -27,6 +28,7 @@ import { loadTelemetryConfig, TELEMETRY_CONFIG } from './telemetry-config';
     TelemetrySettingsService,
     NodeTelemetryConfigService,
     SampleWriter,
+    IngestWorkerHost,
     ReportIngestor,
     TelemetryMqttService,
     TelemetryMaintenance,

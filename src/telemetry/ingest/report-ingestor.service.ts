@@ -1,17 +1,16 @@
-// One MQTT message on a stats topic -> stored samples, or a counted drop. The topic carries
-// the node identity the controller assigned in mqtt_settings (<prefix>/<nodeId>); the
-// report's nodeID must be that node's serial, so a device cannot report for another node,
-// let alone another group's. Unknown node, corrupt payload, wrong protobuf type and identity
-// mismatch are counted, logged at most once per node per minute, and dropped.
+// One MQTT message on a stats topic -> a report for the ingestion worker, or a counted drop.
+// The topic carries the node identity the controller assigned in mqtt_settings
+// (<prefix>/<nodeId>); only a claimed node's topic is accepted here (a cached placement
+// read). Decoding, the check that the report's nodeID is that node's serial (so a device
+// cannot report for another node, let alone another group's), reboot detection and storage
+// happen in the worker thread (IngestWorkerHost), off the controller's event loop. Every
+// drop is counted and logged at most once per node per minute.
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { nodeIdOfTopic } from '@lib/opensync';
 import { DesiredStateService } from '../../reconciler/desired-state.service';
-import { decodeReportPayload, ReportDecodeError } from '../proto/report-decoder';
-import { UptimeTracker } from './uptime-tracker';
-import { StatsReport } from '../proto/stats-report';
-import { SampleWriter } from '../store/sample-writer.service';
 import { TELEMETRY_CONFIG, TelemetryConfig } from '../telemetry-config';
+import { IngestWorkerHost } from './ingest-worker-host.service';
 import { LogThrottle } from './log-throttle';
 import { TelemetryStats } from './telemetry-stats';
 
@@ -22,13 +21,11 @@ const LOG_INTERVAL_MS = 60_000;
 export class ReportIngestor {
   private readonly logger = new Logger('Telemetry');
   private readonly throttle = new LogThrottle(LOG_INTERVAL_MS);
-  /** Reboots from uptime going down, judged in the order reports arrived. */
-  private readonly uptimes = new UptimeTracker();
 
   constructor(
     @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
     private readonly desired: DesiredStateService,
-    private readonly writer: SampleWriter,
+    private readonly worker: IngestWorkerHost,
     private readonly stats: TelemetryStats,
   ) {}
 
@@ -47,32 +44,10 @@ export class ReportIngestor {
       this.drop(`topic:${topic}`, `report on ${topic} dropped: no claimed node has this topic`);
       return;
     }
-    let report: StatsReport;
-    try {
-      report = await decodeReportPayload(payload, receivedAt);
-    } catch (error) {
-      if (error instanceof ReportDecodeError && error.kind === 'WRONG_TYPE') this.stats.droppedWrongType++;
-      else this.stats.droppedCorrupt++;
-      const kind = error instanceof ReportDecodeError ? error.kind : 'CORRUPT';
-      this.drop(`node:${nodeId}`, `[serial=${placement.serial}] report dropped (${kind}): ${error instanceof Error ? error.message : String(error)}`);
-      return;
+    if (!this.worker.submit({ nodeId, locationId: placement.locationId, serial: placement.serial, payload, receivedAt })) {
+      this.stats.droppedBacklog++;
+      this.drop('backlog', `[serial=${placement.serial}] report dropped: the ingestion worker is behind`);
     }
-    if (report.nodeId !== placement.serial) {
-      this.stats.droppedNodeMismatch++;
-      this.drop(`node:${nodeId}`, `[serial=${placement.serial}] report dropped: it names node "${report.nodeId.slice(0, 64)}", not this node`);
-      return;
-    }
-    const devices = report.devices.map((d) => ({ ...d, rebooted: this.rebooted(nodeId, d.uptimeS, receivedAt, placement.serial) }));
-    this.writer.add({ nodeId, locationId: placement.locationId, clients: report.clients, radios: report.radios, devices, receivedAt });
-    this.stats.reportsAccepted++;
-  }
-
-  private rebooted(nodeId: string, uptimeS: number | null, receivedAt: number, serial: string): boolean {
-    const verdict = this.uptimes.observe(nodeId, uptimeS, receivedAt);
-    if (!verdict.rebooted) return false;
-    this.stats.rebootsDetected++;
-    this.logger.log(`[serial=${serial}] rebooted: uptime went from ${verdict.before} s to ${uptimeS} s`);
-    return true;
   }
 
   private drop(key: string, message: string): void {

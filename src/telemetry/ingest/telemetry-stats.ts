@@ -1,5 +1,5 @@
 // Counters of telemetry ingestion as plain numbers, for /metrics and the benchmark to read.
-// One instance per process (a provider).
+// One instance per process (a provider); the ingestion worker's counts arrive as deltas.
 
 import { Injectable } from '@nestjs/common';
 
@@ -17,6 +17,8 @@ export class TelemetryStats {
   droppedWrongType = 0;
   /** Dropped: the report's nodeID is not the serial of the node its topic names. */
   droppedNodeMismatch = 0;
+  /** Dropped before decoding: the ingestion worker had too many reports waiting. */
+  droppedBacklog = 0;
   clientSamples = 0;
   samplesDropped = 0;
   flushes = 0;

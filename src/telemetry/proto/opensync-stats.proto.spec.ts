@@ -55,7 +55,7 @@ describe('sts.Report subset', () => {
     expect(STATS_ROOT.lookupType('sts.Report').fields.clients.id).toBe(5);
   });
 
-  it('decodes a zlib-compressed report encoded from the reference .proto', async () => {
+  it('decodes a zlib-compressed report encoded from the reference .proto', () => {
     const Report = reference.lookupType('sts.Report');
     const message = Report.fromObject({
       nodeID: 'SER1',
@@ -66,26 +66,26 @@ describe('sts.Report subset', () => {
     });
     const payload = deflateSync(Buffer.from(Report.encode(message).finish()));
     expect(payload[0]).toBe(0x78);
-    const report = await decodeReportPayload(payload, 1000);
+    const report = decodeReportPayload(payload, 1000);
     expect(report.nodeId).toBe('SER1');
     expect(report.clients).toEqual([{ mac: 'aa:bb:cc:00:00:01', band: '5G', channel: 36, at: 1000, rxBytes: 1000, txBytes: 5000, rxRateMbps: 433.3, txRateMbps: 866.7, snrDb: 38 }]);
     expect(report.radios).toEqual([{ band: '2.4G', channel: 6, at: 1000, busyPct: 42, noiseFloorDbm: -95 }]);
     expect(report.devices).toEqual([{ at: 1000, uptimeS: 3600, load1: 0.5, memUsedKb: 200000, memTotalKb: 512000, cpuPct: 12, tempC: 58 }]);
   });
 
-  it('refuses corrupt zlib, garbage and a protobuf of another type with a stable kind', async () => {
-    const kind = async (payload: Buffer): Promise<string> => {
+  it('refuses corrupt zlib, garbage and a protobuf of another type with a stable kind', () => {
+    const kind = (payload: Buffer): string => {
       try {
-        await decodeReportPayload(payload, 0);
+        decodeReportPayload(payload, 0);
         return 'decoded';
       } catch (e) {
         return e instanceof ReportDecodeError ? e.kind : String(e);
       }
     };
-    expect(await kind(Buffer.from([0x78, 0x9c, 1, 2, 3, 4]))).toBe('CORRUPT');
-    expect(await kind(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff]))).toBe('CORRUPT');
+    expect(kind(Buffer.from([0x78, 0x9c, 1, 2, 3, 4]))).toBe('CORRUPT');
+    expect(kind(Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff]))).toBe('CORRUPT');
     // A Device message alone (a valid protobuf, not a Report): no nodeID.
     const device = reference.lookupType('sts.Device');
-    expect(await kind(Buffer.from(device.encode(device.fromObject({ uptime: 5 })).finish()))).toBe('WRONG_TYPE');
+    expect(kind(Buffer.from(device.encode(device.fromObject({ uptime: 5 })).finish()))).toBe('WRONG_TYPE');
   });
 });

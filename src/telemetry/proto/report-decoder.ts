@@ -2,14 +2,13 @@
 // (QM compresses with zlib compress(), RFC 1950), decode sts.Report with protobufjs from the
 // project's .proto, map to plain samples. Failures carry a stable kind so ingestion can
 // count them: CORRUPT (zlib or protobuf framing), WRONG_TYPE (valid protobuf, not a Report).
+// Synchronous: it runs in the ingestion worker thread, never on the controller's event loop.
 
-import { inflate } from 'node:zlib';
-import { promisify } from 'node:util';
+import { inflateSync } from 'node:zlib';
 import { OPENSYNC_STATS_PROTO } from '@lib/opensync';
 import * as protobuf from 'protobufjs';
 import { ClientSample, DeviceSample, RadioSample, StatsReport } from './stats-report';
 
-const inflateAsync = promisify(inflate);
 /** A report inflates to a few kB per client; anything near this is not a report. */
 export const MAX_INFLATED_BYTES = 4 * 1024 * 1024;
 
@@ -30,11 +29,11 @@ export class ReportDecodeError extends Error {
   }
 }
 
-export async function decodeReportPayload(payload: Buffer, receivedAt: number): Promise<StatsReport> {
+export function decodeReportPayload(payload: Uint8Array, receivedAt: number): StatsReport {
   let bytes = payload;
   if (payload.length > 0 && payload[0] === 0x78) {
     try {
-      bytes = await inflateAsync(payload, { maxOutputLength: MAX_INFLATED_BYTES });
+      bytes = inflateSync(payload, { maxOutputLength: MAX_INFLATED_BYTES });
     } catch (error) {
       throw new ReportDecodeError('CORRUPT', `zlib: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -19,6 +19,8 @@ export interface BenchOptions {
   writeDoc: boolean;
   /** Devices the fleet dials per second at cold start (parts 1-5). */
   dialRate: number;
+  /** Seconds between two reports of one device in the telemetry part. */
+  telemetryIntervalS: number;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -28,6 +30,10 @@ export const USAGE = `npm run bench -- [options]
   --only PARTS    comma-separated parts, by number (1-7) or name: ${PART_IDS.join(', ')}
   --rows N        rows in the ovsdb-server of part 6 (default 10000)
   --dial-rate N   devices the fleet dials per second at cold start (default 1000)
+  --telemetry-interval S
+                  seconds between two reports of a device in the telemetry part (default 10;
+                  e.g. --devices 3000 --telemetry-interval 3 offers the 1,000 reports/s of
+                  10,000 devices at 10 s)
   --no-doc        print the table only, leave docs/benchmarks.md alone`;
 
 function positiveInt(flag: string, text: string | undefined): number {
@@ -55,6 +61,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     changes: quick ? 200 : 500,
     writeDoc: true,
     dialRate: 1000,
+    telemetryIntervalS: 10,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -77,6 +84,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--dial-rate':
         opts.dialRate = positiveInt(flag, value());
+        break;
+      case '--telemetry-interval':
+        opts.telemetryIntervalS = positiveInt(flag, value());
         break;
       case '--no-doc':
         opts.writeDoc = false;

@@ -32,7 +32,6 @@ interface SqliteReader {
 const Database = require('better-sqlite3') as new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => SqliteReader;
 const TITLE = '7. Telemetry ingestion';
 const CLIENTS = 10;
-const INTERVAL_S = 10;
 const USAGE = 'query ($id: ID!, $from: DateTime) { location(id: $id) { usage(from: $from, bucket: DAY) { start rxBytes txBytes } } }';
 
 function mosquittoReachable(): Promise<boolean> {
@@ -47,7 +46,24 @@ function mosquittoReachable(): Promise<boolean> {
 }
 
 
+/** The controller's event-loop delay since the last scrape (prom-client resets it on each). */
+async function loopDelay(url: string): Promise<{ p99Ms: number; maxMs: number }> {
+  const metrics = url.replace(/\/graphql$/, '/metrics');
+  let text = '';
+  for (let attempt = 1; text === ''; attempt++) {
+    try {
+      text = await (await fetch(metrics)).text();
+    } catch (error) {
+      // A kept-alive connection the server closed meanwhile: once more on a new one.
+      if (attempt >= 3) throw new Error(`GET /metrics: ${String((error as { cause?: unknown }).cause ?? error)}`);
+    }
+  }
+  const read = (name: string): number => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  return { p99Ms: read('nodejs_eventloop_lag_p99_seconds'), maxMs: read('nodejs_eventloop_lag_max_seconds') };
+}
+
 export async function runTelemetry(options: BenchOptions): Promise<PartReport[]> {
+  const INTERVAL_S = options.telemetryIntervalS;
   const skipped = fleetSkipReason(ROOT) ?? ((await mosquittoReachable()) ? undefined : 'Mosquitto is not listening on 127.0.0.1:1883');
   if (skipped) return [{ part: 'telemetry', title: TITLE, rows: [], notes: [], skipped }];
   await ensureControllerBuilt(ROOT);
@@ -81,6 +97,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
       return { n: r.n, newest: r.newest ?? 0 };
     };
     const durationS = Math.max(20, options.durationS);
+    await loopDelay(controller.url);
     const start = { rows: rows(), bytes: dbBytes(), cpu: controller.usage().cpuSeconds, at: Date.now() };
     const lags: number[] = [];
     while (Date.now() - start.at < durationS * 1000) {
@@ -88,6 +105,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
       lags.push(Date.now() - rows().newest);
     }
     const end = { rows: rows(), bytes: dbBytes(), cpu: controller.usage().cpuSeconds, at: Date.now() };
+    const loop = await loopDelay(controller.url);
     const seconds = (end.at - start.at) / 1000;
     const stored = (end.rows.n - start.rows.n) / seconds;
     const expected = (homes.length * CLIENTS) / INTERVAL_S;
@@ -109,6 +127,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
       { metric: 'client samples stored per second (expected)', value: `${stored.toFixed(0)} (${expected.toFixed(0)})` },
       { metric: 'lag of the newest stored sample, p99 (sampled every 2 s)', value: ms(lagP99), target: '< 2 s', verdict: verdict(lagP99 < 2000) },
       { metric: 'controller CPU while telemetry flows (share of one core, idle cost included)', value: `${(cpuShare * 100).toFixed(0)} %` },
+      { metric: "controller main event loop delay while telemetry flows, p99 / max", value: `${ms(loop.p99Ms)} / ${ms(loop.maxMs)}` },
       { metric: 'database growth per device per day (SQLite, raw samples)', value: `${(bytesPerDeviceDay / 2 ** 20).toFixed(2)} MiB` },
       { metric: "a location's usage over 7 days, p99 (200 queries)", value: ms(queryP99), target: '< 50 ms', verdict: verdict(queryP99 < 50) },
       ...changeRows.map((r) => ({ ...r, metric: `while telemetry flows: ${r.metric}` })),
