@@ -3,12 +3,32 @@
 // Convergence results carry OVSDB values, whose maps are encoded as {"$map": [[k, v], ...]}.
 
 import type { DomainEvent, DomainEventType } from '../domain-events/domain-event';
+import type { OperationNotice } from '../operations/runner/target-placement';
 import type { NodeNetworkStatus } from '../reconciler/status/node-network-statuses';
 
 export const EVENTS_SUBJECT = 'events';
 export const STATUS_SUBJECT = 'status';
 /** An instance that starts asks the others for the results they hold ({ from }). */
 export const STATUS_REQUEST_SUBJECT = 'status-request';
+
+/** Device operations started, cancelled or progressed on one instance ({ from, notices }). */
+export const OPERATIONS_SUBJECT = 'operations';
+
+export interface OperationsMessage {
+  from: string;
+  notices: OperationNotice[];
+}
+
+const NOTICE_KINDS: ReadonlySet<OperationNotice['kind']> = new Set(['started', 'cancelled', 'progress']);
+
+export function parseOperationsMessage(value: unknown): OperationsMessage {
+  if (!isObject(value) || typeof value.from !== 'string' || !Array.isArray(value.notices)) throw new Error('not an operations message');
+  const notices = value.notices.map((n): OperationNotice => {
+    if (!isObject(n) || typeof n.operationId !== 'string' || !NOTICE_KINDS.has(n.kind as OperationNotice['kind'])) throw new Error('malformed operation notice');
+    return { operationId: n.operationId, kind: n.kind as OperationNotice['kind'] };
+  });
+  return { from: value.from, notices };
+}
 
 export interface EventsMessage {
   from: string;

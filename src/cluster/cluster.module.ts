@@ -2,6 +2,7 @@
 // imported; every part stays idle unless CLUSTER_NATS_URL is set (config.cluster).
 
 import { Module } from '@nestjs/common';
+import { OperationsModule } from '../operations/operations.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { SouthboundModule } from '../southbound/southbound.module';
 import { ClusterBus } from './cluster-bus.service';
@@ -9,10 +10,11 @@ import { ClusterRelay } from './cluster-relay.service';
 import { ClusterService } from './cluster.service';
 import { DeviceOwnership } from './device-ownership.service';
 import { InstanceRegistry } from './instance-registry.service';
+import { OperationsRelay } from './operations-relay.service';
 
 @Module({
-  imports: [SouthboundModule, ReconcilerModule],
-  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, ClusterService],
+  imports: [SouthboundModule, ReconcilerModule, OperationsModule],
+  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, ClusterService],
   exports: [ClusterService, InstanceRegistry, DeviceOwnership],
 })
 export class ClusterModule {}

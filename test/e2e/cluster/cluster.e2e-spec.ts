@@ -8,6 +8,7 @@
 import { Client } from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { CREATE_REBOOT, readOperation, targetStates, untilOperation } from '../operations/operations-ops';
 import { CLAIM_NODE, createCustomer, UPDATE_NETWORK } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, TestApp } from '../support';
 import { createTestDatabase, postgresReachable, TestDatabase } from '../support/test-database';
@@ -161,6 +162,32 @@ describeCluster('a cluster of three instances', () => {
       await client.dispose();
     }
   }, 60_000);
+
+  it('a reboot created on one instance for devices held by the others is carried out by their holders, once each', async () => {
+    const creator = instances[0];
+    const owners = await ownership();
+    const chosen = serials.filter((s) => owners.get(s) !== creator.id).slice(0, 6);
+    expect(new Set(chosen.map((s) => owners.get(s))).size).toBe(2);
+    const nodes = await pg.query<{ id: string; serial_number: string }>('SELECT id, serial_number FROM nodes WHERE serial_number = ANY($1)', [chosen]);
+    const device = (serial: string) => fleet.devices.find((d) => d.serial === serial)!;
+    const boots = new Map(chosen.map((s) => [s, device(s).bootCount]));
+    const op = expectData(
+      await gql<{ createRebootOperation: { id: string } }>(as(creator), CREATE_REBOOT, { input: { targets: { nodeIds: nodes.rows.map((r) => r.id) }, waveSize: 2 } }, token),
+    ).createRebootOperation;
+    const done = await untilOperation(as(creator), token, op.id, 'COMPLETED');
+    expect(targetStates(done)).toEqual(Object.fromEntries(chosen.map((s) => [s, 'SUCCEEDED'])));
+    // Progress reads the same on every instance.
+    for (const reader of instances) expect((await readOperation(as(reader), token, op.id)).progress).toEqual([{ state: 'SUCCEEDED', count: chosen.length }]);
+    // Each device rebooted exactly once, by the instance that holds it, none by the creator.
+    for (const serial of chosen) expect(device(serial).bootCount - boots.get(serial)!).toBe(1);
+    for (const instance of instances) {
+      const succeeded = [...instance.output().matchAll(new RegExp(`\\[serial=([^\\s\\]]+)[^\\]]*\\] operation ${op.id}: SUCCEEDED`, 'g'))].map((m) => m[1]).sort();
+      expect(succeeded).toEqual(chosen.filter((s) => owners.get(s) === instance.id).sort());
+    }
+    const audit = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'deviceOperation.nodeState' AND object_id = $1 AND "after" LIKE '%"state":"SUCCEEDED"%'`, [op.id]);
+    expect(Number(audit.rows[0].n)).toBe(chosen.length);
+    await until('the rebooted devices back on their holders', () => settled(instances));
+  }, 120_000);
 
   it('kill -9 of an instance: its devices land on the survivors and every network is APPLIED again', async () => {
     const victim = instances[2];
