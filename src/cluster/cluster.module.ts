@@ -6,6 +6,7 @@ import { OperationsModule } from '../operations/operations.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { SouthboundModule } from '../southbound/southbound.module';
 import { ClusterBus } from './cluster-bus.service';
+import { ClusterMetrics } from './cluster-metrics';
 import { ClusterRelay } from './cluster-relay.service';
 import { ClusterService } from './cluster.service';
 import { DeviceOwnership } from './device-ownership.service';
@@ -14,7 +15,7 @@ import { OperationsRelay } from './operations-relay.service';
 
 @Module({
   imports: [SouthboundModule, ReconcilerModule, OperationsModule],
-  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, ClusterService],
+  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, ClusterService, ClusterMetrics],
   exports: [ClusterService, InstanceRegistry, DeviceOwnership],
 })
 export class ClusterModule {}

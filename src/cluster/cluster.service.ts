@@ -63,8 +63,8 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     });
     this.every(DRAIN_EVERY_MS, () => this.drain(cluster));
     this.every(cluster.leaseMs, () => this.resetOrphans());
-    // The operations' periodic pass: a lost notice, and targets of devices that moved.
-    this.every(cluster.leaseMs, async () => this.runner.pump());
+    // The operations' periodic pass: a lost notice, targets of devices that moved or whose driver died.
+    this.every(cluster.leaseMs, () => this.runner.periodic());
     this.logger.log(`instance ${cluster.instanceId} serves devices at ${cluster.deviceAddress}${cluster.redirectorListen ? `, redirector on ${cluster.redirectorListen}` : ''}`);
   }
 

@@ -294,18 +294,36 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   private pickUp(nodeId: string): void {
     if (this.pickingUp.has(nodeId)) return;
     this.pickingUp.add(nodeId);
-    void (async () => {
-      for (const row of await this.store.inFlightOfNode(nodeId)) {
-        if (this.byTarget.has(row.id) || this.byNode.has(row.nodeId)) continue;
-        const operation = await this.store.operation(row.operationId);
-        if (operation === null || operation.finishedAt !== null) continue;
-        this.logger.log(`[serial=${row.serialNumber}] operation ${row.operationId}: taken over in ${row.state}`);
-        // Observed like after a restart: a SENDING or SENT node is never commanded blindly.
-        this.look(this.track(row, operation));
-      }
-    })()
+    void this.store
+      .inFlightOfNode(nodeId)
+      .then((rows) => this.adopt(rows))
       .catch((error: unknown) => this.logger.warn(`taking over the operations of node ${nodeId} failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => this.pickingUp.delete(nodeId));
+  }
+
+  /**
+   * The cluster's periodic pass: in-flight targets that this instance drives now and nobody
+   * here tracks (their driver died while the device is away) are taken over, so their
+   * deadline is kept; then a pass as after any change.
+   */
+  async periodic(): Promise<void> {
+    if (this.stopped || this.placement === undefined) return;
+    const untracked = (await this.store.inFlight()).filter((r) => !this.byTarget.has(r.id) && !this.byNode.has(r.nodeId));
+    await this.adopt(await this.driven(untracked));
+    this.pump();
+  }
+
+  private async adopt(rows: DeviceOperationTarget[]): Promise<void> {
+    const operations = new Map<string, DeviceOperation | null>();
+    for (const row of rows) {
+      if (!operations.has(row.operationId)) operations.set(row.operationId, await this.store.operation(row.operationId));
+      const operation = operations.get(row.operationId);
+      // Checked after the reads: a connect and the periodic pass may adopt at the same time.
+      if (operation == null || operation.finishedAt !== null || this.byTarget.has(row.id) || this.byNode.has(row.nodeId)) continue;
+      this.logger.log(`[serial=${row.serialNumber}] operation ${row.operationId}: taken over in ${row.state}`);
+      // Observed like after a restart: a SENDING or SENT node is never commanded blindly.
+      this.look(this.track(row, operation));
+    }
   }
 
   private inFlightOf(operationId: string): number {

@@ -79,6 +79,13 @@ describeCluster('a cluster of three instances', () => {
     for (const l of locations) if ((await status(on, l.networkId)) !== 'APPLIED') return false;
     return true;
   };
+  /** A metric of one instance's /metrics, summed over its series. */
+  const metric = async (on: Instance, name: string): Promise<number> => {
+    const text = await (await fetch(on.url.replace('/graphql', '/metrics'))).text();
+    const values = [...text.matchAll(new RegExp(`^opensync_${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => Number(m[1]));
+    if (values.length === 0) throw new Error(`no metric ${name}`);
+    return values.reduce((x, y) => x + y, 0);
+  };
   const ssids = (serial: string): string[] =>
     fleet.devices
       .find((d) => d.serial === serial)!
@@ -91,9 +98,12 @@ describeCluster('a cluster of three instances', () => {
     pg = new Client({ connectionString: db.databaseUrl.replace(/\?.*$/, ''), options: `-c search_path=${new URL(db.databaseUrl).searchParams.get('schema')}` });
     await pg.connect();
     const redirectorPort = await freePort();
-    // The first runs the migrations alone (once per cluster), then the others join.
-    instances.push(await startInstance({ id: 'ctl-a', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS, redirectorPort }));
-    instances.push(...(await Promise.all(['ctl-b', 'ctl-c'].map((id) => startInstance({ id, databaseUrl: db.databaseUrl, leaseMs: LEASE_MS })))));
+    // All three start at once on an empty database: the migrations run once, under a lock.
+    instances.push(
+      ...(await Promise.all(
+        ['ctl-a', 'ctl-b', 'ctl-c'].map((id) => startInstance({ id, databaseUrl: db.databaseUrl, leaseMs: LEASE_MS, ...(id === 'ctl-a' ? { redirectorPort } : {}) })),
+      )),
+    );
     await until('three live instances', async () => (await pg.query('SELECT id FROM cluster_instances WHERE lease_until > now()')).rowCount === 3);
     // Every instance's registry sees the other two before any device dials.
     await until('each instance to know the others', () => instances.every((i) => /live instances: ctl-a, ctl-b, ctl-c/.test(i.output())));
@@ -109,6 +119,12 @@ describeCluster('a cluster of three instances', () => {
     await db?.drop();
   });
 
+  it('three instances started at once on an empty database: one ran the migrations, the others found none pending', () => {
+    const applied = instances.map((i) => Number(/migrations: (\d+) applied under the migrations lock/.exec(i.output())?.[1] ?? -1));
+    expect(applied.filter((n) => n > 0)).toHaveLength(1);
+    expect(applied.filter((n) => n === 0)).toHaveLength(2);
+  });
+
   it('holds every device on exactly one instance, spread over all three', async () => {
     const owners = await until('the fleet to settle', () => settled(instances));
     const counts = new Map<string, number>();
@@ -116,6 +132,20 @@ describeCluster('a cluster of three instances', () => {
     expect([...counts.keys()].sort()).toEqual(['ctl-a', 'ctl-b', 'ctl-c']);
     expect([...counts.values()].reduce((a, b) => a + b)).toBe(FLEET);
   }, 90_000);
+
+  it('exports the cluster at /metrics: leases, devices held, redirects, messages', async () => {
+    const owners = await until('the fleet to settle', () => settled(instances));
+    for (const instance of instances) {
+      expect(await metric(instance, 'cluster_lease_held')).toBe(1);
+      expect(await metric(instance, 'cluster_live_instances')).toBe(3);
+      expect(await metric(instance, 'cluster_owned_devices')).toBe([...owners.values()].filter((id) => id === instance.id).length);
+      expect(await metric(instance, 'cluster_claims_total')).toBeGreaterThan(0);
+      expect(await metric(instance, 'cluster_messages_published_total')).toBeGreaterThan(0);
+      expect(await metric(instance, 'cluster_messages_received_total')).toBeGreaterThan(0);
+    }
+    // Every device of the fleet went through the redirector on ctl-a, the only one with it.
+    expect(await metric(instances[0], 'cluster_redirects_total')).toBeGreaterThanOrEqual(FLEET);
+  }, 60_000);
 
   it('a change made on any instance reaches devices held by the others and reads APPLIED everywhere', async () => {
     // Locations are made and claimed through different instances.
@@ -194,10 +224,24 @@ describeCluster('a cluster of three instances', () => {
     const before = await ownership();
     const orphans = [...before].filter(([, id]) => id === victim.id).map(([s]) => s);
     expect(orphans.length).toBeGreaterThan(0);
+    // One of the victim's devices is rebooting (slowly) when the victim dies: the survivor
+    // that gets the device takes the operation over and finishes it, with no second reboot.
+    const slow = fleet.devices.find((d) => d.serial === orphans[0])!;
+    Object.assign(slow.behaviour, { bootTimeMs: 8000 });
+    const boots = slow.bootCount;
+    const node = await pg.query<{ id: string }>('SELECT id FROM nodes WHERE serial_number = $1', [slow.serial]);
+    const op = expectData(await gql<{ createRebootOperation: { id: string } }>(as(instances[0]), CREATE_REBOOT, { input: { targets: { nodeIds: [node.rows[0].id] } } }, token)).createRebootOperation;
+    await until('the device rebooting', async () => targetStates(await readOperation(as(instances[0]), token, op.id))[slow.serial] === 'REBOOTING');
     victim.child.kill('SIGKILL');
     await victim.exit;
     const survivors = live();
     const owners = await until('the fleet to settle on the survivors', () => settled(survivors));
+    const done = await untilOperation(as(instances[1]), token, op.id, 'COMPLETED');
+    expect(targetStates(done)).toEqual({ [slow.serial]: 'SUCCEEDED' });
+    expect(slow.bootCount - boots).toBe(1);
+    const taker = survivors.find((i) => i.id === owners.get(slow.serial))!;
+    expect(taker.output()).toMatch(new RegExp(`\\[serial=${slow.serial}[^\\]]*\\] operation ${op.id}: taken over in REBOOTING`));
+    Object.assign(slow.behaviour, { bootTimeMs: 0 });
     for (const serial of orphans) expect(['ctl-a', 'ctl-b']).toContain(owners.get(serial));
     // Devices that stayed did not move.
     for (const [serial, id] of before) if (id !== victim.id) expect(owners.get(serial)).toBe(id);
@@ -217,6 +261,9 @@ describeCluster('a cluster of three instances', () => {
       return owners !== false && [...owners.values()].every((id) => id === keeper.id);
     });
     expect(cut.output()).toMatch(/lease of instance ctl-b ran out/);
+    expect(await metric(cut, 'cluster_leases_lost_total')).toBeGreaterThanOrEqual(1);
+    expect(await metric(cut, 'cluster_lease_held')).toBe(0);
+    expect(await metric(cut, 'cluster_nats_connected')).toBe(0);
     const ready = await fetch(cut.url.replace('/graphql', '/health/ready'));
     expect(ready.status).toBe(503);
     expect(JSON.stringify(await ready.json())).toContain('NATS connection down');
