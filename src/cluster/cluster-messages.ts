@@ -5,6 +5,7 @@
 import type { DomainEvent, DomainEventType } from '../domain-events/domain-event';
 import type { OperationNotice } from '../operations/runner/target-placement';
 import type { NodeNetworkStatus } from '../reconciler/status/node-network-statuses';
+import type { VifAudience } from '../reconciler/status/vif-row-visibility';
 
 export const EVENTS_SUBJECT = 'events';
 export const STATUS_SUBJECT = 'status';
@@ -28,6 +29,22 @@ export function parseOperationsMessage(value: unknown): OperationsMessage {
     return { operationId: n.operationId, kind: n.kind as OperationNotice['kind'] };
   });
   return { from: value.from, notices };
+}
+
+/** Live device views asked of the instance holding the device: `views.<instance id>`, request/reply. */
+export const VIEWS_SUBJECT = 'views';
+
+export type ViewRequest = { view: 'vifs'; nodeId: string; audience: VifAudience } | { view: 'radios'; nodeId: string };
+
+export type ViewReply = { ok: true; value: unknown[] } | { ok: false; code: string; message: string };
+
+const AUDIENCES: ReadonlySet<VifAudience> = new Set(['PLATFORM_ADMIN', 'GROUP_ADMIN', 'GROUP_SUPPORT']);
+
+export function parseViewRequest(value: unknown): ViewRequest {
+  if (!isObject(value) || typeof value.nodeId !== 'string') throw new Error('not a view request');
+  if (value.view === 'radios') return { view: 'radios', nodeId: value.nodeId };
+  if (value.view === 'vifs' && AUDIENCES.has(value.audience as VifAudience)) return { view: 'vifs', nodeId: value.nodeId, audience: value.audience as VifAudience };
+  throw new Error('malformed view request');
 }
 
 export interface EventsMessage {

@@ -13,6 +13,7 @@ import { SouthboundService } from '../southbound/southbound.service';
 import { ClusterBus } from './cluster-bus.service';
 import { ClusterService } from './cluster.service';
 import { DeviceOwnership } from './device-ownership.service';
+import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
 
 @Injectable()
@@ -26,6 +27,7 @@ export class ClusterMetrics implements OnModuleInit {
     private readonly cluster: ClusterService,
     private readonly southbound: SouthboundService,
     private readonly connections: DeviceConnectionsService,
+    private readonly views: DeviceViewsRelay,
   ) {}
 
   onModuleInit(): void {
@@ -54,6 +56,9 @@ export class ClusterMetrics implements OnModuleInit {
     const bus = this.bus.stats;
     m.counterFrom('cluster_messages_published_total', 'Messages published to the other instances', () => bus.published);
     m.counterFrom('cluster_messages_received_total', 'Messages received from the cluster subjects (own included)', () => bus.received);
+    m.counterFrom('cluster_views_asked_total', 'Live device views (node.vifs, node.radios) asked of the instance holding the device', () => this.views.stats.asked);
+    m.counterFrom('cluster_views_unanswered_total', 'Live device views whose holder did not answer in time (DEVICE_HOLDER_UNAVAILABLE)', () => this.views.stats.unanswered);
+    m.counterFrom('cluster_views_answered_total', 'Live device views this instance answered for another', () => this.views.stats.answered);
     m.counterFrom('cluster_nats_disconnects_total', 'NATS connection losses', () => bus.disconnects);
   }
 }

@@ -10,12 +10,13 @@ import { ClusterMetrics } from './cluster-metrics';
 import { ClusterRelay } from './cluster-relay.service';
 import { ClusterService } from './cluster.service';
 import { DeviceOwnership } from './device-ownership.service';
+import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
 import { OperationsRelay } from './operations-relay.service';
 
 @Module({
   imports: [SouthboundModule, ReconcilerModule, OperationsModule],
-  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, ClusterService, ClusterMetrics],
+  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, DeviceViewsRelay, ClusterService, ClusterMetrics],
   exports: [ClusterService, InstanceRegistry, DeviceOwnership],
 })
 export class ClusterModule {}

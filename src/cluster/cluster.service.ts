@@ -18,6 +18,7 @@ import type { ClusterConfig } from './cluster-config';
 import { ClusterRelay } from './cluster-relay.service';
 import { RESET_ORPHANED_NODES } from './cluster-sql';
 import { DeviceOwnership } from './device-ownership.service';
+import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
 import { OperationsRelay } from './operations-relay.service';
 
@@ -41,6 +42,7 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     private readonly readiness: ReadinessChecks,
     private readonly runner: OperationsRunner,
     private readonly operationsRelay: OperationsRelay,
+    private readonly viewsRelay: DeviceViewsRelay,
   ) {}
 
   /** Runs before the southbound starts listening (application bootstrap). */
@@ -56,6 +58,8 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     // Device operations: each runner drives the targets of the devices this instance holds.
     this.runner.placement = this.ownership;
     this.operationsRelay.start();
+    // node.vifs and node.radios of devices held elsewhere: asked of their holder.
+    this.viewsRelay.start();
     // Not ready without the cluster: the load balancer sends devices and API calls elsewhere.
     this.readiness.register('cluster', () => {
       if (!this.bus.isUp) throw new Error('NATS connection down');
@@ -73,6 +77,7 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     for (const t of this.timers) clearInterval(t);
     this.relay.stop();
     this.operationsRelay.stop();
+    this.viewsRelay.stop();
     await this.registry.stop();
   }
 

@@ -21,6 +21,7 @@ const FLEET = Number(process.env.CLUSTER_E2E_FLEET ?? 24);
 const NODES_PER_LOCATION = 4;
 const LEASE_MS = 3000;
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes { serial status } } } }`;
+const NODE_VIEWS = `query ($id: ID!) { node(id: $id) { vifs { ifName inSync config } radios { band ifName } } }`;
 const SUBSCRIBE = `subscription ($id: ID!) { wifiNetworkStatusChanged(networkId: $id) { overall } }`;
 
 const postgresUp = postgresReachable();
@@ -311,4 +312,30 @@ describeCluster('a cluster of three instances', () => {
       await stale.stop();
     }
   }, 60_000);
+
+  it('node.vifs and node.radios answer on any instance; a holder that does not answer is DEVICE_HOLDER_UNAVAILABLE', async () => {
+    const members = live();
+    const owners = await until('the fleet to settle', () => settled(members));
+    const serial = locations[0].serials[0];
+    const holder = members.find((i) => i.id === owners.get(serial))!;
+    const asker = members.find((i) => i !== holder)!;
+    const node = await pg.query<{ id: string }>('SELECT id FROM nodes WHERE serial_number = $1', [serial]);
+    type Views = { node: { vifs: Array<{ ifName: string; inSync: boolean; config: unknown }>; radios: Array<{ band: string }> } };
+    const read = (on: Instance) => gql<Views>(as(on), NODE_VIEWS, { id: node.rows[0].id }, token);
+    const atHolder = expectData(await read(holder)).node;
+    expect(atHolder.vifs.length).toBeGreaterThan(0);
+    expect(atHolder.radios.length).toBeGreaterThan(0);
+    expect(expectData(await read(asker)).node).toEqual(atHolder);
+    // The holder stopped (SIGSTOP) while its lease still holds: the read waits a bounded time and fails clearly.
+    holder.child.kill('SIGSTOP');
+    try {
+      const res = await read(asker);
+      expect(res.errors?.[0]?.extensions?.code).toBe('DEVICE_HOLDER_UNAVAILABLE');
+      expect(res.errors?.[0]?.message).toContain(`instance ${holder.id}`);
+    } finally {
+      holder.child.kill('SIGCONT');
+    }
+    expect(await metric(asker, 'cluster_views_unanswered_total')).toBeGreaterThanOrEqual(1);
+    await until('the fleet to settle again', () => settled(live()));
+  }, 120_000);
 });
