@@ -22,6 +22,7 @@ const NODES_PER_LOCATION = 4;
 const LEASE_MS = 3000;
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes { serial status } } } }`;
 const NODE_VIEWS = `query ($id: ID!) { node(id: $id) { vifs { ifName inSync config } radios { band ifName } } }`;
+const PROGRESS = `subscription ($id: ID!) { deviceOperationProgress(id: $id) { state counts { state count } } }`;
 const SUBSCRIBE = `subscription ($id: ID!) { wifiNetworkStatusChanged(networkId: $id) { overall } }`;
 
 const postgresUp = postgresReachable();
@@ -205,6 +206,21 @@ describeCluster('a cluster of three instances', () => {
     const op = expectData(
       await gql<{ createRebootOperation: { id: string } }>(as(creator), CREATE_REBOOT, { input: { targets: { nodeIds: nodes.rows.map((r) => r.id) }, waveSize: 2 } }, token),
     ).createRebootOperation;
+    // Followed on the creator, which drives none of its nodes: the holders' progress is relayed.
+    const pushed: Array<{ state: string; counts: Array<{ state: string; count: number }> }> = [];
+    const client = createClient({ url: creator.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const stop = client.subscribe<{ deviceOperationProgress: (typeof pushed)[number] }>(
+      { query: PROGRESS, variables: { id: op.id } },
+      { next: (m) => m.data && pushed.push(m.data.deviceOperationProgress), error: () => undefined, complete: () => undefined },
+    );
+    try {
+      await until('every node SUCCEEDED pushed to the subscriber', () =>
+        pushed.some((p) => p.counts.length === 1 && p.counts[0].state === 'SUCCEEDED' && p.counts[0].count === chosen.length),
+      );
+    } finally {
+      stop();
+      await client.dispose();
+    }
     const done = await untilOperation(as(creator), token, op.id, 'COMPLETED');
     expect(targetStates(done)).toEqual(Object.fromEntries(chosen.map((s) => [s, 'SUCCEEDED'])));
     // Progress reads the same on every instance.
