@@ -11,6 +11,7 @@ import { MetricsRegistry } from '../metrics/metrics-registry';
 import { DeviceConnectionsService } from '../reconciler/sessions/device-connections.service';
 import { SouthboundService } from '../southbound/southbound.service';
 import { ClusterBus } from './cluster-bus.service';
+import { ClusterRelay } from './cluster-relay.service';
 import { ClusterService } from './cluster.service';
 import { DeviceOwnership } from './device-ownership.service';
 import { DeviceViewsRelay } from './device-views-relay.service';
@@ -28,6 +29,7 @@ export class ClusterMetrics implements OnModuleInit {
     private readonly southbound: SouthboundService,
     private readonly connections: DeviceConnectionsService,
     private readonly views: DeviceViewsRelay,
+    private readonly relay: ClusterRelay,
   ) {}
 
   onModuleInit(): void {
@@ -54,6 +56,10 @@ export class ClusterMetrics implements OnModuleInit {
     m.counterFrom('cluster_devices_moved_total', 'Devices moved to an instance that joined (drain in waves)', () => this.cluster.stats.moved);
     m.counterFrom('cluster_orphan_nodes_reset_total', 'Nodes of dead instances marked disconnected', () => this.cluster.stats.orphansReset);
     const bus = this.bus.stats;
+    m.labelledCounterFrom('cluster_events_total', 'After-commit change notices sent to the other instances, and received from them', 'direction', () => ({
+      published: this.relay.stats.eventsPublished,
+      received: this.relay.stats.eventsReceived,
+    }));
     m.counterFrom('cluster_messages_published_total', 'Messages published to the other instances', () => bus.published);
     m.counterFrom('cluster_messages_received_total', 'Messages received from the cluster subjects (own included)', () => bus.received);
     m.counterFrom('cluster_views_asked_total', 'Live device views (node.vifs, node.radios) asked of the instance holding the device', () => this.views.stats.asked);

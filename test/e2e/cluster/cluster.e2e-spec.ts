@@ -81,10 +81,12 @@ describeCluster('a cluster of three instances', () => {
     for (const l of locations) if ((await status(on, l.networkId)) !== 'APPLIED') return false;
     return true;
   };
-  /** A metric of one instance's /metrics, summed over its series. */
-  const metric = async (on: Instance, name: string): Promise<number> => {
+  /** A metric of one instance's /metrics, summed over its series (those whose labels include `label`, if given). */
+  const metric = async (on: Instance, name: string, label?: string): Promise<number> => {
     const text = await (await fetch(on.url.replace('/graphql', '/metrics'))).text();
-    const values = [...text.matchAll(new RegExp(`^opensync_${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].map((m) => Number(m[1]));
+    const values = [...text.matchAll(new RegExp(`^opensync_${name}(\\{[^}]*\\})? (\\S+)$`, 'gm'))]
+      .filter((m) => label === undefined || (m[1] ?? '').includes(label))
+      .map((m) => Number(m[2]));
     if (values.length === 0) throw new Error(`no metric ${name}`);
     return values.reduce((x, y) => x + y, 0);
   };
@@ -145,6 +147,16 @@ describeCluster('a cluster of three instances', () => {
       expect(await metric(instance, 'cluster_messages_published_total')).toBeGreaterThan(0);
       expect(await metric(instance, 'cluster_messages_received_total')).toBeGreaterThan(0);
     }
+    // A change on one instance is one notice published there and received by the two others.
+    const published = await Promise.all(instances.map((i) => metric(i, 'cluster_events_total', 'direction="published"')));
+    const received = await Promise.all(instances.map((i) => metric(i, 'cluster_events_total', 'direction="received"')));
+    const customer = await createCustomer(as(instances[1]), token);
+    await until('the notice published on ctl-b', async () => (await metric(instances[1], 'cluster_events_total', 'direction="published"')) > published[1]);
+    await until('the notice received on ctl-a and ctl-c', async () => {
+      const now = await Promise.all([0, 2].map((i) => metric(instances[i], 'cluster_events_total', 'direction="received"')));
+      return now[0] > received[0] && now[1] > received[2];
+    });
+    expect(customer.locations.length).toBeGreaterThan(0);
     // Every device of the fleet went through the redirector on ctl-a, the only one with it.
     expect(await metric(instances[0], 'cluster_redirects_total')).toBeGreaterThanOrEqual(FLEET);
   }, 60_000);
@@ -203,6 +215,8 @@ describeCluster('a cluster of three instances', () => {
     const nodes = await pg.query<{ id: string; serial_number: string }>('SELECT id, serial_number FROM nodes WHERE serial_number = ANY($1)', [chosen]);
     const device = (serial: string) => fleet.devices.find((d) => d.serial === serial)!;
     const boots = new Map(chosen.map((s) => [s, device(s).bootCount]));
+    // A reboot that takes a moment, as on hardware: the old session is gone before the new one dials.
+    for (const serial of chosen) Object.assign(device(serial).behaviour, { bootTimeMs: 500 });
     const op = expectData(
       await gql<{ createRebootOperation: { id: string } }>(as(creator), CREATE_REBOOT, { input: { targets: { nodeIds: nodes.rows.map((r) => r.id) }, waveSize: 2 } }, token),
     ).createRebootOperation;
@@ -234,6 +248,7 @@ describeCluster('a cluster of three instances', () => {
     const audit = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'deviceOperation.nodeState' AND object_id = $1 AND "after" LIKE '%"state":"SUCCEEDED"%'`, [op.id]);
     expect(Number(audit.rows[0].n)).toBe(chosen.length);
     await until('the rebooted devices back on their holders', () => settled(instances));
+    for (const serial of chosen) Object.assign(device(serial).behaviour, { bootTimeMs: 0 });
   }, 120_000);
 
   it('kill -9 of an instance: its devices land on the survivors and every network is APPLIED again', async () => {
