@@ -90,6 +90,33 @@ export class ClusterBus implements OnModuleDestroy {
     this.subscriptions.push(subscription);
   }
 
+  /** Request/reply: the first answer, or a rejection when none comes within `timeoutMs` (or nobody listens). */
+  async request(subject: string, message: unknown, timeoutMs: number): Promise<unknown> {
+    if (!this.isUp || this.connection === undefined) throw new Error('NATS connection down');
+    this.stats.published++;
+    const reply = await this.connection.request(`${SUBJECT_PREFIX}.${subject}`, codec.encode(message), { timeout: timeoutMs });
+    this.stats.received++;
+    return codec.decode(reply.data);
+  }
+
+  /** Answers requests on a subject; a handler that throws answers nothing (the requester times out). */
+  respond(subject: string, answer: (message: unknown) => Promise<unknown>): void {
+    if (this.connection === undefined) throw new Error('the cluster bus is not started');
+    const subscription = this.connection.subscribe(`${SUBJECT_PREFIX}.${subject}`, {
+      callback: (error, msg) => {
+        if (error) return;
+        this.stats.received++;
+        void answer(codec.decode(msg.data))
+          .then((reply) => {
+            this.stats.published++;
+            msg.respond(codec.encode(reply));
+          })
+          .catch((e: unknown) => this.logger.warn(`no answer on ${subject}: ${e instanceof Error ? e.message : String(e)}`));
+      },
+    });
+    this.subscriptions.push(subscription);
+  }
+
   async onModuleDestroy(): Promise<void> {
     for (const s of this.subscriptions) s.unsubscribe();
     await this.connection?.drain().catch(() => undefined);

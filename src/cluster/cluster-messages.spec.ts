@@ -1,4 +1,4 @@
-import { decodeStatuses, encodeStatuses, parseEventsMessage, parseStatusMessage } from './cluster-messages';
+import { decodeStatuses, encodeStatuses, parseEventsMessage, parseOperationsMessage, parseStatusMessage } from './cluster-messages';
 
 describe('cluster messages', () => {
   it('carry convergence results with OVSDB maps and dates through JSON', () => {
@@ -35,5 +35,12 @@ describe('cluster messages', () => {
       ],
     };
     expect(parseEventsMessage(message)).toEqual(message);
+  });
+
+  it('keep operation notices and refuse unknown kinds', () => {
+    const message = { from: 'a', notices: [{ operationId: 'o1', kind: 'started' }, { operationId: 'o1', kind: 'progress' }, { operationId: 'o2', kind: 'cancelled' }] };
+    expect(parseOperationsMessage(message)).toEqual(message);
+    expect(() => parseOperationsMessage({ from: 'a', notices: [{ operationId: 'o1', kind: 'reboot-now' }] })).toThrow(/malformed operation notice/);
+    expect(() => parseOperationsMessage({ from: 'a', notices: 'o1' })).toThrow(/operations message/);
   });
 });

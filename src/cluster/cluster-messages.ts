@@ -4,12 +4,49 @@
 
 import { CACHED_INDEXES } from '../domain-events/domain-event';
 import type { CachedIndex, DomainEvent, DomainEventType } from '../domain-events/domain-event';
+import type { OperationNotice } from '../operations/runner/target-placement';
 import type { NodeNetworkStatus } from '../reconciler/status/node-network-statuses';
+import type { VifAudience } from '../reconciler/status/vif-row-visibility';
 
 export const EVENTS_SUBJECT = 'events';
 export const STATUS_SUBJECT = 'status';
 /** An instance that starts asks the others for the results they hold ({ from }). */
 export const STATUS_REQUEST_SUBJECT = 'status-request';
+
+/** Device operations started, cancelled or progressed on one instance ({ from, notices }). */
+export const OPERATIONS_SUBJECT = 'operations';
+
+export interface OperationsMessage {
+  from: string;
+  notices: OperationNotice[];
+}
+
+const NOTICE_KINDS: ReadonlySet<OperationNotice['kind']> = new Set(['started', 'cancelled', 'progress']);
+
+export function parseOperationsMessage(value: unknown): OperationsMessage {
+  if (!isObject(value) || typeof value.from !== 'string' || !Array.isArray(value.notices)) throw new Error('not an operations message');
+  const notices = value.notices.map((n): OperationNotice => {
+    if (!isObject(n) || typeof n.operationId !== 'string' || !NOTICE_KINDS.has(n.kind as OperationNotice['kind'])) throw new Error('malformed operation notice');
+    return { operationId: n.operationId, kind: n.kind as OperationNotice['kind'] };
+  });
+  return { from: value.from, notices };
+}
+
+/** Live device views asked of the instance holding the device: `views.<instance id>`, request/reply. */
+export const VIEWS_SUBJECT = 'views';
+
+export type ViewRequest = { view: 'vifs'; nodeId: string; audience: VifAudience } | { view: 'radios'; nodeId: string };
+
+export type ViewReply = { ok: true; value: unknown[] } | { ok: false; code: string; message: string };
+
+const AUDIENCES: ReadonlySet<VifAudience> = new Set(['PLATFORM_ADMIN', 'GROUP_ADMIN', 'GROUP_SUPPORT']);
+
+export function parseViewRequest(value: unknown): ViewRequest {
+  if (!isObject(value) || typeof value.nodeId !== 'string') throw new Error('not a view request');
+  if (value.view === 'radios') return { view: 'radios', nodeId: value.nodeId };
+  if (value.view === 'vifs' && AUDIENCES.has(value.audience as VifAudience)) return { view: 'vifs', nodeId: value.nodeId, audience: value.audience as VifAudience };
+  throw new Error('malformed view request');
+}
 
 export interface EventsMessage {
   from: string;

@@ -25,6 +25,8 @@ export class ClusterRelay {
   /** Which instance last reported each remote node (an older holder's "offline" must not wipe a newer one's results). */
   private readonly remoteHolder = new Map<string, string>();
   private subscription: Subscription | undefined;
+  /** Change notices sent to the others, and received from them (own echoes not counted). */
+  readonly stats = { eventsPublished: 0, eventsReceived: 0 };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,11 +42,14 @@ export class ClusterRelay {
 
   start(): void {
     this.subscription = this.domainEvents.events$.subscribe((event) => {
-      if (!this.received.has(event)) this.bus.publish(EVENTS_SUBJECT, { from: this.me, events: [event] });
+      if (this.received.has(event)) return;
+      this.stats.eventsPublished++;
+      this.bus.publish(EVENTS_SUBJECT, { from: this.me, events: [event] });
     });
     this.bus.subscribe(EVENTS_SUBJECT, (raw) => {
       const message = parseEventsMessage(raw);
       if (message.from === this.me) return;
+      this.stats.eventsReceived += message.events.length;
       for (const event of message.events) this.received.add(event);
       this.domainEvents.publish(message.events);
     });

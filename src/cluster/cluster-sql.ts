@@ -35,6 +35,12 @@ SELECT o.instance_id, i.device_address FROM cluster_ownership o
 JOIN cluster_instances i ON i.id = o.instance_id AND i.lease_until > now()
 WHERE o.serial = $1`;
 
+/** $1 serials: the live instance holding each of them (serials nobody live holds are absent). */
+export const LIVE_HOLDERS = `
+SELECT o.serial, o.instance_id FROM cluster_ownership o
+JOIN cluster_instances i ON i.id = o.instance_id AND i.lease_until > now()
+WHERE o.serial = ANY($1)`;
+
 /** $1 instance id, $2 serials: this instance lets the devices go (before redirecting them). */
 export const RELEASE_DEVICES = `DELETE FROM cluster_ownership WHERE instance_id = $1 AND serial = ANY($2)`;
 

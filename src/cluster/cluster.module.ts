@@ -2,17 +2,21 @@
 // imported; every part stays idle unless CLUSTER_NATS_URL is set (config.cluster).
 
 import { Module } from '@nestjs/common';
+import { OperationsModule } from '../operations/operations.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { SouthboundModule } from '../southbound/southbound.module';
 import { ClusterBus } from './cluster-bus.service';
+import { ClusterMetrics } from './cluster-metrics';
 import { ClusterRelay } from './cluster-relay.service';
 import { ClusterService } from './cluster.service';
 import { DeviceOwnership } from './device-ownership.service';
+import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
+import { OperationsRelay } from './operations-relay.service';
 
 @Module({
-  imports: [SouthboundModule, ReconcilerModule],
-  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, ClusterService],
+  imports: [SouthboundModule, ReconcilerModule, OperationsModule],
+  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, DeviceViewsRelay, ClusterService, ClusterMetrics],
   exports: [ClusterService, InstanceRegistry, DeviceOwnership],
 })
 export class ClusterModule {}

@@ -2,7 +2,8 @@
 // take this instance's lease, place devices through DeviceOwnership (the southbound asks it
 // before serving one, and its redirector asks where to send one), relay events and status,
 // move devices in waves to instances that joined, mark the nodes of dead instances
-// disconnected, and stop serving every device when the lease runs out.
+// disconnected, stop serving every device when the lease runs out, and let the device
+// operations runner drive only the targets of the devices this instance holds.
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -10,13 +11,16 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
 import { ReadinessChecks } from '../health/readiness-checks';
+import { OperationsRunner } from '../operations/runner/operations-runner.service';
 import { SouthboundService } from '../southbound/southbound.service';
 import { ClusterBus } from './cluster-bus.service';
 import type { ClusterConfig } from './cluster-config';
 import { ClusterRelay } from './cluster-relay.service';
 import { RESET_ORPHANED_NODES } from './cluster-sql';
 import { DeviceOwnership } from './device-ownership.service';
+import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
+import { OperationsRelay } from './operations-relay.service';
 
 const DRAIN_EVERY_MS = 1000;
 
@@ -36,6 +40,9 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     private readonly relay: ClusterRelay,
     private readonly southbound: SouthboundService,
     private readonly readiness: ReadinessChecks,
+    private readonly runner: OperationsRunner,
+    private readonly operationsRelay: OperationsRelay,
+    private readonly viewsRelay: DeviceViewsRelay,
   ) {}
 
   /** Runs before the southbound starts listening (application bootstrap). */
@@ -48,6 +55,11 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     await this.registry.start();
     this.southbound.placement = this.ownership;
     this.relay.start();
+    // Device operations: each runner drives the targets of the devices this instance holds.
+    this.runner.placement = this.ownership;
+    this.operationsRelay.start();
+    // node.vifs and node.radios of devices held elsewhere: asked of their holder.
+    this.viewsRelay.start();
     // Not ready without the cluster: the load balancer sends devices and API calls elsewhere.
     this.readiness.register('cluster', () => {
       if (!this.bus.isUp) throw new Error('NATS connection down');
@@ -55,6 +67,8 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     });
     this.every(DRAIN_EVERY_MS, () => this.drain(cluster));
     this.every(cluster.leaseMs, () => this.resetOrphans());
+    // The operations' periodic pass: a lost notice, targets of devices that moved or whose driver died.
+    this.every(cluster.leaseMs, () => this.runner.periodic());
     this.logger.log(`instance ${cluster.instanceId} serves devices at ${cluster.deviceAddress}${cluster.redirectorListen ? `, redirector on ${cluster.redirectorListen}` : ''}`);
   }
 
@@ -62,6 +76,8 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     if (this.config.cluster === undefined) return;
     for (const t of this.timers) clearInterval(t);
     this.relay.stop();
+    this.operationsRelay.stop();
+    this.viewsRelay.stop();
     await this.registry.stop();
   }
 

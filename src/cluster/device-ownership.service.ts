@@ -6,12 +6,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { DevicePlacement, PlacementVerdict } from '../southbound/device-placement';
-import { CLAIM_DEVICE, LIVE_HOLDER, RELEASE_ALL, RELEASE_DEVICES } from './cluster-sql';
+import type { TargetPlacement } from '../operations/runner/target-placement';
+import { CLAIM_DEVICE, LIVE_HOLDER, LIVE_HOLDERS, RELEASE_ALL, RELEASE_DEVICES } from './cluster-sql';
 import { InstanceRegistry } from './instance-registry.service';
 import { rendezvousOwner } from './rendezvous';
 
 @Injectable()
-export class DeviceOwnership implements DevicePlacement {
+export class DeviceOwnership implements DevicePlacement, TargetPlacement {
   private readonly logger = new Logger('Cluster');
   readonly stats = { claims: 0, claimsRefused: 0, redirects: 0, refusals: 0 };
 
@@ -52,6 +53,23 @@ export class DeviceOwnership implements DevicePlacement {
     if (!this.registry.holdsLease) return undefined;
     // A live holder keeps its device (no hop); otherwise the rendezvous owner takes it.
     return (await this.liveHolder(serial))?.address ?? this.ownerOf(serial)?.address;
+  }
+
+  /**
+   * Operation targets this instance drives: devices it holds, and devices no live instance
+   * holds whose rendezvous owner it is. Without its lease, none.
+   */
+  async drives(serials: readonly string[]): Promise<Set<string>> {
+    const mine = new Set<string>();
+    if (!this.registry.holdsLease || serials.length === 0) return mine;
+    const me = this.registry.instanceId;
+    const rows = (await this.dataSource.query(LIVE_HOLDERS, [serials])) as Array<{ serial: string; instance_id: string }>;
+    const holders = new Map(rows.map((r) => [r.serial, r.instance_id]));
+    for (const serial of serials) {
+      const holder = holders.get(serial);
+      if (holder === me || (holder === undefined && this.ownerOf(serial)?.id === me)) mine.add(serial);
+    }
+    return mine;
   }
 
   async release(serials: string[]): Promise<void> {

@@ -5,6 +5,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
+import { initializeDataSource } from './migrations-once';
 import { TransactionRunner } from './transaction-runner';
 
 @Global()
@@ -13,6 +14,11 @@ import { TransactionRunner } from './transaction-runner';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ ...buildDataSourceOptions(config.databaseUrl), autoLoadEntities: true }),
+      // On PostgreSQL, migrations run under an advisory lock: once per cluster at a time.
+      dataSourceFactory: async (options) => {
+        if (options === undefined) throw new Error('no data source options');
+        return initializeDataSource(options);
+      },
     }),
   ],
   providers: [TransactionRunner],

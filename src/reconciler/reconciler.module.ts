@@ -41,6 +41,6 @@ import { PassContributors } from './worker/pass-contributors';
     IsolatedSubnetResolver,
     NodeDeviceResolver,
   ],
-  exports: [ReconcilerService, NetworkStatusService, DeviceConnectionsService, PassContributors, ClientBlocks, DesiredStateService],
+  exports: [ReconcilerService, NetworkStatusService, DeviceConnectionsService, PassContributors, ClientBlocks, DesiredStateService, NodeDeviceViewService],
 })
 export class ReconcilerModule {}

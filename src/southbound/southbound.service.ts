@@ -117,6 +117,11 @@ export class SouthboundService implements OnApplicationBootstrap, OnModuleDestro
     return this.redirector?.addresses ?? [];
   }
 
+  /** The redirector listener's counts (zeros without one). */
+  get redirectorStats(): { redirected: number; noInstance: number; failed: number } {
+    return this.redirector?.stats ?? { redirected: 0, noInstance: 0, failed: 0 };
+  }
+
   private async startRedirector(): Promise<void> {
     const listen = this.config.cluster?.redirectorListen;
     if (listen === undefined || this.placement === undefined) return;

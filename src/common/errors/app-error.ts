@@ -11,6 +11,8 @@ export enum ErrorCode {
   PRECONDITION_FAILED = 'PRECONDITION_FAILED',
   /** The node's device is connected but did not answer a live read (session ended, timeout). */
   DEVICE_UNAVAILABLE = 'DEVICE_UNAVAILABLE',
+  /** In a cluster: the instance holding the node's device did not answer a live read in time. */
+  DEVICE_HOLDER_UNAVAILABLE = 'DEVICE_HOLDER_UNAVAILABLE',
   /** Too many attempts (logins) or operations (subscriptions on one socket); `extensions.retryAfterSeconds` when known. */
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** The request touched more distinct devices than one request may read live. */

@@ -16,6 +16,7 @@ const FROM_APP: Partial<Record<ErrorCode, [number, ApiErrorCode]>> = {
   [ErrorCode.PRECONDITION_FAILED]: [412, ApiErrorCode.PRECONDITION_FAILED],
   [ErrorCode.TOO_MANY_REQUESTS]: [429, ApiErrorCode.TOO_MANY_REQUESTS],
   [ErrorCode.DEVICE_UNAVAILABLE]: [503, ApiErrorCode.SERVICE_UNAVAILABLE],
+  [ErrorCode.DEVICE_HOLDER_UNAVAILABLE]: [503, ApiErrorCode.SERVICE_UNAVAILABLE],
   [ErrorCode.TOO_MANY_TARGETS]: [400, ApiErrorCode.INVALID_ARGUMENT],
   [ErrorCode.NETWORK_IN_KEY_POOL]: [412, ApiErrorCode.PRECONDITION_FAILED],
 };

@@ -9,6 +9,11 @@
 // as the runner admits them; a pass reads the database only for the operations, the next
 // nodes to admit, and once more to confirm an operation is over. State changes are written
 // in batches by the store, each awaited before the runner goes on.
+// In a cluster (`placement` set) each instance drives only the targets whose device it holds
+// (or, for a device nobody holds, will hold); counts that bound waves are read from the
+// database, which every instance shares; a device arriving from another instance brings its
+// in-flight targets with it (re-read, then observed, never commanded blindly); and the
+// runner's notices (started, cancelled, progress) are relayed to the other instances.
 
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Observable, Subject, Subscription } from 'rxjs';
@@ -24,6 +29,7 @@ import { RebootExecutor } from '../reboot/reboot-executor';
 import { admissions, canaryStops, nextTargetState, TargetEvent } from '../target-state-machine';
 import { OperationExecutor, TargetHandle } from './target-handle';
 import { ClientKickExecutor } from '../kick/client-kick-executor';
+import { OperationNotice, TargetPlacement } from './target-placement';
 import { TargetStore, TransitionWrite } from './target-store';
 
 const OPERATION_KEY = 'op:';
@@ -53,6 +59,12 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
   private pumpAgain = false;
   private stopped = false;
   private readonly executors: Record<OperationKind, OperationExecutor>;
+  /** Set by the cluster: which targets this instance drives. Unset: all of them. */
+  placement: TargetPlacement | undefined;
+  /** Set by the cluster: told of every local start, cancel and progress. */
+  onNotice: ((notice: OperationNotice) => void) | undefined;
+  /** Nodes whose in-flight targets are being read after their device arrived here. */
+  private readonly pickingUp = new Set<string>();
 
   constructor(
     @Inject(OPERATIONS_CONFIG) private readonly config: OperationsConfig,
@@ -80,7 +92,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     this.subscription = this.connections.events$.subscribe((event) => this.onConnection(event));
     for (const operation of await this.store.operationsIn([OperationState.SCHEDULED])) this.scheduleStart(operation);
     const operations = new Map((await this.store.liveOperations()).map((o) => [o.id, o]));
-    for (const row of await this.store.inFlight()) {
+    for (const row of await this.driven(await this.store.inFlight())) {
       const operation = operations.get(row.operationId);
       if (operation !== undefined) this.track(row, operation);
     }
@@ -98,6 +110,11 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   /** A new or resumed operation: start it at its time. */
   started(operation: DeviceOperation): void {
+    this.onNotice?.({ operationId: operation.id, kind: 'started' });
+    this.start(operation);
+  }
+
+  private start(operation: DeviceOperation): void {
     this.pendingCount.delete(operation.id);
     if (operation.state === OperationState.SCHEDULED) this.scheduleStart(operation);
     this.pump();
@@ -105,6 +122,24 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   /** An operation was cancelled: its admitted nodes not yet commanded are cancelled too. */
   cancelled(operationId: string): void {
+    this.onNotice?.({ operationId, kind: 'cancelled' });
+    this.cancel(operationId);
+  }
+
+  /** A notice from another instance (after its commit): acted on as a local one, not sent back. */
+  async fromOtherInstance(notice: OperationNotice): Promise<void> {
+    if (this.stopped) return;
+    if (notice.kind === 'progress') {
+      this.progressSubject.next(notice.operationId);
+    } else if (notice.kind === 'cancelled') {
+      this.cancel(notice.operationId);
+    } else {
+      const operation = await this.store.operation(notice.operationId);
+      if (operation !== null) this.start(operation);
+    }
+  }
+
+  private cancel(operationId: string): void {
     this.pendingCount.delete(operationId);
     for (const active of [...this.byTarget.values()].filter((a) => a.row.operationId === operationId)) {
       this.enqueue(active, async () => {
@@ -112,7 +147,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       });
     }
     this.deadlines.cancel(OPERATION_KEY + operationId);
-    this.progressSubject.next(operationId);
+    this.progressed(operationId);
     this.pump();
   }
 
@@ -149,6 +184,11 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       });
   }
 
+  private progressed(operationId: string): void {
+    this.progressSubject.next(operationId);
+    this.onNotice?.({ operationId, kind: 'progress' });
+  }
+
   /** Waits for the running pass (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.pumping) await this.pumping;
@@ -156,11 +196,17 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   private async pumpOnce(): Promise<void> {
     const now = Date.now();
+    if (this.placement !== undefined) await this.dropMoved(this.placement);
     for (const operation of await this.store.liveOperations()) {
       if (operation.state === OperationState.SCHEDULED) {
         if (operation.startAt !== null && operation.startAt.getTime() > now) continue;
-        if (!(await this.store.operationState(operation, [OperationState.SCHEDULED], OperationState.RUNNING))) continue;
-        this.progressSubject.next(operation.id);
+        if (await this.store.operationState(operation, [OperationState.SCHEDULED], OperationState.RUNNING)) this.progressed(operation.id);
+        else {
+          // Another instance started it at the same moment: its nodes here are admitted all the same.
+          const fresh = this.placement === undefined ? null : await this.store.operation(operation.id);
+          if (fresh === null || fresh.state !== OperationState.RUNNING) continue;
+          operation.state = fresh.state;
+        }
       }
       if (operation.state === OperationState.RUNNING) await this.admit(operation);
       if (this.inFlightOf(operation.id) + (await this.pendingOf(operation.id)) > 0) continue;
@@ -175,12 +221,13 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       } else if (await this.store.operationState(operation, [OperationState.RUNNING, OperationState.PAUSED], OperationState.COMPLETED)) {
         this.logger.log(`operation ${operation.id} (${operation.kind}) completed`);
       }
-      this.progressSubject.next(operation.id);
+      this.progressed(operation.id);
     }
   }
 
   private async admit(operation: DeviceOperation): Promise<void> {
-    const inFlight = this.inFlightOf(operation.id);
+    // A wave is the cluster's: nodes in flight on every instance count.
+    const inFlight = this.placement === undefined ? this.inFlightOf(operation.id) : await this.store.countInFlight(operation.id);
     // Firmware runs in whole waves: the next starts when the last is over, if its canary passed.
     if (operation.kind === OperationKind.FIRMWARE_UPGRADE) {
       // The canary judges a wave only when another would follow it.
@@ -198,7 +245,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     if (count === 0) return;
     const wait = this.executors[operation.kind].deviceWaitMs ?? this.config.deviceWaitMs;
     const admitted: ActiveTarget[] = [];
-    for (const row of await this.store.nextPending(operation.id, count)) {
+    for (const row of await this.nextToAdmit(operation.id, count)) {
       // One operation at a time per node: a node busy elsewhere waits for its next pass.
       if (this.byNode.has(row.nodeId)) continue;
       admitted.push(this.track(row, operation));
@@ -212,12 +259,81 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
     );
   }
 
+  /** The next PENDING nodes this instance drives, in order. */
+  private async nextToAdmit(operationId: string, count: number): Promise<DeviceOperationTarget[]> {
+    if (this.placement === undefined) return this.store.nextPending(operationId, count);
+    // The others admit theirs from the same front: a page a few times the need finds ours.
+    const page = await this.store.nextPending(operationId, count * 8 + 32);
+    return (await this.driven(page)).slice(0, count);
+  }
+
+  /** The rows this instance drives (all of them in a single process). */
+  private async driven(rows: DeviceOperationTarget[]): Promise<DeviceOperationTarget[]> {
+    if (this.placement === undefined || rows.length === 0) return rows;
+    const mine = await this.placement.drives([...new Set(rows.map((r) => r.serialNumber))]);
+    return rows.filter((r) => mine.has(r.serialNumber));
+  }
+
+  /**
+   * Tracked nodes whose device is not here and that another instance drives now (the device
+   * moved): let go without a transition; the new holder re-reads the row when the device
+   * arrives, and a stale transition from here would be refused by its guard anyway.
+   */
+  private async dropMoved(placement: TargetPlacement): Promise<void> {
+    const away = [...this.byTarget.values()].filter((a) => this.connections.forNode(a.row.nodeId) === undefined);
+    if (away.length === 0) return;
+    const mine = await placement.drives([...new Set(away.map((a) => a.row.serialNumber))]);
+    for (const active of away) {
+      if (mine.has(active.row.serialNumber) || this.byTarget.get(active.row.id) !== active) continue;
+      this.logger.log(`[serial=${active.row.serialNumber}] operation ${active.row.operationId}: left to the instance that holds the device now (${active.row.state})`);
+      this.untrack(active);
+    }
+  }
+
+  /** A device arrived here: its in-flight targets driven elsewhere until now are taken over. */
+  private pickUp(nodeId: string): void {
+    if (this.pickingUp.has(nodeId)) return;
+    this.pickingUp.add(nodeId);
+    void this.store
+      .inFlightOfNode(nodeId)
+      .then((rows) => this.adopt(rows))
+      .catch((error: unknown) => this.logger.warn(`taking over the operations of node ${nodeId} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => this.pickingUp.delete(nodeId));
+  }
+
+  /**
+   * The cluster's periodic pass: in-flight targets that this instance drives now and nobody
+   * here tracks (their driver died while the device is away) are taken over, so their
+   * deadline is kept; then a pass as after any change.
+   */
+  async periodic(): Promise<void> {
+    if (this.stopped || this.placement === undefined) return;
+    const untracked = (await this.store.inFlight()).filter((r) => !this.byTarget.has(r.id) && !this.byNode.has(r.nodeId));
+    await this.adopt(await this.driven(untracked));
+    this.pump();
+  }
+
+  private async adopt(rows: DeviceOperationTarget[]): Promise<void> {
+    const operations = new Map<string, DeviceOperation | null>();
+    for (const row of rows) {
+      if (!operations.has(row.operationId)) operations.set(row.operationId, await this.store.operation(row.operationId));
+      const operation = operations.get(row.operationId);
+      // Checked after the reads: a connect and the periodic pass may adopt at the same time.
+      if (operation == null || operation.finishedAt !== null || this.byTarget.has(row.id) || this.byNode.has(row.nodeId)) continue;
+      this.logger.log(`[serial=${row.serialNumber}] operation ${row.operationId}: taken over in ${row.state}`);
+      // Observed like after a restart: a SENDING or SENT node is never commanded blindly.
+      this.look(this.track(row, operation));
+    }
+  }
+
   private inFlightOf(operationId: string): number {
     return this.inFlightCount.get(operationId) ?? 0;
   }
 
   /** PENDING nodes of the operation: counted by the database the first time, then kept here. */
   private async pendingOf(operationId: string): Promise<number> {
+    // Other instances admit nodes too: the database's count, every time.
+    if (this.placement !== undefined) return this.store.countPending(operationId);
     const known = this.pendingCount.get(operationId);
     if (known !== undefined) return known;
     const counted = await this.store.countPending(operationId);
@@ -277,7 +393,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
       const pending = this.pendingCount.get(active.row.operationId);
       if (pending !== undefined) this.pendingCount.set(active.row.operationId, Math.max(0, pending - 1));
     }
-    this.progressSubject.next(active.row.operationId);
+    this.progressed(active.row.operationId);
     if (TERMINAL_TARGET_STATES.has(active.row.state)) {
       this.logger.log(`[serial=${active.row.serialNumber}] operation ${active.row.operationId}: ${active.row.state}${active.row.failureCode ? ` ${active.row.failureCode}` : ''}`);
       this.untrack(active);
@@ -306,7 +422,10 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   private onConnection(event: ConnectionEvent): void {
     const active = this.byNode.get(event.connection.nodeId);
-    if (active === undefined) return;
+    if (active === undefined) {
+      if (event.kind === 'connected' && this.placement !== undefined) this.pickUp(event.connection.nodeId);
+      return;
+    }
     if (event.kind === 'connected') this.enqueue(active, () => this.executors[active.operation.kind].connected(this.handle(active), event.connection));
     else {
       active.stopWatch?.();

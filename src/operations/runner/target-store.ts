@@ -109,6 +109,16 @@ export class TargetStore {
     return this.dataSource.manager.findBy(DeviceOperationTarget, { state: In(IN_FLIGHT_TARGET_STATES) });
   }
 
+  /** The in-flight targets of one node (a device that arrived here from another instance). */
+  inFlightOfNode(nodeId: string): Promise<DeviceOperationTarget[]> {
+    return this.dataSource.manager.findBy(DeviceOperationTarget, { nodeId, state: In(IN_FLIGHT_TARGET_STATES) });
+  }
+
+  /** Nodes of the operation started and not finished, on any instance. */
+  countInFlight(operationId: string): Promise<number> {
+    return this.dataSource.manager.countBy(DeviceOperationTarget, { operationId, state: In(IN_FLIGHT_TARGET_STATES) });
+  }
+
   countPending(operationId: string): Promise<number> {
     return this.dataSource.manager.countBy(DeviceOperationTarget, { operationId, state: TargetState.PENDING });
   }

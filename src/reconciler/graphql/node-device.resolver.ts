@@ -2,7 +2,7 @@
 // device session (empty while the node is offline); what each role sees of the rows is
 // in status/vif-row-visibility.ts.
 // A node's VIFs are read from the device once per request, for a bounded number of nodes
-// (device-read-budget.ts).
+// (device-read-budget.ts). In a cluster, a device another instance holds is read there.
 
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../../common/auth/current-principal.decorator';
@@ -27,13 +27,13 @@ export class NodeDeviceResolver {
   @ResolveField(() => [NodeVif], { description: 'VIFs the controller manages on the node (empty while offline).' })
   @RequirePermission(Permission.TENANT_READ)
   vifs(@CurrentPrincipal() principal: Principal, @Parent() node: Node, @Context() ctx: object): Promise<NodeVif[]> {
-    return readOncePerRequest(ctx, node.id, () => this.views.vifs(node.id, vifAudience(principal, node)));
+    return readOncePerRequest(ctx, node.id, () => this.views.vifs(node.id, vifAudience(principal, node), node.serialNumber));
   }
 
   @ResolveField(() => [NodeRadio], { description: 'Radios as the device reports them (empty while offline).' })
   @RequirePermission(Permission.TENANT_READ)
-  radios(@Parent() node: Node): NodeRadio[] {
-    return this.views.radios(node.id);
+  radios(@Parent() node: Node): Promise<NodeRadio[]> {
+    return this.views.radios(node.id, node.serialNumber);
   }
 
   @Query(() => [UnclaimedNode], {

@@ -17,11 +17,15 @@ import { ClientBlocks } from '../worker/client-blocks';
 import { planPass, rowsOf } from '../worker/vif-pass';
 import { jsonMismatch } from './json-mismatch';
 import { projectRow, readLiveVifRows } from './live-vif-rows';
+import type { RemoteDeviceViews } from './remote-device-views';
 import { NodeStatusMismatch } from './node-network-statuses';
 import { VifAudience, VifRowPolicy, vifRowPolicy, visibleRow, visibleValue } from './vif-row-visibility';
 
 @Injectable()
 export class NodeDeviceViewService {
+  /** Set by the cluster: asks the instance that holds a device this one does not. */
+  remote: RemoteDeviceViews | undefined;
+
   constructor(
     private readonly connections: DeviceConnectionsService,
     private readonly desired: DesiredStateService,
@@ -29,9 +33,10 @@ export class NodeDeviceViewService {
     @Inject(RECONCILER_CONFIG) private readonly config: ReconcilerConfig,
   ) {}
 
-  radios(nodeId: string): NodeRadio[] {
+  /** With the serial, a device held by another instance is asked there. */
+  async radios(nodeId: string, serial?: string): Promise<NodeRadio[]> {
     const connection = this.connections.forNode(nodeId);
-    if (connection === undefined) return [];
+    if (connection === undefined) return (serial !== undefined && (await this.remote?.radios(nodeId, serial))) || [];
     const state = rowsOf(connection, 'Wifi_Radio_State');
     const rows = state.length > 0 ? state : rowsOf(connection, 'Wifi_Radio_Config');
     return rows
@@ -43,9 +48,9 @@ export class NodeDeviceViewService {
       .sort((a, b) => (a.band ?? '').localeCompare(b.band ?? '') || (a.ifName ?? '').localeCompare(b.ifName ?? ''));
   }
 
-  async vifs(nodeId: string, audience: VifAudience): Promise<NodeVif[]> {
+  async vifs(nodeId: string, audience: VifAudience, serial?: string): Promise<NodeVif[]> {
     const connection = this.connections.forNode(nodeId);
-    if (connection === undefined) return [];
+    if (connection === undefined) return (serial !== undefined && (await this.remote?.vifs(nodeId, serial, audience))) || [];
     const [device, networks] = await Promise.all([readLiveVifRows(connection), this.networksOfNode(nodeId)]);
     const now = new Date();
     const pass = planPass(connection, networks, now, this.config.isolation, this.blocks.activeFor(nodeId, now));

@@ -8,6 +8,7 @@
 import { Client } from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { CREATE_REBOOT, readOperation, targetStates, untilOperation } from '../operations/operations-ops';
 import { CLAIM_NODE, createCustomer, UPDATE_NETWORK } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, TestApp } from '../support';
 import { createTestDatabase, postgresReachable, TestDatabase } from '../support/test-database';
@@ -20,6 +21,8 @@ const FLEET = Number(process.env.CLUSTER_E2E_FLEET ?? 24);
 const NODES_PER_LOCATION = 4;
 const LEASE_MS = 3000;
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes { serial status } } } }`;
+const NODE_VIEWS = `query ($id: ID!) { node(id: $id) { vifs { ifName inSync config } radios { band ifName } } }`;
+const PROGRESS = `subscription ($id: ID!) { deviceOperationProgress(id: $id) { state counts { state count } } }`;
 const SUBSCRIBE = `subscription ($id: ID!) { wifiNetworkStatusChanged(networkId: $id) { overall } }`;
 
 const postgresUp = postgresReachable();
@@ -78,6 +81,15 @@ describeCluster('a cluster of three instances', () => {
     for (const l of locations) if ((await status(on, l.networkId)) !== 'APPLIED') return false;
     return true;
   };
+  /** A metric of one instance's /metrics, summed over its series (those whose labels include `label`, if given). */
+  const metric = async (on: Instance, name: string, label?: string): Promise<number> => {
+    const text = await (await fetch(on.url.replace('/graphql', '/metrics'))).text();
+    const values = [...text.matchAll(new RegExp(`^opensync_${name}(\\{[^}]*\\})? (\\S+)$`, 'gm'))]
+      .filter((m) => label === undefined || (m[1] ?? '').includes(label))
+      .map((m) => Number(m[2]));
+    if (values.length === 0) throw new Error(`no metric ${name}`);
+    return values.reduce((x, y) => x + y, 0);
+  };
   const ssids = (serial: string): string[] =>
     fleet.devices
       .find((d) => d.serial === serial)!
@@ -90,9 +102,12 @@ describeCluster('a cluster of three instances', () => {
     pg = new Client({ connectionString: db.databaseUrl.replace(/\?.*$/, ''), options: `-c search_path=${new URL(db.databaseUrl).searchParams.get('schema')}` });
     await pg.connect();
     const redirectorPort = await freePort();
-    // The first runs the migrations alone (once per cluster), then the others join.
-    instances.push(await startInstance({ id: 'ctl-a', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS, redirectorPort }));
-    instances.push(...(await Promise.all(['ctl-b', 'ctl-c'].map((id) => startInstance({ id, databaseUrl: db.databaseUrl, leaseMs: LEASE_MS })))));
+    // All three start at once on an empty database: the migrations run once, under a lock.
+    instances.push(
+      ...(await Promise.all(
+        ['ctl-a', 'ctl-b', 'ctl-c'].map((id) => startInstance({ id, databaseUrl: db.databaseUrl, leaseMs: LEASE_MS, ...(id === 'ctl-a' ? { redirectorPort } : {}) })),
+      )),
+    );
     await until('three live instances', async () => (await pg.query('SELECT id FROM cluster_instances WHERE lease_until > now()')).rowCount === 3);
     // Every instance's registry sees the other two before any device dials.
     await until('each instance to know the others', () => instances.every((i) => /live instances: ctl-a, ctl-b, ctl-c/.test(i.output())));
@@ -108,6 +123,12 @@ describeCluster('a cluster of three instances', () => {
     await db?.drop();
   });
 
+  it('three instances started at once on an empty database: one ran the migrations, the others found none pending', () => {
+    const applied = instances.map((i) => Number(/migrations: (\d+) applied under the migrations lock/.exec(i.output())?.[1] ?? -1));
+    expect(applied.filter((n) => n > 0)).toHaveLength(1);
+    expect(applied.filter((n) => n === 0)).toHaveLength(2);
+  });
+
   it('holds every device on exactly one instance, spread over all three', async () => {
     const owners = await until('the fleet to settle', () => settled(instances));
     const counts = new Map<string, number>();
@@ -115,6 +136,30 @@ describeCluster('a cluster of three instances', () => {
     expect([...counts.keys()].sort()).toEqual(['ctl-a', 'ctl-b', 'ctl-c']);
     expect([...counts.values()].reduce((a, b) => a + b)).toBe(FLEET);
   }, 90_000);
+
+  it('exports the cluster at /metrics: leases, devices held, redirects, messages', async () => {
+    const owners = await until('the fleet to settle', () => settled(instances));
+    for (const instance of instances) {
+      expect(await metric(instance, 'cluster_lease_held')).toBe(1);
+      expect(await metric(instance, 'cluster_live_instances')).toBe(3);
+      expect(await metric(instance, 'cluster_owned_devices')).toBe([...owners.values()].filter((id) => id === instance.id).length);
+      expect(await metric(instance, 'cluster_claims_total')).toBeGreaterThan(0);
+      expect(await metric(instance, 'cluster_messages_published_total')).toBeGreaterThan(0);
+      expect(await metric(instance, 'cluster_messages_received_total')).toBeGreaterThan(0);
+    }
+    // A change on one instance is one notice published there and received by the two others.
+    const published = await Promise.all(instances.map((i) => metric(i, 'cluster_events_total', 'direction="published"')));
+    const received = await Promise.all(instances.map((i) => metric(i, 'cluster_events_total', 'direction="received"')));
+    const customer = await createCustomer(as(instances[1]), token);
+    await until('the notice published on ctl-b', async () => (await metric(instances[1], 'cluster_events_total', 'direction="published"')) > published[1]);
+    await until('the notice received on ctl-a and ctl-c', async () => {
+      const now = await Promise.all([0, 2].map((i) => metric(instances[i], 'cluster_events_total', 'direction="received"')));
+      return now[0] > received[0] && now[1] > received[2];
+    });
+    expect(customer.locations.length).toBeGreaterThan(0);
+    // Every device of the fleet went through the redirector on ctl-a, the only one with it.
+    expect(await metric(instances[0], 'cluster_redirects_total')).toBeGreaterThanOrEqual(FLEET);
+  }, 60_000);
 
   it('a change made on any instance reaches devices held by the others and reads APPLIED everywhere', async () => {
     // Locations are made and claimed through different instances.
@@ -162,15 +207,73 @@ describeCluster('a cluster of three instances', () => {
     }
   }, 60_000);
 
+  it('a reboot created on one instance for devices held by the others is carried out by their holders, once each', async () => {
+    const creator = instances[0];
+    const owners = await ownership();
+    const chosen = serials.filter((s) => owners.get(s) !== creator.id).slice(0, 6);
+    expect(new Set(chosen.map((s) => owners.get(s))).size).toBe(2);
+    const nodes = await pg.query<{ id: string; serial_number: string }>('SELECT id, serial_number FROM nodes WHERE serial_number = ANY($1)', [chosen]);
+    const device = (serial: string) => fleet.devices.find((d) => d.serial === serial)!;
+    const boots = new Map(chosen.map((s) => [s, device(s).bootCount]));
+    // A reboot that takes a moment, as on hardware: the old session is gone before the new one dials.
+    for (const serial of chosen) Object.assign(device(serial).behaviour, { bootTimeMs: 500 });
+    const op = expectData(
+      await gql<{ createRebootOperation: { id: string } }>(as(creator), CREATE_REBOOT, { input: { targets: { nodeIds: nodes.rows.map((r) => r.id) }, waveSize: 2 } }, token),
+    ).createRebootOperation;
+    // Followed on the creator, which drives none of its nodes: the holders' progress is relayed.
+    const pushed: Array<{ state: string; counts: Array<{ state: string; count: number }> }> = [];
+    const client = createClient({ url: creator.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const stop = client.subscribe<{ deviceOperationProgress: (typeof pushed)[number] }>(
+      { query: PROGRESS, variables: { id: op.id } },
+      { next: (m) => m.data && pushed.push(m.data.deviceOperationProgress), error: () => undefined, complete: () => undefined },
+    );
+    try {
+      await until('every node SUCCEEDED pushed to the subscriber', () =>
+        pushed.some((p) => p.counts.length === 1 && p.counts[0].state === 'SUCCEEDED' && p.counts[0].count === chosen.length),
+      );
+    } finally {
+      stop();
+      await client.dispose();
+    }
+    const done = await untilOperation(as(creator), token, op.id, 'COMPLETED');
+    expect(targetStates(done)).toEqual(Object.fromEntries(chosen.map((s) => [s, 'SUCCEEDED'])));
+    // Progress reads the same on every instance.
+    for (const reader of instances) expect((await readOperation(as(reader), token, op.id)).progress).toEqual([{ state: 'SUCCEEDED', count: chosen.length }]);
+    // Each device rebooted exactly once, by the instance that holds it, none by the creator.
+    for (const serial of chosen) expect(device(serial).bootCount - boots.get(serial)!).toBe(1);
+    for (const instance of instances) {
+      const succeeded = [...instance.output().matchAll(new RegExp(`\\[serial=([^\\s\\]]+)[^\\]]*\\] operation ${op.id}: SUCCEEDED`, 'g'))].map((m) => m[1]).sort();
+      expect(succeeded).toEqual(chosen.filter((s) => owners.get(s) === instance.id).sort());
+    }
+    const audit = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE action = 'deviceOperation.nodeState' AND object_id = $1 AND "after" LIKE '%"state":"SUCCEEDED"%'`, [op.id]);
+    expect(Number(audit.rows[0].n)).toBe(chosen.length);
+    await until('the rebooted devices back on their holders', () => settled(instances));
+    for (const serial of chosen) Object.assign(device(serial).behaviour, { bootTimeMs: 0 });
+  }, 120_000);
+
   it('kill -9 of an instance: its devices land on the survivors and every network is APPLIED again', async () => {
     const victim = instances[2];
     const before = await ownership();
     const orphans = [...before].filter(([, id]) => id === victim.id).map(([s]) => s);
     expect(orphans.length).toBeGreaterThan(0);
+    // One of the victim's devices is rebooting (slowly) when the victim dies: the survivor
+    // that gets the device takes the operation over and finishes it, with no second reboot.
+    const slow = fleet.devices.find((d) => d.serial === orphans[0])!;
+    Object.assign(slow.behaviour, { bootTimeMs: 8000 });
+    const boots = slow.bootCount;
+    const node = await pg.query<{ id: string }>('SELECT id FROM nodes WHERE serial_number = $1', [slow.serial]);
+    const op = expectData(await gql<{ createRebootOperation: { id: string } }>(as(instances[0]), CREATE_REBOOT, { input: { targets: { nodeIds: [node.rows[0].id] } } }, token)).createRebootOperation;
+    await until('the device rebooting', async () => targetStates(await readOperation(as(instances[0]), token, op.id))[slow.serial] === 'REBOOTING');
     victim.child.kill('SIGKILL');
     await victim.exit;
     const survivors = live();
     const owners = await until('the fleet to settle on the survivors', () => settled(survivors));
+    const done = await untilOperation(as(instances[1]), token, op.id, 'COMPLETED');
+    expect(targetStates(done)).toEqual({ [slow.serial]: 'SUCCEEDED' });
+    expect(slow.bootCount - boots).toBe(1);
+    const taker = survivors.find((i) => i.id === owners.get(slow.serial))!;
+    expect(taker.output()).toMatch(new RegExp(`\\[serial=${slow.serial}[^\\]]*\\] operation ${op.id}: taken over in REBOOTING`));
+    Object.assign(slow.behaviour, { bootTimeMs: 0 });
     for (const serial of orphans) expect(['ctl-a', 'ctl-b']).toContain(owners.get(serial));
     // Devices that stayed did not move.
     for (const [serial, id] of before) if (id !== victim.id) expect(owners.get(serial)).toBe(id);
@@ -190,6 +293,9 @@ describeCluster('a cluster of three instances', () => {
       return owners !== false && [...owners.values()].every((id) => id === keeper.id);
     });
     expect(cut.output()).toMatch(/lease of instance ctl-b ran out/);
+    expect(await metric(cut, 'cluster_leases_lost_total')).toBeGreaterThanOrEqual(1);
+    expect(await metric(cut, 'cluster_lease_held')).toBe(0);
+    expect(await metric(cut, 'cluster_nats_connected')).toBe(0);
     const ready = await fetch(cut.url.replace('/graphql', '/health/ready'));
     expect(ready.status).toBe(503);
     expect(JSON.stringify(await ready.json())).toContain('NATS connection down');
@@ -237,4 +343,35 @@ describeCluster('a cluster of three instances', () => {
       await stale.stop();
     }
   }, 60_000);
+
+  it('node.vifs and node.radios answer on any instance; a holder that does not answer is DEVICE_HOLDER_UNAVAILABLE', async () => {
+    const members = live();
+    // Each fleet device on the live instance its row names (the stale device above left a row).
+    const served = async (): Promise<Map<string, string> | false> => {
+      const o = await ownership();
+      return fleet.devices.every((d) => d.connectedTo !== undefined && d.connectedTo === live().find((i) => i.id === o.get(d.serial))?.deviceAddress) && o;
+    };
+    const owners = await until('the fleet served', served);
+    const serial = locations[0].serials[0];
+    const holder = members.find((i) => i.id === owners.get(serial))!;
+    const asker = members.find((i) => i !== holder)!;
+    const node = await pg.query<{ id: string }>('SELECT id FROM nodes WHERE serial_number = $1', [serial]);
+    type Views = { node: { vifs: Array<{ ifName: string; inSync: boolean; config: unknown }>; radios: Array<{ band: string }> } };
+    const read = (on: Instance) => gql<Views>(as(on), NODE_VIEWS, { id: node.rows[0].id }, token);
+    const atHolder = expectData(await read(holder)).node;
+    expect(atHolder.vifs.length).toBeGreaterThan(0);
+    expect(atHolder.radios.length).toBeGreaterThan(0);
+    expect(expectData(await read(asker)).node).toEqual(atHolder);
+    // The holder stopped (SIGSTOP) while its lease still holds: the read waits a bounded time and fails clearly.
+    holder.child.kill('SIGSTOP');
+    try {
+      const res = await read(asker);
+      expect(res.errors?.[0]?.extensions?.code).toBe('DEVICE_HOLDER_UNAVAILABLE');
+      expect(res.errors?.[0]?.message).toContain(`instance ${holder.id}`);
+    } finally {
+      holder.child.kill('SIGCONT');
+    }
+    expect(await metric(asker, 'cluster_views_unanswered_total')).toBeGreaterThanOrEqual(1);
+    await until('the fleet served again', served);
+  }, 120_000);
 });
