@@ -3,7 +3,7 @@
 // active at once or pre-provisioned (net_class V2) until CONVERT; UPDATE, DELETE and
 // CONVERT by either key; a restore keeps the DNS name sent (6.4.13); resends and every
 // refused input answer Attachment H's errors; SITE and SUBSCRIBER DELETE take the site's
-// computers; support sees them as Location.homeApiComputers.
+// computers; support sees them as Location.homeApiComputers, and every change is audited.
 
 import { describeEachDatabase, expectData, gql, useTestApp } from '../support';
 import { createGroup, platformAdmin } from '../support/roles';
@@ -13,6 +13,7 @@ import { expectedError, expectedSuccess, MsoClient, transaction } from './mso-cl
 const INVALID_KEY = 'Null or invalid BOS/MSO (subscriber/site/computer/modem/login) key. Please check the key and try again';
 const NOT_CONVERTIBLE = 'The computer can not be converted because of invalid status';
 const DUPLICATE_KEY = 'Bos computer record already exists for mso_computer_key and mso_name';
+const AUDIT = `query ($action: String) { auditEvents(first: 100, action: $action) { edges { node { action actorEmail objectId } } } }`;
 const COMPUTERS = `query ($id: ID!) { location(id: $id) { homeApiComputers { id msoComputerKey cpeDnsName macAddress os cpu ram hardDiskSize availableSpace soundCard compliant preProvisioned } } }`;
 
 interface ComputerView {
@@ -119,6 +120,12 @@ describeEachDatabase('@Home API 2.0 gateway: COMPUTER', (db) => {
     expect(await send('DELETE', [['computer_key', key]])).toBe(expectedError('DELETE', 'COMPUTER', -20994, INVALID_KEY));
     expect(await send('DELETE', [['computer_key', 'not-a-key']])).toBe(expectedError('DELETE', 'COMPUTER', -20994, INVALID_KEY));
     expect(await computersOf(siteKey)).toMatchObject([{ id: other }]);
+
+    // Every change is in the audit trail, under the MSO's name.
+    const audit = expectData(await gql<{ auditEvents: { edges: { node: { action: string; actorEmail: string; objectId: string } }[] } }>(t.current, AUDIT, { action: 'home-api-computer.' }, admin));
+    const ofKey = audit.auditEvents.edges.filter((e) => e.node.objectId === key).map((e) => e.node.action);
+    expect(ofKey.sort()).toEqual(['home-api-computer.convert', 'home-api-computer.delete', 'home-api-computer.preprovision', 'home-api-computer.update', 'home-api-computer.update']);
+    expect(audit.auditEvents.edges.every((e) => e.node.actorEmail === 'home-api:acme')).toBe(true);
   });
 
   it('restores a deleted computer under its DNS name at the new site (6.4.13, 4.2.6)', async () => {
