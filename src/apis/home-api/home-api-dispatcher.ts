@@ -10,6 +10,7 @@ import { HomeApiError, HomeErrorCode } from './wire/error-catalogue';
 import { RequestFields } from './wire/request-fields';
 import { HomeRequest, HomeResponse } from './wire/transaction-codec';
 import { HomeTransaction } from './home-transaction';
+import { ComputerTransactions } from './computer-transactions';
 import { HomeKeys, KEY_FIELDS } from './keys/home-keys.service';
 import { LoginTransactions } from './login-transactions';
 import { ModemTransactions } from './modem-transactions';
@@ -20,14 +21,6 @@ type Route = (t: HomeTransaction) => Promise<HomeResponse>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * COMPUTER (6.4.11 to 6.4.14) has no counterpart here: its required outputs are the
- * computer's IP address, DNS name and servers, which a WiFi controller does not assign, and
- * it carries no MAC that could name a client device (docs/home-api.md).
- */
-const NO_COMPUTERS = 'COMPUTER has no counterpart here: this controller assigns no computer addresses';
-const noComputers: Route = () => Promise.reject(new HomeApiError(HomeErrorCode.GENERIC, { note: NO_COMPUTERS }));
-
 @Injectable()
 export class HomeApiDispatcher {
   private readonly routes: ReadonlyMap<string, Route>;
@@ -37,6 +30,7 @@ export class HomeApiDispatcher {
     sites: SiteTransactions,
     modems: ModemTransactions,
     logins: LoginTransactions,
+    computers: ComputerTransactions,
     private readonly keys: HomeKeys,
   ) {
     this.routes = new Map<string, Route>([
@@ -55,13 +49,16 @@ export class HomeApiDispatcher {
       ['DELETE LOGIN', (t) => logins.delete(t)],
       ['RECREATE LOGIN', (t) => logins.recreate(t)],
       ['CHANGE LOGIN', (t) => logins.change(t)],
-      ...['CREATE', 'UPDATE', 'DELETE', 'CONVERT'].map((action): [string, Route] => [`${action} COMPUTER`, noComputers]),
+      ['CREATE COMPUTER', (t) => computers.create(t)],
+      ['UPDATE COMPUTER', (t) => computers.update(t)],
+      ['DELETE COMPUTER', (t) => computers.delete(t)],
+      ['CONVERT COMPUTER', (t) => computers.convert(t)],
     ]);
   }
 
   /** The transactions offered, as "ACTION TYPE" (docs/home-api.md lists them). */
   get offered(): string[] {
-    return [...this.routes].filter(([, route]) => route !== noComputers).map(([name]) => name);
+    return [...this.routes.keys()];
   }
 
   async dispatch(msoName: string, principal: Principal, sent: HomeRequest): Promise<HomeResponse> {

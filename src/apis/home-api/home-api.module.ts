@@ -7,6 +7,10 @@ import { AuditModule } from '../../audit/audit.module';
 import { CustomersModule } from '../../customers/customers.module';
 import { LocationsModule } from '../../locations/locations.module';
 import { NodesModule } from '../../nodes/nodes.module';
+import { ComputerTransactions } from './computer-transactions';
+import { HomeComputer } from './computers/home-computer.entity';
+import { HomeComputers } from './computers/home-computers.service';
+import { LocationComputersResolver } from './computers/location-computers.resolver';
 import { HomeApiDispatcher } from './home-api-dispatcher';
 import { HomeApiListenerService } from './home-api-listener.service';
 import { HomeKey } from './keys/home-key.entity';
@@ -26,8 +30,8 @@ import { TopologyResolver } from './topology/topology.resolver';
 import { TopologyService } from './topology/topology.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode, PendingModem, HomeLogin, HomeKey]), AuditModule, CustomersModule, LocationsModule, NodesModule],
-  providers: [PendingModems, HomeLogins, HomeKeys, LoginTransactions, TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
+  imports: [TypeOrmModule.forFeature([HeadEnd, OeNode, PendingModem, HomeLogin, HomeKey, HomeComputer]), AuditModule, CustomersModule, LocationsModule, NodesModule],
+  providers: [PendingModems, HomeComputers, ComputerTransactions, LocationComputersResolver, HomeLogins, HomeKeys, LoginTransactions, TopologyService, TopologyResolver, MsoDirectory, SubscriberTransactions, SiteTransactions, ModemTransactions, HomeApiDispatcher, HomeApiListenerService],
   exports: [HomeApiListenerService],
 })
 export class HomeApiModule {}

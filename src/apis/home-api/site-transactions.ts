@@ -2,8 +2,8 @@
 // location's serviceId, our location id is returned as site_key. The document knows no
 // WiFi, but a location always has its PRIMARY network: a SITE gets one with a generated
 // SSID and passphrase (the subscriber changes them later; docs/decisions/home-api-gateway.md).
-// DELETE cascades as 6.4.6 says: the site's nodes are unclaimed, then the location goes
-// (and the subscriber's login ages when it was the last site).
+// DELETE cascades as 6.4.6 says: the site's nodes are unclaimed and its computers removed,
+// then the location goes (and the subscriber's login ages when it was the last site).
 
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
@@ -23,6 +23,7 @@ import { RequestFields } from './wire/request-fields';
 import { HomeResponse, successResponse } from './wire/transaction-codec';
 import { HomeTransaction } from './home-transaction';
 import { HomeLogins } from './logins/home-logins.service';
+import { HomeComputers } from './computers/home-computers.service';
 import { SiteAddress, siteAddress } from './site-address';
 import { SubscriberTransactions } from './subscriber-transactions';
 import { TopologyService } from './topology/topology.service';
@@ -45,6 +46,7 @@ export class SiteTransactions {
     private readonly topology: TopologyService,
     private readonly logins: HomeLogins,
     private readonly customers: CustomersService,
+    private readonly computers: HomeComputers,
   ) {
     this.timezone = config.homeApi?.timezone ?? 'UTC';
   }
@@ -91,6 +93,8 @@ export class SiteTransactions {
   async delete(t: HomeTransaction): Promise<HomeResponse> {
     const location = await this.resolve(t.principal, t.fields);
     for (const node of await this.locations.nodesOf(location)) await this.nodes.unclaim(t.principal, node.id, 'site deleted by the MSO');
+    // Its computers go first, each audited (the location's rows would also go with it).
+    await this.computers.removeAllOf(t.principal, [location.id]);
     await this.locations.delete(t.principal, location.id, { allowLast: true });
     // Logins belong to the site in the document's model (6.4.6; one site per subscriber,
     // 2.2.4): the subscriber's login ages with its last site.

@@ -1,7 +1,7 @@
 // SUBSCRIBER transactions (sections 6.4.2 to 6.4.4) onto customers: mso_subscriber_key is
 // the customer's accountId, our customer id is returned as subscriber_key, DELETE terminates
 // the customer (its nodes are unclaimed, its networks removed, its pre-provisioned modems
-// forgotten and its login aged: the cascade of 6.4.4).
+// and registered computers forgotten and its login aged: the cascade of 6.4.4).
 
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { CustomersService } from '../../customers/customers.service';
 import { Location } from '../../locations/location.entity';
 import { HomeLogins } from './logins/home-logins.service';
 import { PendingModems } from './modems/pending-modems.service';
+import { HomeComputers } from './computers/home-computers.service';
 import { HomeApiError, HomeErrorCode } from './wire/error-catalogue';
 import { RequestFields } from './wire/request-fields';
 import { HomeResponse, successResponse } from './wire/transaction-codec';
@@ -27,6 +28,7 @@ export class SubscriberTransactions {
     private readonly customers: CustomersService,
     private readonly dataSource: DataSource,
     private readonly pendingModems: PendingModems,
+    private readonly computers: HomeComputers,
     private readonly logins: HomeLogins,
   ) {}
 
@@ -69,9 +71,11 @@ export class SubscriberTransactions {
   async delete(t: HomeTransaction): Promise<HomeResponse> {
     const customer = await this.resolve(t.principal, t.fields);
     await this.customers.terminate(t.principal, customer.id);
-    // The terminated customer keeps its locations: modems pre-provisioned there go now.
+    // The terminated customer keeps its locations: modems pre-provisioned there, and the
+    // computers registered there, go now (6.4.4).
     const locations = await this.dataSource.manager.find(Location, { where: { customerId: customer.id }, select: { id: true } });
     await this.pendingModems.removeAllOf(t.principal, locations.map((l) => l.id));
+    await this.computers.removeAllOf(t.principal, locations.map((l) => l.id));
     await this.logins.retireAllOf(t.principal, customer.id);
     return successResponse(t.request);
   }

@@ -18,6 +18,7 @@ export const CUSTOMER = `query ($id: ID!) { customer(id: $id) { id name email ac
 export const CUSTOMER_BY_ACCOUNT = `query ($accountId: String!, $groupId: ID) { customerByAccountId(accountId: $accountId, groupId: $groupId) { id status } }`;
 export const NETWORKS = `query ($id: ID!) { location(id: $id) { wifiNetworks { kind ssid securityMode } } }`;
 export const CLAIM = `mutation ($locationId: ID!, $serial: String!) { claimNode(locationId: $locationId, serial: $serial) { id } }`;
+export const COMPUTERS = `query ($id: ID!) { location(id: $id) { homeApiComputers { id cpeDnsName macAddress os preProvisioned } } }`;
 export const NODE = `query ($serial: String!) { nodeBySerial(serial: $serial) { id locationId model macAddress externalKey } }`;
 
 export interface CustomerView {

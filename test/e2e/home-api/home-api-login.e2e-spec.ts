@@ -7,7 +7,7 @@
 import { CustomerCredentialsService } from '../../../src/oauth/customers/customer-credentials.service';
 import { describeEachDatabase, expectData, gql, useTestApp } from '../support';
 import { createGroup, platformAdmin } from '../support/roles';
-import { COMMON, CUSTOMER, CustomerView, DATE, GATEWAY_ENV, GROUP, keyOf, MSO, NODE, port, site, subscriber } from './gateway-fixtures';
+import { COMMON, COMPUTERS, CUSTOMER, CustomerView, DATE, GATEWAY_ENV, GROUP, keyOf, MSO, NODE, port, site, subscriber } from './gateway-fixtures';
 import { expectedError, expectedSuccess, MsoClient, transaction } from './mso-client';
 
 const DOMAIN = 'home.example.net';
@@ -69,13 +69,15 @@ describeEachDatabase('@Home API 2.0 gateway: LOGIN', (db) => {
     const siteKey = keyOf(await client.send(site(['mso_subscriber_key', '4301'], '9301')), 'site_key');
     const login = await client.send(createLogin(sub, 'order'));
     expect(login).toBe(expectedSuccess('CREATE', 'LOGIN', [['login_key', keyOf(login, 'login_key')], ['assigned_login', 'order'], ['assigned_domain', DOMAIN]]));
-    expect(await client.send(transaction('CREATE', 'COMPUTER', [...COMMON, ['site_key', siteKey], ['os', 'WIN 95']]))).toBe(
-      expectedError('CREATE', 'COMPUTER', -20000, 'Generic error (COMPUTER has no counterpart here: this controller assigns no computer addresses)'),
-    );
+    const computer = await client.send(transaction('CREATE', 'COMPUTER', [...COMMON, ['site_key', siteKey], ['os', 'WIN 95'], ['cpu', '486/66 or better'], ['mac_address', '02:00:00:43:01:01']]));
+    const dnsName = /\|cpe_dns_name=(CA\d{1,6}-A)\|/.exec(computer)?.[1] ?? 'none';
+    expect(computer).toBe(expectedSuccess('CREATE', 'COMPUTER', [['computer_key', keyOf(computer, 'computer_key')], ['cpe_dns_name', dnsName]]));
     const modem = await client.send(transaction('CREATE', 'MODEM', [...COMMON, ['site_key', siteKey], ['manufacturer', 'OTHER'], ['model', 'X'], ['serial_number', 'HALOGIN01']]));
     expect(modem).toBe(expectedSuccess('CREATE', 'MODEM', [['modem_key', keyOf(modem, 'modem_key')]]));
     expect(await customer(sub)).toMatchObject({ email: `order@${DOMAIN}`, accountId: '4301', status: 'ACTIVE', locations: [{ id: siteKey, serviceId: '9301' }] });
     expect(expectData(await gql<{ nodeBySerial: { locationId: string } }>(t.current, NODE, { serial: 'HALOGIN01' }, admin)).nodeBySerial.locationId).toBe(siteKey);
+    const computers = expectData(await gql<{ location: { homeApiComputers: unknown[] } }>(t.current, COMPUTERS, { id: siteKey }, admin)).location.homeApiComputers;
+    expect(computers).toEqual([{ id: keyOf(computer, 'computer_key'), cpeDnsName: dnsName, macAddress: '02:00:00:43:01:01', os: 'WIN 95', preProvisioned: false }]);
     expect(await signsIn(`order@${DOMAIN}`, 'foobar88')).toBe(true);
   });
 

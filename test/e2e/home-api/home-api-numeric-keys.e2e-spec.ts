@@ -1,6 +1,7 @@
 // HOME_API_NUMERIC_KEYS: the keys the gateway answers are numbers (Attachment A types them
 // NUMBER(12)), one per object and kept, read back when sent; our ids still work, a number of
 // another kind or unknown is a bad key, and the modem errors name the site by its number.
+// computer_key is numbered as the others.
 
 import { describeEachDatabase, expectData, gql, useTestApp } from '../support';
 import { createGroup, platformAdmin } from '../support/roles';
@@ -59,6 +60,14 @@ describeEachDatabase('@Home API 2.0 gateway: numeric keys', (db) => {
     const loginKey = numberOf(login, 'login_key');
     expect(login).toBe(expectedSuccess('CREATE', 'LOGIN', [['login_key', loginKey], ['assigned_login', 'jane'], ['assigned_domain', 'home.example.net']]));
     expect(await client.send(transaction('UPDATE', 'LOGIN', [...COMMON, ['login_key', loginKey], ['login_first_name', 'J']]))).toBe(expectedSuccess('UPDATE', 'LOGIN'));
+
+    const computer = await client.send(transaction('CREATE', 'COMPUTER', [...COMMON, ['site_key', siteKey], ['os', 'UNIX']]));
+    const computerKey = numberOf(computer, 'computer_key');
+    expect(computer).toBe(expectedSuccess('CREATE', 'COMPUTER', [['computer_key', computerKey], ['cpe_dns_name', /cpe_dns_name=(CA\d+-A)\|/.exec(computer)?.[1] ?? 'none']]));
+    expect(await client.send(transaction('UPDATE', 'COMPUTER', [...COMMON, ['computer_key', computerKey], ['ram', '>16MB']]))).toBe(expectedSuccess('UPDATE', 'COMPUTER'));
+    expect(await client.send(transaction('UPDATE', 'COMPUTER', [...COMMON, ['computer_key', loginKey], ['ram', '8MB']]))).toBe(
+      expectedError('UPDATE', 'COMPUTER', -20994, 'Null or invalid BOS/MSO (subscriber/site/computer/modem/login) key. Please check the key and try again'),
+    );
 
     expect(await client.send(transaction('DELETE', 'SITE', [...COMMON, ['site_key', siteKey]]))).toBe(expectedSuccess('DELETE', 'SITE'));
     expect(await client.send(transaction('DELETE', 'SITE', [...COMMON, ['site_key', siteKey]]))).toBe(expectedError('DELETE', 'SITE', -20037, 'Bad site_ key'));

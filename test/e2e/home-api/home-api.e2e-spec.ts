@@ -149,10 +149,9 @@ describeEachDatabase('@Home API 2.0 gateway', (db) => {
       [transaction('CREATE', 'MULTIIP', COMMON), expectedError('CREATE', 'MULTIIP', -20060, 'Invalid Transaction')],
       // This app sets no HOME_API_LOGIN_DOMAIN (home-api-login.e2e-spec sets one).
       [transaction('CHANGE', 'LOGIN', COMMON), expectedError('CHANGE', 'LOGIN', -20000, 'Generic error (no login domain is configured for this server (HOME_API_LOGIN_DOMAIN))')],
-      ...['CREATE', 'UPDATE', 'DELETE', 'CONVERT'].map((action): [string, string] => [
-        transaction(action, 'COMPUTER', [...COMMON, ['site_key', '1'], ['os', 'WIN 95']]),
-        expectedError(action, 'COMPUTER', -20000, 'Generic error (COMPUTER has no counterpart here: this controller assigns no computer addresses)'),
-      ]),
+      [transaction('CREATE', 'COMPUTER', [...COMMON, ['os', 'WIN 95']]), expectedError('CREATE', 'COMPUTER', -20036, 'Must specify site_key')],
+      [transaction('CREATE', 'COMPUTER', [...COMMON, ['site_key', '1'], ['os', 'WIN 95']]), expectedError('CREATE', 'COMPUTER', -20037, 'Bad site_ key')],
+      ...['UPDATE', 'DELETE', 'CONVERT'].map((action): [string, string] => [transaction(action, 'COMPUTER', [...COMMON, ['os', 'WIN 95']]), expectedError(action, 'COMPUTER', -20040, 'Must specify computer_key')]),
       [transaction('CREATE', 'COMPUTER', [['create_date', DATE]]), expectedError('CREATE', 'COMPUTER', -20029, 'Must specify mso_name')],
       [transaction('PURGE', 'SUBSCRIBER', COMMON), expectedError('PURGE', 'SUBSCRIBER', -20016, 'Invalid action or type')],
     ];

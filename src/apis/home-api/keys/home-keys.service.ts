@@ -1,5 +1,5 @@
 // The wire's keys (HOME_API_NUMERIC_KEYS). Off: our ids (UUIDs) are the keys. On: every
-// subscriber_key, site_key, modem_key and login_key answered is a number (given on first use,
+// subscriber_key, site_key, modem_key, login_key and computer_key answered is a number (given on first use,
 // kept for good), and a number sent is read back to the id; an id is still accepted, so
 // clients given ids before the switch keep working. Numbers are global; the transactions
 // scope the object to the MSO's group as they do any id.
@@ -15,7 +15,7 @@ const NUMBER = /^\d{1,12}$/;
 /** The sequence is a 32-bit integer column on both databases: a larger number names nothing. */
 const MAX_NUMBER = 2_147_483_647;
 /** The wire's key fields and the kind of object each names. */
-export const KEY_FIELDS: Readonly<Record<string, HomeKeyKind>> = { subscriber_key: 'subscriber', site_key: 'site', modem_key: 'modem', login_key: 'login' };
+export const KEY_FIELDS: Readonly<Record<string, HomeKeyKind>> = { subscriber_key: 'subscriber', site_key: 'site', modem_key: 'modem', login_key: 'login', computer_key: 'computer' };
 
 @Injectable()
 export class HomeKeys {

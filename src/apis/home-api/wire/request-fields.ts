@@ -50,6 +50,17 @@ export const FIELD_LIMITS: Readonly<Record<string, { max: number; numeric?: bool
   password: { max: 32 },
   password_type: { max: 1 },
   email_forward: { max: 128 },
+  computer_key: { max: 36 },
+  mso_computer_key: { max: 15, numeric: true },
+  os: { max: 30 },
+  cpu: { max: 20 },
+  ram: { max: 10 },
+  hard_disk_size: { max: 15 },
+  available_space: { max: 15 },
+  sound_card: { max: 30 },
+  compliant: { max: 1 },
+  cpe_ip_address: { max: 15 },
+  cpe_dns_name: { max: 15 },
 };
 
 export class RequestFields {
