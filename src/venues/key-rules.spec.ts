@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../common/errors/app-error';
-import { assertKeyCapacity, checkPassphrase, checkUserPart, checkWindow, generatePassphrase, keyLocations, keyState, RANDOM_PART_LENGTH } from './key-rules';
+import { assertKeyCapacity, checkPassphrase, checkUserPart, checkWindow, generatePassphrase, keyLocations, keysCarriedAt, keyState, RANDOM_PART_LENGTH } from './key-rules';
 import { PersonalKey, PersonalKeyState, PersonalKeyStatus } from './personal-key.entity';
 import { VenueUnit, VenueUnitKind } from './venue.entity';
 
@@ -53,6 +53,17 @@ describe('personal key rules', () => {
     expect(keyLocations({ unitId: 'u-a' }, locations, UNITS)).toEqual(['loc-a', 'loc-lobby']);
     expect(keyLocations({ unitId: null }, locations, UNITS)).toEqual(['loc-a', 'loc-b', 'loc-lobby']);
     expect(keyLocations({ unitId: 'u-b' }, ['loc-a', 'loc-lobby'], UNITS)).toEqual(['loc-lobby']);
+  });
+
+  it('answers the same question from the location side: which keys a location carries', () => {
+    const locations = NETWORKS.map((n) => n.locationId);
+    const keys = [{ unitId: 'u-a' }, { unitId: 'u-b' }, { unitId: null }];
+    for (const locationId of locations) {
+      const carried = keysCarriedAt(UNITS.filter((u) => u.locationId === locationId));
+      const expected = keys.filter((k) => keyLocations(k, locations, UNITS).includes(locationId));
+      expect(keys.filter((k) => carried.all || k.unitId === null || carried.unitIds.includes(k.unitId))).toEqual(expected);
+    }
+    expect(keysCarriedAt([])).toEqual({ all: false, unitIds: [] });
   });
 
   it('refuses a 65th key at a location, naming it and the count', () => {

@@ -48,12 +48,42 @@ export function keyState(key: Pick<PersonalKey, 'status' | 'validUntil'>, now: D
  * and every common area; a key without a unit works everywhere the pool is.
  */
 export function keyLocations(key: Pick<PersonalKey, 'unitId'>, poolLocations: readonly string[], units: readonly VenueUnit[]): string[] {
-  if (key.unitId === null) return [...poolLocations];
+  return keyLocator(poolLocations, units)(key);
+}
+
+/**
+ * keyLocations for many keys of one pool: the units are indexed once, so placing every key
+ * of a 2,000-unit pool costs one pass over the units plus, per key, its own unit's locations
+ * and the common areas (never a pass over all units per key). Locations keep the pool's order.
+ */
+export function keyLocator(poolLocations: readonly string[], units: readonly VenueUnit[]): (key: Pick<PersonalKey, 'unitId'>) => string[] {
   const byLocation = new Map(units.map((u) => [u.locationId, u]));
-  return poolLocations.filter((locationId) => {
+  const common: number[] = [];
+  const ofUnit = new Map<string, number[]>();
+  poolLocations.forEach((locationId, i) => {
     const unit = byLocation.get(locationId);
-    return unit !== undefined && (unit.id === key.unitId || unit.kind === VenueUnitKind.COMMON_AREA);
+    if (unit === undefined) return;
+    if (unit.kind === VenueUnitKind.COMMON_AREA) common.push(i);
+    else ofUnit.set(unit.id, [...(ofUnit.get(unit.id) ?? []), i]);
   });
+  return (key) => {
+    if (key.unitId === null) return [...poolLocations];
+    const own = ofUnit.get(key.unitId) ?? [];
+    return [...own, ...common].sort((a, b) => a - b).map((i) => poolLocations[i]);
+  };
+}
+
+/**
+ * Which of a pool's keys a location carries, given the venue's units at that location (the
+ * same rule as keyLocations, asked the other way): at a common area every key, at a unit its
+ * own keys and the venue-wide ones (no unit), elsewhere only the venue-wide ones.
+ */
+export function keysCarriedAt(unitsHere: readonly Pick<VenueUnit, 'id' | 'kind'>[]): { all: true } | { all: false; unitIds: string[] } {
+  // A location is at most one unit (ux_venue_units_location).
+  const unit = unitsHere[0];
+  if (unit === undefined) return { all: false, unitIds: [] };
+  if (unit.kind === VenueUnitKind.COMMON_AREA) return { all: true };
+  return { all: false, unitIds: [unit.id] };
 }
 
 export function keyView(key: PersonalKey): PersonalKeyView {
@@ -71,10 +101,11 @@ export function assertKeyCapacity(
   now: Date,
 ): void {
   const poolLocations = networks.map((n) => n.locationId);
+  const locate = keyLocator(poolLocations, units);
   const counts = new Map<string, number>();
   for (const key of keys) {
     if (!holdsKeyRoom(keyView(key), now)) continue;
-    for (const locationId of keyLocations(key, poolLocations, units)) counts.set(locationId, (counts.get(locationId) ?? 0) + 1);
+    for (const locationId of locate(key)) counts.set(locationId, (counts.get(locationId) ?? 0) + 1);
   }
   for (const network of networks) {
     const count = counts.get(network.locationId) ?? 0;

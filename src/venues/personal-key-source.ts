@@ -5,10 +5,11 @@
 // pool keeps its keys apart (per-key isolation).
 
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import type { FindOptionsWhere } from 'typeorm';
 import type { PooledNetworkKeys } from '../reconciler/desired-state.service';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
-import { keyLocations, keyView } from './key-rules';
+import { keysCarriedAt, keyView } from './key-rules';
 import { PoolIndex } from './pool-index';
 import { PersonalKey, PersonalKeyStatus } from './personal-key.entity';
 import { VenueUnit } from './venue.entity';
@@ -30,16 +31,14 @@ export class PersonalKeySourceService {
     for (const entry of pooled) {
       const pool = await manager.findOneBy(KeyPool, { id: entry.poolId });
       if (pool === null) continue;
-      const [networks, units, keys] = await Promise.all([
-        manager.findBy(KeyPoolNetwork, { poolId: pool.id }),
-        manager.findBy(VenueUnit, { venueId: pool.venueId }),
-        manager.find(PersonalKey, { where: { poolId: pool.id, status: PersonalKeyStatus.ACTIVE }, order: { slot: 'ASC' } }),
-      ]);
-      const poolLocations = networks.map((n) => n.locationId);
-      result.set(entry.networkId, {
-        keys: keys.filter((k) => keyLocations(k, poolLocations, units).includes(locationId)).map(keyView),
-        isolateKeys: pool.isolateKeys,
-      });
+      // Only the keys this location carries are read (a 2,000-unit pool has thousands; a
+      // unit's VIF carries a handful): the venue's unit here decides which.
+      const unitsHere = await manager.findBy(VenueUnit, { venueId: pool.venueId, locationId });
+      const carried = keysCarriedAt(unitsHere);
+      const active = { poolId: pool.id, status: PersonalKeyStatus.ACTIVE };
+      const where: FindOptionsWhere<PersonalKey>[] = carried.all ? [active] : [{ ...active, unitId: IsNull() }, ...carried.unitIds.map((unitId) => ({ ...active, unitId }))];
+      const keys = await manager.find(PersonalKey, { where, order: { slot: 'ASC' } });
+      result.set(entry.networkId, { keys: keys.map(keyView), isolateKeys: pool.isolateKeys });
     }
     return result;
   }
