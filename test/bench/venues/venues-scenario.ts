@@ -159,7 +159,9 @@ export async function runVenues(options: BenchOptions): Promise<PartReport[]> {
       },
     ];
   } catch (err) {
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\ncontroller log:\n${controller.logTail}`);
+    // fetch's own message ("fetch failed") hides the reason in its cause: name it.
+    const cause = err instanceof Error && err.cause !== undefined ? ` (${err.cause instanceof Error ? err.cause.message : String(err.cause)})` : '';
+    throw new Error(`${err instanceof Error ? err.message : String(err)}${cause}\ncontroller log:\n${controller.logTail}`);
   } finally {
     await fleet?.stop();
     await controller.stop();
