@@ -22,9 +22,9 @@ import { DomainEvents } from '../domain-events/domain-events.service';
 import { checkUuid } from '../validation/field-checks';
 import { IssuePersonalKeyInput, RotatePersonalKeyInput } from './dto/venue.inputs';
 import { KeyPool, KeyPoolNetwork } from './key-pool.entity';
-import { assertKeyCapacity, checkPassphrase, checkUserPart, checkWindow, generatePassphrase, keyState } from './key-rules';
+import { assertKeyCapacity, checkPassphrase, checkUserPart, checkWindow, generatePassphrase, keyLocator, keyState } from './key-rules';
 import { PersonalKey, PersonalKeyState, PersonalKeyStatus } from './personal-key.entity';
-import { VenueUnit } from './venue.entity';
+import { VenueUnit, VenueUnitKind } from './venue.entity';
 
 type KeyChange = 'rotate' | 'suspend' | 'resume' | 'revoke';
 
@@ -105,7 +105,8 @@ export class PersonalKeysService {
       assertKeyCapacity([...others, key], networks, units, new Date());
       const saved = await manager.save(key);
       await this.audit.record(principal, manager, { action: 'personalKey.issue', objectType: 'personalKey', objectId: saved.id, groupId: saved.groupId, before: null, after: summary(saved) });
-      return { key: saved, locations: networks.map((n) => n.locationId) };
+      // Only the locations that carry the key change (its unit's and the common areas, or all).
+      return { key: saved, locations: keyLocator(networks.map((n) => n.locationId), units)(saved) };
     });
     this.reconcile(locations);
     this.logger.log(`personal key ${key.id} (${keyName(key.slot)}) issued in pool ${key.poolId} by ${principal.email}`);
@@ -157,10 +158,14 @@ export class PersonalKeysService {
       apply(key, others);
       const networks = await manager.findBy(KeyPoolNetwork, { poolId: pool.id });
       if (verb === 'resume') assertKeyCapacity([...others, key], networks, await manager.findBy(VenueUnit, { venueId: pool.venueId }), new Date());
+      // Only the locations that carry the key change: its unit's and the common areas (a key
+      // without a unit: all of the pool's). Those units are all the locator needs.
+      const carriers = key.unitId === null ? [] : await manager.find(VenueUnit, { where: [{ venueId: pool.venueId, id: key.unitId }, { venueId: pool.venueId, kind: VenueUnitKind.COMMON_AREA }] });
+      const locations = keyLocator(networks.map((n) => n.locationId), carriers)(key);
       key.updatedAt = new Date();
       const saved = await manager.save(key);
       await this.audit.record(principal, manager, { action: `personalKey.${verb}`, objectType: 'personalKey', objectId: saved.id, groupId: saved.groupId, before, after: summary(saved) });
-      return { key: saved, locations: networks.map((n) => n.locationId) };
+      return { key: saved, locations };
     });
     this.reconcile(locations);
     this.logger.log(`personal key ${key.id} (${keyName(key.slot)}) ${verb} by ${principal.email}`);
