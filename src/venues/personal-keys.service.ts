@@ -117,12 +117,18 @@ export class PersonalKeysService {
     const errors = passphraseErrors(input);
     if (errors.length > 0) throw AppError.validation(errors);
     const passphrase = input.passphrase ?? generatePassphrase(input.userPart ?? '');
-    return this.change(principal, id, 'rotate', (key, others) => {
-      if (key.status === PersonalKeyStatus.REVOKED) throw AppError.precondition(`personal key ${id} is revoked`);
-      assertUniquePassphrase(others, passphrase);
-      key.passphrase = passphrase;
-      key.rotatedAt = new Date();
-    });
+    return this.change(
+      principal,
+      id,
+      'rotate',
+      (key, sharing) => {
+        if (key.status === PersonalKeyStatus.REVOKED) throw AppError.precondition(`personal key ${id} is revoked`);
+        assertUniquePassphrase(sharing, passphrase);
+        key.passphrase = passphrase;
+        key.rotatedAt = new Date();
+      },
+      passphrase,
+    );
   }
 
   suspend(principal: Principal, id: string): Promise<PersonalKey> {
@@ -147,17 +153,25 @@ export class PersonalKeysService {
     });
   }
 
-  private async change(principal: Principal, id: string, verb: KeyChange, apply: (key: PersonalKey, others: PersonalKey[]) => void): Promise<PersonalKey> {
+  /**
+   * `apply` gets the pool's other keys that hold `passphrase` (a rotation's new one), read by
+   * one query on the pool and passphrase, never the whole pool (thousands of keys in a large
+   * venue, read again for every rotation).
+   */
+  private async change(principal: Principal, id: string, verb: KeyChange, apply: (key: PersonalKey, sharing: PersonalKey[]) => void, passphrase?: string): Promise<PersonalKey> {
     requireUuid('id', id);
     const { key, locations } = await this.transactions.run(async (manager) => {
       const found = assertWritable(principal, await manager.findOneBy(PersonalKey, { id }), 'personal key', id);
       const pool = await this.lockPool(manager, principal, found.poolId, false);
       const key = assertWritable(principal, await manager.findOneBy(PersonalKey, { id }), 'personal key', id);
       const before = summary(key);
-      const others = (await manager.findBy(PersonalKey, { poolId: pool.id })).filter((k) => k.id !== key.id);
-      apply(key, others);
+      const sharing = passphrase === undefined ? [] : (await manager.findBy(PersonalKey, { poolId: pool.id, passphrase })).filter((k) => k.id !== key.id);
+      apply(key, sharing);
       const networks = await manager.findBy(KeyPoolNetwork, { poolId: pool.id });
-      if (verb === 'resume') assertKeyCapacity([...others, key], networks, await manager.findBy(VenueUnit, { venueId: pool.venueId }), new Date());
+      if (verb === 'resume') {
+        const others = (await manager.findBy(PersonalKey, { poolId: pool.id })).filter((k) => k.id !== key.id);
+        assertKeyCapacity([...others, key], networks, await manager.findBy(VenueUnit, { venueId: pool.venueId }), new Date());
+      }
       // Only the locations that carry the key change: its unit's and the common areas (a key
       // without a unit: all of the pool's). Those units are all the locator needs.
       const carriers = key.unitId === null ? [] : await manager.find(VenueUnit, { where: [{ venueId: pool.venueId, id: key.unitId }, { venueId: pool.venueId, kind: VenueUnitKind.COMMON_AREA }] });

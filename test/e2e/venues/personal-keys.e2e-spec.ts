@@ -147,6 +147,8 @@ describeEachDatabase('personal keys on a venue with simulated devices', (db) => 
       const seen = await Promise.all([k1, k2].map(async (k) => expectData(await gql<{ personalKey: { sessions: { mac: string }[] } }>(t.current, KEY, { id: k.id }, admin)).personalKey.sessions.length));
       return seen.every((n) => n > 0);
     });
+    // Another key's passphrase is refused, as on issue (two residents could not be told apart).
+    expectErrorCode(await gql(t.current, ROTATE, { id: k1.id, input: { passphrase: k2.passphrase } }, admin), 'CONFLICT');
     const rotated = expectData(await gql<{ rotatePersonalKey: KeyView }>(t.current, ROTATE, { id: k1.id, input: { userPart: 'new-a-' } }, admin)).rotatePersonalKey;
     expect(rotated).toMatchObject({ slot: 1, keyName: 'key-1' });
     expect(rotated.passphrase).not.toBe(k1.passphrase);
