@@ -9,20 +9,12 @@ import { CLAIM_NODE, createCustomer } from '../e2e/provisioning/provisioning-ops
 import { createGroupWithAdmin, expectData, gql, startTestApp, TestApp } from '../e2e/support';
 import { describeWithOvsdb, OvsdbServerProcess } from '../support/ovsdb-server-process';
 import { selectRows } from './support/device-rows';
+import { until } from './support/until';
 
 const DB = 'Open_vSwitch';
 const SERIAL = 'SN-CLIENTS-1';
 const CLIENTS = `query ($id: ID!) { location(id: $id) { clients { mac connected band keyId ip hostname vendorClass networkId } } }`;
 const RENAME = `mutation ($loc: ID!, $mac: String!, $name: String) { renameClient(locationId: $loc, mac: $mac, nickname: $name) { nickname } }`;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  for (let i = 0; i < 1500; i++) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describeWithOvsdb('clients and telemetry settings with a real OpenSync ovsdb-server', () => {
   let app: TestApp;

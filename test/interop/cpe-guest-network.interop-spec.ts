@@ -16,26 +16,13 @@ import { createGroupWithAdmin, expectData, gql, startTestApp, TestApp } from '..
 import { oidcConfiguration, originOf, registerApiClient } from '../support/oauth-clients';
 import { describeWithOvsdb, OvsdbServerProcess } from '../support/ovsdb-server-process';
 import { selectRows, WireRow } from './support/device-rows';
+import { until } from './support/until';
 
 const DB = 'Open_vSwitch';
 const SERIAL = 'SN-CPE-RENTAL-1';
 const PASSWORD = 'customer password 1';
 const REDIRECT = 'http://127.0.0.1/callback';
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { id status { overall } } }`;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < 1500; i++) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
 
 describeWithOvsdb('CPE Management API: a rental app guest network on a real OpenSync ovsdb-server', () => {
   let app: TestApp;

@@ -11,18 +11,10 @@ import { createGroupWithAdmin, gql, startTestApp, TestApp } from '../e2e/support
 import { EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider, TestProvider } from '../e2e/ebl/ebl-support';
 import { describeWithOvsdb, OvsdbServerProcess } from '../support/ovsdb-server-process';
 import { selectRows } from './support/device-rows';
+import { until } from './support/until';
 
 const DB = 'Open_vSwitch';
 const SERIAL = 'SN-EBL-1';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
-  for (let i = 0; i < 1500; i++) {
-    const value = await Promise.resolve(probe()).catch(() => undefined);
-    if (value !== undefined && value !== false) return value;
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 describeWithOvsdb('EBL: a DHCP lease on a real OpenSync ovsdb-server', () => {
   let app: TestApp;

@@ -12,6 +12,7 @@ import { CLAIM_NODE, CREATE_NETWORK, createCustomer, DELETE_NETWORK, UPDATE_NETW
 import { createGroupWithAdmin, expectData, gql, startTestApp, TestApp } from '../e2e/support';
 import { describeWithOvsdb, OvsdbServerProcess } from '../support/ovsdb-server-process';
 import { selectRows, WireRow } from './support/device-rows';
+import { until } from './support/until';
 
 const DB = 'Open_vSwitch';
 const SERIAL = 'SN-ISOLATION-1';
@@ -24,20 +25,6 @@ const setOf = (value: unknown): string[] => {
   return v[0] === 'set' ? (v[1] as Uuid[]).map((u) => u[1]) : [(v as Uuid)[1]];
 };
 const mapOf = (value: unknown): Record<string, string> => Object.fromEntries((value as ['map', [string, string][]])[1]);
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < 1500; i++) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
 
 describeWithOvsdb('isolated networks on a real OpenSync ovsdb-server', () => {
   let app: TestApp;

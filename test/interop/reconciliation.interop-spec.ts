@@ -11,6 +11,7 @@ import { CLAIM_NODE, CREATE_NETWORK, createCustomer, DELETE_NETWORK, UPDATE_NETW
 import { createGroupWithAdmin, expectData, gql, platformAdmin, startTestApp, TestApp } from '../e2e/support';
 import { describeWithOvsdb, OvsdbServerProcess } from '../support/ovsdb-server-process';
 import { selectRows } from './support/device-rows';
+import { until } from './support/until';
 
 const DB = 'Open_vSwitch';
 const SERIAL = 'SN-RECON-1';
@@ -20,20 +21,6 @@ const NODE_VIFS = `query ($id: ID!) { node(id: $id) { connected model firmwareVe
 
 interface StatusData {
   wifiNetwork: { id: string; ssid: string; status: { overall: string; nodes: { serial: string; status: string; mismatches: { ifName: string; reason: string }[] }[] } };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>): Promise<T> {
-  let last: unknown;
-  for (let i = 0; i < 1500; i++) {
-    try {
-      const value = await probe();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 40));
-  }
-  throw new Error(`gave up waiting for ${what}${last ? `: ${String(last)}` : ''}`);
 }
 
 describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
