@@ -2,8 +2,8 @@
 // with a client certificate whose CN is the serial) and serves OVSDB on that connection;
 // after a drop it redials after a random backoff between AWLAN_Node.min_backoff and
 // max_backoff. Redirector flow: dial redirector_addr until manager_addr is written, then
-// follow manager_addr; after repeated failures (failed dials, and connections closed before
-// they were stable, as CM2 counts disconnects) clear manager_addr and go back. While
+// follow manager_addr; after more than maxDisconnects failures (failed dials, and connections
+// closed before they were stable, as CM2 counts disconnects) clear manager_addr and go back. While
 // connected, an inactivity probe (connection-probe.ts) drops a controller that went silent.
 import { ConnectionProbe } from './connection-probe';
 import { DelayScheduler } from './delay-scheduler';
@@ -19,8 +19,6 @@ export interface ConnectionManagerHooks {
   /** The inactivity probe sent an echo to the silent controller. */
   onProbe?(): void;
 }
-
-const FAILURES_BEFORE_REDIRECTOR = 3;
 
 export class ConnectionManager {
   private state: ConnectionState = 'idle';
@@ -146,7 +144,8 @@ export class ConnectionManager {
 
   private async maybeBackToRedirector(): Promise<void> {
     const node = this.node();
-    if (this.failures < FAILURES_BEFORE_REDIRECTOR || !node?.redirector_addr || !node.manager_addr) return;
+    // CM2 goes back to the redirector when its disconnect count exceeds CM2_MAX_DISCONNECTS.
+    if (this.failures <= this.behaviour.maxDisconnects || !node?.redirector_addr || !node.manager_addr) return;
     this.failures = 0;
     await this.port.transact([{ op: 'update', table: 'AWLAN_Node', where: [], row: { manager_addr: '' } }]);
   }

@@ -52,6 +52,12 @@ export interface DeviceBehaviour {
    * enough of them send the device back to its redirector), ms.
    */
   readonly stablePeriodMs: number;
+  /**
+   * CM2_MAX_DISCONNECTS: one failure more than this (failed dials and unstable connections,
+   * counted as above) clears manager_addr and sends the device back to its redirector.
+   * OpenSync 7.0 CM2 uses 10 (docs/device-sim.md).
+   */
+  readonly maxDisconnects: number;
   /** Time from a reboot to the device's database being up again (it then dials), ms. */
   readonly bootTimeMs: number;
   /**
@@ -84,6 +90,7 @@ export const DEFAULT_BEHAVIOUR: DeviceBehaviour = {
   upgradeStepMs: 1000,
   inactivityProbeMs: 30000,
   stablePeriodMs: 300_000,
+  maxDisconnects: 10,
   bootTimeMs: 0,
   rebootViaFirmwareUrl: true,
   rebootAfterCommit: true,

@@ -225,7 +225,8 @@ describe('SimulatedDevice', () => {
     });
     const d = await boot({ redirectorAddr: redirector.addr, minBackoff: 1, maxBackoff: 1 });
     await until(() => managerTriesAtRedirect.length >= 2);
-    expect(managerTriesAtRedirect.slice(0, 2)).toEqual([0, 3]);
+    // CM2: back to the redirector when the disconnect count exceeds CM2_MAX_DISCONNECTS (10): on the 11th.
+    expect(managerTriesAtRedirect.slice(0, 2)).toEqual([0, 11]);
     await d.stop();
   });
 
