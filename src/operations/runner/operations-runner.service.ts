@@ -33,6 +33,8 @@ import { OperationNotice, TargetPlacement } from './target-placement';
 import { TargetStore, TransitionWrite } from './target-store';
 
 const OPERATION_KEY = 'op:';
+/** Nodes a cancel still reaches: not yet commanded. */
+const CANCELLABLE_TARGET_STATES: ReadonlySet<TargetState> = new Set([TargetState.PENDING, TargetState.WAITING_FOR_DEVICE]);
 const RECHECK_KEY = 'recheck:';
 
 export interface ActiveTarget {
@@ -41,6 +43,8 @@ export interface ActiveTarget {
   /** Serialises the work on one node: events never interleave. */
   chain: Promise<void>;
   stopWatch?: () => void;
+  /** A CANCEL is queued for it. */
+  cancelling?: boolean;
 }
 
 @Injectable()
@@ -141,14 +145,26 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   private cancel(operationId: string): void {
     this.pendingCount.delete(operationId);
-    for (const active of [...this.byTarget.values()].filter((a) => a.row.operationId === operationId)) {
+    this.cancelTracked(operationId);
+    this.deadlines.cancel(OPERATION_KEY + operationId);
+    this.progressed(operationId);
+    this.pump();
+  }
+
+  /**
+   * The nodes of a cancelled operation tracked here and not yet commanded let go: the cancel
+   * already wrote them CANCELLED (TargetStore.operationState), so the guarded write fails and
+   * the node is released. Also on every pass over a cancelled operation, so a cancel made on
+   * another instance whose notice was lost frees the node here all the same.
+   */
+  private cancelTracked(operationId: string): void {
+    for (const active of this.byTarget.values()) {
+      if (active.row.operationId !== operationId || active.cancelling === true || !CANCELLABLE_TARGET_STATES.has(active.row.state)) continue;
+      active.cancelling = true;
       this.enqueue(active, async () => {
         await this.apply(active, { type: 'CANCEL' });
       });
     }
-    this.deadlines.cancel(OPERATION_KEY + operationId);
-    this.progressed(operationId);
-    this.pump();
   }
 
   /**
@@ -209,6 +225,7 @@ export class OperationsRunner implements OnApplicationBootstrap, OnModuleDestroy
         }
       }
       if (operation.state === OperationState.RUNNING) await this.admit(operation);
+      if (operation.state === OperationState.CANCELLED) this.cancelTracked(operation.id);
       if (this.inFlightOf(operation.id) + (await this.pendingOf(operation.id)) > 0) continue;
       // Over by the runner's counts: confirmed by the database before it is finished.
       if ((await this.store.countOpen(operation.id)) > 0) {

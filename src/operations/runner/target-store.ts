@@ -192,7 +192,11 @@ export class TargetStore {
       const result = await manager.update(DeviceOperation, { id: operation.id, state: In(from) }, changes);
       if (!result.affected) return false;
       if (to === OperationState.CANCELLED || to === OperationState.STOPPED) {
-        await manager.update(DeviceOperationTarget, { operationId: operation.id, state: TargetState.PENDING }, { state: TargetState.CANCELLED, finishedAt: now, updatedAt: now });
+        // A cancel also reaches the nodes waiting for their device: not commanded yet, and
+        // written here, with the operation, so the instance driving one (perhaps another, whose
+        // notice may be lost) finds its guarded SENDING refused rather than command the device.
+        const states = to === OperationState.CANCELLED ? [TargetState.PENDING, TargetState.WAITING_FOR_DEVICE] : [TargetState.PENDING];
+        await manager.update(DeviceOperationTarget, { operationId: operation.id, state: In(states) }, { state: TargetState.CANCELLED, finishedAt: now, updatedAt: now, deadlineAt: null });
       }
       await this.audit.record(principal, manager, {
         action: to === OperationState.CANCELLED && principal !== CONTROLLER_PRINCIPAL ? 'deviceOperation.cancel' : 'deviceOperation.state',
