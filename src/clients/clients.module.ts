@@ -5,6 +5,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { DomainEventsModule } from '../domain-events/domain-events.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { CLIENTS_CONFIG, loadClientsConfig } from './clients-config';
 import { ClientsResolver, LocationClientsResolver } from './graphql/clients.resolver';
@@ -17,7 +18,7 @@ import { ClientsQueryService } from './store/clients-query.service';
 import { SessionRetentionService } from './store/session-retention.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ClientRecord, ClientSession]), ReconcilerModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([ClientRecord, ClientSession]), ReconcilerModule, AuditModule, DomainEventsModule],
   providers: [
     { provide: CLIENTS_CONFIG, useFactory: () => loadClientsConfig(process.env) },
     ClientStore,

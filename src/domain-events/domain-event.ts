@@ -5,11 +5,11 @@ export type DomainEventType = 'location-changed' | 'node-claimed' | 'node-unclai
 
 /**
  * In-memory indexes a change made stale (which networks belong to a key pool, which carry a
- * MAC list). The service that changed them drops its own before publishing; every other
+ * MAC list, the client nicknames of the event's location). The service that changed them drops its own before publishing; every other
  * holder of such an index (another controller instance, when events are relayed) drops it
  * on seeing the event.
  */
-export type CachedIndex = 'key-pools' | 'mac-lists';
+export type CachedIndex = 'key-pools' | 'mac-lists' | 'client-nicknames';
 
 /**
  * Such an index is read again at least this often: a relayed event that never arrived (the
@@ -17,7 +17,7 @@ export type CachedIndex = 'key-pools' | 'mac-lists';
  */
 export const INDEX_MAX_AGE_MS = 60_000;
 
-export const CACHED_INDEXES: ReadonlySet<CachedIndex> = new Set<CachedIndex>(['key-pools', 'mac-lists']);
+export const CACHED_INDEXES: ReadonlySet<CachedIndex> = new Set<CachedIndex>(['key-pools', 'mac-lists', 'client-nicknames']);
 
 export interface DomainEvent {
   type: DomainEventType;
