@@ -1,4 +1,5 @@
-import { decodeStatuses, encodeStatuses, parseEventsMessage, parseOperationsMessage, parseStatusMessage } from './cluster-messages';
+import type { ClientEvent } from '../clients/live/client-event';
+import { decodeStatuses, encodeStatuses, parseClientsMessage, parseEventsMessage, parseOperationsMessage, parseStatusMessage } from './cluster-messages';
 
 describe('cluster messages', () => {
   it('carry convergence results with OVSDB maps and dates through JSON', () => {
@@ -32,6 +33,8 @@ describe('cluster messages', () => {
         { type: 'wifi-network-changed', locationId: 'l' },
         // A key pool's networks changed on the sender: every instance drops its pool index.
         { type: 'wifi-network-changed', locationId: 'l', caches: ['key-pools', 'mac-lists'] },
+        // A client renamed on the sender: every instance reloads the location's nicknames.
+        { type: 'location-changed', locationId: 'l', caches: ['client-nicknames'] },
       ],
     };
     expect(parseEventsMessage(message)).toEqual(message);
@@ -42,5 +45,28 @@ describe('cluster messages', () => {
     expect(parseOperationsMessage(message)).toEqual(message);
     expect(() => parseOperationsMessage({ from: 'a', notices: [{ operationId: 'o1', kind: 'reboot-now' }] })).toThrow(/malformed operation notice/);
     expect(() => parseOperationsMessage({ from: 'a', notices: 'o1' })).toThrow(/operations message/);
+  });
+
+  it('carry client connects and disconnects through JSON, dates included, and refuse malformed ones', () => {
+    const event: ClientEvent = {
+      kind: 'connected',
+      nodeId: 'n1',
+      serial: 'S1',
+      locationId: 'l1',
+      groupId: 'g1',
+      mac: '02:00:00:00:00:01',
+      ifName: 'home-ap-24',
+      keyId: null,
+      networkId: 'w1',
+      band: '2.4G',
+      at: new Date('2026-01-01T00:00:00.123Z'),
+    };
+    const wire = JSON.parse(JSON.stringify({ from: 'a', events: [event, { ...event, kind: 'disconnected', locationId: null, groupId: null }] })) as unknown;
+    expect(parseClientsMessage(wire)).toEqual({ from: 'a', events: [event, { ...event, kind: 'disconnected', locationId: null, groupId: null }] });
+    expect(() => parseClientsMessage({ from: 'a', events: [{ ...event, kind: 'roamed' }] })).toThrow(/malformed client event/);
+    expect(() => parseClientsMessage({ from: 'a', events: [{ ...event, mac: 7 }] })).toThrow(/malformed client event/);
+    expect(() => parseClientsMessage({ from: 'a', events: [{ ...event, band: 5 }] })).toThrow(/malformed client event/);
+    expect(() => parseClientsMessage({ from: 'a', events: [{ ...event, at: 'yesterday' }] })).toThrow(/time/);
+    expect(() => parseClientsMessage({ from: 'a', events: {} })).toThrow(/clients message/);
   });
 });

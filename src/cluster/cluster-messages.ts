@@ -4,6 +4,7 @@
 
 import { CACHED_INDEXES } from '../domain-events/domain-event';
 import type { CachedIndex, DomainEvent, DomainEventType } from '../domain-events/domain-event';
+import type { ClientEvent } from '../clients/live/client-event';
 import type { OperationNotice } from '../operations/runner/target-placement';
 import type { NodeNetworkStatus } from '../reconciler/status/node-network-statuses';
 import type { VifAudience } from '../reconciler/status/vif-row-visibility';
@@ -30,6 +31,46 @@ export function parseOperationsMessage(value: unknown): OperationsMessage {
     return { operationId: n.operationId, kind: n.kind as OperationNotice['kind'] };
   });
   return { from: value.from, notices };
+}
+
+/** Client connects and disconnects on the devices an instance holds ({ from, events }), for the others' subscribers. */
+export const CLIENTS_SUBJECT = 'clients';
+
+export interface ClientsMessage {
+  from: string;
+  events: ClientEvent[];
+}
+
+const CLIENT_EVENT_KINDS: ReadonlySet<ClientEvent['kind']> = new Set(['connected', 'disconnected']);
+
+function isNullableString(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+export function parseClientsMessage(value: unknown): ClientsMessage {
+  if (!isObject(value) || typeof value.from !== 'string' || !Array.isArray(value.events)) throw new Error('not a clients message');
+  const events = value.events.map((e): ClientEvent => {
+    if (!isObject(e) || !CLIENT_EVENT_KINDS.has(e.kind as ClientEvent['kind'])) throw new Error('malformed client event');
+    const { nodeId, serial, mac, ifName, locationId, groupId, keyId, networkId, band } = e;
+    if (typeof nodeId !== 'string' || typeof serial !== 'string' || typeof mac !== 'string' || typeof ifName !== 'string') throw new Error('malformed client event');
+    if (![locationId, groupId, keyId, networkId, band].every(isNullableString)) throw new Error('malformed client event');
+    const at = typeof e.at === 'string' ? new Date(e.at) : new Date(NaN);
+    if (Number.isNaN(at.getTime())) throw new Error('malformed client event time');
+    return {
+      kind: e.kind as ClientEvent['kind'],
+      nodeId,
+      serial,
+      locationId: locationId as string | null,
+      groupId: groupId as string | null,
+      mac,
+      ifName,
+      keyId: keyId as string | null,
+      networkId: networkId as string | null,
+      band: band as string | null,
+      at,
+    };
+  });
+  return { from: value.from, events };
 }
 
 /** Live device views asked of the instance holding the device: `views.<instance id>`, request/reply. */

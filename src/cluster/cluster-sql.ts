@@ -67,3 +67,34 @@ WHERE connected AND (
 export const DISCONNECT_UNLESS_HELD_ELSEWHERE = `
 UPDATE nodes SET connected = false, last_seen_at = $3::timestamptz, updated_at = $3::timestamptz
 WHERE id = $1::varchar AND NOT EXISTS (SELECT 1 FROM cluster_ownership o WHERE o.serial = nodes.serial_number AND o.instance_id <> $2::varchar)`;
+
+/**
+ * A node's device is held by an instance that is no longer live, or by nobody: its client
+ * tables have no reader, so its clients cannot be known connected. `n` is the nodes alias.
+ */
+const UNHELD_NODE = `(n.serial_number IN (SELECT o.serial FROM cluster_ownership o WHERE NOT ${LIVE('o.instance_id')})
+  OR NOT EXISTS (SELECT 1 FROM cluster_ownership o WHERE o.serial = n.serial_number))`;
+
+/** $1 instance id: at start-up, the clients of the nodes a previous run of this instance held are not connected. */
+export const RESET_OWN_CLIENTS = `
+UPDATE clients SET connected = false, connected_since = NULL
+WHERE connected AND node_id IN (SELECT n.id FROM nodes n JOIN cluster_ownership o ON o.serial = n.serial_number WHERE o.instance_id = $1::varchar)`;
+
+/** $1 instance id, $2 time: and their open sessions end. */
+export const END_OWN_CLIENT_SESSIONS = `
+UPDATE client_sessions SET ended_at = $2::timestamptz
+WHERE ended_at IS NULL AND node_id IN (SELECT n.id FROM nodes n JOIN cluster_ownership o ON o.serial = n.serial_number WHERE o.instance_id = $1::varchar)`;
+
+/**
+ * Clients of nodes nobody live holds read disconnected (their holder died, or a single
+ * process left them). A holder claims the device before it reads its clients, so a node
+ * being taken over is not caught here.
+ */
+export const RESET_ORPHANED_CLIENTS = `
+UPDATE clients SET connected = false, connected_since = NULL
+WHERE connected AND node_id IN (SELECT n.id FROM nodes n WHERE ${UNHELD_NODE})`;
+
+/** And their open sessions end. */
+export const END_ORPHANED_CLIENT_SESSIONS = `
+UPDATE client_sessions SET ended_at = now()
+WHERE ended_at IS NULL AND node_id IN (SELECT n.id FROM nodes n WHERE ${UNHELD_NODE})`;

@@ -2,9 +2,11 @@
 // imported; every part stays idle unless CLUSTER_NATS_URL is set (config.cluster).
 
 import { Module } from '@nestjs/common';
+import { ClientsModule } from '../clients/clients.module';
 import { OperationsModule } from '../operations/operations.module';
 import { ReconcilerModule } from '../reconciler/reconciler.module';
 import { SouthboundModule } from '../southbound/southbound.module';
+import { ClientEventsRelay } from './client-events-relay.service';
 import { ClusterBus } from './cluster-bus.service';
 import { ClusterMetrics } from './cluster-metrics';
 import { ClusterRelay } from './cluster-relay.service';
@@ -15,8 +17,8 @@ import { InstanceRegistry } from './instance-registry.service';
 import { OperationsRelay } from './operations-relay.service';
 
 @Module({
-  imports: [SouthboundModule, ReconcilerModule, OperationsModule],
-  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, DeviceViewsRelay, ClusterService, ClusterMetrics],
+  imports: [SouthboundModule, ReconcilerModule, OperationsModule, ClientsModule],
+  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, DeviceViewsRelay, ClientEventsRelay, ClusterService, ClusterMetrics],
   exports: [ClusterService, InstanceRegistry, DeviceOwnership],
 })
 export class ClusterModule {}

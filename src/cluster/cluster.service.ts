@@ -2,8 +2,9 @@
 // take this instance's lease, place devices through DeviceOwnership (the southbound asks it
 // before serving one, and its redirector asks where to send one), relay events and status,
 // move devices in waves to instances that joined, mark the nodes of dead instances
-// disconnected, stop serving every device when the lease runs out, and let the device
-// operations runner drive only the targets of the devices this instance holds.
+// disconnected (and their clients), stop serving every device when the lease runs out, let
+// the device operations runner drive only the targets of the devices this instance holds,
+// and relay client connects and disconnects to the other instances' subscribers.
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -13,10 +14,11 @@ import type { AppConfig } from '../config/app-config';
 import { ReadinessChecks } from '../health/readiness-checks';
 import { OperationsRunner } from '../operations/runner/operations-runner.service';
 import { SouthboundService } from '../southbound/southbound.service';
+import { ClientEventsRelay } from './client-events-relay.service';
 import { ClusterBus } from './cluster-bus.service';
 import type { ClusterConfig } from './cluster-config';
 import { ClusterRelay } from './cluster-relay.service';
-import { RESET_ORPHANED_NODES } from './cluster-sql';
+import { END_ORPHANED_CLIENT_SESSIONS, RESET_ORPHANED_CLIENTS, RESET_ORPHANED_NODES } from './cluster-sql';
 import { DeviceOwnership } from './device-ownership.service';
 import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
@@ -43,6 +45,7 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     private readonly runner: OperationsRunner,
     private readonly operationsRelay: OperationsRelay,
     private readonly viewsRelay: DeviceViewsRelay,
+    private readonly clientsRelay: ClientEventsRelay,
   ) {}
 
   /** Runs before the southbound starts listening (application bootstrap). */
@@ -60,6 +63,8 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     this.operationsRelay.start();
     // node.vifs and node.radios of devices held elsewhere: asked of their holder.
     this.viewsRelay.start();
+    // Client connects and disconnects: subscribers on every instance see them.
+    this.clientsRelay.start();
     // Not ready without the cluster: the load balancer sends devices and API calls elsewhere.
     this.readiness.register('cluster', () => {
       if (!this.bus.isUp) throw new Error('NATS connection down');
@@ -78,6 +83,7 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     this.relay.stop();
     this.operationsRelay.stop();
     this.viewsRelay.stop();
+    this.clientsRelay.stop();
     await this.registry.stop();
   }
 
@@ -109,11 +115,13 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Nodes held by an instance that is no longer live read disconnected until a survivor takes them. */
+  /** Nodes held by an instance that is no longer live read disconnected until a survivor takes them; so do their clients. */
   private async resetOrphans(): Promise<void> {
     if (!this.registry.holdsLease) return;
     const result = (await this.dataSource.query(RESET_ORPHANED_NODES)) as [unknown, number] | unknown[];
     const count = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
     this.stats.orphansReset += count;
+    await this.dataSource.query(RESET_ORPHANED_CLIENTS);
+    await this.dataSource.query(END_ORPHANED_CLIENT_SESSIONS);
   }
 }

@@ -96,7 +96,8 @@ export class LocationClientsResolver {
     @Args('locationId', { type: () => ID, description: 'The location whose clients to follow.' }) locationId: string,
   ): Promise<AsyncIterableIterator<ClientConnectionEvent>> {
     await readableLocation(this.dataSource.manager, principal, locationId, 'locationId');
-    const events = this.live.events$.pipe(
+    // In a cluster also the clients of the location's nodes held by other instances.
+    const events = this.live.connectionChanges$.pipe(
       filter((e) => e.locationId === locationId),
       concatMap(async (e) => {
         // Access lost meanwhile ends the subscription with the error (NOT_FOUND, UNAUTHENTICATED).

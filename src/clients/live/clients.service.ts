@@ -4,14 +4,16 @@
 // published on events$ (subscriptions, other modules such as a client kick) and stored in
 // batches (ClientStore).
 //
-// Service API for other modules: events$ (every connect/disconnect, in order per node),
+// Service API for other modules: events$ (every connect/disconnect of the nodes held here, in
+// order per node), connectionChanges$ (those and the ones relayed from other instances of a
+// cluster: what a subscriber sees),
 // leases$ (a DHCP lease appearing on a node, or its vendor class changing), isConnected(nodeId,
 // mac) and vendorClassOf(nodeId, mac).
 
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { associatedClients, CachedRow, ClientLease, leasesByMac, parseOwnedIfName } from '@lib/opensync';
 import { DatabaseCache, monitorEveryCachedTable } from '@lib/ovsdb';
-import { Observable, Subject, Subscription } from 'rxjs';
+import { merge, Observable, Subject, Subscription } from 'rxjs';
 import { DesiredStateService } from '../../reconciler/desired-state.service';
 import { DeviceConnection } from '../../reconciler/sessions/device-connection';
 import { ConnectionEvent, DeviceConnectionsService } from '../../reconciler/sessions/device-connections.service';
@@ -45,6 +47,8 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
   private readonly nodes = new Map<string, NodeClients>();
   private readonly eventsSubject = new Subject<ClientEvent>();
   private readonly leasesSubject = new Subject<LeaseEvent>();
+  /** Connects and disconnects of nodes held by other instances of a cluster. */
+  private readonly remoteSubject = new Subject<ClientEvent>();
   private subscription: Subscription | undefined;
 
   constructor(
@@ -56,6 +60,16 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
   /** Every client connect and disconnect, in order per node. */
   get events$(): Observable<ClientEvent> {
     return this.eventsSubject.asObservable();
+  }
+
+  /** Every client connect and disconnect seen by the cluster: this instance's and those relayed from the others (subscriptions). */
+  get connectionChanges$(): Observable<ClientEvent> {
+    return merge(this.eventsSubject, this.remoteSubject);
+  }
+
+  /** A connect or disconnect on a node another instance holds (already stored there): told to subscribers only. */
+  fromOtherInstance(event: ClientEvent): void {
+    this.remoteSubject.next(event);
   }
 
   /** DHCP leases appearing on a node (or their vendor class changing), in order per node. */
@@ -99,6 +113,7 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     this.nodes.clear();
     this.eventsSubject.complete();
     this.leasesSubject.complete();
+    this.remoteSubject.complete();
   }
 
   private onConnection(event: ConnectionEvent): void {
@@ -113,6 +128,8 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     if (monitored === null) return;
     const cache = new DatabaseCache(connection.schema, monitored);
     const node: NodeClients = { connection, cache, live: new Map(), leases: new Map(), chain: Promise.resolve(), unlisten: () => undefined };
+    // In a cluster the device may come from an instance that died without saying who left.
+    if (this.store.instanceId !== undefined) void this.store.write({ kind: 'attached', nodeId: connection.nodeId, at: new Date() });
     node.unlisten = cache.onBatch(() => {
       node.chain = node.chain.then(() => this.refresh(node)).catch((error: unknown) => this.logger.warn(`[serial=${connection.serial}] ${String(error)}`));
     });

@@ -3,10 +3,17 @@
 // burst of connects from ten thousand devices costs a few hundred transactions, not one per
 // event. A disconnect only touches a client row still on the node that reports it (a client
 // that roamed to another node of the location stays connected there).
+// In a cluster (docs/scaling.md) the start-up reset touches only the nodes this instance
+// held; a node attached here first ends whatever an earlier holder left open for it (that
+// holder may have died without saying who left), and a disconnect leaves alone a client
+// that connected again after it (a late write of the device's previous holder).
 
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { END_OWN_CLIENT_SESSIONS, RESET_OWN_CLIENTS } from '../../cluster/cluster-sql';
+import { APP_CONFIG } from '../../config/app-config';
+import type { AppConfig } from '../../config/app-config';
 import { WriteBatcher } from '../../database/write-batcher';
 import { ClientDetails, ClientEvent } from '../live/client-event';
 import { ClientSession } from './client-session.entity';
@@ -14,14 +21,22 @@ import { ClientRecord } from './client.entity';
 
 export type ClientWrite =
   | { kind: 'event'; event: ClientEvent & { locationId: string; groupId: string }; details: ClientDetails | null }
-  | { kind: 'details'; locationId: string; mac: string; details: ClientDetails };
+  | { kind: 'details'; locationId: string; mac: string; details: ClientDetails }
+  /** A node's session began here: what an earlier session of it left connected is over (cluster only). */
+  | { kind: 'attached'; nodeId: string; at: Date };
 
 @Injectable()
 export class ClientStore {
   private readonly logger = new Logger('Clients');
   private readonly batcher: WriteBatcher<ClientWrite, void>;
+  /** In a cluster, this instance's id. */
+  readonly instanceId: string | undefined;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.instanceId = config.cluster?.instanceId;
     this.batcher = new WriteBatcher((writes) => this.writeAll(writes));
   }
 
@@ -31,8 +46,13 @@ export class ClientStore {
     });
   }
 
-  /** At start-up no device is connected yet: every client is disconnected, every session ends. */
+  /** At start-up no device is connected yet: every client is disconnected, every session ends (in a cluster: of the nodes this instance held). */
   async resetAll(now: Date): Promise<void> {
+    if (this.instanceId !== undefined) {
+      await this.dataSource.query(RESET_OWN_CLIENTS, [this.instanceId]);
+      await this.dataSource.query(END_OWN_CLIENT_SESSIONS, [this.instanceId, now]);
+      return;
+    }
     await this.dataSource.transaction(async (m) => {
       await m.update(ClientSession, { endedAt: IsNull() }, { endedAt: now });
       await m.update(ClientRecord, { connected: true }, { connected: false, connectedSince: null });
@@ -55,6 +75,11 @@ export class ClientStore {
   }
 
   private async apply(m: EntityManager, w: ClientWrite): Promise<void> {
+    if (w.kind === 'attached') {
+      await m.update(ClientRecord, { nodeId: w.nodeId, connected: true }, { connected: false, connectedSince: null });
+      await m.update(ClientSession, { nodeId: w.nodeId, endedAt: IsNull() }, { endedAt: w.at });
+      return;
+    }
     if (w.kind === 'details') {
       await m.update(ClientRecord, { locationId: w.locationId, mac: w.mac }, { ...w.details });
       return;
@@ -91,11 +116,14 @@ export class ClientStore {
       });
       return;
     }
+    // In a cluster, not a client that connected again after the event (written by the device's next holder).
+    const before = this.instanceId === undefined ? {} : { connectedSince: LessThanOrEqual(e.at) };
+    const started = this.instanceId === undefined ? {} : { startedAt: LessThanOrEqual(e.at) };
     await m.update(
       ClientRecord,
-      { locationId: e.locationId, mac: e.mac, nodeId: e.nodeId, connected: true },
+      { locationId: e.locationId, mac: e.mac, nodeId: e.nodeId, connected: true, ...before },
       { connected: false, connectedSince: null, lastSeenAt: e.at },
     );
-    await m.update(ClientSession, { locationId: e.locationId, mac: e.mac, nodeId: e.nodeId, endedAt: IsNull() }, { endedAt: e.at });
+    await m.update(ClientSession, { locationId: e.locationId, mac: e.mac, nodeId: e.nodeId, endedAt: IsNull(), ...started }, { endedAt: e.at });
   }
 }

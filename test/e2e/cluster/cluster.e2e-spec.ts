@@ -8,7 +8,8 @@
 import { Client } from 'pg';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { CREATE_REBOOT, readOperation, targetStates, untilOperation } from '../operations/operations-ops';
+import { CANCEL, CREATE_REBOOT, readOperation, targetStates, untilOperation } from '../operations/operations-ops';
+import { associateClient, disassociateClient } from '../clients/sim-clients';
 import { CLAIM_NODE, createCustomer, UPDATE_NETWORK } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, TestApp } from '../support';
 import { createTestDatabase, postgresReachable, TestDatabase } from '../support/test-database';
@@ -24,6 +25,9 @@ const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { status { overall nodes
 const NODE_VIEWS = `query ($id: ID!) { node(id: $id) { vifs { ifName inSync config } radios { band ifName } } }`;
 const PROGRESS = `subscription ($id: ID!) { deviceOperationProgress(id: $id) { state counts { state count } } }`;
 const SUBSCRIBE = `subscription ($id: ID!) { wifiNetworkStatusChanged(networkId: $id) { overall } }`;
+const CONNECTED_CLIENTS = `query ($id: ID!) { location(id: $id) { clients(connectedOnly: true) { mac connected nodeId } } }`;
+const RENAME_CLIENT = `mutation ($loc: ID!, $mac: String!, $name: String) { renameClient(locationId: $loc, mac: $mac, nickname: $name) { mac nickname } }`;
+const CLIENT_CHANGES = `subscription ($id: ID!) { clientConnectionChanged(locationId: $id) { kind mac nodeId } }`;
 
 const postgresUp = postgresReachable();
 const natsUp = natsReachable();
@@ -44,7 +48,8 @@ describeCluster('a cluster of three instances', () => {
   let fleet: Fleet;
   let token: string;
   const serials = Array.from({ length: FLEET }, (_, i) => `CLU${String(i).padStart(5, '0')}`);
-  const locations: Array<{ networkId: string; serials: string[] }> = [];
+  const locations: Array<{ locationId: string; networkId: string; serials: string[] }> = [];
+  let redirector = '';
 
   const ownership = async (): Promise<Map<string, string>> => {
     const rows = await pg.query<{ serial: string; instance_id: string }>('SELECT serial, instance_id FROM cluster_ownership');
@@ -96,6 +101,19 @@ describeCluster('a cluster of three instances', () => {
       .database.rows('Wifi_VIF_Config')
       .map((r) => r.ssid as string);
 
+  const device = (serial: string) => fleet.devices.find((d) => d.serial === serial)!;
+  /** The MACs a location's clients query lists as connected, read on one instance. */
+  const connectedMacs = async (on: Instance, locationId: string): Promise<string[]> =>
+    expectData(await gql<{ location: { clients: Array<{ mac: string; connected: boolean }> } }>(as(on), CONNECTED_CLIENTS, { id: locationId }, token))
+      .location.clients.filter((c) => c.connected)
+      .map((c) => c.mac);
+  /** Associates a client to the device's first VIF (a network of the controller's). */
+  const associate = async (serial: string, mac: string): Promise<void> => {
+    const vif = device(serial).database.rows('Wifi_VIF_State')[0];
+    await associateClient(device(serial), { ifName: String(vif.if_name), mac });
+  };
+  const locationOf = (serial: string) => locations.find((l) => l.serials.includes(serial))!;
+
   beforeAll(async () => {
     if (!reachable) throw new Error(`required but not reachable: ${postgresUp ? '' : 'PostgreSQL '}${natsUp ? '' : 'NATS'}`);
     db = await createTestDatabase('postgres');
@@ -111,7 +129,8 @@ describeCluster('a cluster of three instances', () => {
     await until('three live instances', async () => (await pg.query('SELECT id FROM cluster_instances WHERE lease_until > now()')).rowCount === 3);
     // Every instance's registry sees the other two before any device dials.
     await until('each instance to know the others', () => instances.every((i) => /live instances: ctl-a, ctl-b, ctl-c/.test(i.output())));
-    fleet = await startFleet(serials, `tcp:127.0.0.1:${redirectorPort}`);
+    redirector = `tcp:127.0.0.1:${redirectorPort}`;
+    fleet = await startFleet(serials, redirector);
     const group = await createGroupWithAdmin(as(instances[0]));
     token = group.adminToken;
   }, 120_000);
@@ -168,7 +187,7 @@ describeCluster('a cluster of three instances', () => {
       const customer = await createCustomer(via, token);
       const mine = serials.slice(l * NODES_PER_LOCATION, (l + 1) * NODES_PER_LOCATION);
       for (const serial of mine) expectData(await gql(via, CLAIM_NODE, { locationId: customer.locations[0].id, serial }, token));
-      locations.push({ networkId: customer.locations[0].wifiNetworks[0].id, serials: mine });
+      locations.push({ locationId: customer.locations[0].id, networkId: customer.locations[0].wifiNetworks[0].id, serials: mine });
     }
     await until('every network APPLIED, read on ctl-a', () => allApplied(instances[0]));
     const owners = await ownership();
@@ -201,6 +220,39 @@ describeCluster('a cluster of three instances', () => {
       const other = instances.find((i) => i !== subscriberOn)!;
       expectData(await gql(as(other), UPDATE_NETWORK, { id: location.networkId, input: { ssid: 'Seen from afar' } }, token));
       await until('APPLIED pushed to the subscriber', () => pushed.includes('APPLIED'));
+    } finally {
+      stop();
+      await client.dispose();
+    }
+  }, 60_000);
+
+  it('client connects and disconnects on a device held by one instance reach a subscriber on another; location.clients answers on every instance', async () => {
+    const location = locations[2];
+    const owners = await ownership();
+    const serial = location.serials[0];
+    const subscriberOn = instances.find((i) => i.id !== owners.get(serial))!;
+    const mac = '02:cc:00:00:00:01';
+    const pushed: string[] = [];
+    const client = createClient({ url: subscriberOn.url.replace('http', 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const stop = client.subscribe<{ clientConnectionChanged: { kind: string; mac: string; nodeId: string } }>(
+      { query: CLIENT_CHANGES, variables: { id: location.locationId } },
+      { next: (m) => m.data && pushed.push(`${m.data.clientConnectionChanged.kind} ${m.data.clientConnectionChanged.mac}`), error: () => undefined, complete: () => undefined },
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      await associate(serial, mac);
+      await until(`CONNECTED pushed to the subscriber on ${subscriberOn.id}`, () => pushed.includes(`CONNECTED ${mac}`));
+      for (const reader of instances) await until(`the client connected, read on ${reader.id}`, async () => (await connectedMacs(reader, location.locationId)).includes(mac));
+      // Named on an instance that does not hold the device (whose nickname cache the holder had loaded): the device gets the name.
+      for (const name of ['Anna', 'Anna B']) {
+        expectData(await gql(as(subscriberOn), RENAME_CLIENT, { loc: location.locationId, mac, name }, token));
+        await until(`the nickname ${name} on the device`, () => device(serial).database.rows('Client_Nickname_Config').some((r) => r.mac === mac && r.nickname === name));
+      }
+      await disassociateClient(device(serial), mac);
+      await until(`DISCONNECTED pushed to the subscriber on ${subscriberOn.id}`, () => pushed.includes(`DISCONNECTED ${mac}`));
+      for (const reader of instances) await until(`the client gone, read on ${reader.id}`, async () => !(await connectedMacs(reader, location.locationId)).includes(mac));
+      // Each change pushed once (not once per instance).
+      expect(pushed).toEqual([`CONNECTED ${mac}`, `DISCONNECTED ${mac}`]);
     } finally {
       stop();
       await client.dispose();
@@ -262,12 +314,28 @@ describeCluster('a cluster of three instances', () => {
     Object.assign(slow.behaviour, { bootTimeMs: 8000 });
     const boots = slow.bootCount;
     const node = await pg.query<{ id: string }>('SELECT id FROM nodes WHERE serial_number = $1', [slow.serial]);
+    // Two clients on another of its devices: one leaves while the device has no instance
+    // (nobody sees it go), one stays; after the move the first reads disconnected, the second connected.
+    expect(orphans.length).toBeGreaterThan(1);
+    const [leaves, stays] = ['02:cc:00:00:00:11', '02:cc:00:00:00:12'];
+    const clientsOf = locationOf(orphans[1]);
+    await associate(orphans[1], leaves);
+    await associate(orphans[1], stays);
+    await until('both clients connected', async () => (await connectedMacs(instances[0], clientsOf.locationId)).filter((m) => m === leaves || m === stays).length === 2);
     const op = expectData(await gql<{ createRebootOperation: { id: string } }>(as(instances[0]), CREATE_REBOOT, { input: { targets: { nodeIds: [node.rows[0].id] } } }, token)).createRebootOperation;
     await until('the device rebooting', async () => targetStates(await readOperation(as(instances[0]), token, op.id))[slow.serial] === 'REBOOTING');
     victim.child.kill('SIGKILL');
     await victim.exit;
+    await disassociateClient(device(orphans[1]), leaves);
     const survivors = live();
     const owners = await until('the fleet to settle on the survivors', () => settled(survivors));
+    for (const reader of survivors) {
+      await until(`the client that left while its device moved reads disconnected on ${reader.id}, the other connected`, async () => {
+        const macs = await connectedMacs(reader, clientsOf.locationId);
+        return !macs.includes(leaves) && macs.includes(stays);
+      });
+    }
+    await disassociateClient(device(orphans[1]), stays);
     const done = await untilOperation(as(instances[1]), token, op.id, 'COMPLETED');
     expect(targetStates(done)).toEqual({ [slow.serial]: 'SUCCEEDED' });
     expect(slow.bootCount - boots).toBe(1);
@@ -310,6 +378,17 @@ describeCluster('a cluster of three instances', () => {
   }, 120_000);
 
   it('a fourth instance joins: devices move to it in waves, and none is left without an instance', async () => {
+    // A client on every device: an instance that starts must not write off the clients of devices it does not hold.
+    const macOf = (i: number) => `02:dd:00:00:00:${i.toString(16).padStart(2, '0')}`;
+    for (const [i, serial] of serials.entries()) await associate(serial, macOf(i));
+    const allConnected = async (on: Instance): Promise<boolean> => {
+      for (const location of locations) {
+        const macs = await connectedMacs(on, location.locationId);
+        if (!location.serials.every((s) => macs.includes(macOf(serials.indexOf(s))))) return false;
+      }
+      return true;
+    };
+    await until('every client connected', () => allConnected(instances[0]));
     const joiner = await startInstance({ id: 'ctl-d', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS });
     instances.push(joiner);
     const members = live();
@@ -323,6 +402,9 @@ describeCluster('a cluster of three instances', () => {
     expect(waves.length).toBeGreaterThan(0);
     for (const n of waves) expect(n).toBeLessThanOrEqual(5);
     await until('every network APPLIED, read on ctl-d', () => allApplied(joiner));
+    // Clients of the devices that moved and of those that stayed: all connected, read on the newcomer.
+    await until('every client connected, read on ctl-d', () => allConnected(joiner));
+    for (const [i, serial] of serials.entries()) await disassociateClient(device(serial), macOf(i));
   }, 120_000);
 
   it('a device with a stale manager_addr is told where to go, not served by the wrong instance', async () => {
@@ -373,5 +455,40 @@ describeCluster('a cluster of three instances', () => {
     }
     expect(await metric(asker, 'cluster_views_unanswered_total')).toBeGreaterThanOrEqual(1);
     await until('the fleet served again', served);
+  }, 120_000);
+
+  it('a reboot cancelled on an instance that does not drive the node, its notice lost: the device, when it comes, is not rebooted', async () => {
+    const members = live();
+    const serial = 'CLUGHOST1';
+    const driver = members.find((i) => i.id === rendezvousOwner(serial, members.map((m) => m.id)))!;
+    // Not the redirector's instance: its NATS connection is cut below.
+    const canceller = members.find((i) => i !== driver && i !== instances[0]) ?? members.find((i) => i !== driver)!;
+    const location = locations[1];
+    const node = expectData(await gql<{ claimNode: { id: string } }>(as(canceller), CLAIM_NODE, { locationId: location.locationId, serial }, token)).claimNode;
+    const reboot = async (via: Instance) =>
+      expectData(await gql<{ createRebootOperation: { id: string } }>(as(via), CREATE_REBOOT, { input: { targets: { nodeIds: [node.id] } } }, token)).createRebootOperation;
+    // The device is offline: its rendezvous owner admits the node and waits for it.
+    const first = await reboot(canceller);
+    await until('the node waiting for its device', async () => targetStates(await readOperation(as(canceller), token, first.id))[serial] === 'WAITING_FOR_DEVICE');
+    // Cancelled while the canceller cannot reach NATS: the driver never hears of it.
+    await canceller.nats.cut();
+    await until(`${canceller.id} to see NATS down`, async () => (await metric(canceller, 'cluster_nats_connected')) === 0);
+    expect(expectData(await gql<{ cancelDeviceOperation: { state: string } }>(as(canceller), CANCEL, { id: first.id }, token)).cancelDeviceOperation.state).toBe('CANCELLED');
+    await canceller.nats.restore();
+    for (const reader of [driver, canceller]) expect(targetStates(await readOperation(as(reader), token, first.id))).toEqual({ [serial]: 'CANCELLED' });
+    const ghost = await startFleet([serial], redirector);
+    try {
+      const boots = ghost.devices[0].bootCount;
+      await until(`the device on ${driver.id}`, async () => ghost.devices[0].connectedTo === driver.deviceAddress && heldByLog(driver).has(serial));
+      // A later reboot of the node is carried out: the driver let the cancelled one go, and it alone reboots the device.
+      const second = await reboot(driver);
+      const done = await untilOperation(as(driver), token, second.id, 'COMPLETED');
+      expect(targetStates(done)).toEqual({ [serial]: 'SUCCEEDED' });
+      expect(ghost.devices[0].bootCount - boots).toBe(1);
+      expect(targetStates(await readOperation(as(driver), token, first.id))).toEqual({ [serial]: 'CANCELLED' });
+      expect(driver.output()).not.toMatch(new RegExp(`operation ${first.id}: (SENDING|SENT|REBOOTING|SUCCEEDED)`));
+    } finally {
+      await ghost.stop();
+    }
   }, 120_000);
 });
