@@ -3,6 +3,8 @@
 // the raw client samples with one INSERT ... SELECT; then rows past their retention are
 // deleted in chunks, a loop turn between chunks, so neither the database nor the event loop
 // is held for long. Samples arriving for an hour already rolled up stay raw only.
+// Several instances of a cluster run this on one database: an hour another instance rolled
+// up first is skipped (its rows win), so no instance stalls on it and each goes on.
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -67,7 +69,8 @@ export class TelemetryMaintenance implements OnModuleInit, OnModuleDestroy {
       await this.sql.query(
         `INSERT INTO telemetry_client_hourly (hour, location_id, mac, rx_bytes, tx_bytes, snr_sum, snr_count, snr_min)
          SELECT ?, location_id, mac, SUM(rx_bytes), SUM(tx_bytes), COALESCE(SUM(snr_db), 0), COUNT(snr_db), MIN(snr_db)
-         FROM telemetry_client_samples WHERE at >= ? AND at < ? GROUP BY location_id, mac`,
+         FROM telemetry_client_samples WHERE at >= ? AND at < ? GROUP BY location_id, mac
+         ON CONFLICT (location_id, mac, hour) DO NOTHING`,
         [hour, hour, hour + HOUR_MS],
       );
       this.nextHour = hour + HOUR_MS;

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { SampleWriter } from '../../../src/telemetry/store/sample-writer.service';
 import { HOUR_MS, TelemetryMaintenance } from '../../../src/telemetry/store/telemetry-maintenance.service';
 import { TelemetryQueryService } from '../../../src/telemetry/store/telemetry-query.service';
+import { TELEMETRY_CONFIG, TelemetryConfig } from '../../../src/telemetry/telemetry-config';
 import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, expectErrorCode, gql, useTestApp } from '../support';
 
 const DAY = 86_400_000;
@@ -63,6 +64,28 @@ describeEachDatabase('telemetry storage', (db) => {
     // A second run has nothing to add.
     await maintenance.run(now);
     expect(await count('telemetry_client_hourly')).toBe(3);
+  });
+
+  it('two instances on one database: an hour the other rolled up first is skipped, and each goes on with the next', async () => {
+    const writer = t.current.app.get(SampleWriter);
+    const dataSource = t.current.app.get(DataSource);
+    const config = t.current.app.get<TelemetryConfig>(TELEMETRY_CONFIG);
+    const [a, b] = [new TelemetryMaintenance(config, dataSource), new TelemetryMaintenance(config, dataSource)];
+    const place = '33333333-3333-4333-8333-333333333333';
+    const h1 = Math.floor((now + 2 * DAY) / HOUR_MS) * HOUR_MS;
+    const h2 = h1 + HOUR_MS;
+    writer.add({ nodeId: node, locationId: place, receivedAt: Date.now(), clients: [sample(h1 + 60_000, 'bb:00:00:00:00:01', 5, 10), sample(h2 + 60_000, 'bb:00:00:00:00:01', 7, 20)], radios: [], devices: [] });
+    await writer.flush();
+    // `a` has rolled up to just before h1; `b` then rolls h1 up first.
+    await a.run(h1 + 30 * 60_000);
+    await b.run(h2 + 10 * 60_000);
+    // `a` meets h1 already rolled up: it skips it and rolls h2.
+    await a.run(h2 + HOUR_MS + 10 * 60_000);
+    const rows = (await dataSource.query(`SELECT hour, rx_bytes FROM telemetry_client_hourly WHERE location_id = '${place}' ORDER BY hour`)) as Array<{ hour: unknown; rx_bytes: unknown }>;
+    expect(rows.map((r) => [Number(r.hour), Number(r.rx_bytes)])).toEqual([
+      [h1, 5],
+      [h2, 7],
+    ]);
   });
 
   it('per-group stats settings: defaults, admins change them, support reads, other groups see nothing', async () => {
