@@ -144,9 +144,11 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     node.unlisten();
     node.cache.dispose();
     this.nodes.delete(node.connection.nodeId);
+    // When the session ended, not when the context was read: the device may be attached to
+    // another instance meanwhile, and a disconnect later than its new connect is ignored.
+    const at = new Date();
     node.chain = node.chain.then(async () => {
       const ctx = await this.context(node);
-      const at = new Date();
       for (const [mac, client] of node.live) this.emit(ctx, 'disconnected', mac, client, at, null);
       node.live.clear();
     });

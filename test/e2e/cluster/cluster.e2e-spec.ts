@@ -381,14 +381,28 @@ describeCluster('a cluster of three instances', () => {
     // A client on every device: an instance that starts must not write off the clients of devices it does not hold.
     const macOf = (i: number) => `02:dd:00:00:00:${i.toString(16).padStart(2, '0')}`;
     for (const [i, serial] of serials.entries()) await associate(serial, macOf(i));
-    const allConnected = async (on: Instance): Promise<boolean> => {
+    /** The serials whose client does not read connected on `on` (none: every client connected). */
+    const missing = async (on: Instance): Promise<string[]> => {
+      const out: string[] = [];
       for (const location of locations) {
         const macs = await connectedMacs(on, location.locationId);
-        if (!location.serials.every((s) => macs.includes(macOf(serials.indexOf(s))))) return false;
+        out.push(...location.serials.filter((s) => !macs.includes(macOf(serials.indexOf(s)))));
       }
-      return true;
+      return out;
     };
-    await until('every client connected', () => allConnected(instances[0]));
+    /** Every client connected on `on` within 30 s; else the serials that are not, and who holds them. */
+    const allConnected = async (on: Instance, what: string): Promise<void> => {
+      const deadline = Date.now() + 30_000;
+      let left = await missing(on);
+      while (left.length > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        left = await missing(on);
+      }
+      if (left.length === 0) return;
+      const owners = await ownership();
+      throw new Error(`${what}: clients of ${left.map((s) => `${s} (held by ${owners.get(s) ?? 'nobody'})`).join(', ')} not connected, read on ${on.id}`);
+    };
+    await allConnected(instances[0], 'before ctl-d starts');
     const joiner = await startInstance({ id: 'ctl-d', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS });
     instances.push(joiner);
     const members = live();
@@ -403,9 +417,9 @@ describeCluster('a cluster of three instances', () => {
     for (const n of waves) expect(n).toBeLessThanOrEqual(5);
     await until('every network APPLIED, read on ctl-d', () => allApplied(joiner));
     // Clients of the devices that moved and of those that stayed: all connected, read on the newcomer.
-    await until('every client connected, read on ctl-d', () => allConnected(joiner));
+    await allConnected(joiner, 'after ctl-d joined');
     for (const [i, serial] of serials.entries()) await disassociateClient(device(serial), macOf(i));
-  }, 120_000);
+  }, 180_000);
 
   it('a device with a stale manager_addr is told where to go, not served by the wrong instance', async () => {
     const members = live();
