@@ -144,8 +144,7 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     node.unlisten();
     node.cache.dispose();
     this.nodes.delete(node.connection.nodeId);
-    // When the session ended, not when the context was read: the device may be attached to
-    // another instance meanwhile, and a disconnect later than its new connect is ignored.
+    // When the session ended, not when the context was read.
     const at = new Date();
     node.chain = node.chain.then(async () => {
       const ctx = await this.context(node);
@@ -216,7 +215,7 @@ export class ClientsService implements OnModuleInit, OnModuleDestroy {
     };
     this.eventsSubject.next(event);
     if (event.locationId !== null && event.groupId !== null) {
-      void this.store.write({ kind: 'event', event: { ...event, locationId: event.locationId, groupId: event.groupId }, details });
+      void this.store.write({ kind: 'event', event: { ...event, locationId: event.locationId, groupId: event.groupId }, details, since: client.since });
     }
   }
 

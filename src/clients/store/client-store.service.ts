@@ -5,12 +5,15 @@
 // that roamed to another node of the location stays connected there).
 // In a cluster (docs/scaling.md) the start-up reset touches only the nodes this instance
 // held; a node attached here first ends whatever an earlier holder left open for it (that
-// holder may have died without saying who left), and a disconnect leaves alone a client
-// that connected again after it (a late write of the device's previous holder).
+// holder may have died without saying who left), and a disconnect ends only the connection
+// this instance saw begin: the device's previous holder may learn that its session ended
+// after the device is already attached elsewhere, and its late disconnect must not end the
+// new holder's connection. Batches may commit out of order (one transaction each, several
+// in flight), so each of these writes names the rows it means by their start time.
 
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { END_OWN_CLIENT_SESSIONS, RESET_OWN_CLIENTS } from '../../cluster/cluster-sql';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
@@ -20,7 +23,8 @@ import { ClientSession } from './client-session.entity';
 import { ClientRecord } from './client.entity';
 
 export type ClientWrite =
-  | { kind: 'event'; event: ClientEvent & { locationId: string; groupId: string }; details: ClientDetails | null }
+  /** `since`: when this instance saw the client connect (a disconnect ends that connection only). */
+  | { kind: 'event'; event: ClientEvent & { locationId: string; groupId: string }; details: ClientDetails | null; since: Date }
   | { kind: 'details'; locationId: string; mac: string; details: ClientDetails }
   /** A node's session began here: what an earlier session of it left connected is over (cluster only). */
   | { kind: 'attached'; nodeId: string; at: Date };
@@ -76,8 +80,9 @@ export class ClientStore {
 
   private async apply(m: EntityManager, w: ClientWrite): Promise<void> {
     if (w.kind === 'attached') {
-      await m.update(ClientRecord, { nodeId: w.nodeId, connected: true }, { connected: false, connectedSince: null });
-      await m.update(ClientSession, { nodeId: w.nodeId, endedAt: IsNull() }, { endedAt: w.at });
+      // Only what began before this session: its own connects come later.
+      await m.update(ClientRecord, { nodeId: w.nodeId, connected: true, connectedSince: LessThan(w.at) }, { connected: false, connectedSince: null });
+      await m.update(ClientSession, { nodeId: w.nodeId, endedAt: IsNull(), startedAt: LessThan(w.at) }, { endedAt: w.at });
       return;
     }
     if (w.kind === 'details') {
@@ -116,9 +121,9 @@ export class ClientStore {
       });
       return;
     }
-    // In a cluster, not a client that connected again after the event (written by the device's next holder).
-    const before = this.instanceId === undefined ? {} : { connectedSince: LessThanOrEqual(e.at) };
-    const started = this.instanceId === undefined ? {} : { startedAt: LessThanOrEqual(e.at) };
+    // In a cluster, only the connection this instance saw begin (not the device's next holder's).
+    const before = this.instanceId === undefined ? {} : { connectedSince: w.since };
+    const started = this.instanceId === undefined ? {} : { startedAt: w.since };
     await m.update(
       ClientRecord,
       { locationId: e.locationId, mac: e.mac, nodeId: e.nodeId, connected: true, ...before },
