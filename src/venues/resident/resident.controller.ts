@@ -9,7 +9,10 @@ import { CurrentApiPrincipal, RequireScopes } from '../../oauth/bearer/require-s
 import { RESIDENT_SCOPE } from './resident-scope';
 import { ResidentDeviceView, ResidentKeyView, ResidentService } from './resident.service';
 
-type Body = Record<string, unknown> | undefined;
+/** A JSON object's field, or undefined (the body is read field by field, by the service's checks). */
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
 
 @Controller('resident/v0')
 @RequireScopes(RESIDENT_SCOPE)
@@ -28,8 +31,8 @@ export class ResidentController {
   }
 
   @Post('keys/:keyId/guest-keys')
-  async guestKey(@CurrentApiPrincipal() api: ApiPrincipal, @Param('keyId') keyId: string, @Body() body: Body): Promise<ResidentKeyView> {
-    return this.residents.guestKey(await this.residents.residentOf(api), keyId, body?.validForHours);
+  async guestKey(@CurrentApiPrincipal() api: ApiPrincipal, @Param('keyId') keyId: string, @Body() body: unknown): Promise<ResidentKeyView> {
+    return this.residents.guestKey(await this.residents.residentOf(api), keyId, field(body, 'validForHours'));
   }
 
   @Get('devices')
@@ -38,8 +41,8 @@ export class ResidentController {
   }
 
   @Put('devices/:locationId/:mac')
-  async rename(@CurrentApiPrincipal() api: ApiPrincipal, @Param('locationId') locationId: string, @Param('mac') mac: string, @Body() body: Body): Promise<ResidentDeviceView> {
-    return this.residents.renameDevice(await this.residents.residentOf(api), locationId, mac, body?.nickname ?? null);
+  async rename(@CurrentApiPrincipal() api: ApiPrincipal, @Param('locationId') locationId: string, @Param('mac') mac: string, @Body() body: unknown): Promise<ResidentDeviceView> {
+    return this.residents.renameDevice(await this.residents.residentOf(api), locationId, mac, field(body, 'nickname') ?? null);
   }
 
   @Delete('devices/:locationId/:mac')

@@ -34,7 +34,7 @@ const ASSIGN = `mutation ($u: ID!, $v: ID!) { assignVenueManager(userId: $u, ven
 const UNASSIGN = `mutation ($u: ID!, $v: ID!) { unassignVenueManager(userId: $u, venueId: $v) { id } }`;
 const CREATE_RESIDENT = `mutation ($input: CreateVenueResidentInput!) { createVenueResident(input: $input) { id email } }`;
 const UPDATE_POOL = `mutation ($input: UpdateKeyPoolInput!) { updateKeyPool(input: $input) { id guestKeyLimit } }`;
-const VENUES = `{ venues(first: 50) { nodes { id } } }`;
+const VENUES = `{ venues(first: 50) { edges { node { id } } } }`;
 const VENUE_PEOPLE = `query ($id: ID!) { venue(id: $id) { managers { id } residents { id locations { id } } } }`;
 const KEY = `query ($id: ID!) { personalKey(id: $id) { passphrase } }`;
 const BATCH = `query ($id: ID!) { scratchCardBatch(id: $id) { csv cards { passphrase } } }`;
@@ -95,8 +95,9 @@ describeEachDatabase('venue managers and residents', (db) => {
   let batchId: string;
   let keyId: string;
 
-  const run = <T = Record<string, unknown>>(doc: string, vars: Record<string, unknown>, token = admin) => gql<T>(t.current, doc, vars, token);
-  const data = async <T>(doc: string, vars: Record<string, unknown>, token = admin): Promise<T> => expectData(await run<T>(doc, vars, token));
+  /** `token` undefined: anonymous. */
+  const run = <T = Record<string, unknown>>(doc: string, vars: Record<string, unknown>, token: string | undefined) => gql<T>(t.current, doc, vars, token);
+  const data = async <T>(doc: string, vars: Record<string, unknown>, token: string | undefined = admin): Promise<T> => expectData(await run<T>(doc, vars, token));
 
   /** A location of the group made a unit of `venue`, with a WPA2 network to pool. */
   async function freshUnit(venue = venueId, kind = 'UNIT'): Promise<{ locationId: string; unitId: string; networkId: string }> {
@@ -310,7 +311,7 @@ describeEachDatabase('venue managers and residents: what each one sees and does'
   });
 
   it('lists each venue manager their venues only; support sees the group\'s', async () => {
-    const ids = async (token: string) => (await data<{ venues: { nodes: { id: string }[] } }>(VENUES, {}, token)).venues.nodes.map((v) => v.id).sort();
+    const ids = async (token: string) => (await data<{ venues: { edges: { node: { id: string } }[] } }>(VENUES, {}, token)).venues.edges.map((e) => e.node.id).sort();
     expect(await ids(manager.token)).toEqual([venueId]);
     expect(await ids(otherManager.token)).toEqual([otherVenueId]);
     expect(await ids(support)).toEqual([venueId, otherVenueId].sort());
