@@ -74,7 +74,8 @@ export class ResidentService {
     if (api.subject.kind !== 'customer') throw AppError.forbidden('this API acts for a resident: sign the resident in');
     const customer = await this.dataSource.manager.findOneBy(Customer, { id: api.subject.customerId });
     if (customer === null || customer.groupId !== api.groupId || customer.status === CustomerStatus.TERMINATED) throw AppError.unauthenticated('the resident no longer exists');
-    return { userId: customer.id, email: `resident:${customer.email ?? customer.id}`, role: Role.RESIDENT, groupIds: [], customerId: customer.id, residentGroupId: customer.groupId };
+    // Named by id in logs and the audit trail: a customer's email is theirs, not the operator's log's.
+    return { userId: customer.id, email: `resident:${customer.id}`, role: Role.RESIDENT, groupIds: [], customerId: customer.id, residentGroupId: customer.groupId };
   }
 
   /** The resident's keys (revoked ones left out), by pool and slot, with their passphrases. */
@@ -95,7 +96,10 @@ export class ResidentService {
     return keyView(await this.keys.issueGuestKey(resident, keyId, validForHours));
   }
 
-  /** The devices that used the resident's keys (each key's name on its pool's networks since it was issued), most recent first. */
+  /**
+   * The devices that used the resident's keys, their guest keys included (each key's name on
+   * its pool's networks since it was issued), most recent first.
+   */
   async ownDevices(resident: Principal): Promise<ResidentDeviceView[]> {
     const m = this.dataSource.manager;
     const keys = await m.findBy(PersonalKey, { customerId: resident.customerId, groupId: resident.residentGroupId, batchId: IsNull() });
