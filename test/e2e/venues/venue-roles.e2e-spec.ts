@@ -414,6 +414,21 @@ describeEachDatabase('venue managers and residents: what each one sees and does'
     expect(sessions.personalKey.sessions.map((s) => s.mac)).toEqual(['aa:bb:cc:00:bb:01']);
   });
 
+  it('group support sees no passphrase on any path: keys, pool, cards, CSV, networks, the device\'s VIF rows', async () => {
+    const everything = `query ($v: ID!, $l: ID!) {
+      venue(id: $v) { keyPools { keys(first: 100) { edges { node { passphrase } } } scratchCardBatches { csv cards { passphrase } } } }
+      location(id: $l) { wifiNetworks { passphrase } nodes { vifs { desired config state mismatches { column desired config state } } } }
+    }`;
+    const bySupport = JSON.stringify(await data(everything, { v: venueId, l: locationId }, support));
+    const byAdmin = JSON.stringify(await data(everything, { v: venueId, l: locationId }));
+    const secrets = (await t.current.app.get(DataSource).query<{ passphrase: string }[]>('SELECT passphrase FROM personal_keys')).map((k) => k.passphrase);
+    expect(secrets.length).toBeGreaterThan(2);
+    // The admin's answer carries them (the query reaches them), support's none.
+    expect(secrets.filter((p) => byAdmin.includes(p)).length).toBeGreaterThan(0);
+    expect(secrets.filter((p) => bySupport.includes(p))).toEqual([]);
+    expect(bySupport).not.toContain('network passphrase');
+  });
+
   it('the residents\' face wants a resident: no token, a user\'s token, a group\'s own client', async () => {
     expect((await rest(t.current, 'GET', '/keys', undefined)).status).toBe(401);
     expect((await rest(t.current, 'GET', '/keys', admin)).status).toBe(401);
