@@ -8,6 +8,7 @@ import { Permission, RequirePermission } from '../common/auth/permission';
 import { Principal } from '../common/auth/principal';
 import { Customer } from '../customers/customer.entity';
 import { User } from '../identity/user.entity';
+import { CustomerPasswordLinkResult } from '../oauth/customers/customer-credentials.resolver';
 import { CreateVenueResidentInput } from './dto/venue.inputs';
 import { Venue } from './venue.entity';
 import { VenuePeopleService } from './venue-people.service';
@@ -40,6 +41,12 @@ export class VenuePeopleResolver {
   @RequirePermission(Permission.VENUE_WRITE)
   removeVenueResident(@CurrentPrincipal() principal: Principal, @Args('venueId', ID_ARG('venue')) venueId: string, @Args('customerId', ID_ARG('resident (customer)')) customerId: string): Promise<Customer> {
     return this.people.removeResident(principal, venueId, customerId);
+  }
+
+  @Mutation(() => CustomerPasswordLinkResult, { description: 'A one-time link (72 hours) for a resident of the venue to set their password.' })
+  @RequirePermission(Permission.VENUE_WRITE)
+  createResidentPasswordLink(@CurrentPrincipal() principal: Principal, @Args('venueId', ID_ARG('venue')) venueId: string, @Args('customerId', ID_ARG('resident (customer)')) customerId: string): Promise<CustomerPasswordLinkResult> {
+    return this.people.residentPasswordLink(principal, venueId, customerId);
   }
 
   @ResolveField(() => [User], { nullable: true, description: 'The venue\'s managers; for group admins only (null for others).' })

@@ -16,6 +16,7 @@ import { Customer } from '../customers/customer.entity';
 import { isUniqueViolation } from '../database/database-errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { hashPassword } from '../identity/password-hasher';
+import { CustomerCredentialsService, PasswordLink } from '../oauth/customers/customer-credentials.service';
 import { User } from '../identity/user.entity';
 import { CreateVenueResidentInput } from './dto/venue.inputs';
 import { PersonalKey, PersonalKeyStatus } from './personal-key.entity';
@@ -31,6 +32,7 @@ export class VenuePeopleService {
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly credentials: CustomerCredentialsService,
   ) {}
 
   /** The venue's managers: for group admins (who assign them); null for anyone else. */
@@ -115,6 +117,18 @@ export class VenuePeopleService {
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? AppError.conflict('a customer with this email already exists in the group') : error;
       });
+  }
+
+  /** A one-time link (72 hours) for a resident of the venue to set their password (the customer sign-in). */
+  async residentPasswordLink(principal: Principal, venueId: string, customerId: string): Promise<PasswordLink> {
+    requireUuid('venueId', venueId);
+    requireUuid('customerId', customerId);
+    const manager = this.dataSource.manager;
+    const venue = await manager.findOneBy(Venue, { id: venueId });
+    assertVenueWritable(principal, venue && venueOf(venue), 'venue', venueId);
+    const customer = await manager.findOneBy(Customer, { id: customerId });
+    if (customer === null || !(await manager.existsBy(VenueResident, { venueId, customerId }))) throw AppError.notFound('resident', customerId);
+    return this.credentials.passwordLinkFor(principal, customer);
   }
 
   /** The customer stops being a resident of the venue; refused while they hold a live key of it (revoke it first). */

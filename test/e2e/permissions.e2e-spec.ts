@@ -73,6 +73,7 @@ Mutation.createKeyPool                 VENUE_WRITE    PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createLocation                TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createLogPullOperation        SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
 Mutation.createRebootOperation         SUPPORT_TOOLS  PLATFORM_ADMIN GROUP_ADMIN GROUP_SUPPORT
+Mutation.createResidentPasswordLink    VENUE_WRITE    PLATFORM_ADMIN GROUP_ADMIN VENUE_MANAGER
 Mutation.createScratchCards            VENUE_WRITE    PLATFORM_ADMIN GROUP_ADMIN VENUE_MANAGER
 Mutation.createUser                    USER_ADMIN     PLATFORM_ADMIN GROUP_ADMIN
 Mutation.createVenue                   TENANT_WRITE   PLATFORM_ADMIN GROUP_ADMIN

@@ -212,6 +212,7 @@ describeEachDatabase('venue managers and residents', (db) => {
     },
     { name: 'createVenueResident', doc: CREATE_RESIDENT, vars: async () => ({ input: { venueId, name: 'New', email: `new-${Math.random().toString(16).slice(2)}@flat.test` } }), read: false, venue: true },
     { name: 'removeVenueResident', doc: `mutation ($v: ID!, $c: ID!) { removeVenueResident(venueId: $v, customerId: $c) { id } }`, vars: async () => ({ v: venueId, c: await freshResident() }), read: false, venue: true },
+    { name: 'createResidentPasswordLink', doc: `mutation ($v: ID!, $c: ID!) { createResidentPasswordLink(venueId: $v, customerId: $c) { expiresAt } }`, vars: async () => ({ v: venueId, c: residentA.id }), read: false, venue: true },
     { name: 'assignVenueManager', doc: ASSIGN, vars: async () => ({ u: managerId, v: await freshVenue() }), read: false, venue: true, adminOnly: true },
     {
       name: 'unassignVenueManager',
