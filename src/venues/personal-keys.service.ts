@@ -6,7 +6,7 @@
 
 import { Injectable, Logger } from '@nestjs/common';
 import { keyName } from '@lib/opensync';
-import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThanOrEqual, Not } from 'typeorm';
 import { assertKeyAccess, assertSubscriberAllowed, assertVenueWritable, maySeePassphrase } from '../access/venue-scope';
 import { requireUuid } from '../access/location-access';
 import { AuditService } from '../audit/audit.service';
@@ -242,7 +242,11 @@ export class PersonalKeysService {
       const locations = keyLocator(networks.map((n) => n.locationId), carriers)(key);
       key.updatedAt = new Date();
       const saved = await manager.save(key);
-      await this.audit.record(principal, manager, { action: `personalKey.${verb}`, objectType: 'personalKey', objectId: saved.id, groupId: saved.groupId, before, after: summary(saved) });
+      // A revoked key takes its resident's guest keys with it (a move-out ends them too); they
+      // work where it worked, so the same locations change.
+      const guests = verb === 'revoke' ? await manager.update(PersonalKey, { guestOfKeyId: key.id, status: Not(PersonalKeyStatus.REVOKED) }, { status: PersonalKeyStatus.REVOKED, revokedAt: key.revokedAt, updatedAt: key.updatedAt }) : undefined;
+      const after = guests === undefined ? summary(saved) : { ...summary(saved), guestKeysRevoked: guests.affected ?? 0 };
+      await this.audit.record(principal, manager, { action: `personalKey.${verb}`, objectType: 'personalKey', objectId: saved.id, groupId: saved.groupId, before, after });
       return { key: saved, locations };
     });
     this.reconcile(locations);

@@ -384,6 +384,15 @@ describeEachDatabase('venue managers and residents: what each one sees and does'
     expect(Math.round((new Date(view.validUntil).getTime() - Date.now()) / 3600_000)).toBe(4);
     expect(await rest(t.current, 'POST', `/keys/${keyA.id}/guest-keys`, tokenA, { validForHours: 4 })).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
     expect(await rest(t.current, 'POST', `/keys/${keyB.id}/guest-keys`, tokenA, { validForHours: 4 })).toMatchObject({ status: 404 });
+    // A move-out: revoking a key ends its guest keys too.
+    const second = (await data<{ issuePersonalKey: { id: string } }>(ISSUE, { input: { poolId, customerId: residentA.id } }, manager.token)).issuePersonalKey.id;
+    await data(UPDATE_POOL, { input: { id: poolId, guestKeyLimit: 2 } }, manager.token);
+    const secondGuest = (await rest(t.current, 'POST', `/keys/${second}/guest-keys`, tokenA, { validForHours: 2 })).body as { id: string };
+    expect(((await rest(t.current, 'GET', '/keys', tokenA)).body as { id: string }[]).map((k) => k.id)).toEqual(expect.arrayContaining([second, secondGuest.id]));
+    await data(`mutation ($id: ID!) { revokePersonalKey(id: $id) { id } }`, { id: second }, manager.token);
+    const left = ((await rest(t.current, 'GET', '/keys', tokenA)).body as { id: string }[]).map((k) => k.id);
+    expect(left).not.toContain(second);
+    expect(left).not.toContain(secondGuest.id);
     expect(await rest(t.current, 'POST', `/keys/${keyA.id}/guest-keys`, tokenA, { validForHours: 1000 })).toMatchObject({ status: 400 });
     expect(((await rest(t.current, 'GET', '/keys', tokenB)).body as { id: string }[]).map((k) => k.id)).toEqual([keyB.id]);
   });
