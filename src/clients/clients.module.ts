@@ -29,6 +29,6 @@ import { SessionRetentionService } from './store/session-retention.service';
     ClientsResolver,
     LocationClientsResolver,
   ],
-  exports: [ClientsService],
+  exports: [ClientsService, ClientsQueryService],
 })
 export class ClientsModule {}

@@ -20,7 +20,8 @@ import { LoginResult } from './dto/login-result.type';
 import { UNKNOWN_USER_HASH, verifyPassword } from './password-hasher';
 import { normalizeEmail, User } from './user.entity';
 
-const ROLES: readonly Role[] = Object.values(Role);
+/** Roles a user may hold (a resident is a customer, never a user). */
+const ROLES: readonly Role[] = Object.values(Role).filter((r) => r !== Role.RESIDENT);
 
 interface PrincipalRow {
   email: string;
@@ -32,6 +33,7 @@ interface PrincipalRow {
 @Injectable()
 export class AuthService implements PrincipalLoader {
   private readonly principalSql: string;
+  private readonly venuesSql: string;
   private readonly throttle = new LoginThrottle();
   private readonly logger = new Logger('Auth');
 
@@ -44,6 +46,8 @@ export class AuthService implements PrincipalLoader {
   ) {
     // Bound to the one driver in use: `?` for SQLite, `$1` for PostgreSQL.
     const param = dataSource.options.type === 'postgres' ? '$1' : '?';
+    // A venue manager's venues: those assigned, of a group the user (still) belongs to.
+    this.venuesSql = `SELECT uv.venue_id AS venue_id FROM user_venues uv JOIN venues v ON v.id = uv.venue_id JOIN user_groups ug ON ug.user_id = uv.user_id AND ug.group_id = v.group_id WHERE uv.user_id = ${param}`;
     this.principalSql = `SELECT u.email AS email, u.role AS role, ug.group_id AS group_id, u.tokens_valid_after AS tokens_valid_after FROM users u LEFT JOIN user_groups ug ON ug.user_id = u.id WHERE u.id = ${param}`;
   }
 
@@ -80,9 +84,15 @@ export class AuthService implements PrincipalLoader {
     if (rows.length === 0) return undefined;
     const role = ROLES.find((r) => r === rows[0].role);
     if (role === undefined) return undefined;
-    const groupIds = role === Role.PLATFORM_ADMIN ? [] : rows.flatMap((r) => (r.group_id === null ? [] : [r.group_id]));
     const revokedBefore = rows[0].tokens_valid_after;
-    return { userId, email: rows[0].email, role, groupIds, ...(revokedBefore === null ? {} : { tokensValidAfter: Number(revokedBefore) }) };
+    const revoked = revokedBefore === null ? {} : { tokensValidAfter: Number(revokedBefore) };
+    if (role === Role.VENUE_MANAGER) {
+      // Never group-wide: a venue manager's scope is their venues (src/access/venue-scope.ts).
+      const venues = await this.dataSource.query<{ venue_id: string }[]>(this.venuesSql, [userId]);
+      return { userId, email: rows[0].email, role, groupIds: [], venueIds: venues.map((v) => v.venue_id), ...revoked };
+    }
+    const groupIds = role === Role.PLATFORM_ADMIN ? [] : rows.flatMap((r) => (r.group_id === null ? [] : [r.group_id]));
+    return { userId, email: rows[0].email, role, groupIds, ...revoked };
   }
 
   async me(principal: Principal): Promise<User> {
@@ -97,6 +107,6 @@ function tooMany(retryAfterSeconds: number): AppError {
 }
 
 export function toPrincipal(user: User): Principal {
-  const groupIds = user.role === Role.PLATFORM_ADMIN ? [] : user.groups.map((g) => g.id);
+  const groupIds = user.role === Role.PLATFORM_ADMIN || user.role === Role.VENUE_MANAGER ? [] : user.groups.map((g) => g.id);
   return { userId: user.id, email: user.email, role: user.role, groupIds };
 }

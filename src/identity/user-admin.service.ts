@@ -47,6 +47,8 @@ export class UserAdminService {
         const missing = groupIds.find((g) => !groups.some((x) => x.id === g));
         if (missing !== undefined) throw AppError.notFound('group', missing);
         if (email !== undefined && email !== user.email && (await manager.exists(User, { where: { email } }))) throw AppError.conflict(`a user with email ${email} exists`);
+        // A venue manager who becomes something else keeps no venues (they would come back with the role).
+        if (user.role === Role.VENUE_MANAGER && role !== Role.VENUE_MANAGER) await manager.createQueryBuilder().delete().from('user_venues').where('user_id = :id', { id }).execute();
         Object.assign(user, { role, groups, ...(email === undefined ? {} : { email }) });
         if (passwordHash !== undefined) Object.assign(user, { passwordHash, tokensValidAfter: Date.now() });
         const saved = await manager.save(user);

@@ -1,5 +1,6 @@
-// Users are created by platform admins (any role) and by group admins (support users of
-// their own groups only). A group the caller may not see is reported as not found.
+// Users are created by platform admins (any role) and by group admins (support users and
+// venue managers of their own groups only; a venue manager's venues are assigned apart,
+// src/venues/venue-managers.service.ts). A group the caller may not see is reported as not found.
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -75,8 +76,9 @@ export class UsersService {
 }
 
 function checkRoleRules(principal: Principal, input: CreateUserInput): void {
-  if (!isPlatformAdmin(principal) && input.role !== Role.GROUP_SUPPORT) {
-    throw AppError.forbidden('a group admin may only create GROUP_SUPPORT users');
+  if (input.role === Role.RESIDENT) throw AppError.validation([{ field: 'role', message: 'residents are customers, not users' }]);
+  if (!isPlatformAdmin(principal) && input.role !== Role.GROUP_SUPPORT && input.role !== Role.VENUE_MANAGER) {
+    throw AppError.forbidden('a group admin may only create GROUP_SUPPORT and VENUE_MANAGER users');
   }
   if (input.role === Role.PLATFORM_ADMIN && input.groupIds.length > 0) {
     throw AppError.validation([{ field: 'groupIds', message: 'a platform admin belongs to no group' }]);

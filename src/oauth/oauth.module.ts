@@ -37,6 +37,6 @@ import { OAuthServer } from './oidc/oauth-server';
     InteractionRoutes,
     AccountRoutes,
   ],
-  exports: [OAuthServer, AccessTokenVerifier, BearerTokenGuard, ApiClientsService, CustomerGrantsService],
+  exports: [OAuthServer, AccessTokenVerifier, BearerTokenGuard, ApiClientsService, CustomerGrantsService, CustomerCredentialsService],
 })
 export class OAuthModule {}

@@ -1,7 +1,7 @@
 // A key pool: one shared WiFi network per chosen location of a venue (existing networks,
 // WPA2 or WPA2/WPA3 personal), whose devices carry the pool's personal keys in wpa_psks.
 
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { TimestampedRecord } from '../database/timestamped-record';
 
@@ -23,6 +23,10 @@ export class KeyPool extends TimestampedRecord {
   @Field({ description: 'Whether the pool\'s keys are kept apart: each key\'s clients reach each other and the uplink, never the clients of another key on the same node.' })
   @Column({ name: 'isolate_keys', type: 'boolean', default: false })
   isolateKeys!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'How many live guest keys one resident may have in the pool at a time; null: the default (3).' })
+  @Column({ name: 'guest_key_limit', type: 'integer', nullable: true })
+  guestKeyLimit!: number | null;
 
   /** The highest key slot ever given in the pool; slots are never reused. */
   @Column({ name: 'highest_slot', type: 'integer', default: 0 })

@@ -76,4 +76,8 @@ export class PersonalKey extends TimestampedRecord {
   @Field(() => Date, { nullable: true, description: 'When a scratch card was first used (its validity runs from then).' })
   @Column({ name: 'first_used_at', type: Date, nullable: true })
   firstUsedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'A resident\'s guest key: the resident\'s key it was made from; null otherwise.' })
+  @Column({ name: 'guest_of_key_id', type: 'varchar', length: 36, nullable: true })
+  guestOfKeyId!: string | null;
 }

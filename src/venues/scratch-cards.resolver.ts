@@ -19,19 +19,19 @@ export class ScratchCardsResolver {
   constructor(private readonly service: ScratchCardsService) {}
 
   @Query(() => ScratchCardBatch, { description: 'The scratch card batch with this id (NOT_FOUND outside your groups).' })
-  @RequirePermission(Permission.TENANT_READ)
+  @RequirePermission(Permission.VENUE_READ)
   scratchCardBatch(@CurrentPrincipal() principal: Principal, @Args('id', BATCH_ID) id: string): Promise<ScratchCardBatch> {
     return this.service.batch(principal, id);
   }
 
   @Mutation(() => ScratchCardBatch, { description: 'Creates a batch of scratch cards in a pool (KEY_CAPACITY_EXCEEDED when a location would need more than 64 keys).' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   createScratchCards(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The batch.' }) input: CreateScratchCardsInput): Promise<ScratchCardBatch> {
     return this.service.create(principal, input);
   }
 
   @Mutation(() => ScratchCardBatch, { description: 'Gives every card of the batch a new period from its first use (used cards end then).' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   extendScratchCards(
     @CurrentPrincipal() principal: Principal,
     @Args('id', BATCH_ID) id: string,
@@ -41,7 +41,7 @@ export class ScratchCardsResolver {
   }
 
   @Mutation(() => ScratchCardBatch, { description: 'Revokes every card of the batch: off the devices, their clients disconnected.' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   invalidateScratchCards(@CurrentPrincipal() principal: Principal, @Args('id', BATCH_ID) id: string): Promise<ScratchCardBatch> {
     return this.service.invalidate(principal, id);
   }

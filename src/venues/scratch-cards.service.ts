@@ -9,10 +9,10 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { keyName } from '@lib/opensync';
 import { Subscription } from 'rxjs';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { assertReadable, assertWritable } from '../access/group-scope';
+import { assertSubscriberAllowed, assertVenueReadable, assertVenueWritable, canWriteVenueObject } from '../access/venue-scope';
 import { requireUuid } from '../access/location-access';
 import { AuditService } from '../audit/audit.service';
-import { canWriteGroup, Principal } from '../common/auth/principal';
+import { Principal } from '../common/auth/principal';
 import { AppError, FieldError } from '../common/errors/app-error';
 import { ClientsService } from '../clients/live/clients.service';
 import { Customer } from '../customers/customer.entity';
@@ -25,6 +25,8 @@ import { PersonalKey, PersonalKeyStatus } from './personal-key.entity';
 import { PoolIndex } from './pool-index';
 import { ScratchCardBatch } from './scratch-card-batch.entity';
 import { VenueUnit } from './venue.entity';
+import { VenuePlacement } from './venue-placement';
+import { VenueResident } from './venue-roles.entity';
 
 export const MAX_CARDS_PER_BATCH = 64;
 export const MAX_VALID_FOR_MINUTES = 366 * 24 * 60;
@@ -70,6 +72,7 @@ export class ScratchCardsService implements OnModuleInit, OnModuleDestroy {
     private readonly events: DomainEvents,
     private readonly clients: ClientsService,
     private readonly index: PoolIndex,
+    private readonly placement: VenuePlacement,
   ) {}
 
   onModuleInit(): void {
@@ -86,7 +89,9 @@ export class ScratchCardsService implements OnModuleInit, OnModuleDestroy {
 
   async batch(principal: Principal, id: string): Promise<ScratchCardBatch> {
     requireUuid('id', id);
-    return assertReadable(principal, await this.dataSource.manager.findOneBy(ScratchCardBatch, { id }), 'scratch card batch', id);
+    const batch = await this.dataSource.manager.findOneBy(ScratchCardBatch, { id });
+    assertVenueReadable(principal, await this.placement.inPool(this.dataSource.manager, batch), 'scratch card batch', id);
+    return batch as ScratchCardBatch;
   }
 
   batchesOf(poolId: string): Promise<ScratchCardBatch[]> {
@@ -97,9 +102,10 @@ export class ScratchCardsService implements OnModuleInit, OnModuleDestroy {
     return this.dataSource.manager.find(PersonalKey, { where: { batchId }, order: { slot: 'ASC' } });
   }
 
-  /** The CSV with passphrases, for those who may write the group; null for support staff. */
+  /** The CSV with passphrases, for those who may change the venue's keys; null for support staff. */
   async csv(principal: Principal, batch: ScratchCardBatch): Promise<string | null> {
-    if (!canWriteGroup(principal, batch.groupId)) return null;
+    const object = await this.placement.inPool(this.dataSource.manager, batch);
+    if (object === null || !canWriteVenueObject(principal, object)) return null;
     return batchCsv(batch, await this.cardsOf(batch.id));
   }
 
@@ -107,12 +113,13 @@ export class ScratchCardsService implements OnModuleInit, OnModuleDestroy {
     const errors = checkBatch(input);
     if (errors.length > 0) throw AppError.validation(errors);
     const { batch, locations } = await this.transactions.run(async (manager) => {
-      const found = assertWritable(principal, await manager.findOneBy(KeyPool, { id: input.poolId }), 'key pool', input.poolId);
+      const found = assertVenueWritable(principal, await manager.findOneBy(KeyPool, { id: input.poolId }), 'key pool', input.poolId);
       // The pool row first: key changes of the pool queue behind this one; the slots are taken here.
       await manager.update(KeyPool, { id: found.id }, { highestSlot: () => `highest_slot + ${input.count}`, updatedAt: new Date() });
       const pool = (await manager.findOneBy(KeyPool, { id: found.id })) as KeyPool;
       const customer = await manager.findOneBy(Customer, { id: input.customerId });
-      if (customer === null || customer.groupId !== pool.groupId) throw AppError.validation([{ field: 'customerId', message: 'is not a customer of the pool\'s group' }]);
+      assertSubscriberAllowed(principal, pool, customer, await manager.existsBy(VenueResident, { venueId: pool.venueId, customerId: input.customerId }));
+      if (customer === null) throw AppError.validation([{ field: 'customerId', message: 'is not a customer of the pool\'s group' }]);
       const batch = await manager.save(manager.create(ScratchCardBatch, { poolId: pool.id, groupId: pool.groupId, name: input.name.trim(), validForMinutes: input.validForMinutes, invalidatedAt: null }));
       const others = await manager.findBy(PersonalKey, { poolId: pool.id });
       const taken = new Set(others.filter((k) => k.status !== PersonalKeyStatus.REVOKED).map((k) => k.passphrase));
@@ -122,7 +129,7 @@ export class ScratchCardsService implements OnModuleInit, OnModuleDestroy {
         taken.add(passphrase);
         return manager.create(PersonalKey, {
           poolId: pool.id, groupId: pool.groupId, customerId: customer.id, unitId: null, slot: pool.highestSlot - input.count + 1 + i, passphrase,
-          validFrom: null, validUntil: null, status: PersonalKeyStatus.ACTIVE, rotatedAt: null, revokedAt: null, batchId: batch.id, firstUsedAt: null,
+          validFrom: null, validUntil: null, status: PersonalKeyStatus.ACTIVE, rotatedAt: null, revokedAt: null, batchId: batch.id, firstUsedAt: null, guestOfKeyId: null,
         });
       });
       const [networks, units] = await Promise.all([manager.findBy(KeyPoolNetwork, { poolId: pool.id }), manager.findBy(VenueUnit, { venueId: pool.venueId })]);
@@ -163,7 +170,9 @@ export class ScratchCardsService implements OnModuleInit, OnModuleDestroy {
 
   private async change(principal: Principal, id: string, verb: string, apply: (manager: EntityManager, batch: ScratchCardBatch) => Promise<void>): Promise<ScratchCardBatch> {
     const { batch, locations } = await this.transactions.run(async (manager) => {
-      const batch = assertWritable(principal, await manager.findOneBy(ScratchCardBatch, { id }), 'scratch card batch', id);
+      const found = await manager.findOneBy(ScratchCardBatch, { id });
+      assertVenueWritable(principal, await this.placement.inPool(manager, found), 'scratch card batch', id);
+      const batch = found as ScratchCardBatch;
       await manager.update(KeyPool, { id: batch.poolId }, { updatedAt: new Date() });
       const before = { validForMinutes: batch.validForMinutes, invalidatedAt: batch.invalidatedAt };
       await apply(manager, batch);

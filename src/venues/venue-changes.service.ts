@@ -14,7 +14,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { assertWritable } from '../access/group-scope';
+import { assertVenueAdministrable, assertVenueWritable, venueOf } from '../access/venue-scope';
 import { requireUuid } from '../access/location-access';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth/principal';
@@ -67,7 +67,8 @@ export class VenueChangesService implements OnModuleInit, OnModuleDestroy {
     ];
     if (errors.length > 0) throw AppError.validation(errors);
     return this.transactions.run(async (manager) => {
-      const venue = assertWritable(principal, await manager.findOneBy(Venue, { id: input.id }), 'venue', input.id);
+      const venue = (await manager.findOneBy(Venue, { id: input.id })) as Venue;
+      assertVenueWritable(principal, venue && venueOf(venue), 'venue', input.id);
       const before = { name: venue.name, address: venue.address, timeZone: venue.timeZone };
       if (input.name != null) venue.name = input.name.trim();
       if (input.address != null) venue.address = input.address.trim() || null;
@@ -82,7 +83,8 @@ export class VenueChangesService implements OnModuleInit, OnModuleDestroy {
   async deleteVenue(principal: Principal, id: string): Promise<Venue> {
     requireUuid('id', id);
     const { venue, locations } = await this.transactions.run(async (manager) => {
-      const venue = assertWritable(principal, await manager.findOneBy(Venue, { id }), 'venue', id);
+      const venue = (await manager.findOneBy(Venue, { id })) as Venue;
+      assertVenueAdministrable(principal, venue && venueOf(venue), 'venue', id);
       const pools = await manager.findBy(KeyPool, { venueId: id });
       const locations = await this.locationsOf(manager, pools.map((p) => p.id));
       const gone = Object.assign(new Venue(), venue);
@@ -100,7 +102,7 @@ export class VenueChangesService implements OnModuleInit, OnModuleDestroy {
     const errors = [...checkUuid('id', input.id), ...(input.name == null ? [] : checkText('name', input.name, 1, 200))];
     if (errors.length > 0) throw AppError.validation(errors);
     const { unit, locations } = await this.transactions.run(async (manager) => {
-      const unit = assertWritable(principal, await manager.findOneBy(VenueUnit, { id: input.id }), 'venue unit', input.id);
+      const unit = assertVenueWritable(principal, await manager.findOneBy(VenueUnit, { id: input.id }), 'venue unit', input.id);
       const before = { name: unit.name, kind: unit.kind };
       if (input.name != null) unit.name = input.name.trim();
       const kindChanged = input.kind != null && input.kind !== unit.kind;
@@ -127,7 +129,8 @@ export class VenueChangesService implements OnModuleInit, OnModuleDestroy {
   async deleteUnit(principal: Principal, id: string): Promise<VenueUnit> {
     requireUuid('id', id);
     const { unit, locations } = await this.transactions.run(async (manager) => {
-      const unit = assertWritable(principal, await manager.findOneBy(VenueUnit, { id }), 'venue unit', id);
+      // The location leaves the venue: the group admin's (as making it a unit is).
+      const unit = assertVenueAdministrable(principal, await manager.findOneBy(VenueUnit, { id }), 'venue unit', id);
       const pools = await this.lockPools(manager, unit.venueId);
       const locations = await this.locationsOf(manager, pools.map((p) => p.id));
       const keys = await manager.countBy(PersonalKey, { unitId: id });
@@ -145,7 +148,7 @@ export class VenueChangesService implements OnModuleInit, OnModuleDestroy {
   async deletePool(principal: Principal, id: string): Promise<KeyPool> {
     requireUuid('id', id);
     const { pool, locations } = await this.transactions.run(async (manager) => {
-      const pool = assertWritable(principal, await manager.findOneBy(KeyPool, { id }), 'key pool', id);
+      const pool = assertVenueWritable(principal, await manager.findOneBy(KeyPool, { id }), 'key pool', id);
       const locations = await this.locationsOf(manager, [id]);
       const keys = await manager.countBy(PersonalKey, { poolId: id });
       const gone = Object.assign(new KeyPool(), pool);
@@ -162,7 +165,7 @@ export class VenueChangesService implements OnModuleInit, OnModuleDestroy {
     const errors = [...checkUuid('poolId', poolId), ...checkUuid('networkId', networkId)];
     if (errors.length > 0) throw AppError.validation(errors);
     const { pool, locations } = await this.transactions.run(async (manager) => {
-      const pool = assertWritable(principal, await manager.findOneBy(KeyPool, { id: poolId }), 'key pool', poolId);
+      const pool = assertVenueWritable(principal, await manager.findOneBy(KeyPool, { id: poolId }), 'key pool', poolId);
       const entry = await manager.findOneBy(KeyPoolNetwork, { poolId, networkId });
       if (entry === null) throw AppError.notFound('network of the key pool', networkId);
       const locations = await this.locationsOf(manager, [poolId]);

@@ -19,12 +19,20 @@ import { ScratchCardsService } from './scratch-cards.service';
 import { PersonalKeysResolver } from './personal-keys.resolver';
 import { PersonalKeysService } from './personal-keys.service';
 import { RetiredKeyKicks } from './retired-key-kicks';
+import { ResidentController } from './resident/resident.controller';
+import { ResidentService } from './resident/resident.service';
+import './resident/resident-scope';
 import { Venue, VenueUnit } from './venue.entity';
+import { VenuePeopleResolver } from './venue-people.resolver';
+import { VenuePeopleService } from './venue-people.service';
+import { VenuePlacement } from './venue-placement';
+import { UserVenue, VenueResident } from './venue-roles.entity';
 import { KeyPoolsResolver, VenuesResolver } from './venues.resolver';
 import { VenuesService } from './venues.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Venue, VenueUnit, KeyPool, KeyPoolNetwork, PersonalKey, ScratchCardBatch]), AuditModule, ReconcilerModule, ClientsModule, WifiNetworksModule],
-  providers: [PoolIndex, VenueChangesService, ScratchCardsService, ScratchCardsResolver, KeyPoolScratchCardsResolver, VenuesService, PersonalKeysService, PersonalKeySourceService, RetiredKeyKicks, VenuesResolver, KeyPoolsResolver, PersonalKeysResolver],
+  imports: [TypeOrmModule.forFeature([Venue, VenueUnit, KeyPool, KeyPoolNetwork, PersonalKey, ScratchCardBatch, UserVenue, VenueResident]), AuditModule, ReconcilerModule, ClientsModule, WifiNetworksModule],
+  controllers: [ResidentController],
+  providers: [PoolIndex, VenueChangesService, ScratchCardsService, ScratchCardsResolver, KeyPoolScratchCardsResolver, VenuesService, PersonalKeysService, PersonalKeySourceService, RetiredKeyKicks, VenuesResolver, KeyPoolsResolver, PersonalKeysResolver, VenuePlacement, VenuePeopleService, VenuePeopleResolver, ResidentService],
 })
 export class VenuesModule {}

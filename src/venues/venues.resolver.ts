@@ -25,14 +25,14 @@ export class VenuesResolver {
     private readonly changes: VenueChangesService,
   ) {}
 
-  @Query(() => Venue, { description: 'The venue with this id (NOT_FOUND outside your groups).' })
-  @RequirePermission(Permission.TENANT_READ)
+  @Query(() => Venue, { description: 'The venue with this id (NOT_FOUND outside your groups, or for a venue manager outside their venues).' })
+  @RequirePermission(Permission.VENUE_READ)
   venue(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG('venue')) id: string): Promise<Venue> {
     return this.service.venue(principal, id);
   }
 
-  @Query(() => VenueConnection, { description: 'Venues of the caller\'s groups, by name.' })
-  @RequirePermission(Permission.TENANT_READ)
+  @Query(() => VenueConnection, { description: 'Venues of the caller\'s groups (a venue manager: their venues), by name.' })
+  @RequirePermission(Permission.VENUE_READ)
   venues(@CurrentPrincipal() principal: Principal, @Args() page: PageArgs): Promise<Connection<Venue>> {
     return this.service.venues(principal, page);
   }
@@ -50,7 +50,7 @@ export class VenuesResolver {
   }
 
   @Mutation(() => Venue, { description: 'Renames a venue or changes its address or time zone.' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   updateVenue(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The changes.' }) input: UpdateVenueInput): Promise<Venue> {
     return this.changes.updateVenue(principal, input);
   }
@@ -62,7 +62,7 @@ export class VenuesResolver {
   }
 
   @Mutation(() => VenueUnit, { description: 'Renames a unit or turns it into a common area (or back), which changes where keys work.' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   updateVenueUnit(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The changes.' }) input: UpdateVenueUnitInput): Promise<VenueUnit> {
     return this.changes.updateUnit(principal, input);
   }
@@ -74,13 +74,13 @@ export class VenuesResolver {
   }
 
   @ResolveField(() => [VenueUnit], { description: 'The venue\'s units and common areas, by name.' })
-  @RequirePermission(Permission.TENANT_READ)
+  @RequirePermission(Permission.VENUE_READ)
   units(@Parent() venue: Venue): Promise<VenueUnit[]> {
     return this.service.unitsOf(venue.id);
   }
 
   @ResolveField(() => [KeyPool], { description: 'The venue\'s key pools, by name.' })
-  @RequirePermission(Permission.TENANT_READ)
+  @RequirePermission(Permission.VENUE_READ)
   keyPools(@Parent() venue: Venue): Promise<KeyPool[]> {
     return this.service.poolsOf(venue.id);
   }
@@ -95,13 +95,13 @@ export class KeyPoolsResolver {
   ) {}
 
   @Mutation(() => KeyPool, { description: 'Deletes a key pool and its personal keys; its networks carry their own passphrase again.' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   deleteKeyPool(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG('key pool')) id: string): Promise<KeyPool> {
     return this.changes.deletePool(principal, id);
   }
 
   @Mutation(() => KeyPool, { description: 'Deploys the pool on more networks (at most 200 per call, at locations it is not at yet; KEY_CAPACITY_EXCEEDED when a location would need more than 64 keys).' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   addKeyPoolNetworks(
     @CurrentPrincipal() principal: Principal,
     @Args('poolId', ID_ARG('key pool')) poolId: string,
@@ -111,7 +111,7 @@ export class KeyPoolsResolver {
   }
 
   @Mutation(() => KeyPool, { description: 'Takes a network out of its key pool; it carries its own passphrase again. The pool\'s keys stay.' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   removeKeyPoolNetwork(
     @CurrentPrincipal() principal: Principal,
     @Args('poolId', ID_ARG('key pool')) poolId: string,
@@ -121,31 +121,31 @@ export class KeyPoolsResolver {
   }
 
   @Query(() => KeyPool, { description: 'The key pool with this id (NOT_FOUND outside your groups).' })
-  @RequirePermission(Permission.TENANT_READ)
+  @RequirePermission(Permission.VENUE_READ)
   keyPool(@CurrentPrincipal() principal: Principal, @Args('id', ID_ARG('key pool')) id: string): Promise<KeyPool> {
     return this.service.pool(principal, id);
   }
 
   @Mutation(() => KeyPool, { description: 'Creates a key pool on networks of the venue\'s locations; their devices then carry the pool\'s personal keys.' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   createKeyPool(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The pool.' }) input: CreateKeyPoolInput): Promise<KeyPool> {
     return this.service.createPool(principal, input);
   }
 
   @Mutation(() => KeyPool, { description: 'Renames a key pool or turns its per-key isolation on or off; the pool\'s devices follow.' })
-  @RequirePermission(Permission.TENANT_WRITE)
+  @RequirePermission(Permission.VENUE_WRITE)
   updateKeyPool(@CurrentPrincipal() principal: Principal, @Args('input', { description: 'The changes.' }) input: UpdateKeyPoolInput): Promise<KeyPool> {
     return this.service.updatePool(principal, input);
   }
 
   @ResolveField(() => [KeyPoolNetwork], { description: 'Where the pool is deployed: one network per location.' })
-  @RequirePermission(Permission.TENANT_READ)
+  @RequirePermission(Permission.VENUE_READ)
   networks(@Parent() pool: KeyPool): Promise<KeyPoolNetwork[]> {
     return this.service.networksOf(pool.id);
   }
 
   @ResolveField(() => PersonalKeyConnection, { description: 'The pool\'s keys, by slot (revoked ones included).' })
-  @RequirePermission(Permission.TENANT_READ)
+  @RequirePermission(Permission.VENUE_READ)
   keys(@Parent() pool: KeyPool, @Args() page: PageArgs): Promise<Connection<PersonalKey>> {
     return this.keyService.keysOf(pool.id, page);
   }

@@ -1,13 +1,15 @@
-// Venues, their units and key pools: group-scoped writes, audited in the same transaction.
+// Venues, their units and key pools: writes scoped by src/access/venue-scope.ts (group admins
+// in their groups, venue managers in their venues), audited in the same transaction.
 // A pool's networks are existing networks of the venue's locations; making one a pool
 // network changes what its devices carry (the pool's keys), so the locations are reconciled.
 
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { assertReadable, assertWritable, targetGroup } from '../access/group-scope';
+import { assertReadable, targetGroup } from '../access/group-scope';
+import { assertVenueAdministrable, assertVenueReadable, assertVenueWritable, venueListScope, venueOf } from '../access/venue-scope';
 import { requireUuid } from '../access/location-access';
 import { AuditService } from '../audit/audit.service';
-import { isPlatformAdmin, Principal } from '../common/auth/principal';
+import { Principal } from '../common/auth/principal';
 import { Connection, emptyConnection } from '../common/pagination/connection.type';
 import { keysetPage } from '../common/pagination/keyset-page';
 import { PageArgs, pageRequest } from '../common/pagination/page.args';
@@ -37,6 +39,13 @@ export function checkTimeZone(field: string, timeZone: string): FieldError[] {
   }
 }
 
+export const MAX_GUEST_KEY_LIMIT = 16;
+
+function checkGuestKeyLimit(limit: number | null | undefined): FieldError[] {
+  if (limit == null) return [];
+  return Number.isInteger(limit) && limit >= 0 && limit <= MAX_GUEST_KEY_LIMIT ? [] : [{ field: 'guestKeyLimit', message: `must be 0 to ${MAX_GUEST_KEY_LIMIT}` }];
+}
+
 @Injectable()
 export class VenuesService {
   private readonly logger = new Logger('Venues');
@@ -51,15 +60,19 @@ export class VenuesService {
 
   async venue(principal: Principal, id: string): Promise<Venue> {
     requireUuid('id', id);
-    return assertReadable(principal, await this.dataSource.manager.findOneBy(Venue, { id }), 'venue', id);
+    const venue = await this.dataSource.manager.findOneBy(Venue, { id });
+    assertVenueReadable(principal, venue && venueOf(venue), 'venue', id);
+    return venue as Venue;
   }
 
-  /** A page of the venues of the caller's groups, by name. */
+  /** A page of the venues the caller may see (their groups', or a venue manager's own), by name. */
   async venues(principal: Principal, page: PageArgs): Promise<Connection<Venue>> {
     pageRequest(page);
-    if (principal.groupIds.length === 0 && !isPlatformAdmin(principal)) return emptyConnection();
+    const scope = venueListScope(principal);
+    if (scope.kind === 'none') return emptyConnection();
     const qb = this.dataSource.manager.createQueryBuilder(Venue, 'v');
-    if (!isPlatformAdmin(principal)) qb.where('v.groupId IN (:...groupIds)', { groupIds: principal.groupIds });
+    if (scope.kind === 'groups') qb.where('v.groupId IN (:...groupIds)', { groupIds: scope.groupIds });
+    if (scope.kind === 'venues') qb.where('v.id IN (:...venueIds)', { venueIds: scope.venueIds });
     return keysetPage(qb, { key: 'v.name', id: 'v.id', direction: 'ASC', positionOf: (v) => ({ key: v.name, id: v.id }) }, page);
   }
 
@@ -73,7 +86,7 @@ export class VenuesService {
 
   async pool(principal: Principal, id: string): Promise<KeyPool> {
     requireUuid('id', id);
-    return assertReadable(principal, await this.dataSource.manager.findOneBy(KeyPool, { id }), 'key pool', id);
+    return assertVenueReadable(principal, await this.dataSource.manager.findOneBy(KeyPool, { id }), 'key pool', id);
   }
 
   networksOf(poolId: string): Promise<KeyPoolNetwork[]> {
@@ -98,7 +111,10 @@ export class VenuesService {
     if (errors.length > 0) throw AppError.validation(errors);
     return this.transactions
       .run(async (manager) => {
-        const venue = assertWritable(principal, await manager.findOneBy(Venue, { id: input.venueId }), 'venue', input.venueId);
+        // A location of the group comes into the venue: the group admin's, not a venue manager's.
+        const venue = await manager.findOneBy(Venue, { id: input.venueId });
+        assertVenueAdministrable(principal, venue && venueOf(venue), 'venue', input.venueId);
+        if (venue === null) throw AppError.notFound('venue', input.venueId);
         const location = assertReadable(principal, await manager.findOneBy(Location, { id: input.locationId }), 'location', input.locationId);
         if (location.groupId !== venue.groupId) throw AppError.validation([{ field: 'locationId', message: 'must be a location of the venue\'s group' }]);
         const saved = await manager.save(manager.create(VenueUnit, { venueId: venue.id, groupId: venue.groupId, locationId: location.id, name: input.name.trim(), kind: input.kind }));
@@ -117,7 +133,9 @@ export class VenuesService {
     if (errors.length > 0) throw AppError.validation(errors);
     const { pool, networks } = await this.transactions
       .run(async (manager) => {
-        const venue = assertWritable(principal, await manager.findOneBy(Venue, { id: input.venueId }), 'venue', input.venueId);
+        const venue = await manager.findOneBy(Venue, { id: input.venueId });
+        assertVenueWritable(principal, venue && venueOf(venue), 'venue', input.venueId);
+        if (venue === null) throw AppError.notFound('venue', input.venueId);
         const networks = await this.poolNetworks(manager, venue, ids);
         const pool = await manager.save(manager.create(KeyPool, { venueId: venue.id, groupId: venue.groupId, name: input.name.trim(), isolateKeys: input.isolateKeys ?? false, highestSlot: 0 }));
         await manager.insert(KeyPoolNetwork, networks.map((n) => ({ networkId: n.id, poolId: pool.id, locationId: n.locationId })));
@@ -146,7 +164,7 @@ export class VenuesService {
     if (errors.length > 0) throw AppError.validation(errors);
     const { pool, added } = await this.transactions
       .run(async (manager) => {
-        const found = assertWritable(principal, await manager.findOneBy(KeyPool, { id: poolId }), 'key pool', poolId);
+        const found = assertVenueWritable(principal, await manager.findOneBy(KeyPool, { id: poolId }), 'key pool', poolId);
         // Written first: key changes of the pool queue behind this one (as issuing does).
         await manager.update(KeyPool, { id: poolId }, { updatedAt: new Date() });
         const venue = await manager.findOneByOrFail(Venue, { id: found.venueId });
@@ -172,15 +190,16 @@ export class VenuesService {
 
   /** Renames a pool or turns its per-key isolation on or off; the devices follow on their next pass. */
   async updatePool(principal: Principal, input: UpdateKeyPoolInput): Promise<KeyPool> {
-    const errors = [...checkUuid('id', input.id), ...(input.name == null ? [] : checkText('name', input.name, 1, 200))];
+    const errors = [...checkUuid('id', input.id), ...(input.name == null ? [] : checkText('name', input.name, 1, 200)), ...checkGuestKeyLimit(input.guestKeyLimit)];
     if (errors.length > 0) throw AppError.validation(errors);
     const { pool, locations, isolationChanged } = await this.transactions.run(async (manager) => {
-      const pool = assertWritable(principal, await manager.findOneBy(KeyPool, { id: input.id }), 'key pool', input.id);
-      const before = { name: pool.name, isolateKeys: pool.isolateKeys };
+      const pool = assertVenueWritable(principal, await manager.findOneBy(KeyPool, { id: input.id }), 'key pool', input.id);
+      const before = { name: pool.name, isolateKeys: pool.isolateKeys, guestKeyLimit: pool.guestKeyLimit };
       if (input.name != null) pool.name = input.name.trim();
       if (input.isolateKeys != null) pool.isolateKeys = input.isolateKeys;
+      if (input.guestKeyLimit != null) pool.guestKeyLimit = input.guestKeyLimit;
       const saved = await manager.save(pool);
-      await this.audit.record(principal, manager, { action: 'keyPool.update', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before, after: { name: saved.name, isolateKeys: saved.isolateKeys } });
+      await this.audit.record(principal, manager, { action: 'keyPool.update', objectType: 'keyPool', objectId: pool.id, groupId: pool.groupId, before, after: { name: saved.name, isolateKeys: saved.isolateKeys, guestKeyLimit: saved.guestKeyLimit } });
       const locations = (await manager.findBy(KeyPoolNetwork, { poolId: pool.id })).map((n) => n.locationId);
       return { pool: saved, locations, isolationChanged: before.isolateKeys !== saved.isolateKeys };
     });

@@ -19,7 +19,7 @@ const CreateUser = graphql(`
 export const MIN_PASSWORD_LENGTH = 12;
 
 export function NewUserForm({ callerRole, groups, onCreated }: { callerRole: Role; groups: readonly { id: string; name: string }[]; onCreated(): void }) {
-  const roles: Role[] = callerRole === 'PLATFORM_ADMIN' ? ['GROUP_SUPPORT', 'GROUP_ADMIN', 'PLATFORM_ADMIN'] : ['GROUP_SUPPORT'];
+  const roles: Role[] = callerRole === 'PLATFORM_ADMIN' ? ['GROUP_SUPPORT', 'VENUE_MANAGER', 'GROUP_ADMIN', 'PLATFORM_ADMIN'] : ['GROUP_SUPPORT', 'VENUE_MANAGER'];
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('GROUP_SUPPORT');

@@ -20,7 +20,7 @@ function useHash(): string {
   return hash;
 }
 
-const ROLE_NAMES = { PLATFORM_ADMIN: 'platform admin', GROUP_ADMIN: 'group admin', GROUP_SUPPORT: 'support' } as const;
+const ROLE_NAMES = { PLATFORM_ADMIN: 'platform admin', GROUP_ADMIN: 'group admin', GROUP_SUPPORT: 'support', VENUE_MANAGER: 'venue manager' } as const;
 
 export function App() {
   const { session, expired, signOut } = useSession();

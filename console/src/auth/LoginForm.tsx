@@ -5,6 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { apiProblem } from '../api/errors';
 import { LoginMutation, useSession } from './SessionContext';
+import { isUserRole } from './session';
 
 export function LoginForm({ fixedEmail, autoFocus }: { fixedEmail?: string; autoFocus?: boolean }) {
   const { signIn } = useSession();
@@ -19,7 +20,7 @@ export function LoginForm({ fixedEmail, autoFocus }: { fixedEmail?: string; auto
     setMessage(undefined);
     const result = await login({ email: email.trim(), password });
     const data = result.data?.login;
-    if (data !== undefined && data !== null) {
+    if (data !== undefined && data !== null && isUserRole(data.user.role)) {
       setPassword('');
       signIn({ token: data.token, expiresAt: data.expiresAt, user: { id: data.user.id, email: data.user.email, role: data.user.role } });
       return;

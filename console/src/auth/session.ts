@@ -1,7 +1,8 @@
 // The signed-in session, kept in localStorage so that it survives a reload (and is shared
 // by the agent's tabs). Only the token, its expiry and who it is for; never a password.
 
-export type Role = 'PLATFORM_ADMIN' | 'GROUP_ADMIN' | 'GROUP_SUPPORT';
+/** The roles of users (a RESIDENT is a customer and never signs in here). */
+export type Role = 'PLATFORM_ADMIN' | 'GROUP_ADMIN' | 'GROUP_SUPPORT' | 'VENUE_MANAGER';
 
 export interface Session {
   token: string;
@@ -18,7 +19,11 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
-const ROLES: readonly string[] = ['PLATFORM_ADMIN', 'GROUP_ADMIN', 'GROUP_SUPPORT'];
+const ROLES: readonly string[] = ['PLATFORM_ADMIN', 'GROUP_ADMIN', 'GROUP_SUPPORT', 'VENUE_MANAGER'];
+
+export function isUserRole(role: string): role is Role {
+  return ROLES.includes(role);
+}
 
 /** The stored session, if any and well-formed (an expired one is still returned: see isExpired). */
 export function readSession(store: KeyValueStore): Session | undefined {

@@ -281,11 +281,13 @@ export type RegisterApiClientInput = {
   scopes: Array<string>;
 };
 
-/** PLATFORM_ADMIN: everything. GROUP_ADMIN: read and write inside own groups. GROUP_SUPPORT: read and support tools inside own groups. */
+/** PLATFORM_ADMIN: everything. GROUP_ADMIN: read and write inside own groups. GROUP_SUPPORT: read and support tools inside own groups. VENUE_MANAGER: units, residents and keys of the venues assigned to them, nothing else. RESIDENT: a customer on their own keys and devices (REST, OAuth); never a user's role. */
 export type Role =
   | 'GROUP_ADMIN'
   | 'GROUP_SUPPORT'
-  | 'PLATFORM_ADMIN';
+  | 'PLATFORM_ADMIN'
+  | 'RESIDENT'
+  | 'VENUE_MANAGER';
 
 /** WPA2_WPA3 is the WPA2/WPA3 transition (mixed) mode. */
 export type SecurityMode =

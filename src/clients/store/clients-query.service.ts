@@ -4,7 +4,7 @@
 // location's nodes as Client_Nickname_Config by the reconcile pass.
 
 import { Injectable } from '@nestjs/common';
-import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { groupScope } from '../../access/group-scope';
 import { readableLocation, writableLocation } from '../../access/location-access';
 import { AuditService } from '../../audit/audit.service';
@@ -81,23 +81,68 @@ export class ClientsQueryService {
     const value = nickname === null || nickname.trim() === '' ? null : nickname.trim();
     const saved = await this.transactions.run(async (m) => {
       await writableLocation(m, principal, locationId, 'locationId');
-      const client = await m.findOneBy(ClientRecord, { locationId, mac: normalized });
-      if (client === null) throw AppError.notFound('client', normalized);
-      const before = client.nickname;
-      client.nickname = value;
-      await m.update(ClientRecord, { locationId, mac: normalized }, { nickname: value });
-      await this.audit.record(principal, m, {
-        action: 'client.rename',
-        objectType: 'client',
-        objectId: normalized,
-        groupId: client.groupId,
-        before: { locationId, nickname: before },
-        after: { locationId, nickname: value },
-      });
-      return client;
+      return this.setNickname(m, principal, locationId, normalized, value);
     });
     this.nicknames.changed(locationId);
     return saved;
+  }
+
+  /**
+   * A resident renames one of their own devices: the venues module has checked that the
+   * client used one of the resident's keys (the location is not theirs to write).
+   */
+  async renameOwnDevice(resident: Principal, locationId: string, mac: string, nickname: string | null): Promise<ClientRecord> {
+    const normalized = this.checkMac(mac);
+    const errors = checkNickname('nickname', nickname);
+    if (errors.length > 0) throw AppError.validation(errors);
+    const value = nickname === null || nickname.trim() === '' ? null : nickname.trim();
+    const saved = await this.transactions.run((m) => this.setNickname(m, resident, locationId, normalized, value));
+    this.nicknames.changed(locationId);
+    return saved;
+  }
+
+  /**
+   * Forgets a device of a resident: the sessions it made with their keys (`keyIds` on
+   * `networkIds`) and its nickname; the venues module has checked that the device is theirs.
+   * A device still connected shows up again with its next session.
+   */
+  async forgetOwnDevice(resident: Principal, locationId: string, mac: string, keys: { networkIds: string[]; keyIds: string[] }): Promise<number> {
+    const normalized = this.checkMac(mac);
+    if (keys.networkIds.length === 0 || keys.keyIds.length === 0) return 0;
+    const { removed, named } = await this.transactions.run(async (m) => {
+      const result = await m.delete(ClientSession, { locationId, mac: normalized, networkId: In(keys.networkIds), keyId: In(keys.keyIds) });
+      const client = await m.findOneBy(ClientRecord, { locationId, mac: normalized });
+      const named = client !== null && client.nickname !== null;
+      if (named) await m.update(ClientRecord, { locationId, mac: normalized }, { nickname: null });
+      await this.audit.record(resident, m, {
+        action: 'client.forget',
+        objectType: 'client',
+        objectId: normalized,
+        groupId: client?.groupId ?? resident.residentGroupId ?? null,
+        before: { locationId, sessions: result.affected ?? 0, nickname: client?.nickname ?? null },
+        after: null,
+      });
+      return { removed: result.affected ?? 0, named };
+    });
+    if (named) this.nicknames.changed(locationId);
+    return removed;
+  }
+
+  private async setNickname(m: EntityManager, principal: Principal, locationId: string, normalized: string, value: string | null): Promise<ClientRecord> {
+    const client = await m.findOneBy(ClientRecord, { locationId, mac: normalized });
+    if (client === null) throw AppError.notFound('client', normalized);
+    const before = client.nickname;
+    client.nickname = value;
+    await m.update(ClientRecord, { locationId, mac: normalized }, { nickname: value });
+    await this.audit.record(principal, m, {
+      action: 'client.rename',
+      objectType: 'client',
+      objectId: normalized,
+      groupId: client.groupId,
+      before: { locationId, nickname: before },
+      after: { locationId, nickname: value },
+    });
+    return client;
   }
 
   private checkMac(mac: string): string {

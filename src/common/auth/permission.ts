@@ -14,6 +14,10 @@ export enum Permission {
   TENANT_READ = 'TENANT_READ',
   /** Write inside own groups: group admin, platform admin. */
   TENANT_WRITE = 'TENANT_WRITE',
+  /** Venues, their units, pools, keys and residents: group roles in their groups, venue managers in their venues (src/access/venue-scope.ts). */
+  VENUE_READ = 'VENUE_READ',
+  /** Changes inside a venue: group admin, platform admin, a venue manager of that venue. */
+  VENUE_WRITE = 'VENUE_WRITE',
   /** Support tools (log pull, steering, firmware): group support, group admin, platform admin. */
   SUPPORT_TOOLS = 'SUPPORT_TOOLS',
   /** Manage users: platform admin; a group admin inside their own groups (checked in the service). */
@@ -29,9 +33,11 @@ export const RequirePermission = (permission: Permission) => SetMetadata(PERMISS
 
 const ROLES: Record<Permission, Role[] | 'anyone'> = {
   [Permission.PUBLIC]: 'anyone',
-  [Permission.AUTHENTICATED]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT],
+  [Permission.AUTHENTICATED]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT, Role.VENUE_MANAGER],
   [Permission.TENANT_READ]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT],
   [Permission.TENANT_WRITE]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN],
+  [Permission.VENUE_READ]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT, Role.VENUE_MANAGER],
+  [Permission.VENUE_WRITE]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.VENUE_MANAGER],
   [Permission.SUPPORT_TOOLS]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN, Role.GROUP_SUPPORT],
   [Permission.USER_ADMIN]: [Role.PLATFORM_ADMIN, Role.GROUP_ADMIN],
   [Permission.PLATFORM]: [Role.PLATFORM_ADMIN],

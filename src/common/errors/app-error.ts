@@ -32,6 +32,8 @@ export enum ErrorCode {
   KEY_CAPACITY_EXCEEDED = 'KEY_CAPACITY_EXCEEDED',
   /** A change a key pool's network cannot take (OPEN or WPA3_SAE security, 6 GHz): take it out of the pool first. */
   NETWORK_IN_KEY_POOL = 'NETWORK_IN_KEY_POOL',
+  /** A resident already has as many live guest keys in the pool as it allows (KeyPool.guestKeyLimit, default 3). */
+  GUEST_KEY_LIMIT_REACHED = 'GUEST_KEY_LIMIT_REACHED',
 }
 
 /** One offending input field, reported with VALIDATION_FAILED. */

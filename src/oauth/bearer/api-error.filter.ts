@@ -19,6 +19,7 @@ const FROM_APP: Partial<Record<ErrorCode, [number, ApiErrorCode]>> = {
   [ErrorCode.DEVICE_HOLDER_UNAVAILABLE]: [503, ApiErrorCode.SERVICE_UNAVAILABLE],
   [ErrorCode.TOO_MANY_TARGETS]: [400, ApiErrorCode.INVALID_ARGUMENT],
   [ErrorCode.NETWORK_IN_KEY_POOL]: [412, ApiErrorCode.PRECONDITION_FAILED],
+  [ErrorCode.GUEST_KEY_LIMIT_REACHED]: [409, ApiErrorCode.CONFLICT],
 };
 
 export function toApiError(exception: unknown): ApiError | undefined {

@@ -66,6 +66,15 @@ export class CustomerCredentialsService {
     const customer = await this.customers.findOneBy({ id: customerId });
     if (customer === null || !canReadGroup(principal, customer.groupId)) throw AppError.notFound('Customer', customerId);
     if (!canWriteGroup(principal, customer.groupId)) throw AppError.forbidden();
+    return this.passwordLinkFor(principal, customer);
+  }
+
+  /**
+   * A link for a customer the caller has already been allowed to reach by another rule (a
+   * venue manager and a resident of their venue: src/venues/venue-people.service.ts).
+   */
+  async passwordLinkFor(principal: Principal, customer: Customer): Promise<PasswordLink> {
+    const customerId = customer.id;
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + LINK_TTL_MS);
     await this.tx.run(async (manager) => {

@@ -92,6 +92,11 @@ export class UpdateKeyPoolInput {
   @IsOptional()
   @IsBoolean()
   isolateKeys?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many live guest keys one resident may have in the pool at a time, 0 to 16 (0: none).' })
+  @IsOptional()
+  @IsInt()
+  guestKeyLimit?: number | null;
 }
 
 @InputType({ description: 'A new personal key. Give userPart (a random part is appended) or passphrase (imported), not both; neither: random only.' })
@@ -219,4 +224,28 @@ export class CreateScratchCardsInput {
   @Field(() => Int, { description: 'How long a card works from its first use, in minutes (1 to 527040).' })
   @IsInt()
   validForMinutes!: number;
+}
+
+@InputType({ description: 'A new resident of a venue: a customer of the venue\'s group without a location, who may sign in once they have a password.' })
+export class CreateVenueResidentInput {
+  @Field(() => ID, { description: 'The venue.' })
+  @IsString()
+  @MaxLength(1000)
+  venueId!: string;
+
+  @Field({ description: 'Display name, 1 to 200 characters.' })
+  @IsString()
+  @MaxLength(1000)
+  name!: string;
+
+  @Field({ description: 'Email, unique among the group\'s customers (compared case-insensitively); the resident signs in with it.' })
+  @IsString()
+  @MaxLength(1000)
+  email!: string;
+
+  @Field(() => String, { nullable: true, description: 'The resident\'s password for signing in (8 to 128 characters); left out: the resident sets one through a password link.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  password?: string | null;
 }
