@@ -24,6 +24,10 @@ const CREATE_VENUE = `mutation ($input: CreateVenueInput!) { createVenue(input: 
 const CREATE_UNIT = `mutation ($input: CreateVenueUnitInput!) { createVenueUnit(input: $input) { id } }`;
 const CREATE_POOL = `mutation ($input: CreateKeyPoolInput!) { createKeyPool(input: $input) { id } }`;
 const MAC_LIST = `query ($id: ID!) { wifiNetwork(id: $id) { macList { mode macs } } }`;
+/** Elements sticking out of the viewport on the right (outside scrolling table boxes), as tag.class "text". */
+const OVERFLOWING = `[...document.querySelectorAll('body *')]
+  .filter((e) => e.closest('.table-wrap') === null && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .map((e) => e.tagName.toLowerCase() + '.' + e.className + ' "' + (e.textContent ?? '').slice(0, 40) + '"')`;
 const unavailable = browserUnavailable();
 if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailable}`);
 
@@ -33,7 +37,6 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   let browser: Browser;
   let group: GroupWithAdmin;
   let supportEmail: string;
-  let resident: CustomerView;
   let property: CustomerView;
   let sim: SimHandle;
   let venueId: string;
@@ -47,7 +50,7 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     base = app.url.replace(/\/graphql$/, '');
     group = await createGroupWithAdmin(app);
     supportEmail = (await createSupportUser(app, group.groupId)).email;
-    resident = await createCustomer(app, group.adminToken, { name: 'Ada Resident' });
+    await createCustomer(app, group.adminToken, { name: 'Ada Resident' });
     property = await createCustomer(app, group.adminToken, { name: 'Harbour Property Ltd' });
     const admin = group.adminToken;
     venueId = expectData(await gql<{ createVenue: { id: string } }>(app, CREATE_VENUE, { input: { name: 'Harbour House', address: '1 Quay St', timeZone: 'Europe/Paris' } }, admin)).createVenue.id;
@@ -108,6 +111,7 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await form.getByRole('status').filter({ hasText: 'Apt 4B added.' }).waitFor();
     const unitRow = page.getByRole('table', { name: 'Units and common areas' }).locator('tr[data-unit="Apt 4B"]');
     await unitRow.filter({ hasText: 'Ada Resident' }).waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SCREENSHOTS, 'venue.png'), fullPage: true });
 
     // The pool: deployed at the lobby, on the lobby's node.
@@ -128,6 +132,7 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     expect(passphrase).toMatch(/^harbour-.{10}$/);
     const keyRow = page.locator('tr[data-key="key-1"]');
     await page.locator('tr[data-key="key-1"][data-state="ACTIVE"]').filter({ hasText: 'Apt 4B' }).filter({ hasText: 'Ada Resident' }).waitFor();
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SCREENSHOTS, 'key-pool.png'), fullPage: true });
     await once.getByRole('button', { name: 'Done' }).click();
     expect(await page.content()).not.toContain(passphrase);
@@ -255,7 +260,10 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await keyRow.getByRole('button', { name: 'Sessions' }).click();
     await page.getByRole('table', { name: 'Sessions of key-1' }).locator(`tr[data-mac="${CLIENT_MAC}"]`).waitFor();
     expect(await page.content()).not.toContain(passphrase);
+    // Nothing wider than the phone except inside a scrolling table box.
+    expect(await page.evaluate<string[]>(OVERFLOWING)).toEqual([]);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SCREENSHOTS, 'key-pool-support.png'), fullPage: true });
     expect(problems).toEqual([]);
     await context.close();

@@ -52,7 +52,7 @@ export function CustomerPicker({ groupId, label, value, onChange }: { groupId: s
     <div>
       <label htmlFor={`${id}-search`}>{label}</label>
       <input id={`${id}-search`} type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="name, email or account id" autoComplete="off" />
-      <ul className="plain picker" aria-label={`${label}: matches`}>
+      <ul className="plain picker" aria-label="Matching customers">
         {found.map((c) => (
           <li key={c.id}>
             <button type="button" className="small" onClick={() => onChange({ id: c.id, name: c.name })}>
