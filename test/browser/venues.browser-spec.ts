@@ -2,7 +2,7 @@
 // (SQLite) and a simulated device at the venue's lobby. A group admin adds a unit to a venue
 // (finding the location through its customer), issues a key to the unit's subscriber (the
 // passphrase shown once), sees where it works and that the lobby's node carries it, sees a
-// client that joined with it, suspends and resumes it, is told by code when a key would
+// client that joined with it, suspends, resumes and rotates it, is told by code when a key would
 // repeat a passphrase, creates a scratch-card batch, downloads its CSV, extends and
 // invalidates it, and sets a deny list on the pool's network. Support staff see the same
 // pages on a phone without any action and without a passphrase.
@@ -171,6 +171,20 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await page.locator('tr[data-key="key-1"]').getByRole('button', { name: 'Resume' }).click();
     await page.getByRole('dialog', { name: 'Resume key-1?' }).getByRole('button', { name: 'Resume' }).click();
     await page.locator('tr[data-key="key-1"][data-state="ACTIVE"]').waitFor();
+
+    // A rotation with a chosen start: the new passphrase shown once, and on the lobby's node.
+    await page.locator('tr[data-key="key-1"]').getByRole('button', { name: 'Rotate' }).click();
+    const rotate = page.getByRole('dialog', { name: 'Rotate key-1?' });
+    await rotate.getByLabel('Start (optional)').fill('rotated-');
+    await rotate.getByRole('button', { name: 'Rotate' }).click();
+    const rotated = page.getByRole('status', { name: 'New passphrase of key-1' });
+    const old = passphrase;
+    passphrase = (await rotated.locator('code.secret').textContent()) ?? '';
+    expect(passphrase).toMatch(/^rotated-.{10}$/);
+    await until('the lobby VIF carries the new passphrase', () => (vifConfigs(sim.device).find((r) => r.if_name === POOL_VIF)?.wpa_psks as Map<string, string> | undefined)?.get('key-1') === passphrase);
+    await rotated.getByRole('button', { name: 'Done' }).click();
+    expect(await page.content()).not.toContain(passphrase);
+    expect(await page.content()).not.toContain(old);
 
     // A second key with the first one's passphrase: the API refuses it, and the page says so with the code.
     await issue.getByLabel('Unit').selectOption({ label: 'Apt 4B' });
