@@ -3,7 +3,8 @@
 // (finding the location through its customer), issues a key to the unit's subscriber (the
 // passphrase shown once), sees where it works and that the lobby's node carries it, sees a
 // client that joined with it, suspends, resumes and rotates it, is told by code when a key would
-// repeat a passphrase, creates a scratch-card batch, downloads its CSV, extends and
+// repeat a passphrase, issues and revokes a whole-pool key with an imported passphrase and an
+// end date, creates a scratch-card batch, downloads its CSV, extends and
 // invalidates it, and sets a deny list on the pool's network. Support staff see the same
 // pages on a phone without any action and without a passphrase.
 // Screenshots go to docs/console/.
@@ -197,6 +198,24 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await issue.getByLabel('Passphrase (8 to 63 characters)').fill('short');
     await issue.getByRole('button', { name: 'Issue key' }).click();
     await issue.getByRole('alert', { name: 'Fix these fields' }).filter({ hasText: 'must have 8 to 63 characters' }).waitFor();
+
+    // A staff key for every location of the pool, imported, ending on a date of the venue's clock; then revoked.
+    await issue.getByLabel('Unit').selectOption({ label: 'No unit: every location of the pool' });
+    await issue.getByLabel('Subscriber').fill('Harbour Prop');
+    await issue.getByRole('button', { name: 'Harbour Property Ltd' }).click();
+    await issue.getByLabel('Passphrase (8 to 63 characters)').fill('front desk staff 2030');
+    await issue.getByLabel('Valid until (Europe/Paris)').fill('2030-01-02T10:00');
+    await issue.getByRole('button', { name: 'Issue key' }).click();
+    await issue.getByRole('status').filter({ hasText: 'key-2 issued with the imported passphrase.' }).waitFor();
+    const staffKey = page.locator('tr[data-key="key-2"]');
+    await staffKey.filter({ hasText: 'every location' }).filter({ hasText: 'Harbour Property Ltd' }).filter({ hasText: '2030' }).waitFor();
+    expect(await page.content()).not.toContain('front desk staff 2030');
+    await staffKey.getByRole('button', { name: 'Revoke' }).click();
+    const revoke = page.getByRole('dialog', { name: 'Revoke key-2?' });
+    await revoke.getByText('This cannot be undone.').waitFor();
+    await revoke.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('tr[data-key="key-2"][data-state="REVOKED"]').waitFor();
+    expect(await page.locator('tr[data-key="key-2"]').getByRole('button', { name: 'Rotate' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   }, 150_000);
