@@ -259,7 +259,7 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     expect(await batch.getByRole('button', { name: 'Extend' }).count()).toBe(0);
 
     // A deny list on the lobby network: a bad entry is named before anything is sent.
-    await page.getByRole('button', { name: 'MAC list of Lobby' }).click();
+    await page.getByRole('button', { name: 'Edit the MAC list of Lobby' }).click();
     const macs = page.getByRole('form', { name: 'MAC list of Harbour Residents at Lobby' });
     await macs.getByLabel('MAC addresses, one per line').fill('AA-BB-CC-00-00-99\nnot-a-mac');
     await macs.getByRole('button', { name: 'Save list' }).click();
@@ -289,7 +289,7 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     for (const action of ['Rotate', 'Suspend', 'Revoke', 'Resume', 'New batch', 'Download CSV', 'Extend', 'Invalidate']) {
       expect(await page.getByRole('button', { name: action, exact: true }).count()).toBe(0);
     }
-    expect(await page.getByRole('button', { name: 'MAC list of Lobby' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Edit the MAC list of Lobby' }).count()).toBe(0);
     await keyRow.getByRole('button', { name: 'Sessions' }).click();
     await page.getByRole('table', { name: 'Sessions of key-1' }).locator(`tr[data-mac="${CLIENT_MAC}"]`).waitFor();
     expect(await page.content()).not.toContain(passphrase);

@@ -134,7 +134,7 @@ function PoolNetworkRow({ place, editable }: { place: PoolPlace; editable: boole
           {editable && network !== undefined && !editing && (
             <>
               {' '}
-              <button type="button" className="small" onClick={() => setEditing(true)} aria-label={`MAC list of ${unitName}`}>
+              <button type="button" className="small" onClick={() => setEditing(true)} aria-label={`Edit the MAC list of ${unitName}`}>
                 Edit
               </button>
             </>
