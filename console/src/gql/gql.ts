@@ -56,6 +56,9 @@ type Documents = {
     "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsoleSearchNodesDocument,
     "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n": typeof types.ConsoleSearchServiceIdDocument,
     "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n": typeof types.ConsoleSearchMacDocument,
+    "mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }": typeof types.ConsoleExtendScratchCardsDocument,
+    "mutation ConsoleInvalidateScratchCards($id: ID!) { invalidateScratchCards(id: $id) { id invalidatedAt } }": typeof types.ConsoleInvalidateScratchCardsDocument,
+    "\n  mutation ConsoleCreateScratchCards($input: CreateScratchCardsInput!) {\n    createScratchCards(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleCreateScratchCardsDocument,
     "\n  query ConsoleCustomerLocations($id: ID!) {\n    customer(id: $id) {\n      id\n      locations {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConsoleCustomerLocationsDocument,
     "\n  mutation ConsoleCreateUnit($input: CreateVenueUnitInput!) {\n    createVenueUnit(input: $input) {\n      id\n      name\n      kind\n      locationId\n    }\n  }\n": typeof types.ConsoleCreateUnitDocument,
     "\n  query ConsoleVenueCustomers($groupId: ID!, $search: String) {\n    customers(first: 10, filter: { groupId: $groupId, search: $search }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          email\n          accountId\n        }\n      }\n    }\n  }\n": typeof types.ConsoleVenueCustomersDocument,
@@ -77,9 +80,6 @@ type Documents = {
     "\n  query ConsolePoolNetwork($id: ID!) {\n    wifiNetwork(id: $id) {\n      id\n      ssid\n      securityMode\n      enabled\n      macList {\n        mode\n        macs\n        updatedAt\n      }\n      status {\n        networkId\n        overall\n        nodes {\n          nodeId\n          serial\n          status\n          mismatches {\n            reason\n            ifName\n            column\n          }\n        }\n      }\n    }\n  }\n": typeof types.ConsolePoolNetworkDocument,
     "\n  subscription ConsolePoolNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n        }\n      }\n    }\n  }\n": typeof types.ConsolePoolNetworkStatusDocument,
     "\n  query ConsolePoolFirstNetwork($id: ID!) {\n    wifiNetwork(id: $id) {\n      id\n      ssid\n      securityMode\n    }\n  }\n": typeof types.ConsolePoolFirstNetworkDocument,
-    "\n  mutation ConsoleCreateScratchCards($input: CreateScratchCardsInput!) {\n    createScratchCards(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ConsoleCreateScratchCardsDocument,
-    "mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }": typeof types.ConsoleExtendScratchCardsDocument,
-    "mutation ConsoleInvalidateScratchCards($id: ID!) { invalidateScratchCards(id: $id) { id invalidatedAt } }": typeof types.ConsoleInvalidateScratchCardsDocument,
     "\n  query ConsoleUnitLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      customer {\n        id\n        name\n      }\n      nodes {\n        id\n        connected\n      }\n    }\n  }\n": typeof types.ConsoleUnitLocationDocument,
     "\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      groupId\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        isolateKeys\n        networks {\n          networkId\n          locationId\n        }\n        keys(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.ConsoleVenueDocument,
     "\n  query ConsoleVenues($first: Int, $after: String, $last: Int, $before: String, $platform: Boolean!) {\n    venues(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          id\n          groupId\n          name\n          address\n          timeZone\n          units {\n            id\n            kind\n          }\n          keyPools {\n            id\n          }\n        }\n      }\n    }\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ConsoleVenuesDocument,
@@ -127,6 +127,9 @@ const documents: Documents = {
     "\n  query ConsoleSearchNodes($prefix: String!) {\n    nodes(filter: { serialPrefix: $prefix }, first: 8) {\n      edges {\n        node {\n          id\n          serial\n          model\n          locationId\n          location {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.ConsoleSearchNodesDocument,
     "\n  query ConsoleSearchServiceId($serviceId: String!) {\n    locationsByServiceId(serviceId: $serviceId) {\n      id\n      name\n      serviceId\n      customer {\n        name\n      }\n    }\n  }\n": types.ConsoleSearchServiceIdDocument,
     "\n  query ConsoleSearchMac($mac: String!) {\n    clientsByMac(mac: $mac) {\n      mac\n      locationId\n      nickname\n      hostname\n      connected\n    }\n  }\n": types.ConsoleSearchMacDocument,
+    "mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }": types.ConsoleExtendScratchCardsDocument,
+    "mutation ConsoleInvalidateScratchCards($id: ID!) { invalidateScratchCards(id: $id) { id invalidatedAt } }": types.ConsoleInvalidateScratchCardsDocument,
+    "\n  mutation ConsoleCreateScratchCards($input: CreateScratchCardsInput!) {\n    createScratchCards(input: $input) {\n      id\n      name\n    }\n  }\n": types.ConsoleCreateScratchCardsDocument,
     "\n  query ConsoleCustomerLocations($id: ID!) {\n    customer(id: $id) {\n      id\n      locations {\n        id\n        name\n      }\n    }\n  }\n": types.ConsoleCustomerLocationsDocument,
     "\n  mutation ConsoleCreateUnit($input: CreateVenueUnitInput!) {\n    createVenueUnit(input: $input) {\n      id\n      name\n      kind\n      locationId\n    }\n  }\n": types.ConsoleCreateUnitDocument,
     "\n  query ConsoleVenueCustomers($groupId: ID!, $search: String) {\n    customers(first: 10, filter: { groupId: $groupId, search: $search }) {\n      totalCount\n      edges {\n        node {\n          id\n          name\n          email\n          accountId\n        }\n      }\n    }\n  }\n": types.ConsoleVenueCustomersDocument,
@@ -148,9 +151,6 @@ const documents: Documents = {
     "\n  query ConsolePoolNetwork($id: ID!) {\n    wifiNetwork(id: $id) {\n      id\n      ssid\n      securityMode\n      enabled\n      macList {\n        mode\n        macs\n        updatedAt\n      }\n      status {\n        networkId\n        overall\n        nodes {\n          nodeId\n          serial\n          status\n          mismatches {\n            reason\n            ifName\n            column\n          }\n        }\n      }\n    }\n  }\n": types.ConsolePoolNetworkDocument,
     "\n  subscription ConsolePoolNetworkStatus($networkId: ID!) {\n    wifiNetworkStatusChanged(networkId: $networkId) {\n      networkId\n      overall\n      nodes {\n        nodeId\n        serial\n        status\n        mismatches {\n          reason\n          ifName\n          column\n        }\n      }\n    }\n  }\n": types.ConsolePoolNetworkStatusDocument,
     "\n  query ConsolePoolFirstNetwork($id: ID!) {\n    wifiNetwork(id: $id) {\n      id\n      ssid\n      securityMode\n    }\n  }\n": types.ConsolePoolFirstNetworkDocument,
-    "\n  mutation ConsoleCreateScratchCards($input: CreateScratchCardsInput!) {\n    createScratchCards(input: $input) {\n      id\n      name\n    }\n  }\n": types.ConsoleCreateScratchCardsDocument,
-    "mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }": types.ConsoleExtendScratchCardsDocument,
-    "mutation ConsoleInvalidateScratchCards($id: ID!) { invalidateScratchCards(id: $id) { id invalidatedAt } }": types.ConsoleInvalidateScratchCardsDocument,
     "\n  query ConsoleUnitLocation($id: ID!) {\n    location(id: $id) {\n      id\n      name\n      customer {\n        id\n        name\n      }\n      nodes {\n        id\n        connected\n      }\n    }\n  }\n": types.ConsoleUnitLocationDocument,
     "\n  query ConsoleVenue($id: ID!) {\n    venue(id: $id) {\n      id\n      groupId\n      name\n      address\n      timeZone\n      units {\n        id\n        name\n        kind\n        locationId\n      }\n      keyPools {\n        id\n        name\n        isolateKeys\n        networks {\n          networkId\n          locationId\n        }\n        keys(first: 1) {\n          totalCount\n        }\n      }\n    }\n  }\n": types.ConsoleVenueDocument,
     "\n  query ConsoleVenues($first: Int, $after: String, $last: Int, $before: String, $platform: Boolean!) {\n    venues(first: $first, after: $after, last: $last, before: $before) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n      edges {\n        node {\n          id\n          groupId\n          name\n          address\n          timeZone\n          units {\n            id\n            kind\n          }\n          keyPools {\n            id\n          }\n        }\n      }\n    }\n    me {\n      id\n      groups {\n        id\n        name\n      }\n    }\n    groups(first: 100) @include(if: $platform) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ConsoleVenuesDocument,
@@ -341,6 +341,18 @@ export function graphql(source: "\n  query ConsoleSearchMac($mac: String!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }"): (typeof documents)["mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleInvalidateScratchCards($id: ID!) { invalidateScratchCards(id: $id) { id invalidatedAt } }"): (typeof documents)["mutation ConsoleInvalidateScratchCards($id: ID!) { invalidateScratchCards(id: $id) { id invalidatedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleCreateScratchCards($input: CreateScratchCardsInput!) {\n    createScratchCards(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateScratchCards($input: CreateScratchCardsInput!) {\n    createScratchCards(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ConsoleCustomerLocations($id: ID!) {\n    customer(id: $id) {\n      id\n      locations {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleCustomerLocations($id: ID!) {\n    customer(id: $id) {\n      id\n      locations {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -422,18 +434,6 @@ export function graphql(source: "\n  subscription ConsolePoolNetworkStatus($netw
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsolePoolFirstNetwork($id: ID!) {\n    wifiNetwork(id: $id) {\n      id\n      ssid\n      securityMode\n    }\n  }\n"): (typeof documents)["\n  query ConsolePoolFirstNetwork($id: ID!) {\n    wifiNetwork(id: $id) {\n      id\n      ssid\n      securityMode\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ConsoleCreateScratchCards($input: CreateScratchCardsInput!) {\n    createScratchCards(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation ConsoleCreateScratchCards($input: CreateScratchCardsInput!) {\n    createScratchCards(input: $input) {\n      id\n      name\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }"): (typeof documents)["mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ConsoleInvalidateScratchCards($id: ID!) { invalidateScratchCards(id: $id) { id invalidatedAt } }"): (typeof documents)["mutation ConsoleInvalidateScratchCards($id: ID!) { invalidateScratchCards(id: $id) { id invalidatedAt } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

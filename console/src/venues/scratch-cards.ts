@@ -30,8 +30,10 @@ export function minutesWords(minutes: number): string {
 export const MAX_CARDS = 64;
 export const MAX_MINUTES = 527040;
 
+export type PeriodUnit = 'minutes' | 'hours' | 'days';
+
 /** A period typed as a number and a unit, in minutes, or why it cannot be. */
-export function periodMinutes(amount: string, unit: 'minutes' | 'hours' | 'days'): { minutes: number } | { problem: string } {
+export function periodMinutes(amount: string, unit: PeriodUnit): { minutes: number } | { problem: string } {
   const n = Number(amount);
   if (amount.trim() === '' || !Number.isInteger(n) || n < 1) return { problem: 'a whole number of at least 1' };
   const minutes = n * (unit === 'days' ? 1440 : unit === 'hours' ? 60 : 1);
