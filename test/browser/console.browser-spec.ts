@@ -4,13 +4,13 @@
 // status subscription); the session survives a reload; support sees no edit controls and no
 // passphrase; a wrong password says so; an ended session keeps the form; a client found by
 // MAC, then disconnected (a client kick that succeeds); a platform admin's groups and users;
-// a reboot's progress; a personal key issued on a venue's pool (its passphrase shown once,
-// never to support); an API client registered, approved and deleted; an EBL provider configured.
+// a reboot's progress; an API client registered, approved and deleted; an EBL provider
+// configured. The venue pages have their own spec (venues.browser-spec.ts).
 // Screenshots of the main pages go to docs/console/.
 
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CLAIM_NODE, CREATE_NETWORK, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
+import { CLAIM_NODE, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
 import { SimHandle, startSimDevice, until } from '../e2e/reconciliation/sim-device';
 import { associateClient } from '../e2e/clients/sim-clients';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, login, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
@@ -21,9 +21,6 @@ const REVOKE = `mutation ($id: ID!) { revokeUserSessions(id: $id) { id } }`;
 const CLIENTS = `query ($id: ID!) { location(id: $id) { clients(connectedOnly: true) { mac connected } } }`;
 const REGISTER_CLIENT = `mutation ($input: RegisterApiClientInput!) { registerApiClient(input: $input) { client { id } } }`;
 const APPROVE_CLIENT = `mutation ($id: ID!) { approveApiClientScopes(id: $id) { id } }`;
-const CREATE_VENUE = `mutation ($input: CreateVenueInput!) { createVenue(input: $input) { id } }`;
-const CREATE_UNIT = `mutation ($input: CreateVenueUnitInput!) { createVenueUnit(input: $input) { id } }`;
-const CREATE_POOL = `mutation ($input: CreateKeyPoolInput!) { createKeyPool(input: $input) { id } }`;
 const unavailable = browserUnavailable();
 if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailable}`);
 
@@ -316,64 +313,6 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await context.close();
   }, 90_000);
 
-  it('an admin issues a personal key on a venue\'s pool and sees its passphrase once; support sees the key without it', async () => {
-    const location = customer.locations[0].id;
-    const adminToken = (await login(app, group.adminEmail, USER_PASSWORD)).token;
-    const venue = expectData(await gql<{ createVenue: { id: string } }>(app, CREATE_VENUE, { input: { name: 'Harbour House', address: '1 Quay St', timeZone: 'Europe/Paris' } }, adminToken)).createVenue;
-    expectData(await gql(app, CREATE_UNIT, { input: { venueId: venue.id, locationId: location, name: 'Apt 4B', kind: 'UNIT' } }, adminToken));
-    const network = { kind: 'IOT', isolated: false, ssid: 'Harbour Residents', securityMode: 'WPA2_PSK', passphrase: 'network passphrase', bands: ['BAND_2_4G'] };
-    const networkId = expectData(await gql<{ createWifiNetwork: { id: string } }>(app, CREATE_NETWORK, { locationId: location, input: network }, adminToken)).createWifiNetwork.id;
-    const poolId = expectData(await gql<{ createKeyPool: { id: string } }>(app, CREATE_POOL, { input: { venueId: venue.id, name: 'Residents', networkIds: [networkId] } }, adminToken)).createKeyPool.id;
-
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, USER_PASSWORD);
-    await page.getByRole('link', { name: 'Venues' }).click();
-    await page.getByRole('link', { name: 'Harbour House' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Harbour House' }).waitFor();
-    await page.getByRole('link', { name: 'Apt 4B' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'venue.png') });
-    await page.getByRole('link', { name: 'Residents' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Key pool Residents' }).waitFor();
-    const form = page.getByRole('form', { name: 'Issue a key' });
-    await form.getByLabel('Unit').selectOption({ label: 'Apt 4B' });
-    await form.getByText(`For ${customer.name}, the subscriber of Apt 4B.`).waitFor();
-    await form.getByLabel('Passphrase start (optional)').fill('harbour-');
-    await form.getByRole('button', { name: 'Issue key' }).click();
-    const once = page.getByRole('status', { name: /^Passphrase of key-/ });
-    await once.waitFor();
-    const passphrase = (await once.locator('code.secret').textContent()) ?? '';
-    expect(passphrase.startsWith('harbour-')).toBe(true);
-    const keyRow = page.locator('tr[data-state="ACTIVE"]');
-    await keyRow.filter({ hasText: 'Apt 4B' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'key-pool.png'), fullPage: true });
-    await once.getByRole('button', { name: 'Done' }).click();
-    expect(await page.content()).not.toContain(passphrase);
-    await keyRow.getByRole('button', { name: 'Suspend' }).click();
-    const dialog = page.getByRole('dialog', { name: /^Suspend key-/ });
-    await dialog.getByText('its clients are disconnected').waitFor();
-    await dialog.getByRole('button', { name: 'Suspend' }).click();
-    await page.locator('tr[data-state="SUSPENDED"]').waitFor();
-    await page.locator('tr[data-state="SUSPENDED"]').getByRole('button', { name: 'Resume' }).click();
-    await page.getByRole('dialog', { name: /^Resume key-/ }).getByRole('button', { name: 'Resume' }).click();
-    await keyRow.waitFor();
-    await keyRow.getByRole('button', { name: 'Sessions' }).click();
-    await page.getByText('No session with this key yet.').waitFor();
-    await context.close();
-
-    // Support, on a phone-sized screen.
-    const support = await newPage({ width: 390, height: 844 });
-    await logIn(support.page, supportEmail, USER_PASSWORD);
-    await support.page.getByRole('button', { name: 'Log out' }).waitFor();
-    await support.page.goto(`${base}/#/key-pools/${poolId}`);
-    await support.page.locator('tr[data-state="ACTIVE"]').filter({ hasText: 'Apt 4B' }).waitFor();
-    await support.page.getByText('Passphrases are not shown to support staff.').waitFor();
-    expect(await support.page.getByRole('form', { name: 'Issue a key' }).count()).toBe(0);
-    expect(await support.page.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
-    expect(await support.page.content()).not.toContain(passphrase);
-    expect(await support.page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
-    await support.page.screenshot({ path: join(SCREENSHOTS, 'key-pool-support.png'), fullPage: true });
-    await support.context.close();
-  }, 90_000);
   it('a platform admin registers an API client (its secret shown once), approves its sensitive scope and deletes it', async () => {
     const { context, page } = await newPage();
     await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);

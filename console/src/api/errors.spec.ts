@@ -24,6 +24,13 @@ describe('apiProblem', () => {
     expect(apiProblem(undefined)).toBeUndefined();
   });
 
+  it('keeps the API sentence of a capacity refusal, which names the location and the count', () => {
+    const problem = apiProblem({ graphQLErrors: [{ message: 'location L (network N) would need 65 keys; a VIF carries at most 64', extensions: { code: 'KEY_CAPACITY_EXCEEDED' } }] });
+    expect(problem?.message).toContain('more than 64 keys');
+    expect(problem?.detail).toContain('would need 65 keys');
+    expect(apiProblem({ graphQLErrors: [{ message: 'location 1 not found', extensions: { code: 'NOT_FOUND' } }] })?.detail).toBeUndefined();
+  });
+
   it('recognises an ended session', () => {
     expect(isUnauthenticated({ graphQLErrors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] })).toBe(true);
     expect(isUnauthenticated({ graphQLErrors: [{ message: 'x', extensions: { code: 'FORBIDDEN' } }] })).toBe(false);

@@ -24,6 +24,8 @@ const MESSAGES: Record<string, string> = {
   TOO_MANY_TARGETS: 'The operation would cover too many nodes.',
   FIRMWARE_UNKNOWN: 'No firmware image of that version is in the catalogue.',
   MODEL_MISMATCH: 'Some nodes have no image of that version for their model.',
+  KEY_CAPACITY_EXCEEDED: 'A location would need more than 64 keys, the most one network carries there.',
+  NETWORK_IN_KEY_POOL: 'This network is in a key pool: it must stay WPA2 personal without 6 GHz. Take it out of the pool first.',
   NETWORK: 'The controller cannot be reached. Check your connection.',
 };
 
@@ -39,7 +41,12 @@ export interface ApiProblem {
   /** VALIDATION_FAILED: the offending fields, as the API names them. */
   fields: FieldProblem[];
   retryAfterSeconds?: number;
+  /** The API's own sentence, kept for the codes whose message names what to fix (which location, how many keys). */
+  detail?: string;
 }
+
+/** Codes whose API message is a sentence for people (no query text or internals): shown under the console's words. */
+const DETAILED: ReadonlySet<string> = new Set(['KEY_CAPACITY_EXCEEDED', 'CONFLICT']);
 
 export function messageForCode(code: string): string {
   return MESSAGES[code] ?? `The request failed (${code}).`;
@@ -56,6 +63,7 @@ export function apiProblem(error: ApiErrorLike | undefined): ApiProblem | undefi
   const fields = Array.isArray(first.extensions?.fields) ? (first.extensions.fields as unknown[]).filter(isFieldProblem) : [];
   const retry = first.extensions?.retryAfterSeconds;
   const problem: ApiProblem = { code, message: messageForCode(code), fields };
+  if (DETAILED.has(code) && first.message !== '') problem.detail = first.message;
   if (typeof retry === 'number') {
     problem.retryAfterSeconds = retry;
     problem.message = `${problem.message} (about ${Math.ceil(retry)} s)`;

@@ -22,7 +22,8 @@ export function ErrorNote({ error }: { error: CombinedError | undefined }) {
   if (problem === undefined) return null;
   return (
     <div className="error-note" role="alert" data-code={problem.code}>
-      <strong>{problem.message}</strong>
+      <strong>{problem.message}</strong> <code className="error-code">{problem.code}</code>
+      {problem.detail !== undefined && <p className="error-detail">{problem.detail}</p>}
       {problem.fields.length > 0 && (
         <ul>
           {problem.fields.map((f) => (

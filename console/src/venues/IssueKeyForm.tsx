@@ -1,10 +1,14 @@
-// Issuing a personal key to the subscriber of a unit (admins): the unit's location's customer
-// gets a key opening the unit and the common areas; the passphrase is shown once.
+// Issuing a personal key (admins): to the subscriber of a unit (the unit's location's
+// customer, or another customer chosen), or for every location of the pool; the passphrase
+// generated from an optional start or imported; an optional validity window in the venue's
+// time zone. A generated passphrase is shown once.
 
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { ErrorNote } from '../ui/ui';
+import { CustomerPicker, type PickedCustomer } from './CustomerPicker';
+import { issueKeyInput, USER_PART_MAX, type FieldProblem, type PassphraseSource } from './key-form';
 import { OncePassphrase } from './OncePassphrase';
 
 const UnitCustomer = graphql(`
@@ -34,48 +38,118 @@ export interface UnitChoice {
   locationId: string;
 }
 
-export function IssueKeyForm({ poolId, units, onIssued }: { poolId: string; units: readonly UnitChoice[]; onIssued(): void }) {
+export function IssueKeyForm(props: { poolId: string; groupId: string; timeZone: string; units: readonly UnitChoice[]; onIssued(): void }) {
   const [unitId, setUnitId] = useState('');
+  const [other, setOther] = useState<PickedCustomer | undefined>();
+  const [choosing, setChoosing] = useState(false);
+  const [source, setSource] = useState<PassphraseSource>('generated');
   const [userPart, setUserPart] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [validFrom, setValidFrom] = useState('');
+  const [validUntil, setValidUntil] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [shown, setShown] = useState<{ keyName: string; passphrase: string } | undefined>();
-  const unit = units.find((u) => u.id === unitId);
+  const [issuedImported, setIssuedImported] = useState<string | undefined>();
+  const unit = props.units.find((u) => u.id === unitId);
   const [owner] = useQuery({ query: UnitCustomer, variables: { id: unit?.locationId ?? '' }, pause: unit === undefined });
-  const customer = unit !== undefined ? owner.data?.location.customer : undefined;
+  const unitCustomer = unit !== undefined ? owner.data?.location.customer : undefined;
+  const wholePool = unitId === 'ALL';
+  const customer = choosing || wholePool ? other : unitCustomer;
   const [result, issue] = useMutation(Issue);
   const id = useId();
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    if (customer === undefined || unit === undefined) return;
-    const answer = await issue({ input: { poolId, customerId: customer.id, unitId: unit.id, userPart: userPart.trim() === '' ? undefined : userPart.trim() } });
-    const key = answer.data?.issuePersonalKey;
-    if (key?.passphrase != null) {
-      setShown({ keyName: key.keyName, passphrase: key.passphrase });
-      setUserPart('');
-      onIssued();
+    const built = issueKeyInput(props.poolId, { unitId: wholePool ? '' : unitId, customerId: customer?.id ?? '', source, userPart, passphrase, validFrom, validUntil }, props.timeZone);
+    if ('problems' in built) {
+      setProblems(built.problems);
+      return;
     }
+    setProblems([]);
+    const answer = await issue({ input: built.input });
+    const key = answer.data?.issuePersonalKey;
+    if (key === undefined) return;
+    if (source === 'generated' && key.passphrase != null) setShown({ keyName: key.keyName, passphrase: key.passphrase });
+    else setIssuedImported(key.keyName);
+    setUserPart('');
+    setPassphrase('');
+    props.onIssued();
   };
   return (
-    <form className="filters" onSubmit={(e) => void submit(e)} aria-label="Issue a key">
+    <form className="card form-card" onSubmit={(e) => void submit(e)} aria-label="Issue a key">
+      <h3>Issue a key</h3>
       <div>
         <label htmlFor={`${id}-unit`}>Unit</label>
-        <select id={`${id}-unit`} value={unitId} onChange={(e) => setUnitId(e.target.value)} required>
+        <select
+          id={`${id}-unit`}
+          value={unitId}
+          onChange={(e) => {
+            setUnitId(e.target.value);
+            setChoosing(false);
+            setOther(undefined);
+          }}
+          required
+        >
           <option value="">Choose a unit</option>
-          {units.map((u) => (
+          {props.units.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name}
             </option>
           ))}
+          <option value="ALL">No unit: every location of the pool</option>
         </select>
       </div>
-      <div>
-        <label htmlFor={`${id}-part`}>Passphrase start (optional)</label>
-        <input id={`${id}-part`} value={userPart} onChange={(e) => setUserPart(e.target.value)} autoComplete="off" maxLength={40} />
+      {unit !== undefined && !choosing && (
+        <p className="muted">
+          {unitCustomer !== undefined ? `For ${unitCustomer.name}, the subscriber of ${unit.name}.` : 'The key goes to the subscriber of the unit.'}{' '}
+          <button type="button" className="small" onClick={() => setChoosing(true)}>
+            Another subscriber
+          </button>
+        </p>
+      )}
+      {(choosing || wholePool) && <CustomerPicker groupId={props.groupId} label="Subscriber" value={other} onChange={setOther} />}
+      <fieldset>
+        <legend>Passphrase</legend>
+        <label>
+          <input type="radio" name={`${id}-source`} checked={source === 'generated'} onChange={() => setSource('generated')} /> Generated (shown once)
+        </label>
+        <label>
+          <input type="radio" name={`${id}-source`} checked={source === 'imported'} onChange={() => setSource('imported')} /> Imported (typed here)
+        </label>
+      </fieldset>
+      {source === 'generated' ? (
+        <div>
+          <label htmlFor={`${id}-part`}>Passphrase start (optional)</label>
+          <input id={`${id}-part`} value={userPart} onChange={(e) => setUserPart(e.target.value)} autoComplete="off" maxLength={USER_PART_MAX} />
+        </div>
+      ) : (
+        <div>
+          <label htmlFor={`${id}-pass`}>Passphrase (8 to 63 characters)</label>
+          <input id={`${id}-pass`} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" maxLength={63} />
+        </div>
+      )}
+      <div className="filters">
+        <label>
+          Valid from ({props.timeZone}) <input type="datetime-local" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+        </label>
+        <label>
+          Valid until ({props.timeZone}) <input type="datetime-local" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} />
+        </label>
       </div>
-      <p className="muted">{customer !== undefined ? `For ${customer.name}, the subscriber of ${unit?.name ?? ''}.` : 'The key goes to the subscriber of the unit.'}</p>
+      <p className="muted">Empty: from now, with no end.</p>
+      {problems.length > 0 && (
+        <ul className="error-note" role="alert" aria-label="Fix these fields">
+          {problems.map((p) => (
+            <li key={p.field}>
+              <code>{p.field}</code>: {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <button type="submit" className="primary" disabled={customer === undefined || result.fetching}>
         Issue key
       </button>
       <ErrorNote error={result.error ?? owner.error} />
+      {issuedImported !== undefined && result.error === undefined && <p role="status">{issuedImported} issued with the imported passphrase.</p>}
       {shown !== undefined && <OncePassphrase label={`Passphrase of ${shown.keyName}`} value={shown.passphrase} onDone={() => setShown(undefined)} />}
     </form>
   );

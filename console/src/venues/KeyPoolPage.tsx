@@ -1,6 +1,9 @@
-// A key pool: its keys with their state and unit; admins issue, rotate, suspend, resume and
-// revoke them (a new passphrase is shown once), support reads them. The page never asks the
-// API for a stored passphrase.
+// A key pool: where it is deployed (SSID, security, convergence per node, MAC lists), its
+// keys a page at a time (state, subscriber, unit, validity in the venue's time zone, where
+// each works and whether it is there, its sessions), and its scratch-card batches. Admins
+// issue, rotate, suspend, resume and revoke keys and manage batches and MAC lists; support
+// reads. The page never asks the API for a stored passphrase: a generated one is shown once,
+// from the answer of the mutation that made it.
 
 import { Fragment, useState } from 'react';
 import { useQuery } from 'urql';
@@ -12,19 +15,33 @@ import { Badge, ErrorNote, formatTime, Loading, PageTitle } from '../ui/ui';
 import { IssueKeyForm } from './IssueKeyForm';
 import { KeyActions } from './KeyActions';
 import { KeySessions } from './KeySessions';
+import { KeyWhere } from './KeyWhere';
+import { PoolNetworks } from './PoolNetworks';
+import { ScratchCards } from './ScratchCards';
 import { stateTone } from './key-actions';
+import { formatInZone } from './key-form';
+import { coverageWords, keyPlaces, poolCoverage, poolPlaces } from './venue-layout';
 
 const PoolQuery = graphql(`
-  query ConsoleKeyPool($id: ID!) {
+  query ConsoleKeyPool($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
     keyPool(id: $id) {
       id
       name
       venueId
+      groupId
+      isolateKeys
       networks {
         networkId
+        locationId
       }
-      keys(first: 100) {
+      keys(first: $first, after: $after, last: $last, before: $before) {
         totalCount
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          startCursor
+          endCursor
+        }
         edges {
           node {
             id
@@ -32,11 +49,27 @@ const PoolQuery = graphql(`
             keyName
             state
             unitId
+            customerId
+            batchId
+            firstUsedAt
             validFrom
             validUntil
             rotatedAt
             createdAt
           }
+        }
+      }
+      scratchCardBatches {
+        id
+        name
+        validForMinutes
+        createdAt
+        invalidatedAt
+        cards {
+          id
+          keyName
+          state
+          firstUsedAt
         }
       }
     }
@@ -47,6 +80,7 @@ const PoolVenueQuery = graphql(`
     venue(id: $id) {
       id
       name
+      timeZone
       units {
         id
         name
@@ -56,38 +90,70 @@ const PoolVenueQuery = graphql(`
     }
   }
 `);
+const CustomerNameQuery = graphql(`
+  query ConsoleKeyCustomer($id: ID!) {
+    customer(id: $id) {
+      id
+      name
+    }
+  }
+`);
+
+const PAGE = 25;
+type Cursor = { after?: string; before?: string };
+type Open = { id: string; what: 'sessions' | 'where' };
 
 export function KeyPoolPage({ params }: { params: Params }) {
   const role = useRole();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: PoolQuery, variables: { id: params.id } });
+  const [cursor, setCursor] = useState<Cursor>({});
+  const page = cursor.before !== undefined ? { last: PAGE, before: cursor.before } : { first: PAGE, after: cursor.after };
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PoolQuery, variables: { id: params.id, ...page } });
   const pool = data?.keyPool;
   const [venueResult] = useQuery({ query: PoolVenueQuery, variables: { id: pool?.venueId ?? '' }, pause: pool === undefined });
-  const [sessionsOf, setSessionsOf] = useState<string | undefined>();
+  const [open, setOpen] = useState<Open | undefined>();
   if (pool === undefined) return fetching ? <Loading what="the key pool" /> : <ErrorNote error={error} />;
   const venue = venueResult.data?.venue;
-  const unitName = (unitId: string | null | undefined): string => (unitId == null ? 'every location' : (venue?.units.find((u) => u.id === unitId)?.name ?? 'a unit'));
+  const units = venue?.units ?? [];
+  const timeZone = venue?.timeZone ?? 'UTC';
+  const places = poolPlaces(pool.networks, units);
+  const batchName = new Map(pool.scratchCardBatches.map((b) => [b.id, b.name]));
+  const opens = (k: { unitId?: string | null; batchId?: string | null }): string => {
+    if (k.batchId != null) return `every location (scratch card, ${batchName.get(k.batchId) ?? 'a batch'})`;
+    if (k.unitId == null) return 'every location';
+    return units.find((u) => u.id === k.unitId)?.name ?? 'a unit';
+  };
   const editable = canEdit(role);
+  const reload = (): void => refetch({ requestPolicy: 'network-only' });
   const keys = pool.keys.edges.map((e) => e.node);
+  const info = pool.keys.pageInfo;
+  const toggle = (id: string, what: Open['what']): void => setOpen(open?.id === id && open.what === what ? undefined : { id, what });
   return (
     <section>
       <PageTitle sub={venue !== undefined ? <a href={href('/venues/:id', { id: venue.id })}>Back to {venue.name}</a> : undefined}>{`Key pool ${pool.name}`}</PageTitle>
       <p className="muted">
-        On {pool.networks.length} network{pool.networks.length === 1 ? '' : 's'}. {editable ? 'A passphrase is shown once, when the key is issued or rotated.' : 'Passphrases are not shown to support staff.'}
+        On {pool.networks.length} network{pool.networks.length === 1 ? '' : 's'} ({coverageWords(poolCoverage(pool.networks, units))}).{' '}
+        {pool.isolateKeys ? 'Keys are kept apart: the devices of one key do not reach those of another. ' : ''}
+        {editable ? 'A passphrase is shown once, when the key is issued or rotated.' : 'Passphrases are not shown to support staff.'}
       </p>
-      {editable && venue !== undefined && <IssueKeyForm poolId={pool.id} units={venue.units.filter((u) => u.kind === 'UNIT')} onIssued={() => refetch({ requestPolicy: 'network-only' })} />}
+      <h2>Where it is deployed</h2>
+      <PoolNetworks places={places} editable={editable} />
       <h2>Keys</h2>
-      {pool.keys.totalCount > keys.length && <p className="muted">The first {keys.length} of {pool.keys.totalCount} keys, by slot.</p>}
+      {editable && venue !== undefined && <IssueKeyForm poolId={pool.id} groupId={pool.groupId} timeZone={timeZone} units={units.filter((u) => u.kind === 'UNIT')} onIssued={reload} />}
+      <p className="muted">
+        {pool.keys.totalCount} key{pool.keys.totalCount === 1 ? '' : 's'} (revoked ones included), by slot, {PAGE} at a time. Validity in the venue's time ({timeZone}).
+      </p>
       <div className="table-wrap">
-        <table>
+        <table aria-label="Keys">
           <thead>
             <tr>
               <th scope="col">Key</th>
               <th scope="col">State</th>
+              <th scope="col">Subscriber</th>
               <th scope="col">Opens</th>
               <th scope="col">Valid</th>
               <th scope="col">Rotated</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">Details and actions</span>
               </th>
             </tr>
           </thead>
@@ -101,35 +167,57 @@ export function KeyPoolPage({ params }: { params: Params }) {
                   <td>
                     <Badge tone={stateTone(k.state)}>{k.state.toLowerCase()}</Badge>
                   </td>
-                  <td>{unitName(k.unitId)}</td>
                   <td>
-                    {k.validFrom != null ? formatTime(k.validFrom) : 'now'} – {k.validUntil != null ? formatTime(k.validUntil) : 'no end'}
+                    <CustomerName id={k.customerId} />
+                  </td>
+                  <td>{opens(k)}</td>
+                  <td>
+                    {k.batchId != null && k.firstUsedAt == null ? 'from first use' : `${k.validFrom != null ? formatInZone(k.validFrom, timeZone) : 'now'} – ${k.validUntil != null ? formatInZone(k.validUntil, timeZone) : 'no end'}`}
                   </td>
                   <td>{formatTime(k.rotatedAt)}</td>
                   <td>
-                    <button type="button" className="small" aria-expanded={sessionsOf === k.id} onClick={() => setSessionsOf(sessionsOf === k.id ? undefined : k.id)}>
-                      Sessions
-                    </button>
-                    {editable && <KeyActions id={k.id} keyName={k.keyName} state={k.state} />}
+                    <div className="actions">
+                      <button type="button" className="small" aria-expanded={open?.id === k.id && open.what === 'where'} onClick={() => toggle(k.id, 'where')}>
+                        Where
+                      </button>
+                      <button type="button" className="small" aria-expanded={open?.id === k.id && open.what === 'sessions'} onClick={() => toggle(k.id, 'sessions')}>
+                        Sessions
+                      </button>
+                    </div>
+                    {editable && <KeyActions id={k.id} keyName={k.keyName} state={k.state} onChanged={reload} />}
                   </td>
                 </tr>
-                {sessionsOf === k.id && (
+                {open?.id === k.id && (
                   <tr>
-                    <td colSpan={6}>
-                      <KeySessions id={k.id} keyName={k.keyName} />
-                    </td>
+                    <td colSpan={7}>{open.what === 'sessions' ? <KeySessions id={k.id} keyName={k.keyName} /> : <KeyWhere keyName={k.keyName} state={k.state} validFrom={k.validFrom} places={keyPlaces(k, places)} />}</td>
                   </tr>
                 )}
               </Fragment>
             ))}
             {keys.length === 0 && (
               <tr>
-                <td colSpan={6}>No key in this pool yet.</td>
+                <td colSpan={7}>No key in this pool yet.</td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
+      {(info.hasPreviousPage || info.hasNextPage) && (
+        <nav className="actions pager" aria-label="Pages of keys">
+          <button type="button" className="small" disabled={!info.hasPreviousPage || info.startCursor == null} onClick={() => setCursor({ before: info.startCursor ?? undefined })}>
+            Previous
+          </button>
+          <button type="button" className="small" disabled={!info.hasNextPage || info.endCursor == null} onClick={() => setCursor({ after: info.endCursor ?? undefined })}>
+            Next
+          </button>
+        </nav>
+      )}
+      <ScratchCards poolId={pool.id} groupId={pool.groupId} batches={pool.scratchCardBatches} editable={editable} onChanged={reload} />
     </section>
   );
+}
+
+function CustomerName({ id }: { id: string }) {
+  const [{ data }] = useQuery({ query: CustomerNameQuery, variables: { id } });
+  return data !== undefined ? <a href={href('/customers/:id', { id })}>{data.customer.name}</a> : <span className="muted">…</span>;
 }

@@ -1,21 +1,35 @@
-// The venues of the caller's groups (buildings, campuses) with their units and key pools.
+// The venues of the caller's groups (buildings, campuses), by name, a page at a time, with
+// their group, units and key pools. The API lists the venues of all the caller's groups at
+// once (it has no group filter); the group of each is shown.
 
+import { useState } from 'react';
 import { useQuery } from 'urql';
+import { isPlatformAdmin } from '../auth/session';
+import { useRole } from '../auth/SessionContext';
 import { href } from '../app/router';
 import { graphql } from '../gql';
 import { ErrorNote, Loading, PageTitle } from '../ui/ui';
 
 const VenuesQuery = graphql(`
-  query ConsoleVenues {
-    venues(first: 100) {
+  query ConsoleVenues($first: Int, $after: String, $last: Int, $before: String, $platform: Boolean!) {
+    venues(first: $first, after: $after, last: $last, before: $before) {
       totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
       edges {
         node {
           id
+          groupId
           name
           address
+          timeZone
           units {
             id
+            kind
           }
           keyPools {
             id
@@ -23,46 +37,88 @@ const VenuesQuery = graphql(`
         }
       }
     }
+    me {
+      id
+      groups {
+        id
+        name
+      }
+    }
+    groups(first: 100) @include(if: $platform) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
   }
 `);
 
+const PAGE = 50;
+type Cursor = { after?: string; before?: string };
+
 export function VenuesPage() {
-  const [{ data, fetching, error }] = useQuery({ query: VenuesQuery });
+  const platform = isPlatformAdmin(useRole());
+  const [cursor, setCursor] = useState<Cursor>({});
+  const variables = cursor.before !== undefined ? { last: PAGE, before: cursor.before, platform } : { first: PAGE, after: cursor.after, platform };
+  const [{ data, fetching, error }] = useQuery({ query: VenuesQuery, variables });
   if (data === undefined) return fetching ? <Loading what="venues" /> : <ErrorNote error={error} />;
   const venues = data.venues.edges.map((e) => e.node);
+  const groups = new Map([...(data.groups?.edges.map((e) => e.node) ?? []), ...data.me.groups].map((g) => [g.id, g.name]));
+  const info = data.venues.pageInfo;
   return (
     <section>
       <PageTitle>Venues</PageTitle>
-      {data.venues.totalCount > venues.length && <p className="muted">The first {venues.length} of {data.venues.totalCount} venues, by name.</p>}
+      <p className="muted">
+        {data.venues.totalCount} venue{data.venues.totalCount === 1 ? '' : 's'} in your groups, by name.
+      </p>
       <div className="table-wrap">
-        <table>
+        <table aria-label="Venues">
           <thead>
             <tr>
               <th scope="col">Venue</th>
+              <th scope="col">Group</th>
               <th scope="col">Address</th>
               <th scope="col">Units</th>
+              <th scope="col">Common areas</th>
               <th scope="col">Key pools</th>
             </tr>
           </thead>
           <tbody>
-            {venues.map((v) => (
-              <tr key={v.id}>
-                <th scope="row">
-                  <a href={href('/venues/:id', { id: v.id })}>{v.name}</a>
-                </th>
-                <td>{v.address ?? '—'}</td>
-                <td>{v.units.length}</td>
-                <td>{v.keyPools.length}</td>
-              </tr>
-            ))}
+            {venues.map((v) => {
+              const units = v.units.filter((u) => u.kind === 'UNIT').length;
+              return (
+                <tr key={v.id}>
+                  <th scope="row">
+                    <a href={href('/venues/:id', { id: v.id })}>{v.name}</a>
+                  </th>
+                  <td>{groups.get(v.groupId) ?? '—'}</td>
+                  <td>{v.address ?? '—'}</td>
+                  <td>{units}</td>
+                  <td>{v.units.length - units}</td>
+                  <td>{v.keyPools.length}</td>
+                </tr>
+              );
+            })}
             {venues.length === 0 && (
               <tr>
-                <td colSpan={4}>No venue in your groups.</td>
+                <td colSpan={6}>No venue in your groups.</td>
               </tr>
             )}
           </tbody>
         </table>
       </div>
+      {(info.hasPreviousPage || info.hasNextPage) && (
+        <nav className="actions pager" aria-label="Pages of venues">
+          <button type="button" className="small" disabled={!info.hasPreviousPage || info.startCursor == null} onClick={() => setCursor({ before: info.startCursor ?? undefined })}>
+            Previous
+          </button>
+          <button type="button" className="small" disabled={!info.hasNextPage || info.endCursor == null} onClick={() => setCursor({ after: info.endCursor ?? undefined })}>
+            Next
+          </button>
+        </nav>
+      )}
     </section>
   );
 }
