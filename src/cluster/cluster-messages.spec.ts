@@ -10,7 +10,7 @@ describe('cluster messages', () => {
         mismatches: [{ ifName: 'home-ap-24', reason: 'CONFIG_DIFFERS', column: 'security', config: new Map([['encryption', 'WPA-PSK']]), desired: new Map([['encryption', 'OPEN']]) }],
         failsAt: new Date('2026-01-01T00:00:00Z'),
       },
-      { networkId: 'n2', status: 'APPLIED' as const, mismatches: [] },
+      { networkId: 'n2', status: 'APPLIED' as const, mismatches: [], version: 1767225600123 },
     ];
     const wire = JSON.parse(JSON.stringify(encodeStatuses(statuses))) as unknown;
     expect(decodeStatuses(wire)).toEqual(statuses);

@@ -149,6 +149,7 @@ export function decodeStatuses(encoded: unknown): NodeNetworkStatus[] | 'offline
       status: s.status as NodeNetworkStatus['status'],
       mismatches: reviveMaps(s.mismatches) as NodeNetworkStatus['mismatches'],
       ...(failsAt !== undefined ? { failsAt } : {}),
+      ...(typeof s.version === 'number' ? { version: s.version } : {}),
     };
   });
 }

@@ -138,6 +138,7 @@ export class DesiredStateService {
       return [
         {
           id: n.id,
+          version: n.updatedAt.getTime(),
           slot,
           kind: n.kind,
           ssid: n.ssid,

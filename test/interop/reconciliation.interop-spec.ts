@@ -16,6 +16,7 @@ import { until } from './support/until';
 const DB = 'Open_vSwitch';
 const SERIAL = 'SN-RECON-1';
 const STATUS = `query ($id: ID!) { wifiNetwork(id: $id) { id ssid status { overall nodes { serial status mismatches { ifName reason column } } } } }`;
+const UPDATE_NETWORK_STATUS = `mutation ($id: ID!, $input: UpdateWifiNetworkInput!) { updateWifiNetwork(id: $id, input: $input) { id status { overall } } }`;
 const UNCLAIMED = `query { unclaimedNodes { serial model firmwareVersion connected } }`;
 const NODE_VIFS = `query ($id: ID!) { node(id: $id) { connected model firmwareVersion radios { band ifName } vifs { ifName band inSync config state } } }`;
 
@@ -143,6 +144,26 @@ describeWithOvsdb('reconciliation with a real OpenSync ovsdb-server', () => {
     expect(uuidsAfter).toEqual(uuidsBefore);
     await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
     await expectStateMatches();
+  });
+
+  it('right after a change is answered, the status is not APPLIED until the device has it', async () => {
+    await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
+    // The device stops answering (its ovsdb-server is stopped, the connection stays open): the
+    // pass for the change cannot finish, so the status kept from the last pass is the old one.
+    device.pause();
+    try {
+      const changed = expectData(await gql<{ updateWifiNetwork: { status: { overall: string } } }>(app, UPDATE_NETWORK_STATUS, { id: primaryId, input: { ssid: 'Frozen Device' } }, admin));
+      expect(changed.updateWifiNetwork.status.overall).toBe('PENDING');
+      const after = await status(primaryId);
+      expect(after.status.overall).toBe('PENDING');
+      expect(after.status.nodes).toEqual([expect.objectContaining({ serial: SERIAL, status: 'PENDING' })]);
+    } finally {
+      device.resume();
+    }
+    await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED');
+    expect((await selectRows(device, 'Wifi_VIF_State')).filter((r) => r.ssid === 'Frozen Device')).toHaveLength(2);
+    expectData(await gql(app, UPDATE_NETWORK, { id: primaryId, input: { ssid: 'Renamed Home' } }, admin));
+    await until('status APPLIED', async () => (await status(primaryId)).status.overall === 'APPLIED' && (await selectRows(device, 'Wifi_VIF_State')).filter((r) => r.ssid === 'Renamed Home').length === 2);
   });
 
   it('a second network gets slot 2; deleting it removes its VIFs and leaves the rest', async () => {

@@ -118,6 +118,16 @@ export class OvsdbServerProcess {
     return JSON.parse(out) as unknown[];
   }
 
+  /** Freezes the server (SIGSTOP): its connections stay open and nothing is answered. */
+  pause(): void {
+    if (this.isRunning) this.child?.kill('SIGSTOP');
+  }
+
+  /** Lets a paused server run again (SIGCONT). */
+  resume(): void {
+    if (this.isRunning) this.child?.kill('SIGCONT');
+  }
+
   /** Ends the server abruptly, like a device losing power, and waits for it to be gone. */
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (this.isRunning) this.child?.kill(signal);

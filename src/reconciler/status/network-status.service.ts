@@ -104,7 +104,9 @@ export class NetworkStatusService {
     const nodes = await this.nodesByLocation.find(network.locationId);
     const views = nodes.map((node): NodeStatusView => {
       const result = this.results.get(node.id)?.byNetwork.get(network.id);
-      if (result !== undefined) return { nodeId: node.id, serial: node.serialNumber, status: result.status, mismatches: result.mismatches };
+      // A result for another version of the network (the change just committed, its pass not
+      // done yet) says nothing about this one: the node is waiting for it.
+      if (result !== undefined && isCurrent(result, network)) return { nodeId: node.id, serial: node.serialNumber, status: result.status, mismatches: result.mismatches };
       // Connected but not yet evaluated for this network (a pass is on its way).
       const status: NetworkNodeStatus = this.results.has(node.id) || node.connected ? 'PENDING' : 'OFFLINE';
       return { nodeId: node.id, serial: node.serialNumber, status, mismatches: [] };
@@ -115,6 +117,11 @@ export class NetworkStatusService {
   complete(): void {
     this.changedSubject.complete();
   }
+}
+
+/** Whether `result` was computed for the network as it is now (results without a version: yes). */
+export function isCurrent(result: NodeNetworkStatus, network: Pick<WifiNetwork, 'updatedAt'>): boolean {
+  return result.version === undefined || result.version === network.updatedAt.getTime();
 }
 
 /** Interface, column and reason of each mismatch; never the values (a passphrase is one). */

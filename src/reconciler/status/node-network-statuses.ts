@@ -29,6 +29,8 @@ export interface NodeNetworkStatus {
   mismatches: NodeStatusMismatch[];
   /** When this status turns FAILED unless the device converges first (PENDING only). */
   failsAt?: Date;
+  /** The version of the network (DesiredNetwork.version) this status was computed for. */
+  version?: number;
 }
 
 /** A convergence mismatch, or a VIF the device cannot carry (reason = the skip reason). */
@@ -115,9 +117,10 @@ export function nodeNetworkStatuses(input: NodeNetworkStatusInput): NodeNetworkS
     const skipped: NodeStatusMismatch[] = input.desired.skipped
       .filter((s) => s.networkId === network.id)
       .map((s) => ({ ifName: '', reason: s.reason, column: `radio ${s.radioBand}` }));
-    if (skipped.length > 0) return { networkId: network.id, status: 'FAILED', mismatches: [...result.mismatches, ...skipped] };
+    const version = network.version === undefined ? {} : { version: network.version };
+    if (skipped.length > 0) return { networkId: network.id, status: 'FAILED', mismatches: [...result.mismatches, ...skipped], ...version };
     const failsAt = result.status === 'PENDING' ? new Date(since.getTime() + input.failAfterMs) : undefined;
-    return { networkId: network.id, status: result.status, mismatches: result.mismatches, failsAt };
+    return { networkId: network.id, status: result.status, mismatches: result.mismatches, failsAt, ...version };
   });
 }
 

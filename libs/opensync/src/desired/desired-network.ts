@@ -15,6 +15,12 @@ export type SecurityMode = 'OPEN' | 'WPA2_PSK' | 'WPA3_SAE' | 'WPA2_WPA3';
 
 export interface DesiredNetwork {
   id: string;
+  /**
+   * Which version of the model's network this is (its last change, ms since the epoch). A
+   * status computed from an older version is not the current network's status: it reads
+   * PENDING until a pass plans the current one (src/reconciler/status).
+   */
+  version?: number;
   /** 1..7, persisted per location by the app; PRIMARY gets 1. */
   slot: number;
   kind: NetworkKind;
