@@ -11,6 +11,7 @@ import type { AppConfig } from '../config/app-config';
 import { ClusterBus } from './cluster-bus.service';
 import type { ClusterConfig } from './cluster-config';
 import { END_LEASE, LIVE_INSTANCES, RENEW_LEASE } from './cluster-sql';
+import { LeaseConnection } from './lease-connection';
 
 export interface LiveInstance {
   id: string;
@@ -35,12 +36,20 @@ export class InstanceRegistry {
   onLeaseLost: () => void = () => undefined;
   onMembership: (change: MembershipChange) => void = () => undefined;
   readonly stats = { renewals: 0, renewalFailures: 0, leasesLost: 0 };
+  /** The lease's own connection (lease-connection.ts), opened on first use. */
+  private connection: LeaseConnection | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly bus: ClusterBus,
   ) {}
+
+  private get lease(): LeaseConnection {
+    // A renewal must answer within a third of the lease: the next one is due by then.
+    this.connection ??= new LeaseConnection(this.dataSource.options, Math.floor(this.cluster.leaseMs / 3));
+    return this.connection;
+  }
 
   private get cluster(): ClusterConfig {
     if (this.config.cluster === undefined) throw new Error('the instance registry is used without CLUSTER_NATS_URL');
@@ -89,7 +98,9 @@ export class InstanceRegistry {
   private async renew(): Promise<void> {
     const cluster = this.cluster;
     const asked = Date.now();
-    const rows = (await this.dataSource.query(RENEW_LEASE, [cluster.instanceId, cluster.deviceAddress, cluster.leaseMs])) as Array<{ remaining_ms: number }>;
+    const rows = await this.lease.query<{ remaining_ms: number }>(RENEW_LEASE, [cluster.instanceId, cluster.deviceAddress, cluster.leaseMs]);
+    const took = Date.now() - asked;
+    if (took > cluster.leaseMs / 10) this.logger.warn(`lease renewal took ${took} ms (lease ${cluster.leaseMs} ms)`);
     // Counted from before the statement was sent, less a tenth for timers firing late.
     this.validUntil = asked + Number(rows[0].remaining_ms) - Math.floor(cluster.leaseMs / 10);
     this.holding = true;
@@ -98,7 +109,7 @@ export class InstanceRegistry {
     if (this.expiry) clearTimeout(this.expiry);
     this.expiry = setTimeout(() => this.checkLease(), Math.max(0, this.validUntil - Date.now()) + 1);
     this.expiry.unref();
-    const live = (await this.dataSource.query(LIVE_INSTANCES)) as Array<{ id: string; device_address: string }>;
+    const live = await this.lease.query<{ id: string; device_address: string }>(LIVE_INSTANCES);
     this.setLive(live.map((r) => ({ id: r.id, deviceAddress: r.device_address })));
   }
 
@@ -127,6 +138,7 @@ export class InstanceRegistry {
     if (this.timer) clearTimeout(this.timer);
     if (this.expiry) clearTimeout(this.expiry);
     this.validUntil = 0;
-    await this.dataSource.query(END_LEASE, [this.instanceId]).catch(() => undefined);
+    await this.lease.query(END_LEASE, [this.instanceId]).catch(() => undefined);
+    await this.connection?.close();
   }
 }
