@@ -11,7 +11,7 @@ export interface FleetOptions {
   /** Where devices dial: manager_addr, or redirector_addr when `redirector` is set. */
   readonly controller: string;
   /** Devices boot with this redirector_addr and no manager_addr (the cluster's redirector). */
-  readonly redirector: boolean;
+  readonly redirector?: boolean;
   readonly serialPrefix: string;
   readonly applyDelayMs: number;
   readonly faultRate: number;
