@@ -5,11 +5,13 @@
 
 import { ControllerProcess } from '../fleet/controller-process';
 import { freePort } from '../fleet/free-port';
+import { wallClock } from './cluster-fleet';
 
 export const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 const SESSION_LINE = /\[serial=(\S+) [^\]]*\] (connected \(node|disconnected:)/;
 const LIVE_LINE = /live instances: ([^(\n]*)/;
+const SENDING_LINE = /\[serial=(\S+)[^\]]*\] sending \d+ operations/;
 const FORGOT_LINE = /forgot the convergence results of instance\(s\) (.*)$/;
 
 /** An instance's log, followed line by line: the devices it says it holds, what it says of the cluster. */
@@ -19,15 +21,23 @@ export class InstanceLog {
   live: string[] = [];
   /** Instances whose convergence results this one dropped (they left the live set). */
   readonly forgot = new Set<string>();
+  /** When this process last read a "sending N operations" line of each device (wall-clock ms): the holder's transact. */
+  readonly sentAt = new Map<string, number>();
   private partial = '';
 
   feed(chunk: string): void {
+    const at = wallClock();
     const lines = (this.partial + chunk).split('\n');
     this.partial = lines.pop() ?? '';
-    for (const line of lines) this.line(line);
+    for (const line of lines) this.line(line, at);
   }
 
-  private line(line: string): void {
+  private line(line: string, at: number): void {
+    const sending = SENDING_LINE.exec(line);
+    if (sending) {
+      this.sentAt.set(sending[1], at);
+      return;
+    }
     const session = SESSION_LINE.exec(line);
     if (session) {
       if (session[2] === 'disconnected:') this.held.delete(session[1]);
