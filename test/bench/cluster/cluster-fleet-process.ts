@@ -15,7 +15,9 @@ import type { SimulatedDevice } from '../../../libs/device-sim/src/device/simula
 import type { FleetReply, FleetRequest } from './cluster-fleet-messages';
 
 const options = parseFleetArgs(JSON.parse(process.argv[2] ?? '[]') as string[]);
-const fleet = new Fleet(options, loadSchemaFile(options.schemaPath ?? OPENSYNC_SUBSET_SCHEMA_PATH));
+// SIM_VERBOSE=1: every device's connection states on stderr, with times (as `npm run sim`).
+const verbose = process.env.SIM_VERBOSE === '1' ? (line: string): void => void process.stderr.write(`${new Date().toISOString()} ${line}\n`) : undefined;
+const fleet = new Fleet(options, loadSchemaFile(options.schemaPath ?? OPENSYNC_SUBSET_SCHEMA_PATH), verbose);
 const bySerial = new Map<string, SimulatedDevice>();
 const wallClock = (): number => performance.timeOrigin + performance.now();
 

@@ -13,14 +13,17 @@ const SESSION_LINE = /\[serial=(\S+) [^\]]*\] (connected \(node|disconnected:)/;
 const LIVE_LINE = /live instances: ([^(\n]*)/;
 const SENDING_LINE = /\[serial=(\S+)[^\]]*\] sending \d+ operations/;
 const FORGOT_LINE = /forgot the convergence results of instance\(s\) (.*)$/;
+const LEASE_LOST_LINE = /lease of instance \S+ ran out/;
 
 /** An instance's log, followed line by line: the devices it says it holds, what it says of the cluster. */
 export class InstanceLog {
   readonly held = new Set<string>();
   /** The ids of the last "live instances:" line. */
   live: string[] = [];
-  /** Instances whose convergence results this one dropped (they left the live set). */
-  readonly forgot = new Set<string>();
+  /** When this process read that this one dropped an instance's convergence results (it left the live set), by instance id. */
+  readonly forgot = new Map<string, number>();
+  /** Times this instance's own lease ran out (it then closes every device session). */
+  leasesLost = 0;
   /** When this process last read a "sending N operations" line of each device (wall-clock ms): the holder's transact. */
   readonly sentAt = new Map<string, number>();
   private partial = '';
@@ -47,7 +50,8 @@ export class InstanceLog {
     const live = LIVE_LINE.exec(line);
     if (live) this.live = live[1].split(',').map((s) => s.trim()).filter((s) => s !== '');
     const forgot = FORGOT_LINE.exec(line);
-    if (forgot) for (const id of forgot[1].split(',')) this.forgot.add(id.trim());
+    if (forgot) for (const id of forgot[1].split(',')) this.forgot.set(id.trim(), at);
+    if (LEASE_LOST_LINE.test(line)) this.leasesLost++;
   }
 }
 
@@ -80,6 +84,8 @@ export async function startInstances(options: InstancesOptions): Promise<Cluster
         root: options.root,
         ovsdbPort: port,
         onOutput: (chunk) => log.feed(chunk),
+        // BENCH_CONTROLLER_OUTPUT=FILE keeps each instance's whole output in FILE.<id>.
+        ...(process.env.BENCH_CONTROLLER_OUTPUT ? { outputFile: `${process.env.BENCH_CONTROLLER_OUTPUT}.${id}` } : {}),
         env: {
           DATABASE_URL: options.databaseUrl,
           CLUSTER_NATS_URL: NATS_URL,

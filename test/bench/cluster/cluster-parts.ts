@@ -148,6 +148,8 @@ export async function killOne(run: ClusterRun, victim: ClusterInstance, leaseMs:
   const orphans = [...owners.values()].filter((id) => id === victim.id).length;
   const survivors = run.instances.filter((i) => i !== victim);
   const observer = survivors[0];
+  const lapsed = run.instances.map((i) => `${i.id} ${i.log.leasesLost}`).join(', ');
+  const lapsedCount = run.instances.reduce((n, i) => n + i.log.leasesLost, 0);
   const killedAt = wallClock();
   victim.controller.child.kill('SIGKILL');
   victim.alive = false;
@@ -164,7 +166,7 @@ export async function killOne(run: ClusterRun, victim: ClusterInstance, leaseMs:
   })();
   try {
     const addresses = new Set(survivors.map((i) => i.deviceAddress));
-    const forgotAt = await waitFor(`${observer.id} to drop ${victim.id}'s results`, () => (observer.log.forgot.has(victim.id) ? wallClock() : undefined), run.timeoutMs, 50);
+    const forgotAt = await waitFor(`${observer.id} to drop ${victim.id}'s results`, () => ((observer.log.forgot.get(victim.id) ?? 0) > killedAt ? observer.log.forgot.get(victim.id) : undefined), run.timeoutMs, 50);
     const heldAt = await waitFor('every device connected to a survivor', async () => {
       const where = await run.fleet.where();
       return [...where.values()].every((a) => a !== null && addresses.has(a)) ? wallClock() : undefined;
@@ -175,6 +177,7 @@ export async function killOne(run: ClusterRun, victim: ClusterInstance, leaseMs:
     const problems = await untilSettled(run, run.timeoutMs);
     const recovery = (appliedAt - killedAt) / 1000;
     return [
+      { metric: "leases that ran out before the kill, by instance (each closes that instance's sessions: its devices move)", value: lapsed, target: '0', verdict: verdict(lapsedCount === 0) },
       { metric: `kill -9 of ${victim.id} (held ${orphans} devices): its lease ran out, ${observer.id} dropped its results`, value: seconds(killedAt, forgotAt) },
       { metric: 'every device connected to a survivor', value: seconds(killedAt, heldAt) },
       { metric: `every network APPLIED again (read on ${observer.id})`, value: `${recovery.toFixed(1)} s`, target: '<= 60 s', verdict: verdict(recovery <= 60) },

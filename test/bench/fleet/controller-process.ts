@@ -18,6 +18,8 @@ export interface ControllerOptions {
   root: string;
   ovsdbPort: number;
   env?: Record<string, string>;
+  /** Where the whole output goes (default: BENCH_CONTROLLER_OUTPUT, if set). */
+  outputFile?: string;
   /** Told of every chunk the controller writes to stdout or stderr (e.g. to follow its log lines). */
   onOutput?: (chunk: string) => void;
   /** Extra node flags, e.g. --cpu-prof (not allowed in NODE_OPTIONS); BENCH_CONTROLLER_NODE_ARGS adds more. */
@@ -94,7 +96,7 @@ export class ControllerProcess {
       child.stderr?.on('data', (d: Buffer) => onOutput(d.toString()));
     }
     // The whole output, for a run with e.g. --trace-gc in BENCH_CONTROLLER_NODE_ARGS.
-    const outputFile = process.env.BENCH_CONTROLLER_OUTPUT;
+    const outputFile = options.outputFile ?? process.env.BENCH_CONTROLLER_OUTPUT;
     if (outputFile) {
       const sink = createWriteStream(outputFile);
       child.stdout?.on('data', (d: Buffer) => sink.write(d));
