@@ -2,11 +2,11 @@
 // first when dist/ is missing or older than the sources), SQLite in a temp dir, its own
 // process so that its RSS and CPU are its own.
 
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { run, spawnTracked, stopChild, waitFor } from '../framework/processes';
+import { processUsage, run, spawnTracked, stopChild, waitFor } from '../framework/processes';
 import { newestMtime } from './source-mtime';
 
 export const ADMIN_EMAIL = 'bench@bench.example';
@@ -18,6 +18,10 @@ export interface ControllerOptions {
   root: string;
   ovsdbPort: number;
   env?: Record<string, string>;
+  /** Where the whole output goes (default: BENCH_CONTROLLER_OUTPUT, if set). */
+  outputFile?: string;
+  /** Told of every chunk the controller writes to stdout or stderr (e.g. to follow its log lines). */
+  onOutput?: (chunk: string) => void;
   /** Extra node flags, e.g. --cpu-prof (not allowed in NODE_OPTIONS); BENCH_CONTROLLER_NODE_ARGS adds more. */
   nodeArgs?: string[];
 }
@@ -86,8 +90,13 @@ export class ControllerProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    const onOutput = options.onOutput;
+    if (onOutput) {
+      child.stdout?.on('data', (d: Buffer) => onOutput(d.toString()));
+      child.stderr?.on('data', (d: Buffer) => onOutput(d.toString()));
+    }
     // The whole output, for a run with e.g. --trace-gc in BENCH_CONTROLLER_NODE_ARGS.
-    const outputFile = process.env.BENCH_CONTROLLER_OUTPUT;
+    const outputFile = options.outputFile ?? process.env.BENCH_CONTROLLER_OUTPUT;
     if (outputFile) {
       const sink = createWriteStream(outputFile);
       child.stdout?.on('data', (d: Buffer) => sink.write(d));
@@ -108,11 +117,7 @@ export class ControllerProcess {
 
   /** Resident set size in bytes and CPU time in seconds (user + system), from /proc. */
   usage(): { rssBytes: number; cpuSeconds: number } {
-    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = 100; // USER_HZ on Linux
-    const pageSize = 4096;
-    return { rssBytes: Number(fields[21]) * pageSize, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / ticks };
+    return processUsage(this.pid);
   }
 
   async stop(): Promise<void> {

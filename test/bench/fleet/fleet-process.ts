@@ -23,7 +23,7 @@ import { OPENSYNC_SCHEMA_PATH } from '../ovsdb-floor/ovsdb-server-fixture';
  *   last full collection, to give memory back. In the bench, that lands in the idle parts,
  *   on top of the controller's own collection. The fleet still collects when its heap fills.
  */
-const FLEET_NODE_ARGS = ['--max-semi-space-size=64', '--single-threaded-gc', '--no-memory-reducer'];
+export const FLEET_NODE_ARGS = ['--max-semi-space-size=64', '--single-threaded-gc', '--no-memory-reducer'];
 
 export function startFleet(root: string, devices: number, ovsdbPort: number, applyDelayMs: number, dialRate: number, extraArgs: readonly string[] = []): { child: ChildProcess; fullSchema: boolean; stop: () => Promise<void> } {
   const fullSchema = existsSync(OPENSYNC_SCHEMA_PATH);

@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`. Parsing is pure so the runner and each part
 // process (which receives the parsed options as JSON) agree on one shape.
 
-export const PART_IDS = ['cold-start', 'fleet-change', 'single-change', 'idle', 'read-path', 'ovsdb-floor', 'reboot-rollout', 'telemetry', 'ebl', 'cpe-sites', 'venues'] as const;
+export const PART_IDS = ['cold-start', 'fleet-change', 'single-change', 'idle', 'read-path', 'ovsdb-floor', 'reboot-rollout', 'telemetry', 'ebl', 'cpe-sites', 'venues', 'cluster'] as const;
 export type PartId = (typeof PART_IDS)[number];
 
 export interface BenchOptions {
@@ -21,6 +21,8 @@ export interface BenchOptions {
   dialRate: number;
   /** Seconds between two reports of one device in the telemetry part. */
   telemetryIntervalS: number;
+  /** Controller instances of the cluster part (2 or 3). */
+  instances: number;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -34,6 +36,7 @@ export const USAGE = `npm run bench -- [options]
                   seconds between two reports of a device in the telemetry part (default 10;
                   e.g. --devices 3000 --telemetry-interval 3 offers the 1,000 reports/s of
                   10,000 devices at 10 s)
+  --instances N   controller instances of the cluster part, 2 or 3 (default 3)
   --no-doc        print the table only, leave docs/benchmarks.md alone`;
 
 function positiveInt(flag: string, text: string | undefined): number {
@@ -62,6 +65,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     writeDoc: true,
     dialRate: 1000,
     telemetryIntervalS: 10,
+    instances: 3,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -87,6 +91,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         break;
       case '--telemetry-interval':
         opts.telemetryIntervalS = positiveInt(flag, value());
+        break;
+      case '--instances':
+        opts.instances = positiveInt(flag, value());
+        if (opts.instances < 2 || opts.instances > 3) throw new Error(`--instances must be 2 or 3, got ${opts.instances}`);
         break;
       case '--no-doc':
         opts.writeDoc = false;

@@ -2,6 +2,7 @@
 // run never leaves an ovsdb-server, a controller or a fleet behind.
 
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 
 const children = new Set<ChildProcess>();
@@ -60,4 +61,19 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+/** Resident set size in bytes and CPU time in seconds (user + system) of a process, from /proc. */
+export function processUsage(pid: number): { rssBytes: number; cpuSeconds: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = 100; // USER_HZ on Linux
+  const pageSize = 4096;
+  return { rssBytes: Number(fields[21]) * pageSize, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / ticks };
+}
+
+/** Peak resident set size of a process in bytes (VmHWM), from /proc. */
+export function peakRss(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : Number.NaN;
 }

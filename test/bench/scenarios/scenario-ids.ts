@@ -3,7 +3,7 @@
 
 import type { BenchOptions, PartId } from '../framework/bench-options';
 
-export type ScenarioId = 'fleet' | 'ovsdb-floor' | 'telemetry' | 'ebl' | 'cpe-sites' | 'venues';
+export type ScenarioId = 'fleet' | 'ovsdb-floor' | 'telemetry' | 'ebl' | 'cpe-sites' | 'venues' | 'cluster';
 
 const SCENARIO_OF: Record<PartId, ScenarioId> = {
   'cold-start': 'fleet',
@@ -17,12 +17,13 @@ const SCENARIO_OF: Record<PartId, ScenarioId> = {
   ebl: 'ebl',
   'cpe-sites': 'cpe-sites',
   venues: 'venues',
+  cluster: 'cluster',
 };
 
 /** Scenarios to run for the requested parts, part 6 first: it depends on nothing unfinished. */
 export function scenariosFor(parts: readonly PartId[]): ScenarioId[] {
   const wanted = new Set(parts.map((p) => SCENARIO_OF[p]));
-  return (['ovsdb-floor', 'fleet', 'telemetry', 'ebl', 'cpe-sites', 'venues'] as const).filter((s) => wanted.has(s));
+  return (['ovsdb-floor', 'fleet', 'telemetry', 'ebl', 'cpe-sites', 'venues', 'cluster'] as const).filter((s) => wanted.has(s));
 }
 
 export function partsOf(scenario: ScenarioId, options: BenchOptions): PartId[] {

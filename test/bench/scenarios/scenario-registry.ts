@@ -8,6 +8,7 @@ import { runTelemetry } from '../telemetry/telemetry-scenario';
 import { runEbl } from '../ebl/ebl-scenario';
 import { runCpeSites } from '../cpe/cpe-sites-scenario';
 import { runVenues } from '../venues/venues-scenario';
+import { runCluster } from '../cluster/cluster-scenario';
 import type { ScenarioId } from './scenario-ids';
 
 export const SCENARIOS: Record<ScenarioId, (options: BenchOptions) => Promise<PartReport[]>> = {
@@ -17,4 +18,5 @@ export const SCENARIOS: Record<ScenarioId, (options: BenchOptions) => Promise<Pa
   ebl: runEbl,
   'cpe-sites': runCpeSites,
   venues: runVenues,
+  cluster: runCluster,
 };

@@ -22,6 +22,13 @@ describe('parseFleetArgs', () => {
     });
   });
 
+  it('reads --redirector: devices dial it first, and it replaces --controller', () => {
+    expect(parseFleetArgs(['--controller', 'tcp:h:1'])).toMatchObject({ controller: 'tcp:h:1', redirector: false });
+    expect(parseFleetArgs(['--redirector', 'tcp:127.0.0.1:6650'])).toMatchObject({ controller: 'tcp:127.0.0.1:6650', redirector: true });
+    expect(() => parseFleetArgs(['--redirector', 'tcp:h:1', '--controller', 'tcp:h:2'])).toThrow(/exclude each other/);
+    expect(() => parseFleetArgs(['--redirector', 'h:1'])).toThrow(/--redirector/);
+  });
+
   it('refuses unknown options, bad numbers and a missing controller', () => {
     expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--bogus', '1'])).toThrow(/unknown option --bogus/);
     expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--fault-rate', '2'])).toThrow(/--fault-rate/);

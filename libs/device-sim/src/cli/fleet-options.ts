@@ -1,12 +1,17 @@
 // Command line of the fleet simulator:
 //   npm run sim -- --devices N --controller tcp:127.0.0.1:6640 [--serial-prefix P]
+//     (or --redirector tcp:HOST:PORT instead of --controller: devices dial the redirector,
+//     which writes manager_addr, as OpenSync devices shipped with a redirector address do)
 //     [--apply-delay-ms D] [--fault-rate R] [--ssl --cert-dir DIR] [--schema FILE]
 //     [--source-addresses K] [--ramp-per-second S] [--min-backoff S] [--max-backoff S]
 //     [--inactivity-probe-ms MS] [--boot-time-ms MS] [--clients N] [--client-churn-ms MS]
 
 export interface FleetOptions {
   readonly devices: number;
+  /** Where devices dial: manager_addr, or redirector_addr when `redirector` is set. */
   readonly controller: string;
+  /** Devices boot with this redirector_addr and no manager_addr (the cluster's redirector). */
+  readonly redirector?: boolean;
   readonly serialPrefix: string;
   readonly applyDelayMs: number;
   readonly faultRate: number;
@@ -28,7 +33,7 @@ export interface FleetOptions {
   readonly clientChurnMs?: number;
 }
 
-export const USAGE = `usage: npm run sim -- --devices N --controller tcp:HOST:PORT|ssl:HOST:PORT
+export const USAGE = `usage: npm run sim -- --devices N (--controller | --redirector) tcp:HOST:PORT|ssl:HOST:PORT
   [--serial-prefix P] [--apply-delay-ms D] [--fault-rate R] [--ssl --cert-dir DIR]
   [--schema FILE] [--source-addresses K] [--ramp-per-second S] [--min-backoff S] [--max-backoff S]
   [--inactivity-probe-ms MS] [--boot-time-ms MS] [--clients N] [--client-churn-ms MS]`;
@@ -46,7 +51,7 @@ export function parseFleetArgs(argv: readonly string[]): FleetOptions {
     else throw new Error(`--${name} needs a value\n${USAGE}`);
   }
   if (flags.has('help')) throw new Error(USAGE);
-  const known = ['devices', 'controller', 'serial-prefix', 'apply-delay-ms', 'fault-rate', 'cert-dir', 'schema', 'source-addresses', 'ramp-per-second', 'min-backoff', 'max-backoff', 'inactivity-probe-ms', 'boot-time-ms', 'clients', 'client-churn-ms'];
+  const known = ['devices', 'controller', 'redirector', 'serial-prefix', 'apply-delay-ms', 'fault-rate', 'cert-dir', 'schema', 'source-addresses', 'ramp-per-second', 'min-backoff', 'max-backoff', 'inactivity-probe-ms', 'boot-time-ms', 'clients', 'client-churn-ms'];
   for (const k of values.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
   const num = (name: string, fallback: number, min: number, max: number): number => {
     const raw = values.get(name);
@@ -55,14 +60,17 @@ export function parseFleetArgs(argv: readonly string[]): FleetOptions {
     if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number from ${min} to ${max}`);
     return n;
   };
-  const controller = values.get('controller');
-  if (!controller || !/^(tcp|ssl):.+:\d+$/.test(controller)) throw new Error(`--controller tcp:HOST:PORT or ssl:HOST:PORT is required\n${USAGE}`);
+  const redirector = values.get('redirector');
+  if (redirector !== undefined && values.has('controller')) throw new Error(`--controller and --redirector exclude each other\n${USAGE}`);
+  const controller = redirector ?? values.get('controller');
+  if (!controller || !/^(tcp|ssl):.+:\d+$/.test(controller)) throw new Error(`--controller (or --redirector) tcp:HOST:PORT or ssl:HOST:PORT is required\n${USAGE}`);
   const ssl = flags.has('ssl') || controller.startsWith('ssl:');
   const certDir = values.get('cert-dir');
   if (ssl && !certDir) throw new Error('--ssl needs --cert-dir DIR (ca.pem and <serial>.pem/<serial>.key, or client.pem/client.key)');
   return {
     devices: Math.floor(num('devices', 1, 1, 100000)),
     controller: ssl ? controller.replace(/^tcp:/, 'ssl:') : controller,
+    redirector: redirector !== undefined,
     serialPrefix: values.get('serial-prefix') ?? 'SIM',
     applyDelayMs: num('apply-delay-ms', 500, 0, 3600000),
     faultRate: num('fault-rate', 0, 0, 1),

@@ -50,7 +50,7 @@ export class Fleet {
       const device = new SimulatedDevice({
         schema: this.schema,
         profile: defaultProfile(serial, {
-          managerAddr: this.options.controller,
+          ...(this.options.redirector ? { redirectorAddr: this.options.controller } : { managerAddr: this.options.controller }),
           minBackoff: this.options.minBackoff,
           maxBackoff: Math.max(this.options.maxBackoff, this.options.minBackoff),
         }),

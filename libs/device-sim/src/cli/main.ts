@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.stderr.write(`starting ${options.devices} devices against ${options.controller}\n`);
+  process.stderr.write(`starting ${options.devices} devices against ${options.redirector ? 'the redirector ' : ''}${options.controller}\n`);
   await fleet.start();
 }
 
