@@ -37,7 +37,17 @@ describe('cluster configuration', () => {
       redirectorListen: 'tcp:127.0.0.1:6643',
       leaseMs: 10_000,
       drainPerSecond: 50,
+      deviceBackoff: { minS: 1, maxS: 5 },
     });
+  });
+
+  it('reads the devices\' reconnect backoff, or off', () => {
+    const base = { DATABASE_URL: PG, CLUSTER_NATS_URL: 'nats://127.0.0.1:4222', CLUSTER_INSTANCE_ID: 'a', CLUSTER_DEVICE_ADDRESS: 'tcp:127.0.0.1:6640' };
+    expect(loadConfig({ ...base, CLUSTER_DEVICE_BACKOFF: '2-10' }).cluster?.deviceBackoff).toEqual({ minS: 2, maxS: 10 });
+    expect(loadConfig({ ...base, CLUSTER_DEVICE_BACKOFF: 'off' }).cluster?.deviceBackoff).toBeNull();
+    for (const bad of ['5-2', '0-3', '1-4000', 'fast', '1..5']) {
+      expect(problems({ ...base, CLUSTER_DEVICE_BACKOFF: bad }).map((p) => p.variable)).toEqual(['CLUSTER_DEVICE_BACKOFF']);
+    }
   });
 
   it('names every problem at once', () => {

@@ -19,6 +19,12 @@ export interface ClusterConfig {
   leaseMs: number;
   /** Devices moved at most per second to an instance that joined (drain in waves). */
   drainPerSecond: number;
+  /**
+   * AWLAN_Node.min_backoff / max_backoff written to every device this instance holds
+   * (seconds), or null to leave the devices' own: a dead instance's devices reach the
+   * redirector after about eleven of these waits (CM2), which bounds the cluster's recovery.
+   */
+  deviceBackoff: { minS: number; maxS: number } | null;
 }
 
 const INSTANCE_ID = /^[a-z0-9]([a-z0-9-]{0,62})$/i;
@@ -48,7 +54,22 @@ export function readClusterConfig(r: EnvReader, context: ClusterConfigContext): 
     redirectorListen: readRedirectorListen(r, context),
     leaseMs: r.integer('CLUSTER_LEASE_MS', 10_000, 2_000, 600_000),
     drainPerSecond: r.integer('CLUSTER_DRAIN_PER_SECOND', 50, 1, 100_000),
+    deviceBackoff: readDeviceBackoff(r),
   };
+}
+
+/** `CLUSTER_DEVICE_BACKOFF`: `<min>-<max>` seconds (default 1-5), or `off`. */
+function readDeviceBackoff(r: EnvReader): { minS: number; maxS: number } | null {
+  const raw = (r.string('CLUSTER_DEVICE_BACKOFF') ?? '1-5').trim().toLowerCase();
+  if (raw === 'off') return null;
+  const m = /^(\d{1,4})-(\d{1,4})$/.exec(raw);
+  const minS = m ? Number(m[1]) : NaN;
+  const maxS = m ? Number(m[2]) : NaN;
+  if (!m || minS < 1 || maxS < minS || maxS > 3600) {
+    r.fail('CLUSTER_DEVICE_BACKOFF', `"${raw}" must be <min>-<max> seconds, 1 <= min <= max <= 3600 (e.g. 1-5), or off`);
+    return null;
+  }
+  return { minS, maxS };
 }
 
 function readInstanceId(r: EnvReader): string {

@@ -11,6 +11,7 @@ import { ClusterBus } from './cluster-bus.service';
 import { ClusterMetrics } from './cluster-metrics';
 import { ClusterRelay } from './cluster-relay.service';
 import { ClusterService } from './cluster.service';
+import { DeviceBackoffService } from './device-backoff.service';
 import { DeviceOwnership } from './device-ownership.service';
 import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
@@ -18,7 +19,7 @@ import { OperationsRelay } from './operations-relay.service';
 
 @Module({
   imports: [SouthboundModule, ReconcilerModule, OperationsModule, ClientsModule],
-  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, DeviceViewsRelay, ClientEventsRelay, ClusterService, ClusterMetrics],
+  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, DeviceViewsRelay, ClientEventsRelay, ClusterService, ClusterMetrics, DeviceBackoffService],
   exports: [ClusterService, InstanceRegistry, DeviceOwnership],
 })
 export class ClusterModule {}

@@ -27,3 +27,4 @@ export * from './isolation/plan-isolation';
 export * from './isolation/isolation-status';
 export * from './keys/personal-keys';
 export * from './keys/key-isolation';
+export * from './manager/reconnect-backoff';

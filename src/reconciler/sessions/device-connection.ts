@@ -35,7 +35,7 @@ export const WIFI_TABLES: Readonly<Record<string, readonly string[]>> = {
   Wifi_Radio_State: ['if_name', 'freq_band', 'channel'],
   Wifi_VIF_Config: MANAGED_VIF_COLUMNS,
   Wifi_VIF_State: [...MANAGED_VIF_COLUMNS, 'vif_config'],
-  AWLAN_Node: ['mqtt_settings'],
+  AWLAN_Node: ['mqtt_settings', 'min_backoff', 'max_backoff'],
   Wifi_Stats_Config: MANAGED_STATS_COLUMNS,
   Client_Nickname_Config: NICKNAME_COLUMNS,
   ...ISOLATION_REPLICA_COLUMNS,

@@ -30,7 +30,7 @@ describeReady('cluster lease renewal', () => {
     dataSource = new DataSource({ ...options, extra: { ...(options.extra as object), max: POOL } } as typeof options);
     await dataSource.initialize();
     const config = {
-      cluster: { natsUrls: [`nats://${NATS_HOST}:${NATS_PORT}`], instanceId: 'lease-test-1', deviceAddress: 'tcp:127.0.0.1:1', leaseMs: LEASE_MS, drainPerSecond: 50 },
+      cluster: { natsUrls: [`nats://${NATS_HOST}:${NATS_PORT}`], instanceId: 'lease-test-1', deviceAddress: 'tcp:127.0.0.1:1', leaseMs: LEASE_MS, drainPerSecond: 50, deviceBackoff: null },
     } as AppConfig;
     bus = new ClusterBus(config);
     await bus.start();
