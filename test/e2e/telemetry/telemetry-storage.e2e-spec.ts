@@ -3,10 +3,10 @@
 // (raw after TELEMETRY_RAW_RETENTION_DAYS, rollups after TELEMETRY_HOURLY_RETENTION_DAYS).
 // Also the per-group stats settings: support reads, admins change, other groups see nothing.
 
-import { DataSource } from 'typeorm';
 import { SampleWriter } from '../../../src/telemetry/store/sample-writer.service';
 import { HOUR_MS, TelemetryMaintenance } from '../../../src/telemetry/store/telemetry-maintenance.service';
 import { TelemetryQueryService } from '../../../src/telemetry/store/telemetry-query.service';
+import { TelemetryReader } from '../../../src/telemetry/store/telemetry-reader.service';
 import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, expectErrorCode, gql, useTestApp } from '../support';
 
 const DAY = 86_400_000;
@@ -42,7 +42,7 @@ describeEachDatabase('telemetry storage', (db) => {
     await writer.flush();
     await maintenance.run(now);
     const count = async (table: string): Promise<number> =>
-      Number((await t.current.app.get(DataSource).query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
+      Number((await t.current.app.get(TelemetryReader).query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
     // Raw: the 100- and 10-day-old samples are gone; the node sample too.
     expect(await count('telemetry_client_samples')).toBe(3);
     expect(await count('telemetry_node_samples')).toBe(0);
