@@ -18,6 +18,8 @@ export interface TelemetryConfig {
   defaults: StatsDefaults;
   rawRetentionDays: number;
   hourlyRetentionDays: number;
+  /** SQLite only: the telemetry file; undefined: `<main file>-telemetry.sqlite`. */
+  sqlitePath?: string;
 }
 
 export interface StatsDefaults {
@@ -52,9 +54,20 @@ export function loadTelemetryConfig(env: Env): TelemetryConfig {
     },
     rawRetentionDays: r.integer('TELEMETRY_RAW_RETENTION_DAYS', 7, 1, 365),
     hourlyRetentionDays: r.integer('TELEMETRY_HOURLY_RETENTION_DAYS', 90, 1, 3650),
+    sqlitePath: readSqlitePath(r),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+function readSqlitePath(r: EnvReader): string | undefined {
+  const path = r.string('TELEMETRY_SQLITE_PATH');
+  if (path === undefined) return undefined;
+  if (path.trim() === '' || path === ':memory:' || path.startsWith('sqlite:') || path.includes('\0')) {
+    r.fail('TELEMETRY_SQLITE_PATH', 'must be a file path (the SQLite file the telemetry samples are written to)');
+    return undefined;
+  }
+  return path;
 }
 
 function parseHostPort(r: EnvReader, name: string, value: string | undefined): { host: string; port: number } | undefined {

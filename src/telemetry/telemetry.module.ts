@@ -15,20 +15,31 @@ import { TelemetryMqttService } from './mqtt/telemetry-mqtt.service';
 import { NodeTelemetryConfigService } from './settings/node-telemetry-config.service';
 import { TelemetrySettingsRow } from './settings/telemetry-settings.entity';
 import { TelemetrySettingsService } from './settings/telemetry-settings.service';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { TELEMETRY_TARGET, telemetryTargetFor } from './sqlite/telemetry-target';
+import { SampleBatchWriter } from './store/sample-batch-writer.service';
 import { SampleWriter } from './store/sample-writer.service';
+import { TelemetryReader } from './store/telemetry-reader.service';
 import { TelemetryMaintenance } from './store/telemetry-maintenance.service';
 import { TelemetryQueryService } from './store/telemetry-query.service';
-import { loadTelemetryConfig, TELEMETRY_CONFIG } from './telemetry-config';
+import { loadTelemetryConfig, TELEMETRY_CONFIG, TelemetryConfig } from './telemetry-config';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TelemetrySettingsRow]), ReconcilerModule, AuditModule],
   providers: [
     { provide: TELEMETRY_CONFIG, useFactory: () => loadTelemetryConfig(process.env) },
+    {
+      provide: TELEMETRY_TARGET,
+      inject: [APP_CONFIG, TELEMETRY_CONFIG],
+      useFactory: (app: AppConfig, telemetry: TelemetryConfig) => telemetryTargetFor(app.databaseUrl, telemetry.sqlitePath),
+    },
     TelemetryStats,
     TelemetrySettingsService,
     NodeTelemetryConfigService,
+    SampleBatchWriter,
     SampleWriter,
     IngestWorkerHost,
+    TelemetryReader,
     ReportIngestor,
     TelemetryMqttService,
     TelemetryMaintenance,

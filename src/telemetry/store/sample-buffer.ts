@@ -2,8 +2,8 @@
 // when the buffer reaches 5,000 rows, so 10,000 client samples a second cost a couple of
 // transactions a second. If the sink falls behind, the buffer is capped and the buffered
 // client samples dropped (counted): telemetry must never grow the heap without bound.
-// Used in the ingestion worker (sink: a message to the main thread) and by SampleWriter on
-// the main thread.
+// Used in the ingestion worker; its sink writes the telemetry file (SQLite) or sends the
+// batch to the main thread (PostgreSQL).
 
 import { batchSize, clientRows, nodeRows, NodeSamples, radioRows, SampleBatch } from './sample-rows';
 

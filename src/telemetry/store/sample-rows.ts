@@ -1,6 +1,6 @@
 // Samples of one report as table rows: the column lists of the three raw tables and the
-// mapping to them, shared by the writer on the main thread and the one in the ingestion
-// worker, so both store exactly the same thing.
+// mapping to them, shared by the PostgreSQL writer on the main thread and the telemetry
+// file's writer in the ingestion worker, so both store exactly the same thing.
 
 import { ClientSample, DeviceSample, RadioSample } from '../proto/stats-report';
 

@@ -1,41 +1,38 @@
-// Hourly rollups of client traffic and signal, and removal of old samples. Every few minutes:
-// each complete hour (ended at least five minutes ago) not yet rolled up is aggregated from
-// the raw client samples with one INSERT ... SELECT; then rows past their retention are
-// deleted in chunks, a loop turn between chunks, so neither the database nor the event loop
-// is held for long. Samples arriving for an hour already rolled up stay raw only.
-// Several instances of a cluster run this on one database: an hour another instance rolled
-// up first is skipped (its rows win), so no instance stalls on it and each goes on.
+// Hourly rollups and removal by age (MaintenanceJob), every MAINTENANCE_EVERY_MS. On SQLite
+// they run in the ingestion worker on the telemetry file's own connection (asked with a
+// message), off the controller's event loop and the main database; on PostgreSQL here,
+// through the pool (asynchronous statements).
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { IngestWorkerHost } from '../ingest/ingest-worker-host.service';
+import { TELEMETRY_TARGET, TelemetryTarget } from '../sqlite/telemetry-target';
 import { TELEMETRY_CONFIG, TelemetryConfig } from '../telemetry-config';
-import { num, TelemetrySql } from './sql';
+import { MAINTENANCE_EVERY_MS, MaintenanceJob } from './maintenance-job';
+import { TelemetrySql } from './sql';
 
-export const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-const RUN_EVERY_MS = 5 * 60_000;
-const SETTLE_MS = 5 * 60_000;
-/** Rows are deleted a minute of samples at a time. */
-const DELETE_SLICE_MS = 60_000;
+export { HOUR_MS } from './maintenance-job';
 
 @Injectable()
 export class TelemetryMaintenance implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Telemetry');
-  private readonly sql: TelemetrySql;
+  private readonly job: MaintenanceJob | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  /** Start of the next hour to roll up (undefined: read from the tables). */
-  private nextHour: number | undefined;
 
   constructor(
-    @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
+    @Inject(TELEMETRY_CONFIG) config: TelemetryConfig,
+    @Inject(TELEMETRY_TARGET) target: TelemetryTarget,
     dataSource: DataSource,
+    private readonly host: IngestWorkerHost,
   ) {
-    this.sql = new TelemetrySql(dataSource);
+    if (target.kind === 'postgres') {
+      const sql = new TelemetrySql(dataSource);
+      this.job = new MaintenanceJob((text, params) => sql.query(text, params), config, (m) => this.logger.warn(m));
+    }
   }
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.run(Date.now()), RUN_EVERY_MS);
+    this.timer = setInterval(() => void this.run(Date.now()), MAINTENANCE_EVERY_MS);
     this.timer.unref();
   }
 
@@ -45,50 +42,6 @@ export class TelemetryMaintenance implements OnModuleInit, OnModuleDestroy {
 
   /** Rolls up and removes what is due at `now` (one run at a time). */
   run(now: number): Promise<void> {
-    this.running ??= this.work(now)
-      .catch((error: unknown) => this.logger.warn(`telemetry maintenance failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        this.running = undefined;
-      });
-    return this.running;
-  }
-
-  /** The first hour with raw samples that no rollup covers yet. */
-  private async firstHourToRoll(): Promise<number | undefined> {
-    const [rolled] = await this.sql.query<{ h: unknown }>('SELECT MAX(hour) AS h FROM telemetry_client_hourly');
-    if (rolled?.h !== null && rolled?.h !== undefined) return num(rolled.h) + HOUR_MS;
-    const [raw] = await this.sql.query<{ at: unknown }>('SELECT MIN(at) AS at FROM telemetry_client_samples');
-    return raw?.at === null || raw?.at === undefined ? undefined : Math.floor(num(raw.at) / HOUR_MS) * HOUR_MS;
-  }
-
-  private async work(now: number): Promise<void> {
-    this.nextHour ??= await this.firstHourToRoll();
-    const lastComplete = Math.floor((now - SETTLE_MS) / HOUR_MS) * HOUR_MS - HOUR_MS;
-    while (this.nextHour !== undefined && this.nextHour <= lastComplete) {
-      const hour = this.nextHour;
-      await this.sql.query(
-        `INSERT INTO telemetry_client_hourly (hour, location_id, mac, rx_bytes, tx_bytes, snr_sum, snr_count, snr_min)
-         SELECT ?, location_id, mac, SUM(rx_bytes), SUM(tx_bytes), COALESCE(SUM(snr_db), 0), COUNT(snr_db), MIN(snr_db)
-         FROM telemetry_client_samples WHERE at >= ? AND at < ? GROUP BY location_id, mac
-         ON CONFLICT (location_id, mac, hour) DO NOTHING`,
-        [hour, hour, hour + HOUR_MS],
-      );
-      this.nextHour = hour + HOUR_MS;
-      await new Promise((r) => setImmediate(r));
-    }
-    const rawCutoff = now - this.config.rawRetentionDays * DAY_MS;
-    for (const table of ['telemetry_client_samples', 'telemetry_node_samples', 'telemetry_radio_samples']) await this.deleteOlder(table, 'at', rawCutoff);
-    await this.deleteOlder('telemetry_client_hourly', 'hour', now - this.config.hourlyRetentionDays * DAY_MS);
-  }
-
-  /** Deletes by age in slices: a minute of rows at a time, from the oldest, up to the cutoff. */
-  private async deleteOlder(table: string, column: string, cutoff: number): Promise<void> {
-    for (;;) {
-      const [oldest] = await this.sql.query<{ t: unknown }>(`SELECT MIN(${column}) AS t FROM ${table}`);
-      if (oldest?.t === null || oldest?.t === undefined || num(oldest.t) >= cutoff) return;
-      const until = Math.min(cutoff, num(oldest.t) + DELETE_SLICE_MS);
-      await this.sql.query(`DELETE FROM ${table} WHERE ${column} < ?`, [until]);
-      await new Promise((r) => setImmediate(r));
-    }
+    return this.job ? this.job.run(now) : this.host.maintain(now);
   }
 }

@@ -1,11 +1,12 @@
 // Reads of stored telemetry, for GraphQL. Traffic and signal per hour come from the hourly
 // rollups for hours already rolled up and from the raw samples for the rest, so a 7-day
-// location query reads at most 168 rollup groups plus the current hour's raw rows.
+// location query reads at most 168 rollup groups plus the current hour's raw rows. On SQLite
+// they read the telemetry file (TelemetryReader), not the main database.
 
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { num, numOrNull, TelemetrySql } from './sql';
-import { HOUR_MS } from './telemetry-maintenance.service';
+import { HOUR_MS } from './maintenance-job';
+import { num, numOrNull } from './sql';
+import { TelemetryReader } from './telemetry-reader.service';
 
 export interface HourTotals {
   hour: number;
@@ -42,11 +43,7 @@ export interface RadioHealthRow {
 
 @Injectable()
 export class TelemetryQueryService {
-  private readonly sql: TelemetrySql;
-
-  constructor(dataSource: DataSource) {
-    this.sql = new TelemetrySql(dataSource);
-  }
+  constructor(private readonly sql: TelemetryReader) {}
 
   /** Per-hour totals of a location, or of one client when `mac` is given, for [from, to). */
   async hourly(locationId: string, mac: string | null, from: number, to: number): Promise<HourTotals[]> {

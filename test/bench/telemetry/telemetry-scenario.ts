@@ -74,7 +74,8 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
     env: { MQTT_URL: 'mqtt://127.0.0.1:1883', MQTT_DEVICE_BROKER: '127.0.0.1:1883', MQTT_TOPIC_PREFIX: prefix, STATS_AGG_INTERVAL_S: String(INTERVAL_S) },
   });
   let fleet: ReturnType<typeof startFleet> | undefined;
-  const db = join(controller.dir, 'controller.sqlite');
+  // On SQLite the samples live in a file of their own, next to the main one.
+  const db = join(controller.dir, 'controller-telemetry.sqlite');
   try {
     const api = new GraphqlClient(controller.url);
     await api.login(ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -1,18 +1,21 @@
 // The ingestion worker with the controller on a SQLite file in WAL mode (the other
-// telemetry specs run on an in-memory database or PostgreSQL): reports decoded in the
-// worker thread are stored by the main thread in short transactions and read back, a reboot
-// is seen from uptime, and garbage is counted and dropped without disturbing the next good
-// report.
+// telemetry specs run on an in-memory database, with a temporary telemetry file, or on
+// PostgreSQL): reports decoded in the worker thread are stored by the worker in the telemetry
+// file next to the main one (controller-telemetry.sqlite), never through the main
+// connection, and read back; a reboot is seen from uptime, and garbage is counted and
+// dropped without disturbing the next good report.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
+import { openSqlite } from '../../../src/telemetry/sqlite/sqlite-driver';
 import { IngestWorkerHost } from '../../../src/telemetry/ingest/ingest-worker-host.service';
 import { TelemetryStats } from '../../../src/telemetry/ingest/telemetry-stats';
 import { STATS_ROOT } from '../../../src/telemetry/proto/report-decoder';
 import { TelemetryQueryService } from '../../../src/telemetry/store/telemetry-query.service';
+import { TelemetryReader } from '../../../src/telemetry/store/telemetry-reader.service';
 import { useTestApp } from '../support';
 
 const REPORT = STATS_ROOT.lookupType('sts.Report');
@@ -37,7 +40,7 @@ describe('telemetry ingestion worker on a SQLite file', () => {
   const submit = (payload: Buffer, serial = 'SERIAL1'): void => {
     expect(host().submit({ nodeId: node, locationId: location, serial, payload, receivedAt: Date.now() })).toBe(true);
   };
-  const count = async (sql: string): Promise<number> => Number((await t.current.app.get(DataSource).query(sql))[0].n);
+  const count = async (sql: string): Promise<number> => Number((await t.current.app.get(TelemetryReader).query<{ n: unknown }>(sql))[0].n);
 
   it('stores what the worker decodes', async () => {
     const before = { ...stats() };
@@ -53,6 +56,23 @@ describe('telemetry ingestion worker on a SQLite file', () => {
     expect(stats().clientSamples - before.clientSamples).toBe(3);
     expect(stats().flushes).toBeGreaterThan(before.flushes);
     expect(stats().writeFailures).toBe(0);
+  });
+
+  it('writes the samples to the telemetry file, not through the main connection', async () => {
+    const rows = await count('SELECT COUNT(*) AS n FROM telemetry_client_samples');
+    expect(rows).toBeGreaterThan(0);
+    // The main database has no telemetry table left (migration 1765680000000) ...
+    const main = (await t.current.app.get(DataSource).query(`SELECT name FROM sqlite_master WHERE name LIKE 'telemetry_%' AND name <> 'telemetry_settings'`)) as { name: string }[];
+    expect(main).toEqual([]);
+    // ... and another connection to the telemetry file sees the committed rows.
+    const file = openSqlite(join(dir, 'controller-telemetry.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      expect((file.prepare('SELECT COUNT(*) AS n FROM telemetry_client_samples').get() as { n: number }).n).toBe(rows);
+      expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(file.pragma('user_version', { simple: true })).toBe(1);
+    } finally {
+      file.close();
+    }
   });
 
   it('sees a reboot when uptime goes down', async () => {
