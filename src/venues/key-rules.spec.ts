@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../common/errors/app-error';
-import { assertKeyCapacity, checkPassphrase, checkUserPart, checkWindow, generatePassphrase, keyLocations, keysCarriedAt, keyState, RANDOM_PART_LENGTH } from './key-rules';
+import { assertKeyCapacity, checkPassphrase, checkUserPart, checkWindow, generatePassphrase, keyLocations, keysCarriedAt, keyState, RANDOM_PART_LENGTH, USER_PART_MAX } from './key-rules';
 import { PersonalKey, PersonalKeyState, PersonalKeyStatus } from './personal-key.entity';
 import { VenueUnit, VenueUnitKind } from './venue.entity';
 
@@ -36,8 +36,8 @@ describe('personal key rules', () => {
     expect(checkPassphrase('passphrase', 'short')).toHaveLength(1);
     expect(checkPassphrase('passphrase', 'x'.repeat(64))).toHaveLength(1);
     expect(checkPassphrase('passphrase', 'caf\u00e9 au lait')).toEqual([{ field: 'passphrase', message: 'must be printable ASCII' }]);
-    expect(checkUserPart('userPart', 'x'.repeat(63 - RANDOM_PART_LENGTH))).toEqual([]);
-    expect(checkUserPart('userPart', 'x'.repeat(64 - RANDOM_PART_LENGTH))).toHaveLength(1);
+    expect(checkUserPart('userPart', 'x'.repeat(USER_PART_MAX))).toEqual([]);
+    expect(checkUserPart('userPart', 'x'.repeat(USER_PART_MAX + 1))).toHaveLength(1);
     expect(checkWindow(NOW, NOW)).toEqual([{ field: 'validUntil', message: 'must be after validFrom' }]);
     expect(checkWindow(null, NOW)).toEqual([]);
   });

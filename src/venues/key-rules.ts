@@ -12,6 +12,8 @@ export const PASSPHRASE_MIN = 8;
 export const PASSPHRASE_MAX = 63;
 /** Random characters appended to a user part: about 57 bits from 52 symbols without look-alikes. */
 export const RANDOM_PART_LENGTH = 10;
+/** VAULT's UserPartForNewKey: at most 40 characters (the random part makes 50 at most). */
+export const USER_PART_MAX = 40;
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY23456789';
 const PRINTABLE = /^[\x20-\x7e]+$/;
 
@@ -21,7 +23,7 @@ export function checkPassphrase(field: string, passphrase: string): FieldError[]
 }
 
 export function checkUserPart(field: string, userPart: string): FieldError[] {
-  if (userPart.length > PASSPHRASE_MAX - RANDOM_PART_LENGTH) return [{ field, message: `must have at most ${PASSPHRASE_MAX - RANDOM_PART_LENGTH} characters` }];
+  if (userPart.length > USER_PART_MAX) return [{ field, message: `must have at most ${USER_PART_MAX} characters` }];
   return userPart === '' || PRINTABLE.test(userPart) ? [] : [{ field, message: 'must be printable ASCII' }];
 }
 

@@ -36,8 +36,8 @@ describe('the issue-key form', () => {
     expect(passphraseProblems('passphrase', 'imported', '', 'x'.repeat(63))).toEqual([]);
     expect(passphraseProblems('passphrase', 'imported', '', 'x'.repeat(64))).toHaveLength(1);
     expect(passphraseProblems('passphrase', 'imported', '', 'caf\u00e9 au lait')[0].message).toContain('printable ASCII');
-    expect(passphraseProblems('userPart', 'generated', 'x'.repeat(53), '')).toEqual([]);
-    expect(passphraseProblems('userPart', 'generated', 'x'.repeat(54), '')).toEqual([{ field: 'userPart', message: 'must have at most 53 characters' }]);
+    expect(passphraseProblems('userPart', 'generated', 'x'.repeat(40), '')).toEqual([]);
+    expect(passphraseProblems('userPart', 'generated', 'x'.repeat(41), '')).toEqual([{ field: 'userPart', message: 'must have at most 40 characters' }]);
     expect(passphraseProblems('userPart', 'generated', 'flat\u00b74', '')).toHaveLength(1);
   });
 });

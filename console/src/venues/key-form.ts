@@ -4,8 +4,8 @@
 
 export const PASSPHRASE_MIN = 8;
 export const PASSPHRASE_MAX = 63;
-/** The API appends 10 random characters to a user part. */
-export const USER_PART_MAX = PASSPHRASE_MAX - 10;
+/** The API's limit (VAULT's UserPartForNewKey); it appends 10 random characters. */
+export const USER_PART_MAX = 40;
 const PRINTABLE = /^[\x20-\x7e]+$/;
 
 export type PassphraseSource = 'generated' | 'imported';
