@@ -23,6 +23,7 @@ import { TelemetryReader } from './store/telemetry-reader.service';
 import { TelemetryMaintenance } from './store/telemetry-maintenance.service';
 import { TelemetryQueryService } from './store/telemetry-query.service';
 import { loadTelemetryConfig, TELEMETRY_CONFIG, TelemetryConfig } from './telemetry-config';
+import { TelemetryMetrics } from './telemetry-metrics';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TelemetrySettingsRow]), ReconcilerModule, AuditModule],
@@ -34,6 +35,7 @@ import { loadTelemetryConfig, TELEMETRY_CONFIG, TelemetryConfig } from './teleme
       useFactory: (app: AppConfig, telemetry: TelemetryConfig) => telemetryTargetFor(app.databaseUrl, telemetry.sqlitePath),
     },
     TelemetryStats,
+    TelemetryMetrics,
     TelemetrySettingsService,
     NodeTelemetryConfigService,
     SampleBatchWriter,

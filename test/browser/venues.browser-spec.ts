@@ -15,13 +15,15 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { associateClient } from '../e2e/clients/sim-clients';
 import { CLAIM_NODE, CREATE_NETWORK, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
 import { SimHandle, startSimDevice, until, vifConfigs } from '../e2e/reconciliation/sim-device';
-import { createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
+import { createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, login, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
 import { browserUnavailable, buildConsole, launchChromium, SCREENSHOTS } from './console-browser';
 
 const SERIAL = 'VENUELOBBY01';
 const POOL_VIF = 'ctl2-ap-24';
 const CLIENT_MAC = 'aa:bb:cc:00:4b:01';
 const CREATE_VENUE = `mutation ($input: CreateVenueInput!) { createVenue(input: $input) { id } }`;
+const CREATE_USER = `mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }`;
+const ASSIGN_MANAGER = `mutation ($u: ID!, $v: ID!) { assignVenueManager(userId: $u, venueId: $v) { id } }`;
 const CREATE_UNIT = `mutation ($input: CreateVenueUnitInput!) { createVenueUnit(input: $input) { id } }`;
 const CREATE_POOL = `mutation ($input: CreateKeyPoolInput!) { createKeyPool(input: $input) { id } }`;
 const MAC_LIST = `query ($id: ID!) { wifiNetwork(id: $id) { macList { mode macs } } }`;
@@ -38,6 +40,7 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   let browser: Browser;
   let group: GroupWithAdmin;
   let supportEmail: string;
+  let managerEmail: string;
   let property: CustomerView;
   let sim: SimHandle;
   let venueId: string;
@@ -60,6 +63,10 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     const network = { kind: 'IOT', isolated: false, ssid: 'Harbour Residents', securityMode: 'WPA2_PSK', passphrase: 'network passphrase', bands: ['BAND_2_4G'] };
     lobbyNetworkId = expectData(await gql<{ createWifiNetwork: { id: string } }>(app, CREATE_NETWORK, { locationId: lobby, input: network }, admin)).createWifiNetwork.id;
     poolId = expectData(await gql<{ createKeyPool: { id: string } }>(app, CREATE_POOL, { input: { venueId, name: 'Residents', networkIds: [lobbyNetworkId] } }, admin)).createKeyPool.id;
+    managerEmail = `manager-${Date.now()}@tenant.test`;
+    expectData(await gql(app, CREATE_USER, { input: { email: managerEmail, password: USER_PASSWORD, role: 'VENUE_MANAGER', groupIds: [group.groupId] } }, admin));
+    const managerId = (await login(app, managerEmail, USER_PASSWORD)).userId;
+    expectData(await gql(app, ASSIGN_MANAGER, { u: managerId, v: venueId }, admin));
     sim = await startSimDevice(app, SERIAL, { behaviour: { applyDelayMs: 1000 } });
     expectData(await gql(app, CLAIM_NODE, { locationId: lobby, serial: SERIAL }, admin));
     browser = await launchChromium();
@@ -298,6 +305,30 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     expect(await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBeLessThanOrEqual(0);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SCREENSHOTS, 'key-pool-support.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('a venue manager lands on their venues, sees no group pages, and suspends and resumes a key of their pool', async () => {
+    const { context, page, problems } = await newPage();
+    await logIn(page, managerEmail);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Venues' }).waitFor();
+    for (const groupPage of ['Search', 'Operations', 'Audit log', 'Users']) expect(await nav.getByRole('link', { name: groupPage, exact: true }).count()).toBe(0);
+    await page.getByRole('table', { name: 'Venues' }).getByRole('link', { name: 'Harbour House' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Harbour House' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Add a unit' }).count()).toBe(0);
+    await page.goto(`${base}/#/key-pools/${poolId}`);
+    const keyRow = page.locator('tr[data-key="key-1"]');
+    await keyRow.filter({ hasText: 'Apt 4B' }).waitFor();
+    await page.getByText('A passphrase is shown once, when the key is issued or rotated.').waitFor();
+    expect(await page.getByRole('button', { name: 'Edit the MAC list of Lobby' }).count()).toBe(0);
+    await keyRow.getByRole('button', { name: 'Suspend', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Suspend key-1?' }).getByRole('button', { name: 'Suspend' }).click();
+    await page.locator('tr[data-key="key-1"][data-state="SUSPENDED"]').waitFor();
+    await page.locator('tr[data-key="key-1"]').getByRole('button', { name: 'Resume', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Resume key-1?' }).getByRole('button', { name: 'Resume' }).click();
+    await page.locator('tr[data-key="key-1"][data-state="ACTIVE"]').waitFor();
     expect(problems).toEqual([]);
     await context.close();
   }, 90_000);

@@ -4,6 +4,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { LoginForm } from '../auth/LoginForm';
+import { seesGroupPages } from '../auth/session';
 import { useSession } from '../auth/SessionContext';
 import { SearchBox } from '../search/SearchBox';
 import { matchRoute, pathOfHash } from './router';
@@ -53,7 +54,7 @@ export function App() {
         <a className="brand" href="#/">
           Support console
         </a>
-        <SearchBox />
+        {seesGroupPages(role) && <SearchBox />}
         <nav aria-label="Main">
           <ul>
             {visible

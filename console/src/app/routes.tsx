@@ -30,18 +30,22 @@ export interface RouteDef {
   component: ComponentType<{ params: Params }>;
 }
 
+/** Everyone but venue managers, who see their venues only. */
+const GROUP_ROLES: readonly Role[] = ['PLATFORM_ADMIN', 'GROUP_ADMIN', 'GROUP_SUPPORT'];
+
 export const ROUTES: readonly RouteDef[] = [
-  { path: '/', nav: 'Search', component: HomePage },
-  { path: '/customers/:id', component: CustomerPage },
-  { path: '/locations/:id', component: LocationPage },
-  { path: '/locations/:id/clients', component: ClientsPage },
-  { path: '/nodes/:id', component: NodePage },
-  { path: '/operations', nav: 'Operations', component: OperationsPage },
-  { path: '/operations/:id', component: OperationPage },
+  { path: '/', nav: 'Search', roles: GROUP_ROLES, component: HomePage },
+  { path: '/', roles: ['VENUE_MANAGER'], component: VenuesPage },
+  { path: '/customers/:id', roles: GROUP_ROLES, component: CustomerPage },
+  { path: '/locations/:id', roles: GROUP_ROLES, component: LocationPage },
+  { path: '/locations/:id/clients', roles: GROUP_ROLES, component: ClientsPage },
+  { path: '/nodes/:id', roles: GROUP_ROLES, component: NodePage },
+  { path: '/operations', nav: 'Operations', roles: GROUP_ROLES, component: OperationsPage },
+  { path: '/operations/:id', roles: GROUP_ROLES, component: OperationPage },
   { path: '/venues', nav: 'Venues', component: VenuesPage },
   { path: '/venues/:id', component: VenuePage },
   { path: '/key-pools/:id', component: KeyPoolPage },
-  { path: '/audit', nav: 'Audit log', component: AuditPage },
+  { path: '/audit', nav: 'Audit log', roles: GROUP_ROLES, component: AuditPage },
   { path: '/admin/users', nav: 'Users', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: UsersPage },
   { path: '/admin/api-clients', nav: 'API clients', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: ApiClientsPage },
   { path: '/admin/ebl', nav: 'EBL', roles: ['PLATFORM_ADMIN', 'GROUP_ADMIN'], component: EblProvidersPage },

@@ -1,4 +1,4 @@
-import { canEdit, isExpired, msUntilExpiry, readSession, SESSION_KEY, writeSession, type KeyValueStore, type Session } from './session';
+import { canEdit, canEditVenueKeys, isExpired, seesGroupPages, msUntilExpiry, readSession, SESSION_KEY, writeSession, type KeyValueStore, type Session } from './session';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -36,5 +36,14 @@ describe('session storage', () => {
     expect(canEdit('GROUP_SUPPORT')).toBe(false);
     expect(canEdit('GROUP_ADMIN')).toBe(true);
     expect(canEdit('PLATFORM_ADMIN')).toBe(true);
+    expect(canEdit('VENUE_MANAGER')).toBe(false);
+  });
+
+  it('venue managers handle their venues\' keys and see no group pages', () => {
+    expect(canEditVenueKeys('VENUE_MANAGER')).toBe(true);
+    expect(canEditVenueKeys('GROUP_ADMIN')).toBe(true);
+    expect(canEditVenueKeys('GROUP_SUPPORT')).toBe(false);
+    expect(seesGroupPages('VENUE_MANAGER')).toBe(false);
+    expect(seesGroupPages('GROUP_SUPPORT')).toBe(true);
   });
 });

@@ -61,6 +61,16 @@ export function canEdit(role: Role): boolean {
   return role === 'GROUP_ADMIN' || role === 'PLATFORM_ADMIN';
 }
 
+/** Keys and scratch cards of a venue: group admins, and the venue managers of that venue (the API checks which venue). */
+export function canEditVenueKeys(role: Role): boolean {
+  return canEdit(role) || role === 'VENUE_MANAGER';
+}
+
+/** Pages about the group's customers, locations, nodes, operations and audit; a venue manager sees venues only. */
+export function seesGroupPages(role: Role): boolean {
+  return role !== 'VENUE_MANAGER';
+}
+
 export function isPlatformAdmin(role: Role): boolean {
   return role === 'PLATFORM_ADMIN';
 }

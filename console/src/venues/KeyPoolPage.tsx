@@ -7,7 +7,7 @@
 
 import { Fragment, useState } from 'react';
 import { useQuery } from 'urql';
-import { canEdit } from '../auth/session';
+import { canEdit, canEditVenueKeys } from '../auth/session';
 import { useRole } from '../auth/SessionContext';
 import { href, type Params } from '../app/router';
 import { graphql } from '../gql';
@@ -122,7 +122,10 @@ export function KeyPoolPage({ params }: { params: Params }) {
     if (k.unitId == null) return 'every location';
     return units.find((u) => u.id === k.unitId)?.name ?? 'a unit';
   };
+  // Group admins do everything here; a venue manager handles keys and scratch cards (issuing
+  // picks a customer of the group, and MAC lists are the group's networks: admins only).
   const editable = canEdit(role);
+  const keysEditable = canEditVenueKeys(role);
   const reload = (): void => refetch({ requestPolicy: 'network-only' });
   const keys = pool.keys.edges.map((e) => e.node);
   const info = pool.keys.pageInfo;
@@ -133,7 +136,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
       <p className="muted">
         On {pool.networks.length} network{pool.networks.length === 1 ? '' : 's'} ({coverageWords(poolCoverage(pool.networks, units))}).{' '}
         {pool.isolateKeys ? 'Keys are kept apart: the devices of one key do not reach those of another. ' : ''}
-        {editable ? 'A passphrase is shown once, when the key is issued or rotated.' : 'Passphrases are not shown to support staff.'}
+        {keysEditable ? 'A passphrase is shown once, when the key is issued or rotated.' : 'Passphrases are not shown to support staff.'}
       </p>
       <h2>Where it is deployed</h2>
       <PoolNetworks places={places} editable={editable} />
@@ -184,7 +187,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
                         Sessions
                       </button>
                     </div>
-                    {editable && <KeyActions id={k.id} keyName={k.keyName} state={k.state} onChanged={reload} />}
+                    {keysEditable && <KeyActions id={k.id} keyName={k.keyName} state={k.state} onChanged={reload} />}
                   </td>
                 </tr>
                 {open?.id === k.id && (
@@ -212,7 +215,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
           </button>
         </nav>
       )}
-      <ScratchCards poolId={pool.id} groupId={pool.groupId} batches={pool.scratchCardBatches} editable={editable} onChanged={reload} />
+      <ScratchCards poolId={pool.id} groupId={pool.groupId} batches={pool.scratchCardBatches} editable={keysEditable} onChanged={reload} />
     </section>
   );
 }

@@ -120,6 +120,12 @@ export function ingestionScenario(options: ScenarioOptions): void {
         );
       });
       expect(stats().reportsAccepted).toBe(before.reportsAccepted);
+      // Operators see the same counts at /metrics.
+      const metrics = await (await fetch(t.current.url.replace('/graphql', '/metrics'))).text();
+      for (const reason of ['unknown_node', 'corrupt', 'wrong_type', 'node_mismatch']) {
+        expect(metrics).toMatch(new RegExp(`^opensync_telemetry_reports_dropped_total\\{reason="${reason}"\\} [1-9]`, 'm'));
+      }
+      expect(metrics).toMatch(/^opensync_telemetry_reports_accepted_total [1-9]/m);
       // Nothing else disturbed: the next good report is stored.
       await publish(options.brokerPort(), topic, encodeReport(clientReportText(serial, [{ mac: 'aa:bb:cc:00:00:01', rx: 1, tx: 0, snr: 30 }], 90)), { zlib: true });
       await until('the good report stored', () => stats().reportsAccepted === before.reportsAccepted + 1);
