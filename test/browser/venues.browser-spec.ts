@@ -323,6 +323,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await keyRow.filter({ hasText: 'Apt 4B' }).waitFor();
     await page.getByText('A passphrase is shown once, when the key is issued or rotated.').waitFor();
     expect(await page.getByRole('button', { name: 'Edit the MAC list of Lobby' }).count()).toBe(0);
+    await page.getByRole('list', { name: 'Where the pool is deployed' }).getByText('Lobby').waitFor();
+    expect(await page.getByText('FORBIDDEN').count()).toBe(0);
     await keyRow.getByRole('button', { name: 'Suspend', exact: true }).click();
     await page.getByRole('dialog', { name: 'Suspend key-1?' }).getByRole('button', { name: 'Suspend' }).click();
     await page.locator('tr[data-key="key-1"][data-state="SUSPENDED"]').waitFor();

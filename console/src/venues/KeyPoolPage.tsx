@@ -7,7 +7,7 @@
 
 import { Fragment, useState } from 'react';
 import { useQuery } from 'urql';
-import { canEdit, canEditVenueKeys } from '../auth/session';
+import { canEdit, canEditVenueKeys, seesGroupPages } from '../auth/session';
 import { useRole } from '../auth/SessionContext';
 import { href, type Params } from '../app/router';
 import { graphql } from '../gql';
@@ -139,7 +139,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
         {keysEditable ? 'A passphrase is shown once, when the key is issued or rotated.' : 'Passphrases are not shown to support staff.'}
       </p>
       <h2>Where it is deployed</h2>
-      <PoolNetworks places={places} editable={editable} />
+      <PoolNetworks places={places} editable={editable} networkDetails={seesGroupPages(role)} />
       <h2>Keys</h2>
       {editable && venue !== undefined && <IssueKeyForm poolId={pool.id} groupId={pool.groupId} timeZone={timeZone} units={units.filter((u) => u.kind === 'UNIT')} onIssued={reload} />}
       <p className="muted">
@@ -221,6 +221,9 @@ export function KeyPoolPage({ params }: { params: Params }) {
 }
 
 function CustomerName({ id }: { id: string }) {
-  const [{ data }] = useQuery({ query: CustomerNameQuery, variables: { id } });
-  return data !== undefined ? <a href={href('/customers/:id', { id })}>{data.customer.name}</a> : <span className="muted">…</span>;
+  const [{ data, error }] = useQuery({ query: CustomerNameQuery, variables: { id } });
+  const customer = data?.customer;
+  // A venue manager may not read the group's customers: the key's subscriber stays unnamed.
+  if (customer === undefined || customer === null) return <span className="muted">{error !== undefined || customer === null ? 'a subscriber' : '…'}</span>;
+  return <a href={href('/customers/:id', { id })}>{customer.name}</a>;
 }

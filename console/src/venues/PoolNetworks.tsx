@@ -65,9 +65,30 @@ const PoolNetworkStatus = graphql(`
 
 const PER_PAGE = 10;
 
-export function PoolNetworks({ places, editable }: { places: readonly PoolPlace[]; editable: boolean }) {
+/**
+ * `networkDetails` false (a venue manager): the pool's networks are the group's, which the API
+ * shows to group staff only; the units are listed without their networks' settings and state.
+ */
+export function PoolNetworks({ places, editable, networkDetails = true }: { places: readonly PoolPlace[]; editable: boolean; networkDetails?: boolean }) {
   const [page, setPage] = useState(0);
   const shown = pageOf(places, page, PER_PAGE);
+  if (!networkDetails) {
+    return (
+      <>
+        <p className="muted">The networks' settings and their state on each node are shown to the group's staff.</p>
+        <ul aria-label="Where the pool is deployed">
+          {shown.items.map((p) => (
+            <li key={p.network.networkId} data-network-id={p.network.networkId}>
+              {p.unit?.name ?? 'not a unit of this venue'}
+              {p.unit?.kind === 'COMMON_AREA' && <span className="muted"> (common area)</span>}
+            </li>
+          ))}
+          {places.length === 0 && <li>The pool is on no network yet.</li>}
+        </ul>
+        <Pager label="Pages of networks" page={shown.page} pages={shown.pages} onPage={setPage} />
+      </>
+    );
+  }
   return (
     <>
       <div className="table-wrap">

@@ -25,7 +25,7 @@ const UnitLocationQuery = graphql(`
 export function UnitLocation({ locationId }: { locationId: string }) {
   const [{ data, error }] = useQuery({ query: UnitLocationQuery, variables: { id: locationId } });
   const location = data?.location;
-  if (location === undefined) return <span className="muted">{error !== undefined ? 'not readable' : '…'}</span>;
+  if (location === undefined || location === null) return <span className="muted">{error !== undefined || location === null ? 'not readable' : '…'}</span>;
   const online = location.nodes.filter((n) => n.connected).length;
   return (
     <>
