@@ -46,8 +46,22 @@ function mosquittoReachable(): Promise<boolean> {
 }
 
 
-/** The controller's event-loop delay since the last scrape (prom-client resets it on each). */
-async function loopDelay(url: string): Promise<{ p99Ms: number; maxMs: number }> {
+/** The controller's ingestion counters (opensync_telemetry_*), by metric name and label. */
+type Ingestion = { received: number; accepted: number; dropped: number; samples: number; samplesDropped: number };
+
+function ingestionOf(text: string): Ingestion {
+  const sum = (name: string): number => [...text.matchAll(new RegExp(`^opensync_telemetry_${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'gm'))].reduce((a, m) => a + Number(m[1]), 0);
+  return {
+    received: sum('reports_received_total'),
+    accepted: sum('reports_accepted_total'),
+    dropped: sum('reports_dropped_total'),
+    samples: sum('client_samples_total'),
+    samplesDropped: sum('samples_dropped_total'),
+  };
+}
+
+/** The controller's event-loop delay since the last scrape (prom-client resets it on each), and its ingestion counters. */
+async function loopDelay(url: string): Promise<{ p99Ms: number; maxMs: number; ingestion: Ingestion }> {
   const metrics = url.replace(/\/graphql$/, '/metrics');
   let text = '';
   for (let attempt = 1; text === ''; attempt++) {
@@ -59,7 +73,7 @@ async function loopDelay(url: string): Promise<{ p99Ms: number; maxMs: number }>
     }
   }
   const read = (name: string): number => Number(new RegExp(`^${name} ([0-9.e+-]+)$`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-  return { p99Ms: read('nodejs_eventloop_lag_p99_seconds'), maxMs: read('nodejs_eventloop_lag_max_seconds') };
+  return { p99Ms: read('nodejs_eventloop_lag_p99_seconds'), maxMs: read('nodejs_eventloop_lag_max_seconds'), ingestion: ingestionOf(text) };
 }
 
 export async function runTelemetry(options: BenchOptions): Promise<PartReport[]> {
@@ -98,7 +112,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
       return { n: r.n, newest: r.newest ?? 0 };
     };
     const durationS = Math.max(20, options.durationS);
-    await loopDelay(controller.url);
+    const before = (await loopDelay(controller.url)).ingestion;
     const start = { rows: rows(), bytes: dbBytes(), cpu: controller.usage().cpuSeconds, at: Date.now() };
     const lags: number[] = [];
     while (Date.now() - start.at < durationS * 1000) {
@@ -110,6 +124,8 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
     const seconds = (end.at - start.at) / 1000;
     const stored = (end.rows.n - start.rows.n) / seconds;
     const expected = (homes.length * CLIENTS) / INTERVAL_S;
+    const after = loop.ingestion;
+    const perS = (k: keyof Ingestion): string => ((after[k] - before[k]) / seconds).toFixed(0);
     const cpuShare = (end.cpu - start.cpu) / seconds;
     const bytesPerDeviceDay = ((end.bytes - start.bytes) / seconds) * 86_400 / homes.length;
     const queryTimes: number[] = [];
@@ -126,6 +142,10 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
     const queryP99 = percentile(queryTimes, 99);
     const result: BenchRow[] = [
       { metric: 'client samples stored per second (expected)', value: `${stored.toFixed(0)} (${expected.toFixed(0)})` },
+      {
+        metric: 'per second at the controller: reports received / accepted / dropped; client samples decoded / not stored',
+        value: `${perS('received')} / ${perS('accepted')} / ${perS('dropped')}; ${perS('samples')} / ${perS('samplesDropped')} (reports offered ${(homes.length / INTERVAL_S).toFixed(0)})`,
+      },
       { metric: 'lag of the newest stored sample, p99 (sampled every 2 s)', value: ms(lagP99), target: '< 2 s', verdict: verdict(lagP99 < 2000) },
       { metric: 'controller CPU while telemetry flows (share of one core, idle cost included)', value: `${(cpuShare * 100).toFixed(0)} %` },
       { metric: "controller main event loop delay while telemetry flows, p99 / max", value: `${ms(loop.p99Ms)} / ${ms(loop.maxMs)}` },
