@@ -37,7 +37,7 @@ describe('cluster configuration', () => {
       redirectorListen: 'tcp:127.0.0.1:6643',
       leaseMs: 10_000,
       drainPerSecond: 50,
-      deviceBackoff: { minS: 1, maxS: 5 },
+      deviceBackoff: { minS: 1, maxS: 4 },
     });
   });
 

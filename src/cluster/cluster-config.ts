@@ -58,15 +58,15 @@ export function readClusterConfig(r: EnvReader, context: ClusterConfigContext): 
   };
 }
 
-/** `CLUSTER_DEVICE_BACKOFF`: `<min>-<max>` seconds (default 1-5), or `off`. */
+/** `CLUSTER_DEVICE_BACKOFF`: `<min>-<max>` seconds (default 1-4), or `off`. */
 function readDeviceBackoff(r: EnvReader): { minS: number; maxS: number } | null {
-  const raw = (r.string('CLUSTER_DEVICE_BACKOFF') ?? '1-5').trim().toLowerCase();
+  const raw = (r.string('CLUSTER_DEVICE_BACKOFF') ?? '1-4').trim().toLowerCase();
   if (raw === 'off') return null;
   const m = /^(\d{1,4})-(\d{1,4})$/.exec(raw);
   const minS = m ? Number(m[1]) : NaN;
   const maxS = m ? Number(m[2]) : NaN;
   if (!m || minS < 1 || maxS < minS || maxS > 3600) {
-    r.fail('CLUSTER_DEVICE_BACKOFF', `"${raw}" must be <min>-<max> seconds, 1 <= min <= max <= 3600 (e.g. 1-5), or off`);
+    r.fail('CLUSTER_DEVICE_BACKOFF', `"${raw}" must be <min>-<max> seconds, 1 <= min <= max <= 3600 (e.g. 1-4), or off`);
     return null;
   }
   return { minS, maxS };

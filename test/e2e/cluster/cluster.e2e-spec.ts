@@ -154,11 +154,11 @@ describeCluster('a cluster of three instances', () => {
     for (const id of owners.values()) counts.set(id, (counts.get(id) ?? 0) + 1);
     expect([...counts.keys()].sort()).toEqual(['ctl-a', 'ctl-b', 'ctl-c']);
     expect([...counts.values()].reduce((a, b) => a + b)).toBe(FLEET);
-    // Each holder gives its devices the cluster's reconnect backoff (CLUSTER_DEVICE_BACKOFF, default 1-5 s).
+    // Each holder gives its devices the cluster's reconnect backoff (CLUSTER_DEVICE_BACKOFF, default 1-4 s).
     await until('the cluster backoff on every device', () =>
       fleet.devices.every((d) => {
         const node = d.database.rows('AWLAN_Node')[0];
-        return node.min_backoff === 1 && node.max_backoff === 5;
+        return node.min_backoff === 1 && node.max_backoff === 4;
       }),
     );
   }, 90_000);
