@@ -25,12 +25,28 @@ import { OPENSYNC_SCHEMA_PATH } from '../ovsdb-floor/ovsdb-server-fixture';
  */
 export const FLEET_NODE_ARGS = ['--max-semi-space-size=64', '--single-threaded-gc', '--no-memory-reducer'];
 
-export function startFleet(root: string, devices: number, ovsdbPort: number, applyDelayMs: number, dialRate: number, extraArgs: readonly string[] = []): { child: ChildProcess; fullSchema: boolean; stop: () => Promise<void> } {
+/**
+ * Starts the fleet in `processes` processes (`--shard K/M`), each with its share of the
+ * devices and of the dial rate. One process carries 10,000 idle devices; with telemetry on
+ * top (10 clients per device, a report every 10 s) its one event loop is the limit, so the
+ * telemetry part can spread it over more processes (docs/benchmarks.md).
+ */
+export function startFleet(
+  root: string,
+  devices: number,
+  ovsdbPort: number,
+  applyDelayMs: number,
+  dialRate: number,
+  extraArgs: readonly string[] = [],
+  processes = 1,
+): { children: ChildProcess[]; fullSchema: boolean; stop: () => Promise<void> } {
   const fullSchema = existsSync(OPENSYNC_SCHEMA_PATH);
   const nodeArgs = [...FLEET_NODE_ARGS, ...(process.env.BENCH_FLEET_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '')];
   const args = [...nodeArgs, '-r', '@swc-node/register', join(root, 'libs/device-sim/src/cli/main.ts'), '--devices', String(devices), '--controller', `tcp:127.0.0.1:${ovsdbPort}`, '--apply-delay-ms', String(applyDelayMs), '--ramp-per-second', String(dialRate)];
   if (fullSchema) args.push('--schema', OPENSYNC_SCHEMA_PATH);
   args.push(...extraArgs);
-  const child = spawnTracked(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  return { child, fullSchema, stop: () => stopChild(child, 15_000) };
+  const children = Array.from({ length: processes }, (_, k) =>
+    spawnTracked(process.execPath, processes === 1 ? args : [...args, '--shard', `${k}/${processes}`], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }),
+  );
+  return { children, fullSchema, stop: async () => void (await Promise.all(children.map((c) => stopChild(c, 15_000)))) };
 }

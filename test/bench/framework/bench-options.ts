@@ -23,6 +23,8 @@ export interface BenchOptions {
   telemetryIntervalS: number;
   /** Controller instances of the cluster part (2 or 3). */
   instances: number;
+  /** Processes the simulated fleet of the telemetry part runs in. */
+  fleetProcesses: number;
 }
 
 export const USAGE = `npm run bench -- [options]
@@ -37,6 +39,9 @@ export const USAGE = `npm run bench -- [options]
                   e.g. --devices 3000 --telemetry-interval 3 offers the 1,000 reports/s of
                   10,000 devices at 10 s)
   --instances N   controller instances of the cluster part, 2 or 3 (default 3)
+  --fleet-processes N
+                  processes the telemetry part's simulated fleet runs in, 1 to 4 (default 1);
+                  each runs its share of the devices
   --no-doc        print the table only, leave docs/benchmarks.md alone`;
 
 function positiveInt(flag: string, text: string | undefined): number {
@@ -66,6 +71,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     dialRate: 1000,
     telemetryIntervalS: 10,
     instances: 3,
+    fleetProcesses: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -95,6 +101,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       case '--instances':
         opts.instances = positiveInt(flag, value());
         if (opts.instances < 2 || opts.instances > 3) throw new Error(`--instances must be 2 or 3, got ${opts.instances}`);
+        break;
+      case '--fleet-processes':
+        opts.fleetProcesses = positiveInt(flag, value());
+        if (opts.fleetProcesses > 4) throw new Error(`--fleet-processes must be 1 to 4, got ${opts.fleetProcesses}`);
         break;
       case '--no-doc':
         opts.writeDoc = false;

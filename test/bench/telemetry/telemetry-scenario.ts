@@ -95,7 +95,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
     await api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     const homes = await seedModel(api, Array.from({ length: options.devices }, (_, i) => serialFor('SIM', i, options.devices)));
     await coldStart(api, homes, () => {
-      fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate, ['--clients', String(CLIENTS)]);
+      fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate, ['--clients', String(CLIENTS)], options.fleetProcesses);
     });
     // Reports start within one interval of the settings reaching the devices.
     await new Promise((r) => setTimeout(r, (INTERVAL_S + 5) * 1000));
@@ -159,7 +159,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
         title: TITLE,
         rows: result,
         notes: [
-          `${homes.length} simulated devices with ${CLIENTS} clients each, one zlib-compressed sts.Report per device every ${INTERVAL_S} s through Mosquitto on 127.0.0.1:1883, measured for ${seconds.toFixed(0)} s after the first reports; controller on SQLite. CPU is the controller's user + system time over the window (part 4 gives the idle cost to subtract).`,
+          `${homes.length} simulated devices with ${CLIENTS} clients each (the fleet in ${options.fleetProcesses} process${options.fleetProcesses === 1 ? '' : 'es'}), one zlib-compressed sts.Report per device every ${INTERVAL_S} s through Mosquitto on 127.0.0.1:1883, measured for ${seconds.toFixed(0)} s after the first reports; controller on SQLite. CPU is the controller's user + system time over the window (part 4 gives the idle cost to subtract).`,
         ],
       },
     ];

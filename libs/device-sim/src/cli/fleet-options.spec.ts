@@ -41,6 +41,18 @@ describe('parseFleetArgs', () => {
   });
 });
 
+describe('fleet shards', () => {
+  it('runs the whole fleet by default and one share of it with --shard K/M', () => {
+    expect(parseFleetArgs(['--controller', 'tcp:h:1']).shard).toEqual({ index: 0, count: 1 });
+    expect(parseFleetArgs(['--controller', 'tcp:h:1', '--shard', '1/2']).shard).toEqual({ index: 1, count: 2 });
+  });
+  it('refuses a shard outside its count', () => {
+    expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--shard', '2/2'])).toThrow(/--shard/);
+    expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--shard', '0/0'])).toThrow(/--shard/);
+    expect(() => parseFleetArgs(['--controller', 'tcp:h:1', '--shard', 'half'])).toThrow(/--shard/);
+  });
+});
+
 describe('fleet client options', () => {
   it('reads the clients per device and their churn, none by default', () => {
     expect(parseFleetArgs(['--controller', 'tcp:h:1'])).toMatchObject({ clients: 0, clientChurnMs: 0 });

@@ -5,6 +5,8 @@
 //     [--apply-delay-ms D] [--fault-rate R] [--ssl --cert-dir DIR] [--schema FILE]
 //     [--source-addresses K] [--ramp-per-second S] [--min-backoff S] [--max-backoff S]
 //     [--inactivity-probe-ms MS] [--boot-time-ms MS] [--clients N] [--client-churn-ms MS]
+//     [--shard K/M]  (this process runs devices K, K+M, K+2M, ... of the N: M processes
+//     started with K = 0..M-1 run the same fleet over several cores)
 
 export interface FleetOptions {
   readonly devices: number;
@@ -31,12 +33,14 @@ export interface FleetOptions {
   readonly clients?: number;
   /** One client leaves and another returns every this many ms per device; 0: no churn. */
   readonly clientChurnMs?: number;
+  /** This process runs the devices whose index modulo `count` is `index` (0 of 1: all). */
+  readonly shard?: { readonly index: number; readonly count: number };
 }
 
 export const USAGE = `usage: npm run sim -- --devices N (--controller | --redirector) tcp:HOST:PORT|ssl:HOST:PORT
   [--serial-prefix P] [--apply-delay-ms D] [--fault-rate R] [--ssl --cert-dir DIR]
   [--schema FILE] [--source-addresses K] [--ramp-per-second S] [--min-backoff S] [--max-backoff S]
-  [--inactivity-probe-ms MS] [--boot-time-ms MS] [--clients N] [--client-churn-ms MS]`;
+  [--inactivity-probe-ms MS] [--boot-time-ms MS] [--clients N] [--client-churn-ms MS] [--shard K/M]`;
 
 export function parseFleetArgs(argv: readonly string[]): FleetOptions {
   const values = new Map<string, string>();
@@ -51,7 +55,7 @@ export function parseFleetArgs(argv: readonly string[]): FleetOptions {
     else throw new Error(`--${name} needs a value\n${USAGE}`);
   }
   if (flags.has('help')) throw new Error(USAGE);
-  const known = ['devices', 'controller', 'redirector', 'serial-prefix', 'apply-delay-ms', 'fault-rate', 'cert-dir', 'schema', 'source-addresses', 'ramp-per-second', 'min-backoff', 'max-backoff', 'inactivity-probe-ms', 'boot-time-ms', 'clients', 'client-churn-ms'];
+  const known = ['devices', 'controller', 'redirector', 'serial-prefix', 'apply-delay-ms', 'fault-rate', 'cert-dir', 'schema', 'source-addresses', 'ramp-per-second', 'min-backoff', 'max-backoff', 'inactivity-probe-ms', 'boot-time-ms', 'clients', 'client-churn-ms', 'shard'];
   for (const k of values.keys()) if (!known.includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
   const num = (name: string, fallback: number, min: number, max: number): number => {
     const raw = values.get(name);
@@ -68,6 +72,7 @@ export function parseFleetArgs(argv: readonly string[]): FleetOptions {
   const certDir = values.get('cert-dir');
   if (ssl && !certDir) throw new Error('--ssl needs --cert-dir DIR (ca.pem and <serial>.pem/<serial>.key, or client.pem/client.key)');
   return {
+    shard: parseShard(values.get('shard')),
     devices: Math.floor(num('devices', 1, 1, 100000)),
     controller: ssl ? controller.replace(/^tcp:/, 'ssl:') : controller,
     redirector: redirector !== undefined,
@@ -86,6 +91,15 @@ export function parseFleetArgs(argv: readonly string[]): FleetOptions {
     clients: Math.floor(num('clients', 0, 0, 200)),
     clientChurnMs: Math.floor(num('client-churn-ms', 0, 0, 86400000)),
   };
+}
+
+function parseShard(raw: string | undefined): { index: number; count: number } {
+  if (raw === undefined) return { index: 0, count: 1 };
+  const m = /^(\d+)\/(\d+)$/.exec(raw);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || count > 64 || index >= count) throw new Error(`--shard K/M: M from 1 to 64, K from 0 to M-1 (got ${raw})`);
+  return { index, count };
 }
 
 export function serialFor(prefix: string, index: number, total: number): string {

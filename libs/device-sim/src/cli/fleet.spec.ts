@@ -24,4 +24,19 @@ describe('Fleet', () => {
   it('boots devices with only redirector_addr set from --redirector, as shipped OpenSync devices', async () => {
     expect(await addresses(['--redirector', 'tcp:127.0.0.1:9'])).toEqual({ redirector: 'tcp:127.0.0.1:9', manager: '' });
   });
+
+  it('runs its share of the fleet with --shard, each device under its serial in the whole fleet', async () => {
+    const serials = async (shard: string): Promise<string[]> => {
+      const fleet = new Fleet(parseFleetArgs(['--devices', '5', '--min-backoff', '60', '--max-backoff', '60', '--controller', 'tcp:127.0.0.1:9', '--shard', shard]), schema);
+      try {
+        await fleet.start();
+        expect(fleet.stats().devices).toBe(fleet.devices.length);
+        return fleet.devices.map((d) => String(d.database.rows('AWLAN_Node')[0].serial_number));
+      } finally {
+        await fleet.stop();
+      }
+    };
+    expect(await serials('0/2')).toEqual(['SIM000001', 'SIM000003', 'SIM000005']);
+    expect(await serials('1/2')).toEqual(['SIM000002', 'SIM000004']);
+  });
 });

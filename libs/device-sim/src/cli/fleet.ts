@@ -44,8 +44,11 @@ export class Fleet {
 
   async start(): Promise<void> {
     const { devices, serialPrefix, rampPerSecond } = this.options;
-    const batch = Math.max(1, Math.ceil(rampPerSecond / 10));
-    for (let i = 0; i < devices && !this.stopping; i++) {
+    const shard = this.options.shard ?? { index: 0, count: 1 };
+    // The ramp is the whole fleet's: each of the shard processes dials its share of it.
+    const batch = Math.max(1, Math.ceil(rampPerSecond / shard.count / 10));
+    let started = 0;
+    for (let i = shard.index; i < devices && !this.stopping; i += shard.count) {
       const serial = serialFor(serialPrefix, i, devices);
       const device = new SimulatedDevice({
         schema: this.schema,
@@ -73,8 +76,14 @@ export class Fleet {
       });
       this.devices.push(device);
       await device.start();
-      if ((i + 1) % batch === 0) await new Promise((r) => setTimeout(r, 100));
+      if (++started % batch === 0) await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** How many of the fleet's devices this process runs (all of them unless sharded). */
+  private shareOfFleet(): number {
+    const { index, count } = this.options.shard ?? { index: 0, count: 1 };
+    return Math.ceil((this.options.devices - index) / count);
   }
 
   stats(): FleetStats {
@@ -85,7 +94,7 @@ export class Fleet {
       connected++;
       if (d.converged) converged++;
     }
-    return { devices: this.options.devices, started: this.devices.length, connected, converged, errors: this.errors };
+    return { devices: this.shareOfFleet(), started: this.devices.length, connected, converged, errors: this.errors };
   }
 
   async stop(): Promise<void> {
