@@ -4,7 +4,6 @@
 // of whose networks has one costs no query when it is loaded.
 
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
 import { MacAcl } from '@lib/opensync';
 import { DataSource, In } from 'typeorm';
 import { assertReadable, assertWritable } from '../access/group-scope';
@@ -13,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth/principal';
 import { AppError } from '../common/errors/app-error';
 import { TransactionRunner } from '../database/transaction-runner';
-import { INDEX_MAX_AGE_MS } from '../domain-events/domain-event';
+import { CachedIndexLoader } from '../domain-events/cached-index-loader';
 import { DomainEvents } from '../domain-events/domain-events.service';
 import { DesiredStateService } from '../reconciler/desired-state.service';
 import { WifiNetwork } from '../wifi-networks/wifi-network.entity';
@@ -24,9 +23,8 @@ import { NetworkMacList } from './network-mac-list.entity';
 @Injectable()
 export class NetworkMacListsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('NetworkMacLists');
-  private listed: Promise<ReadonlySet<string>> | undefined;
-  private listedAt = 0;
-  private subscription: Subscription | undefined;
+  /** Which networks have a list; a list set or cleared on another instance arrives as an event marked 'mac-lists'. */
+  private readonly listed: CachedIndexLoader<ReadonlySet<string>>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,18 +32,16 @@ export class NetworkMacListsService implements OnModuleInit, OnModuleDestroy {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     private readonly desired: DesiredStateService,
-  ) {}
+  ) {
+    this.listed = new CachedIndexLoader(() => this.loadListed(), events, 'mac-lists');
+  }
 
   onModuleInit(): void {
     this.desired.setMacAclSource((networkIds) => this.aclsOf(networkIds));
-    // A list set or cleared on another instance arrives as an event marked 'mac-lists'.
-    this.subscription = this.events.events$.subscribe((event) => {
-      if (event.caches?.includes('mac-lists')) this.listed = undefined;
-    });
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    this.listed.close();
   }
 
   /** The list of a network the caller may read (null: the network has none). */
@@ -92,30 +88,21 @@ export class NetworkMacListsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async aclsOf(networkIds: readonly string[]): Promise<ReadonlyMap<string, MacAcl>> {
-    const listed = await this.listedNetworks();
+    const listed = await this.listed.get();
     const wanted = networkIds.filter((id) => listed.has(id));
     if (wanted.length === 0) return new Map();
     const rows = await this.dataSource.manager.findBy(NetworkMacList, { networkId: In(wanted) });
     return new Map(rows.map((r) => [r.networkId, macAclOf(r)]));
   }
 
-  private listedNetworks(): Promise<ReadonlySet<string>> {
-    if (this.listed === undefined || Date.now() - this.listedAt > INDEX_MAX_AGE_MS) {
-      this.listedAt = Date.now();
-      const loading = this.dataSource.manager
-        .find(NetworkMacList, { select: { networkId: true } })
-        .then((rows): ReadonlySet<string> => new Set(rows.map((r) => r.networkId)));
-      this.listed = loading;
-      loading.catch(() => {
-        if (this.listed === loading) this.listed = undefined;
-      });
-    }
-    return this.listed;
+  private async loadListed(): Promise<ReadonlySet<string>> {
+    const rows = await this.dataSource.manager.find(NetworkMacList, { select: { networkId: true } });
+    return new Set(rows.map((r) => r.networkId));
   }
 
   /** After commit: the set of listed networks first (the reconciler reads it on reload), then the location. */
   private changed(locationId: string): void {
-    this.listed = undefined;
+    this.listed.forget();
     this.events.publish([{ type: 'wifi-network-changed', locationId, caches: ['mac-lists'] }]);
   }
 }

@@ -7,9 +7,8 @@
 // other locations learn that the deleted one's keys are gone.
 
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { INDEX_MAX_AGE_MS } from '../domain-events/domain-event';
+import { CachedIndexLoader } from '../domain-events/cached-index-loader';
 import { DomainEvents } from '../domain-events/domain-events.service';
 import { KeyPoolNetwork } from './key-pool.entity';
 
@@ -21,40 +20,28 @@ export interface PoolPlacement {
 
 @Injectable()
 export class PoolIndex implements OnModuleDestroy {
-  private loading: Promise<ReadonlyMap<string, PoolPlacement>> | undefined;
-  private loadedAt = 0;
   /** Changes made elsewhere (another instance) arrive as events marked 'key-pools'. */
-  private readonly subscription: Subscription;
+  private readonly index: CachedIndexLoader<ReadonlyMap<string, PoolPlacement>>;
 
   constructor(
     private readonly dataSource: DataSource,
     events: DomainEvents,
   ) {
-    this.subscription = events.events$.subscribe((event) => {
-      if (event.caches?.includes('key-pools')) this.forget();
-    });
+    this.index = new CachedIndexLoader(() => this.load(), events, 'key-pools');
   }
 
   onModuleDestroy(): void {
-    this.subscription.unsubscribe();
+    this.index.close();
   }
 
   /** Network id -> its pool and location, for every pool network. */
   byNetwork(): Promise<ReadonlyMap<string, PoolPlacement>> {
-    if (this.loading === undefined || Date.now() - this.loadedAt > INDEX_MAX_AGE_MS) {
-      this.loadedAt = Date.now();
-      const loading = this.load();
-      this.loading = loading;
-      loading.catch(() => {
-        if (this.loading === loading) this.loading = undefined;
-      });
-    }
-    return this.loading;
+    return this.index.get();
   }
 
   /** After a committed change of a pool's networks (or a pool's deletion). */
   forget(): void {
-    this.loading = undefined;
+    this.index.forget();
   }
 
   private async load(): Promise<ReadonlyMap<string, PoolPlacement>> {

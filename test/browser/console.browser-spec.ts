@@ -9,12 +9,13 @@
 // Screenshots of the main pages go to docs/console/.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CLAIM_NODE, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
 import { SimHandle, startSimDevice, until } from '../e2e/reconciliation/sim-device';
 import { associateClient } from '../e2e/clients/sim-clients';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, login, platformAdmin, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
 import { browserUnavailable, buildConsole, launchChromium, SCREENSHOTS } from './console-browser';
+import { logIn, newConsolePage, PHONE, submitLogIn } from './console-page';
 
 const SERIAL = 'CONSOLE0001';
 const REVOKE = `mutation ($id: ID!) { revokeUserSessions(id: $id) { id } }`;
@@ -52,25 +53,6 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await app?.close();
   });
 
-  async function newPage(viewport = { width: 1280, height: 860 }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    (page as Page & { problems?: string[] }).problems = problems;
-    return { context, page };
-  }
-
-  async function logIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${base}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-  }
-
   it('serves the console at / under a Content-Security-Policy without inline script', async () => {
     const response = await fetch(`${base}/`);
     expect(response.status).toBe(200);
@@ -83,8 +65,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   });
 
   it('a wrong password says so, and nothing else happens', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, 'not the password');
+    const { context, page } = await newConsolePage(browser);
+    await submitLogIn(page, base, group.adminEmail, 'not the password');
     await page.getByRole('alert').filter({ hasText: 'Wrong email or password.' }).waitFor();
     expect(await page.getByRole('button', { name: 'Log out' }).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'login.png') });
@@ -92,8 +74,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   });
 
   it('a group admin finds the customer by accountId, opens the location and watches a new guest network turn APPLIED', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, USER_PASSWORD);
+    const { context, page, problems } = await newConsolePage(browser);
+    await logIn(page, base, group.adminEmail);
     const search = page.getByRole('combobox');
     await search.fill(customer.accountId ?? '');
     await page.getByRole('option').filter({ hasText: customer.name }).waitFor();
@@ -136,7 +118,7 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await page.getByLabel('What').fill('customer.');
     await page.getByText('1 event match.').waitFor();
     expect(await page.getByText('wifiNetwork.create').count()).toBe(0);
-    expect((page as Page & { problems?: string[] }).problems).toEqual([]);
+    expect(problems).toEqual([]);
 
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
@@ -144,9 +126,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 120_000);
 
   it('support sees the location read-only: no edit controls, passphrases hidden', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, supportEmail, USER_PASSWORD);
-    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, supportEmail);
     await page.goto(`${base}/#/locations/${customer.locations[0].id}`);
     await page.locator('li.network[data-ssid="Guests"]').waitFor();
     expect(await page.getByRole('button', { name: /^Edit/ }).count()).toBe(0);
@@ -161,8 +142,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 60_000);
 
   it('works on a phone-sized screen', async () => {
-    const { context, page } = await newPage({ width: 390, height: 844 });
-    await logIn(page, group.adminEmail, USER_PASSWORD);
+    const { context, page } = await newConsolePage(browser, PHONE);
+    await logIn(page, base, group.adminEmail);
     await page.goto(`${base}/#/locations/${customer.locations[0].id}`);
     await page.locator('li.network[data-ssid="Guests"]').waitFor();
     // A function in the page's own context (no DOM types on the server side).
@@ -173,9 +154,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 60_000);
 
   it('an ended session asks for the password again over the page and keeps what was typed', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, USER_PASSWORD);
-    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, group.adminEmail);
     await page.goto(`${base}/#/locations/${customer.locations[0].id}`);
     await page.getByRole('button', { name: 'Add a guest or IoT network' }).click();
     await page.getByLabel('Kind').selectOption('IOT');
@@ -199,8 +179,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
 
   it('a client found by its MAC opens the location\'s clients and usage', async () => {
     await associateClient(sim.device, { ifName: 'ctl1-ap-24', mac: 'AA:BB:CC:00:00:42', ip: '192.168.40.10', hostname: 'annas-laptop' });
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, USER_PASSWORD);
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, group.adminEmail);
     const search = page.getByRole('combobox');
     await search.fill('aa-bb-cc-00-00-42');
     await page.getByRole('option').filter({ hasText: 'annas-laptop' }).waitFor();
@@ -212,8 +192,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 60_000);
 
   it('a platform admin creates a group and sees the users', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'Groups' }).click();
     await page.getByRole('textbox', { name: 'New group' }).fill('Console test group');
     await page.getByRole('button', { name: 'Create group' }).click();
@@ -226,9 +206,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 60_000);
 
   it('a reboot started from the node\'s page shows its progress', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, USER_PASSWORD);
-    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, group.adminEmail);
     await page.goto(`${base}/#/locations/${customer.locations[0].id}`);
     await page.getByRole('link', { name: SERIAL }).click();
     await page.getByRole('heading', { level: 1, name: `Node ${SERIAL}` }).waitFor();
@@ -246,9 +225,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 60_000);
 
   it('an admin edits a network; the change reaches the device', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, USER_PASSWORD);
-    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, group.adminEmail);
     await page.goto(`${base}/#/locations/${customer.locations[0].id}`);
     await page.getByRole('button', { name: 'Edit Guests' }).click();
     const form = page.getByRole('form', { name: 'Edit Guests' });
@@ -261,9 +239,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 60_000);
 
   it('suspending a customer says what will happen first, and resume brings it back', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, USER_PASSWORD);
-    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, group.adminEmail);
     await page.goto(`${base}/#/customers/${customer.id}`);
     await page.getByRole('button', { name: 'Suspend' }).click();
     const dialog = page.getByRole('dialog', { name: `Suspend ${customer.name}?` });
@@ -290,9 +267,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
       const seen = expectData(await gql<{ location: { clients: { mac: string; connected: boolean }[] } }>(app, CLIENTS, { id: customer.locations[0].id }, adminToken));
       return seen.location.clients.some((c) => c.mac === mac && c.connected);
     });
-    const { context, page } = await newPage();
-    await logIn(page, supportEmail, USER_PASSWORD);
-    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, supportEmail);
     await page.goto(`${base}/#/locations/${customer.locations[0].id}/clients`);
     const row = page.getByRole('row').filter({ hasText: mac });
     await row.filter({ hasText: 'connected' }).waitFor();
@@ -314,8 +290,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 90_000);
 
   it('a platform admin registers an API client (its secret shown once), approves its sensitive scope and deletes it', async () => {
-    const { context, page } = await newPage();
-    await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'API clients' }).click();
     const form = page.getByRole('form', { name: 'Register an API client' });
     await form.getByLabel('Group').selectOption(group.groupId);
@@ -345,8 +321,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
       await gql<{ registerApiClient: { client: { id: string } } }>(app, REGISTER_CLIENT, { input: { groupId: group.groupId, name: 'Locator', scopes: ['ebl'], justification: 'Emergency location' } }, admin),
     ).registerApiClient.client;
     expectData(await gql(app, APPROVE_CLIENT, { id: registered.id }, admin));
-    const { context, page } = await newPage();
-    await logIn(page, group.adminEmail, USER_PASSWORD);
+    const { context, page } = await newConsolePage(browser);
+    await logIn(page, base, group.adminEmail);
     await page.getByRole('link', { name: 'EBL' }).click();
     const form = page.getByRole('form', { name: 'Configure a provider' });
     await form.getByLabel('API client').selectOption({ label: 'Locator' });

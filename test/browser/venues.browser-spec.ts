@@ -11,12 +11,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { associateClient } from '../e2e/clients/sim-clients';
 import { CLAIM_NODE, CREATE_NETWORK, createCustomer, type CustomerView } from '../e2e/provisioning/provisioning-ops';
 import { SimHandle, startSimDevice, until, vifConfigs } from '../e2e/reconciliation/sim-device';
 import { createGroupWithAdmin, createSupportUser, expectData, gql, GroupWithAdmin, login, startTestApp, TestApp, USER_PASSWORD } from '../e2e/support';
 import { browserUnavailable, buildConsole, launchChromium, SCREENSHOTS } from './console-browser';
+import { logIn, newConsolePage, PHONE } from './console-page';
 
 const SERIAL = 'VENUELOBBY01';
 const POOL_VIF = 'ctl2-ap-24';
@@ -31,6 +32,8 @@ const MAC_LIST = `query ($id: ID!) { wifiNetwork(id: $id) { macList { mode macs 
 const OVERFLOWING = `[...document.querySelectorAll('body *')]
   .filter((e) => e.closest('.table-wrap') === null && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
   .map((e) => e.tagName.toLowerCase() + '.' + e.className + ' "' + (e.textContent ?? '').slice(0, 40) + '"')`;
+// The venue pages' screenshots are taken at 1280×900 (the console spec's at 1280×860).
+const VIEWPORT = { width: 1280, height: 900 };
 const unavailable = browserUnavailable();
 if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailable}`);
 
@@ -78,28 +81,9 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
     await app?.close();
   });
 
-  async function newPage(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    return { context, page, problems };
-  }
-
-  async function logIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${base}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(USER_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('button', { name: 'Log out' }).waitFor();
-  }
-
   it('an admin adds a unit to the venue, issues its subscriber a key (shown once) and sees where it works and who used it', async () => {
-    const { context, page, problems } = await newPage();
-    await logIn(page, group.adminEmail);
+    const { context, page, problems } = await newConsolePage(browser, VIEWPORT);
+    await logIn(page, base, group.adminEmail);
     await page.getByRole('link', { name: 'Venues' }).click();
     await page.getByRole('table', { name: 'Venues' }).getByRole('link', { name: 'Harbour House' }).click();
     await page.getByRole('heading', { level: 1, name: 'Harbour House' }).waitFor();
@@ -228,8 +212,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 150_000);
 
   it('an admin creates scratch cards, downloads their CSV, extends and invalidates them, and sets a deny list on the pool network', async () => {
-    const { context, page, problems } = await newPage();
-    await logIn(page, group.adminEmail);
+    const { context, page, problems } = await newConsolePage(browser, VIEWPORT);
+    await logIn(page, base, group.adminEmail);
     await page.goto(`${base}/#/key-pools/${poolId}`);
     await page.getByRole('heading', { level: 1, name: 'Key pool Residents' }).waitFor();
     await page.getByRole('button', { name: 'New batch' }).click();
@@ -280,8 +264,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 120_000);
 
   it('support sees the venue and the pool on a phone, with sessions but without actions or passphrases', async () => {
-    const { context, page, problems } = await newPage({ width: 390, height: 844 });
-    await logIn(page, supportEmail);
+    const { context, page, problems } = await newConsolePage(browser, PHONE);
+    await logIn(page, base, supportEmail);
     await page.goto(`${base}/#/venues/${venueId}`);
     await page.getByRole('heading', { level: 1, name: 'Harbour House' }).waitFor();
     await page.locator('tr[data-unit="Apt 4B"]').filter({ hasText: 'Ada Resident' }).waitFor();
@@ -310,8 +294,8 @@ if (unavailable !== undefined) console.warn(`browser tests skipped: ${unavailabl
   }, 90_000);
 
   it('a venue manager lands on their venues, sees no group pages, and suspends and resumes a key of their pool', async () => {
-    const { context, page, problems } = await newPage();
-    await logIn(page, managerEmail);
+    const { context, page, problems } = await newConsolePage(browser, VIEWPORT);
+    await logIn(page, base, managerEmail);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Venues' }).waitFor();
     for (const groupPage of ['Search', 'Operations', 'Audit log', 'Users']) expect(await nav.getByRole('link', { name: groupPage, exact: true }).count()).toBe(0);

@@ -49,21 +49,7 @@ const LocationQuery = graphql(`
         clientIsolation
         vlanId
         status {
-          networkId
-          overall
-          nodes {
-            nodeId
-            serial
-            status
-            mismatches {
-              reason
-              ifName
-              column
-              desired
-              config
-              state
-            }
-          }
+          ...ConsoleNetworkStatusFields
         }
       }
     }

@@ -12,21 +12,7 @@ import { formValuesOf, type NetworkLike } from './network-form';
 const StatusSubscription = graphql(`
   subscription ConsoleNetworkStatus($networkId: ID!) {
     wifiNetworkStatusChanged(networkId: $networkId) {
-      networkId
-      overall
-      nodes {
-        nodeId
-        serial
-        status
-        mismatches {
-          reason
-          ifName
-          column
-          desired
-          config
-          state
-        }
-      }
+      ...ConsoleNetworkStatusFields
     }
   }
 `);

@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { Badge, ConfirmDialog, ErrorNote, formatTime } from '../ui/ui';
 import { DownloadCsv } from './DownloadCsv';
+import { PeriodInput } from './PeriodInput';
 import { batchCounts, minutesWords, periodMinutes, type PeriodUnit } from './scratch-cards';
 
 const Extend = graphql(`mutation ConsoleExtendScratchCards($id: ID!, $minutes: Int!) { extendScratchCards(id: $id, validForMinutes: $minutes) { id validForMinutes } }`);
@@ -85,17 +86,7 @@ export function BatchRow({ batch, editable, onChanged }: { batch: BatchView; edi
                 <>
                   <p>Every card gets the new period from its first use; a card already used ends at its first use plus the new period.</p>
                   <div className="filters">
-                    <label>
-                      New period <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
-                    </label>
-                    <label>
-                      Unit{' '}
-                      <select value={unit} onChange={(e) => setUnit(e.target.value as PeriodUnit)}>
-                        <option value="minutes">minutes</option>
-                        <option value="hours">hours</option>
-                        <option value="days">days</option>
-                      </select>
-                    </label>
+                    <PeriodInput label="New period" amount={amount} unit={unit} onAmount={setAmount} onUnit={setUnit} />
                   </div>
                   {problem !== undefined && (
                     <p className="error-note" role="alert">

@@ -7,6 +7,7 @@ import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { ErrorNote } from '../ui/ui';
 import { CustomerPicker, type PickedCustomer } from './CustomerPicker';
+import { PeriodInput } from './PeriodInput';
 import { cardCountProblem, periodMinutes, type PeriodUnit } from './scratch-cards';
 
 const Create = graphql(`
@@ -51,17 +52,7 @@ export function CreateBatchForm({ poolId, groupId, onDone }: { poolId: string; g
         <label>
           Cards (1 to 64) <input inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} />
         </label>
-        <label>
-          Each works for <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} />
-        </label>
-        <label>
-          Unit{' '}
-          <select value={unit} onChange={(e) => setUnit(e.target.value as PeriodUnit)}>
-            <option value="minutes">minutes</option>
-            <option value="hours">hours</option>
-            <option value="days">days</option>
-          </select>
-        </label>
+        <PeriodInput label="Each works for" amount={amount} unit={unit} onAmount={setAmount} onUnit={setUnit} />
       </div>
       {problems.length > 0 && (
         <ul className="error-note" role="alert">

@@ -16,11 +16,12 @@ import { IssueKeyForm } from './IssueKeyForm';
 import { KeyActions } from './KeyActions';
 import { KeySessions } from './KeySessions';
 import { KeyWhere } from './KeyWhere';
+import { CursorPager } from './Pager';
 import { PoolNetworks } from './PoolNetworks';
 import { ScratchCards } from './ScratchCards';
 import { stateTone } from './key-actions';
 import { formatInZone } from './key-form';
-import { coverageWords, keyPlaces, poolCoverage, poolPlaces } from './venue-layout';
+import { coverageWords, cursorWindow, keyPlaces, poolCoverage, poolPlaces, type Cursor } from './venue-layout';
 
 const PoolQuery = graphql(`
   query ConsoleKeyPool($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
@@ -100,13 +101,12 @@ const CustomerNameQuery = graphql(`
 `);
 
 const PAGE = 25;
-type Cursor = { after?: string; before?: string };
 type Open = { id: string; what: 'sessions' | 'where' };
 
 export function KeyPoolPage({ params }: { params: Params }) {
   const role = useRole();
   const [cursor, setCursor] = useState<Cursor>({});
-  const page = cursor.before !== undefined ? { last: PAGE, before: cursor.before } : { first: PAGE, after: cursor.after };
+  const page = cursorWindow(cursor, PAGE);
   const [{ data, fetching, error }, refetch] = useQuery({ query: PoolQuery, variables: { id: params.id, ...page } });
   const pool = data?.keyPool;
   const [venueResult] = useQuery({ query: PoolVenueQuery, variables: { id: pool?.venueId ?? '' }, pause: pool === undefined });
@@ -128,7 +128,6 @@ export function KeyPoolPage({ params }: { params: Params }) {
   const keysEditable = canEditVenueKeys(role);
   const reload = (): void => refetch({ requestPolicy: 'network-only' });
   const keys = pool.keys.edges.map((e) => e.node);
-  const info = pool.keys.pageInfo;
   const toggle = (id: string, what: Open['what']): void => setOpen(open?.id === id && open.what === what ? undefined : { id, what });
   return (
     <section>
@@ -205,16 +204,7 @@ export function KeyPoolPage({ params }: { params: Params }) {
           </tbody>
         </table>
       </div>
-      {(info.hasPreviousPage || info.hasNextPage) && (
-        <nav className="actions pager" aria-label="Pages of keys">
-          <button type="button" className="small" disabled={!info.hasPreviousPage || info.startCursor == null} onClick={() => setCursor({ before: info.startCursor ?? undefined })}>
-            Previous
-          </button>
-          <button type="button" className="small" disabled={!info.hasNextPage || info.endCursor == null} onClick={() => setCursor({ after: info.endCursor ?? undefined })}>
-            Next
-          </button>
-        </nav>
-      )}
+      <CursorPager label="Pages of keys" info={pool.keys.pageInfo} onCursor={setCursor} />
       <ScratchCards poolId={pool.id} groupId={pool.groupId} batches={pool.scratchCardBatches} editable={keysEditable} onChanged={reload} />
     </section>
   );

@@ -13,13 +13,7 @@ const PlaceStatus = graphql(`
       id
       ssid
       status {
-        networkId
-        overall
-        nodes {
-          nodeId
-          serial
-          status
-        }
+        ...ConsoleNetworkStatusFields
       }
     }
   }

@@ -28,18 +28,7 @@ export const PoolNetworkQuery = graphql(`
         updatedAt
       }
       status {
-        networkId
-        overall
-        nodes {
-          nodeId
-          serial
-          status
-          mismatches {
-            reason
-            ifName
-            column
-          }
-        }
+        ...ConsoleNetworkStatusFields
       }
     }
   }
@@ -47,18 +36,7 @@ export const PoolNetworkQuery = graphql(`
 const PoolNetworkStatus = graphql(`
   subscription ConsolePoolNetworkStatus($networkId: ID!) {
     wifiNetworkStatusChanged(networkId: $networkId) {
-      networkId
-      overall
-      nodes {
-        nodeId
-        serial
-        status
-        mismatches {
-          reason
-          ifName
-          column
-        }
-      }
+      ...ConsoleNetworkStatusFields
     }
   }
 `);

@@ -9,6 +9,8 @@ import { useRole } from '../auth/SessionContext';
 import { href } from '../app/router';
 import { graphql } from '../gql';
 import { ErrorNote, Loading, PageTitle } from '../ui/ui';
+import { CursorPager } from './Pager';
+import { cursorWindow, type Cursor } from './venue-layout';
 
 const VenuesQuery = graphql(`
   query ConsoleVenues($first: Int, $after: String, $last: Int, $before: String, $platform: Boolean!) {
@@ -56,17 +58,15 @@ const VenuesQuery = graphql(`
 `);
 
 const PAGE = 50;
-type Cursor = { after?: string; before?: string };
 
 export function VenuesPage() {
   const platform = isPlatformAdmin(useRole());
   const [cursor, setCursor] = useState<Cursor>({});
-  const variables = cursor.before !== undefined ? { last: PAGE, before: cursor.before, platform } : { first: PAGE, after: cursor.after, platform };
+  const variables = { ...cursorWindow(cursor, PAGE), platform };
   const [{ data, fetching, error }] = useQuery({ query: VenuesQuery, variables });
   if (data === undefined) return fetching ? <Loading what="venues" /> : <ErrorNote error={error} />;
   const venues = data.venues.edges.map((e) => e.node);
   const groups = new Map([...(data.groups?.edges.map((e) => e.node) ?? []), ...data.me.groups].map((g) => [g.id, g.name]));
-  const info = data.venues.pageInfo;
   return (
     <section>
       <PageTitle>Venues</PageTitle>
@@ -109,16 +109,7 @@ export function VenuesPage() {
           </tbody>
         </table>
       </div>
-      {(info.hasPreviousPage || info.hasNextPage) && (
-        <nav className="actions pager" aria-label="Pages of venues">
-          <button type="button" className="small" disabled={!info.hasPreviousPage || info.startCursor == null} onClick={() => setCursor({ before: info.startCursor ?? undefined })}>
-            Previous
-          </button>
-          <button type="button" className="small" disabled={!info.hasNextPage || info.endCursor == null} onClick={() => setCursor({ after: info.endCursor ?? undefined })}>
-            Next
-          </button>
-        </nav>
-      )}
+      <CursorPager label="Pages of venues" info={data.venues.pageInfo} onCursor={setCursor} />
     </section>
   );
 }

@@ -30,7 +30,8 @@ export function minutesWords(minutes: number): string {
 export const MAX_CARDS = 64;
 export const MAX_MINUTES = 527040;
 
-export type PeriodUnit = 'minutes' | 'hours' | 'days';
+export const PERIOD_UNITS = ['minutes', 'hours', 'days'] as const;
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
 
 /** A period typed as a number and a unit, in minutes, or why it cannot be. */
 export function periodMinutes(amount: string, unit: PeriodUnit): { minutes: number } | { problem: string } {

@@ -1,4 +1,4 @@
-import { appliedMeaning, convergenceSummary, coverageWords, filterUnits, freeLocations, keyPlaces, pageOf, poolCoverage, poolPlaces } from './venue-layout';
+import { appliedMeaning, convergenceSummary, coverageWords, cursorWindow, filterUnits, freeLocations, keyPlaces, pageOf, poolCoverage, poolPlaces } from './venue-layout';
 
 const units = [
   { id: 'u10', name: 'Apt 10', kind: 'UNIT', locationId: 'L10' },
@@ -73,5 +73,13 @@ describe('venue lists', () => {
 
   it('offers only locations not yet units of the venue', () => {
     expect(freeLocations([{ id: 'L2' }, { id: 'new' }], units)).toEqual([{ id: 'new' }]);
+  });
+});
+
+describe('pages the API cuts by cursor', () => {
+  it('asks for the first page, the page after an end cursor, and the page before a start cursor', () => {
+    expect(cursorWindow({}, 25)).toEqual({ first: 25, after: undefined });
+    expect(cursorWindow({ after: 'e1' }, 25)).toEqual({ first: 25, after: 'e1' });
+    expect(cursorWindow({ before: 's2' }, 50)).toEqual({ last: 50, before: 's2' });
   });
 });

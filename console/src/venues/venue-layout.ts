@@ -70,6 +70,14 @@ export function pageOf<T>(items: readonly T[], page: number, size: number): { it
   return { items: items.slice(at * size, at * size + size), page: at, pages };
 }
 
+/** Where a list the API pages by cursor is: its first page ({}), after a page's end, or before its start. */
+export type Cursor = { after?: string; before?: string };
+
+/** The connection arguments for the page at `cursor`: backwards from a `before`, else forwards. */
+export function cursorWindow(cursor: Cursor, size: number): { first: number; after?: string } | { last: number; before: string } {
+  return cursor.before !== undefined ? { last: size, before: cursor.before } : { first: size, after: cursor.after };
+}
+
 /** Locations a new unit may be made of: the customer's, minus those already units of this venue. */
 export function freeLocations<L extends { id: string }>(locations: readonly L[], units: readonly UnitLike[]): L[] {
   const taken = new Set(units.map((u) => u.locationId));

@@ -15,6 +15,7 @@ export * from './convergence/vif-mismatch';
 export * from './convergence/compare-vif';
 export * from './convergence/network-node-status';
 export * from './clients/associated-clients';
+export * from './node/awlan-node-plan';
 export * from './telemetry/config-rows';
 export * from './telemetry/stats-config';
 export * from './telemetry/client-nicknames';

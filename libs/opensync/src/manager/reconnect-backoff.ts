@@ -3,9 +3,9 @@
 // to the redirector only after more than CM2_MAX_DISCONNECTS (10) failed attempts. How fast a
 // device whose controller died finds another one is therefore about eleven of these waits.
 
-import { DatabaseSchema, Operation, OperationBuilder } from '@lib/ovsdb';
+import { DatabaseSchema, Operation } from '@lib/ovsdb';
 import { CachedRow } from '../desired/desired-network';
-import { AWLAN_NODE_TABLE } from '../telemetry/mqtt-settings';
+import { planAwlanNodeColumns } from '../node/awlan-node-plan';
 
 /** Failed attempts CM2 makes before it goes back to the redirector (cm2_event.c). */
 export const CM2_ATTEMPTS_BEFORE_REDIRECTOR = 11;
@@ -17,12 +17,7 @@ export interface ReconnectBackoff {
 
 /** An update of every AWLAN_Node row whose backoff differs (null: leave the device's own). */
 export function planReconnectBackoff(desired: ReconnectBackoff | null, rows: readonly CachedRow[], schema: DatabaseSchema): Operation[] {
-  const columns = schema.table(AWLAN_NODE_TABLE)?.columns;
-  if (desired === null || columns?.has('min_backoff') !== true || columns.has('max_backoff') !== true) return [];
-  const builder = new OperationBuilder(schema);
-  return rows
-    .filter((row) => row.min_backoff !== desired.minS || row.max_backoff !== desired.maxS)
-    .map((row) => builder.update(AWLAN_NODE_TABLE, [['_uuid', '==', row._uuid]], { min_backoff: desired.minS, max_backoff: desired.maxS }));
+  return desired === null ? [] : planAwlanNodeColumns({ min_backoff: desired.minS, max_backoff: desired.maxS }, rows, schema);
 }
 
 /** The mean time from losing the manager to dialling the redirector, seconds (uniform waits). */

@@ -2,11 +2,9 @@
 // merged sts.Report. The device always uses TLS towards the broker; the topic carries the
 // node identity the controller assigned, which ingestion trusts over anything in a report.
 
-import { DatabaseSchema, Operation, OperationBuilder } from '@lib/ovsdb';
+import { DatabaseSchema, Operation } from '@lib/ovsdb';
 import { CachedRow } from '../desired/desired-network';
-import { valuesEqual } from '../values/value-equality';
-
-export const AWLAN_NODE_TABLE = 'AWLAN_Node';
+import { planAwlanNodeColumns } from '../node/awlan-node-plan';
 
 export interface MqttTarget {
   broker: string;
@@ -40,9 +38,5 @@ export function nodeIdOfTopic(prefix: string, topic: string): string | undefined
 
 /** An update of every AWLAN_Node row whose mqtt_settings differ (null desired: leave them be). */
 export function planMqttSettings(desired: ReadonlyMap<string, string> | null, rows: readonly CachedRow[], schema: DatabaseSchema): Operation[] {
-  if (desired === null || schema.table(AWLAN_NODE_TABLE)?.columns.has('mqtt_settings') !== true) return [];
-  const builder = new OperationBuilder(schema);
-  return rows
-    .filter((row) => !valuesEqual(row.mqtt_settings, desired))
-    .map((row) => builder.update(AWLAN_NODE_TABLE, [['_uuid', '==', row._uuid]], { mqtt_settings: new Map(desired) }));
+  return desired === null ? [] : planAwlanNodeColumns({ mqtt_settings: new Map(desired) }, rows, schema);
 }
