@@ -27,7 +27,7 @@ export class EblRegistrationsService {
   ) {}
 
   async registerVendorIds(caller: EblCaller, body: unknown): Promise<VendorIdRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const wanted = parseVendorIdRegistrations(body, this.config.deniedVendorIds);
     const rows = await this.transactions
       .run(async (m) => {
@@ -47,7 +47,7 @@ export class EblRegistrationsService {
   }
 
   async unregisterVendorIds(caller: EblCaller, body: unknown): Promise<VendorIdRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const ids = parseVendorIdKeys(body, true)!;
     const rows = await this.transactions.run(async (m) => {
       const found = await m.find(EblVendorIdRow, { where: { providerId, vendorId: In(ids) } });
@@ -61,7 +61,7 @@ export class EblRegistrationsService {
   }
 
   async listVendorIds(caller: EblCaller, body: unknown): Promise<VendorIdRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const filter = parseVendorIdKeys(body, false);
     const rows = await this.dataSource.manager.find(EblVendorIdRow, {
       where: filter === null ? { providerId } : { providerId, vendorId: In(filter) },
@@ -71,7 +71,7 @@ export class EblRegistrationsService {
   }
 
   async registerMacs(caller: EblCaller, body: unknown): Promise<MacRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const wanted = parseMacRegistrations(body, { now: new Date(), defaultValidityMs: this.config.defaultMacValidityMs });
     const rows = await this.transactions.run(async (m) => {
       const now = new Date();
@@ -96,7 +96,7 @@ export class EblRegistrationsService {
   }
 
   async unregisterMacs(caller: EblCaller, body: unknown): Promise<MacRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const macs = parseMacKeys(body, true)!;
     const rows = await this.transactions.run(async (m) => {
       const found = await findMacs(m, providerId, macs);
@@ -110,7 +110,7 @@ export class EblRegistrationsService {
   }
 
   async listMacs(caller: EblCaller, body: unknown): Promise<MacRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const filter = parseMacKeys(body, false);
     const rows = await this.dataSource.manager.find(EblMacRow, {
       where: filter === null ? { providerId } : { providerId, mac: In(filter) },
@@ -121,8 +121,8 @@ export class EblRegistrationsService {
   }
 
   /** The caller's provider id; FORBIDDEN when the operator has not set the provider up. */
-  providerIdOf(caller: EblCaller): string {
-    const provider = this.providers.get(caller.apiClientId);
+  async providerIdOf(caller: EblCaller): Promise<string> {
+    const provider = await this.providers.find(caller.apiClientId);
     if (provider === undefined || provider.groupId !== caller.groupId) {
       throw new AppError(ErrorCode.FORBIDDEN, 'this API client is not set up for equipment-based localisation; ask the operator');
     }
