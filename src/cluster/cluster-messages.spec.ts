@@ -71,11 +71,19 @@ describe('cluster messages', () => {
   });
 
   it('keep cache invalidations (telemetry settings of a group, an EBL provider) and refuse malformed ones', () => {
-    const message = { from: 'a', invalidations: [{ cache: 'telemetry-settings', groupId: 'g1' }, { cache: 'ebl-provider', apiClientId: 'c1' }] };
+    const message = {
+      from: 'a',
+      invalidations: [
+        { cache: 'telemetry-settings', groupId: 'g1' },
+        { cache: 'ebl-provider', apiClientId: 'c1' },
+        { cache: 'ebl-registrations', apiClientId: 'c1', macs: ['02:00:00:00:00:01'], vendorIds: [] },
+      ],
+    };
     expect(parseInvalidationsMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
     expect(() => parseInvalidationsMessage({ from: 'a', invalidations: [{ cache: 'everything' }] })).toThrow(/malformed invalidation/);
     expect(() => parseInvalidationsMessage({ from: 'a', invalidations: [{ cache: 'telemetry-settings', apiClientId: 'c1' }] })).toThrow(/malformed invalidation/);
     expect(() => parseInvalidationsMessage({ from: 'a', invalidations: [{ cache: 'ebl-provider', apiClientId: 7 }] })).toThrow(/malformed invalidation/);
+    expect(() => parseInvalidationsMessage({ from: 'a', invalidations: [{ cache: 'ebl-registrations', apiClientId: 'c1', macs: [1], vendorIds: [] }] })).toThrow(/malformed invalidation/);
     expect(() => parseInvalidationsMessage({ from: 'a' })).toThrow(/invalidations message/);
   });
 });

@@ -75,7 +75,7 @@ export function parseClientsMessage(value: unknown): ClientsMessage {
   return { from: value.from, events };
 }
 
-/** Cached copies changed on one instance ({ from, invalidations }): telemetry settings of a group, an EBL provider. */
+/** Cached copies changed on one instance ({ from, invalidations }): telemetry settings of a group, an EBL provider, its registrations. */
 export const INVALIDATIONS_SUBJECT = 'invalidations';
 
 export interface InvalidationsMessage {
@@ -89,6 +89,9 @@ export function parseInvalidationsMessage(value: unknown): InvalidationsMessage 
     if (!isObject(i) || !INVALIDATED_CACHES.has(i.cache as InvalidatedCache)) throw new Error('malformed invalidation');
     if (i.cache === 'telemetry-settings' && typeof i.groupId === 'string') return { cache: 'telemetry-settings', groupId: i.groupId };
     if (i.cache === 'ebl-provider' && typeof i.apiClientId === 'string') return { cache: 'ebl-provider', apiClientId: i.apiClientId };
+    if (i.cache === 'ebl-registrations' && typeof i.apiClientId === 'string' && isStringArray(i.macs) && isStringArray(i.vendorIds)) {
+      return { cache: 'ebl-registrations', apiClientId: i.apiClientId, macs: i.macs, vendorIds: i.vendorIds };
+    }
     throw new Error('malformed invalidation');
   });
   return { from: value.from, invalidations };

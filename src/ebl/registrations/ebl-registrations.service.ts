@@ -1,6 +1,7 @@
 // A provider's registrations (REST /ebl/vendorids and /ebl/mac-addresses): validated with
 // the registration rules, written in one transaction (all or nothing), and put in the
-// matcher's index after the commit. A provider sees and removes only its own.
+// matcher's index after the commit (and, in a cluster, told to the other instances' indexes).
+// A provider sees and removes only its own.
 
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { MacRegistration, VendorIdRegistration } from '../domain/registration-ty
 import { EBL_CONFIG, EblConfig } from '../ebl-config';
 import type { EblCaller } from '../http/ebl-caller';
 import { EblMatchingService } from '../matching/ebl-matching.service';
+import { indexedMac } from '../matching/registration-index';
 import { EblProvidersService } from '../providers/ebl-providers.service';
 import { EblMacRow, EblVendorIdRow } from '../store/ebl-registration.entities';
 
@@ -43,6 +45,7 @@ export class EblRegistrationsService {
         throw error;
       });
     for (const row of rows) this.matching.index.putVendorId({ id: row.id, providerId, vendorId: row.vendorId, matchType: row.matchType });
+    this.matching.registrationsChanged(providerId, [], rows.map((r) => r.vendorId));
     return rows.map(vendorIdOf);
   }
 
@@ -57,6 +60,7 @@ export class EblRegistrationsService {
       return found;
     });
     for (const row of rows) this.matching.index.removeVendorId(providerId, row.vendorId);
+    this.matching.registrationsChanged(providerId, [], rows.map((r) => r.vendorId));
     return sortBy(ids, rows, (r) => r.vendorId).map(vendorIdOf);
   }
 
@@ -92,6 +96,7 @@ export class EblRegistrationsService {
       return rows;
     });
     for (const row of rows) this.matching.index.putMac(indexedMac(row));
+    this.matching.registrationsChanged(providerId, rows.map((r) => r.mac), []);
     return rows.map(macOf);
   }
 
@@ -106,6 +111,7 @@ export class EblRegistrationsService {
       return [...found.values()];
     });
     for (const row of rows) this.matching.index.removeMac(providerId, row.mac);
+    this.matching.registrationsChanged(providerId, rows.map((r) => r.mac), []);
     return sortBy(macs, rows, (r) => r.mac).map(macOf);
   }
 
@@ -159,9 +165,6 @@ function sortBy<T>(order: readonly string[], rows: readonly T[], key: (row: T) =
   return [...rows].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)));
 }
 
-export function indexedMac(row: EblMacRow): { id: string; providerId: string; mac: string; deleteOnMatch: boolean; validUntil: number | null } {
-  return { id: row.id, providerId: row.providerId, mac: row.mac, deleteOnMatch: row.deleteOnMatch, validUntil: row.validUntil?.getTime() ?? null };
-}
 
 function vendorIdOf(row: EblVendorIdRow): VendorIdRegistration {
   return { vendorId: row.vendorId, matchType: row.matchType, serviceType: row.serviceType };

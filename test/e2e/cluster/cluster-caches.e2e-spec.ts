@@ -1,7 +1,8 @@
 // Two controller processes on one PostgreSQL and NATS, for what used to be kept per process:
 // a group's telemetry settings changed on one instance reach the devices the other holds;
 // an EBL provider set up or removed on one instance is authenticated or refused by the
-// other's /ebl; and due EBL notifications, with both instances' delivery workers reading the
+// other's /ebl; a MAC registered through one instance is matched on a device the other
+// holds; and due EBL notifications, with both instances' delivery workers reading the
 // same outbox, each reach the provider exactly once.
 
 import { randomUUID } from 'node:crypto';
@@ -10,6 +11,7 @@ import { CLAIM_NODE, createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, TestApp } from '../support';
 import { createTestDatabase, postgresReachable, TestDatabase } from '../support/test-database';
 import { until } from '../reconciliation/sim-device';
+import { associateClient } from '../clients/sim-clients';
 import { EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider } from '../ebl/ebl-support';
 import { Fleet, freePort, Instance, natsReachable, startFleet, startInstance, stopInstance } from './cluster-harness';
 
@@ -136,6 +138,24 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     await until('ctl-b to refuse the removed provider', async () => (await rest(as(instances[1]), 'GET', '/ebl/mac-addresses', provider.token)).status === 403);
     expect(await metric(instances[1], 'cluster_invalidations_total{direction="received"}')).toBeGreaterThan(told);
     expect((await rest(as(instances[0]), 'GET', '/ebl/mac-addresses', provider.token)).status).toBe(403);
+  }, 60_000);
+
+  it('a MAC registered through ctl-b is matched when its client joins a device ctl-a holds, once', async () => {
+    const mac = '02:00:00:00:0e:01';
+    const owners = await ownership();
+    const serial = serials.find((s) => owners.get(s) === 'ctl-a')!;
+    const device = fleet.devices.find((d) => d.serial === serial)!;
+    const vif = await until('a VIF on the device', () => device.database.rows('Wifi_VIF_State').find((r) => typeof r.if_name === 'string' && String(r.if_name).includes('-ap-')));
+    const provider = await setUpProvider(as(instances[1]), group.adminToken, group.groupId, receiver);
+    const told = await metric(instances[0], 'cluster_invalidations_total{direction="received"}');
+    expect((await rest(as(instances[1]), 'POST', '/ebl/mac-addresses', provider.token, { macs: [{ mac, delete_on_match: true }] })).status).toBe(201);
+    await until('ctl-a told of the registration', async () => (await metric(instances[0], 'cluster_invalidations_total{direction="received"}')) > told);
+    await associateClient(device, { ifName: String(vif.if_name), mac });
+    const notified = (): number => receiver.delivered.filter((r) => (JSON.parse(r.body) as { mac: string }).mac.toLowerCase() === mac).length;
+    await until('the provider notified', () => notified() === 1);
+    // The registration was used up on ctl-a: it is gone from the database, and ctl-b lists none.
+    await until('the registration used up', async () => ((await rest(as(instances[1]), 'GET', '/ebl/mac-addresses', provider.token)).body.macs as unknown[]).length === 0);
+    expect(notified()).toBe(1);
   }, 60_000);
 
   it('due notifications read by both instances reach the provider exactly once each', async () => {
