@@ -6,9 +6,9 @@
 // In a cluster every instance keeps its own copy: a change is relayed (CacheInvalidations)
 // and every other instance reads that provider's row again. A relayed notice that never
 // arrived is bounded: a provider unknown here is looked up in the database when its API
-// client calls /ebl or a notification to it is sent (find), and the whole copy is read
-// again every INDEX_MAX_AGE_MS (a minute), so a changed or removed provider is stale here
-// for a minute at most.
+// client calls /ebl or a notification to it is sent (find), and with the cluster on the
+// whole copy is read again every INDEX_MAX_AGE_MS (a minute), so a changed or removed
+// provider is stale here for a minute at most.
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
@@ -17,6 +17,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { canReadGroup, canWriteGroup, Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
 import { CacheInvalidations } from '../../domain-events/cache-invalidations.service';
 import { INDEX_MAX_AGE_MS } from '../../domain-events/domain-event';
@@ -42,6 +43,7 @@ export class EblProvidersService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @Inject(EBL_CONFIG) private readonly config: EblConfig,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
@@ -53,8 +55,10 @@ export class EblProvidersService implements OnModuleInit, OnModuleDestroy {
     this.subscription = this.invalidations.remote$.subscribe((i) => {
       if (i.cache === 'ebl-provider') void this.reload(i.apiClientId).catch((error: unknown) => this.logger.warn(`could not reload EBL provider ${i.apiClientId}: ${String(error)}`));
     });
-    this.reloadTimer = setInterval(() => void this.reloadAll().catch((error: unknown) => this.logger.warn(`could not reload the EBL providers: ${String(error)}`)), INDEX_MAX_AGE_MS);
-    this.reloadTimer.unref();
+    if (this.app.cluster !== undefined) {
+      this.reloadTimer = setInterval(() => void this.reloadAll().catch((error: unknown) => this.logger.warn(`could not reload the EBL providers: ${String(error)}`)), INDEX_MAX_AGE_MS);
+      this.reloadTimer.unref();
+    }
   }
 
   onModuleDestroy(): void {
@@ -62,7 +66,7 @@ export class EblProvidersService implements OnModuleInit, OnModuleDestroy {
     if (this.reloadTimer !== undefined) clearInterval(this.reloadTimer);
   }
 
-  /** Every provider read again (start, and every INDEX_MAX_AGE_MS); those gone are forgotten as if removed here. */
+  /** Every provider read again (start, and in a cluster every INDEX_MAX_AGE_MS); those gone are forgotten as if removed here. */
   async reloadAll(): Promise<void> {
     const rows = await this.dataSource.manager.find(EblProviderRow);
     const found = new Set(rows.map((r) => r.apiClientId));

@@ -2,7 +2,8 @@
 // pass, changed by group admins; a change reaches the group's connected nodes at once. In a
 // cluster the change is relayed (CacheInvalidations): every other instance drops the group's
 // entry and reconciles the group's nodes it holds. A relayed notice that never arrived is
-// bounded by the entry's age: read again after INDEX_MAX_AGE_MS, at a node's next pass.
+// bounded by the entry's age: in a cluster it is read again after INDEX_MAX_AGE_MS, at a
+// node's next pass.
 
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
@@ -14,6 +15,7 @@ import { TransactionRunner } from '../../database/transaction-runner';
 import { CacheInvalidations } from '../../domain-events/cache-invalidations.service';
 import { INDEX_MAX_AGE_MS } from '../../domain-events/domain-event';
 import { requireUuid } from '../../access/location-access';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { StatsDefaults, TELEMETRY_CONFIG, TelemetryConfig } from '../telemetry-config';
 import { TelemetrySettingsRow } from './telemetry-settings.entity';
 import { TelemetrySettings, TelemetrySettingsInput } from './telemetry-settings.types';
@@ -33,6 +35,7 @@ export class TelemetrySettingsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @Inject(TELEMETRY_CONFIG) private readonly config: TelemetryConfig,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
@@ -57,7 +60,8 @@ export class TelemetrySettingsService implements OnModuleInit, OnModuleDestroy {
   intervalsOf(groupId: string): Promise<StatsDefaults> {
     const now = Date.now();
     const cached = this.cache.get(groupId);
-    if (cached !== undefined && now - cached.readAt < INDEX_MAX_AGE_MS) return cached.intervals;
+    // One process: every change is seen here, an entry is kept. A cluster: read again after a minute (a lost notice).
+    if (cached !== undefined && (this.app.cluster === undefined || now - cached.readAt < INDEX_MAX_AGE_MS)) return cached.intervals;
     const entry = { readAt: now, intervals: this.dataSource.manager.findOneBy(TelemetrySettingsRow, { groupId }).then((row) => (row === null ? this.config.defaults : pick(row))) };
     this.cache.set(groupId, entry);
     entry.intervals.catch(() => {
