@@ -2,13 +2,15 @@
 // a group's telemetry settings changed on one instance reach the devices the other holds;
 // an EBL provider set up or removed on one instance is authenticated or refused by the
 // other's /ebl; a MAC registered through one instance is matched on a device the other
-// holds; and due EBL notifications, with both instances' delivery workers reading the
-// same outbox, each reach the provider exactly once.
+// holds; due EBL notifications, with both instances' delivery workers reading the same
+// outbox, each reach the provider exactly once; and a notification claimed by an instance
+// killed mid-attempt is sent by another once the claim's lease ends.
 
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { CLAIM_NODE, createCustomer } from '../provisioning/provisioning-ops';
 import { createGroupWithAdmin, expectData, gql, TestApp } from '../support';
+import { claimLeaseMs } from '../../../src/ebl/delivery/delivery-claim';
 import { createTestDatabase, postgresReachable, TestDatabase } from '../support/test-database';
 import { until } from '../reconciliation/sim-device';
 import { associateClient } from '../clients/sim-clients';
@@ -40,6 +42,7 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
   let group: { groupId: string; adminToken: string };
   let locationId = '';
   const receiver = new NotificationReceiver();
+  let env: Record<string, string> = {};
   const serials = Array.from({ length: FLEET }, (_, i) => `CCH${String(i).padStart(5, '0')}`);
 
   const ownership = async (): Promise<Map<string, string>> => {
@@ -52,6 +55,18 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     if (m === null) throw new Error(`no metric ${name}`);
     return Number(m[1]);
   };
+  /** Due notifications written straight to the outbox in one statement. */
+  const queueDeliveries = async (providerId: string, ids: string[]): Promise<void> => {
+    const now = new Date();
+    const n = ids.length;
+    const values = ids.map((_, i) => `($${i + 1}, $${n + 1}, $${n + 2}, '02:00:00:00:0d:01', 'access', '', '{}', 'PENDING', 0, $${n + 3}, $${n + 4}, $${n + 3})`);
+    await pg.query(
+      `INSERT INTO ebl_deliveries (id, provider_id, location_id, mac, access_id, vendor_id, body, status, attempts, next_attempt_at, expires_at, created_at) VALUES ${values.join(', ')}`,
+      [...ids, providerId, locationId, now, new Date(now.getTime() + 3_600_000)],
+    );
+  };
+  const statusOf = async (id: string): Promise<{ status: string; next_attempt_at: Date }> => (await pg.query<{ status: string; next_attempt_at: Date }>('SELECT status, next_attempt_at FROM ebl_deliveries WHERE id = $1', [id])).rows[0];
+
   /** The reporting intervals of a device's Wifi_Stats_Config rows (client and device stats). */
   const reportingIntervals = (serial: string): number[] =>
     fleet.devices
@@ -73,7 +88,7 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     const redirectorPort = await freePort();
     const httpPorts = [await freePort(), await freePort()];
     issuer = `http://127.0.0.1:${httpPorts[0]}/oauth`;
-    const env = {
+    env = {
       OAUTH_ISSUER: issuer,
       ...EBL_TEST_ENV,
       // Devices are told to publish to Mosquitto; the topic prefix keeps this run's reports apart.
@@ -163,14 +178,8 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     const before = await Promise.all(instances.map((i) => metric(i, 'ebl_deliveries_delivered_total')));
     receiver.received.length = 0;
     const ids = Array.from({ length: NOTIFICATIONS }, () => randomUUID());
-    const now = new Date();
-    const expires = new Date(now.getTime() + 3_600_000);
-    // Written straight to the outbox in one statement: every row is due for both workers at once.
-    const values = ids.map((_, i) => `($${i + 1}, $${NOTIFICATIONS + 1}, $${NOTIFICATIONS + 2}, '02:00:00:00:0d:01', 'access', '', '{}', 'PENDING', 0, $${NOTIFICATIONS + 3}, $${NOTIFICATIONS + 4}, $${NOTIFICATIONS + 3})`);
-    await pg.query(
-      `INSERT INTO ebl_deliveries (id, provider_id, location_id, mac, access_id, vendor_id, body, status, attempts, next_attempt_at, expires_at, created_at) VALUES ${values.join(', ')}`,
-      [...ids, provider.apiClientId, locationId, now, expires],
-    );
+    // Every row is due for both workers at once.
+    await queueDeliveries(provider.apiClientId, ids);
     await until('every notification DELIVERED', async () => {
       const rows = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM ebl_deliveries WHERE provider_id = $1 AND status = 'DELIVERED'`, [provider.apiClientId]);
       return Number(rows.rows[0].n) === NOTIFICATIONS;
@@ -184,4 +193,28 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     expect(delivered.every((n) => n > 0)).toBe(true);
     expect(delivered[0] + delivered[1]).toBe(NOTIFICATIONS);
   }, 90_000);
+
+  // Last: it kills both instances.
+  it('a notification claimed by an instance killed mid-attempt is sent by another when the claim ends, once', async () => {
+    const provider = await setUpProvider(as(instances[0]), group.adminToken, group.groupId, receiver);
+    receiver.received.length = 0;
+    receiver.hanging = true;
+    const id = randomUUID();
+    const queuedAt = Date.now();
+    await queueDeliveries(provider.apiClientId, [id]);
+    await until('the attempt in flight', () => receiver.received.some((r) => r.headers['x-ebl-delivery-id'] === id));
+    for (const instance of instances) instance.child.kill('SIGKILL');
+    await Promise.all(instances.map((i) => i.exit));
+    // The claim is still in the row: due only when its lease ends.
+    const claimed = await statusOf(id);
+    expect(claimed.status).toBe('PENDING');
+    expect(new Date(claimed.next_attempt_at).getTime()).toBeGreaterThanOrEqual(queuedAt + claimLeaseMs({ attemptTimeoutMs: Number(EBL_TEST_ENV.EBL_ATTEMPT_TIMEOUT_MS) }) - 1000);
+    receiver.hanging = false;
+    const survivor = await startInstance({ id: 'ctl-c', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS, env });
+    instances.push(survivor);
+    for (let i = 0; i < 600 && (await statusOf(id)).status !== 'DELIVERED'; i++) await new Promise((r) => setTimeout(r, 200));
+    expect((await statusOf(id)).status).toBe('DELIVERED');
+    const attempts = receiver.received.filter((r) => r.headers['x-ebl-delivery-id'] === id);
+    expect(attempts.map((a) => a.status)).toEqual([0, 200]);
+  }, 180_000);
 });
