@@ -70,7 +70,7 @@ describe('cluster messages', () => {
     expect(() => parseClientsMessage({ from: 'a', events: {} })).toThrow(/clients message/);
   });
 
-  it('keep cache invalidations (telemetry settings of a group, an EBL provider) and refuse malformed ones', () => {
+  it('keep cache invalidations (telemetry settings of a group, an EBL provider, its registrations) and refuse malformed ones', () => {
     const message = {
       from: 'a',
       invalidations: [

@@ -62,7 +62,7 @@ export class ClusterMetrics implements OnModuleInit {
       published: this.relay.stats.eventsPublished,
       received: this.relay.stats.eventsReceived,
     }));
-    m.labelledCounterFrom('cluster_invalidations_total', 'Cached telemetry settings and EBL providers changed here and told to the others, and told by them', 'direction', () => ({
+    m.labelledCounterFrom('cluster_invalidations_total', 'Changed telemetry settings, EBL providers and EBL registrations told to the other instances, and told by them', 'direction', () => ({
       published: this.invalidations.stats.published,
       received: this.invalidations.stats.received,
     }));

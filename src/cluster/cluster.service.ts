@@ -5,7 +5,7 @@
 // disconnected (and their clients), stop serving every device when the lease runs out, let
 // the device operations runner drive only the targets of the devices this instance holds,
 // relay client connects and disconnects to the other instances' subscribers, and relay
-// changes to cached telemetry settings and EBL providers.
+// changes to cached telemetry settings, EBL providers and EBL registrations.
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -68,7 +68,7 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     this.viewsRelay.start();
     // Client connects and disconnects: subscribers on every instance see them.
     this.clientsRelay.start();
-    // Telemetry settings and EBL providers changed here: the others drop or reload their copies.
+    // Telemetry settings, EBL providers and registrations changed here: the others drop or reload their copies.
     this.invalidationsRelay.start();
     // Not ready without the cluster: the load balancer sends devices and API calls elsewhere.
     this.readiness.register('cluster', () => {

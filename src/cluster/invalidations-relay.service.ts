@@ -1,9 +1,9 @@
 // Cached copies that are not tied to a location (a group's telemetry settings, an EBL
-// provider) across instances: what one instance changed is published after the commit, and
+// provider, a provider's EBL registrations) across instances: what one instance changed is published after the commit, and
 // the others hand it to the owning service, which drops or reloads the entry it names (and,
 // for telemetry settings, reconciles the group's nodes it holds). At most once like the
 // other notices; what bounds a lost one is said where each copy is kept
-// (telemetry-settings.service.ts, ebl-providers.service.ts).
+// (telemetry-settings.service.ts, ebl-providers.service.ts, ebl-matching.service.ts).
 
 import { Inject, Injectable } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
