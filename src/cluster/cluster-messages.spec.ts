@@ -1,5 +1,5 @@
 import type { ClientEvent } from '../clients/live/client-event';
-import { decodeStatuses, encodeStatuses, parseClientsMessage, parseEventsMessage, parseOperationsMessage, parseStatusMessage } from './cluster-messages';
+import { decodeStatuses, encodeStatuses, parseClientsMessage, parseEventsMessage, parseInvalidationsMessage, parseOperationsMessage, parseStatusMessage } from './cluster-messages';
 
 describe('cluster messages', () => {
   it('carry convergence results with OVSDB maps and dates through JSON', () => {
@@ -68,5 +68,22 @@ describe('cluster messages', () => {
     expect(() => parseClientsMessage({ from: 'a', events: [{ ...event, band: 5 }] })).toThrow(/malformed client event/);
     expect(() => parseClientsMessage({ from: 'a', events: [{ ...event, at: 'yesterday' }] })).toThrow(/time/);
     expect(() => parseClientsMessage({ from: 'a', events: {} })).toThrow(/clients message/);
+  });
+
+  it('keep cache invalidations (telemetry settings of a group, an EBL provider, its registrations) and refuse malformed ones', () => {
+    const message = {
+      from: 'a',
+      invalidations: [
+        { cache: 'telemetry-settings', groupId: 'g1' },
+        { cache: 'ebl-provider', apiClientId: 'c1' },
+        { cache: 'ebl-registrations', apiClientId: 'c1', macs: ['02:00:00:00:00:01'], vendorIds: [] },
+      ],
+    };
+    expect(parseInvalidationsMessage(JSON.parse(JSON.stringify(message)))).toEqual(message);
+    expect(() => parseInvalidationsMessage({ from: 'a', invalidations: [{ cache: 'everything' }] })).toThrow(/malformed invalidation/);
+    expect(() => parseInvalidationsMessage({ from: 'a', invalidations: [{ cache: 'telemetry-settings', apiClientId: 'c1' }] })).toThrow(/malformed invalidation/);
+    expect(() => parseInvalidationsMessage({ from: 'a', invalidations: [{ cache: 'ebl-provider', apiClientId: 7 }] })).toThrow(/malformed invalidation/);
+    expect(() => parseInvalidationsMessage({ from: 'a', invalidations: [{ cache: 'ebl-registrations', apiClientId: 'c1', macs: [1], vendorIds: [] }] })).toThrow(/malformed invalidation/);
+    expect(() => parseInvalidationsMessage({ from: 'a' })).toThrow(/invalidations message/);
   });
 });

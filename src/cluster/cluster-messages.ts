@@ -2,6 +2,8 @@
 // input like any other: malformed ones are dropped with a log line, never applied).
 // Convergence results carry OVSDB values, whose maps are encoded as {"$map": [[k, v], ...]}.
 
+import { INVALIDATED_CACHES } from '../domain-events/cache-invalidation';
+import type { CacheInvalidation, InvalidatedCache } from '../domain-events/cache-invalidation';
 import { CACHED_INDEXES } from '../domain-events/domain-event';
 import type { CachedIndex, DomainEvent, DomainEventType } from '../domain-events/domain-event';
 import type { ClientEvent } from '../clients/live/client-event';
@@ -71,6 +73,28 @@ export function parseClientsMessage(value: unknown): ClientsMessage {
     };
   });
   return { from: value.from, events };
+}
+
+/** Cached copies changed on one instance ({ from, invalidations }): telemetry settings of a group, an EBL provider, its registrations. */
+export const INVALIDATIONS_SUBJECT = 'invalidations';
+
+export interface InvalidationsMessage {
+  from: string;
+  invalidations: CacheInvalidation[];
+}
+
+export function parseInvalidationsMessage(value: unknown): InvalidationsMessage {
+  if (!isObject(value) || typeof value.from !== 'string' || !Array.isArray(value.invalidations)) throw new Error('not an invalidations message');
+  const invalidations = value.invalidations.map((i): CacheInvalidation => {
+    if (!isObject(i) || !INVALIDATED_CACHES.has(i.cache as InvalidatedCache)) throw new Error('malformed invalidation');
+    if (i.cache === 'telemetry-settings' && typeof i.groupId === 'string') return { cache: 'telemetry-settings', groupId: i.groupId };
+    if (i.cache === 'ebl-provider' && typeof i.apiClientId === 'string') return { cache: 'ebl-provider', apiClientId: i.apiClientId };
+    if (i.cache === 'ebl-registrations' && typeof i.apiClientId === 'string' && isStringArray(i.macs) && isStringArray(i.vendorIds)) {
+      return { cache: 'ebl-registrations', apiClientId: i.apiClientId, macs: i.macs, vendorIds: i.vendorIds };
+    }
+    throw new Error('malformed invalidation');
+  });
+  return { from: value.from, invalidations };
 }
 
 /** Live device views asked of the instance holding the device: `views.<instance id>`, request/reply. */

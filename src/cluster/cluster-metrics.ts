@@ -16,6 +16,7 @@ import { ClusterService } from './cluster.service';
 import { DeviceOwnership } from './device-ownership.service';
 import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
+import { InvalidationsRelay } from './invalidations-relay.service';
 
 @Injectable()
 export class ClusterMetrics implements OnModuleInit {
@@ -30,6 +31,7 @@ export class ClusterMetrics implements OnModuleInit {
     private readonly connections: DeviceConnectionsService,
     private readonly views: DeviceViewsRelay,
     private readonly relay: ClusterRelay,
+    private readonly invalidations: InvalidationsRelay,
   ) {}
 
   onModuleInit(): void {
@@ -59,6 +61,10 @@ export class ClusterMetrics implements OnModuleInit {
     m.labelledCounterFrom('cluster_events_total', 'After-commit change notices sent to the other instances, and received from them', 'direction', () => ({
       published: this.relay.stats.eventsPublished,
       received: this.relay.stats.eventsReceived,
+    }));
+    m.labelledCounterFrom('cluster_invalidations_total', 'Changed telemetry settings, EBL providers and EBL registrations told to the other instances, and told by them', 'direction', () => ({
+      published: this.invalidations.stats.published,
+      received: this.invalidations.stats.received,
     }));
     m.counterFrom('cluster_messages_published_total', 'Messages published to the other instances', () => bus.published);
     m.counterFrom('cluster_messages_received_total', 'Messages received from the cluster subjects (own included)', () => bus.received);

@@ -15,11 +15,12 @@ import { DeviceBackoffService } from './device-backoff.service';
 import { DeviceOwnership } from './device-ownership.service';
 import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
+import { InvalidationsRelay } from './invalidations-relay.service';
 import { OperationsRelay } from './operations-relay.service';
 
 @Module({
   imports: [SouthboundModule, ReconcilerModule, OperationsModule, ClientsModule],
-  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, DeviceViewsRelay, ClientEventsRelay, ClusterService, ClusterMetrics, DeviceBackoffService],
+  providers: [ClusterBus, InstanceRegistry, DeviceOwnership, ClusterRelay, OperationsRelay, DeviceViewsRelay, ClientEventsRelay, InvalidationsRelay, ClusterService, ClusterMetrics, DeviceBackoffService],
   exports: [ClusterService, InstanceRegistry, DeviceOwnership],
 })
 export class ClusterModule {}

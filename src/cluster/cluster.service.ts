@@ -4,7 +4,8 @@
 // move devices in waves to instances that joined, mark the nodes of dead instances
 // disconnected (and their clients), stop serving every device when the lease runs out, let
 // the device operations runner drive only the targets of the devices this instance holds,
-// and relay client connects and disconnects to the other instances' subscribers.
+// relay client connects and disconnects to the other instances' subscribers, and relay
+// changes to cached telemetry settings, EBL providers and EBL registrations.
 
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
@@ -22,6 +23,7 @@ import { END_ORPHANED_CLIENT_SESSIONS, RESET_ORPHANED_CLIENTS, RESET_ORPHANED_NO
 import { DeviceOwnership } from './device-ownership.service';
 import { DeviceViewsRelay } from './device-views-relay.service';
 import { InstanceRegistry } from './instance-registry.service';
+import { InvalidationsRelay } from './invalidations-relay.service';
 import { OperationsRelay } from './operations-relay.service';
 
 const DRAIN_EVERY_MS = 1000;
@@ -46,6 +48,7 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     private readonly operationsRelay: OperationsRelay,
     private readonly viewsRelay: DeviceViewsRelay,
     private readonly clientsRelay: ClientEventsRelay,
+    private readonly invalidationsRelay: InvalidationsRelay,
   ) {}
 
   /** Runs before the southbound starts listening (application bootstrap). */
@@ -65,6 +68,8 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     this.viewsRelay.start();
     // Client connects and disconnects: subscribers on every instance see them.
     this.clientsRelay.start();
+    // Telemetry settings, EBL providers and registrations changed here: the others drop or reload their copies.
+    this.invalidationsRelay.start();
     // Not ready without the cluster: the load balancer sends devices and API calls elsewhere.
     this.readiness.register('cluster', () => {
       if (!this.bus.isUp) throw new Error('NATS connection down');
@@ -84,6 +89,7 @@ export class ClusterService implements OnModuleInit, OnModuleDestroy {
     this.operationsRelay.stop();
     this.viewsRelay.stop();
     this.clientsRelay.stop();
+    this.invalidationsRelay.stop();
     await this.registry.stop();
   }
 

@@ -11,6 +11,9 @@
 // recorded in batches, one transaction per worker tick, a few milliseconds after they end.
 // A delivery stays out of the reads while it is ready, in flight, or finished and not yet
 // recorded: it is never sent twice at once, and never marked DELIVERED before its 2xx.
+// Several instances on one PostgreSQL: due rows are claimed, not just read (delivery-claim.ts),
+// so no two instances send the same notification; a claim left by a dead instance is due
+// again when its lease ends.
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, Not } from 'typeorm';
@@ -20,6 +23,7 @@ import { EblProvidersService } from '../providers/ebl-providers.service';
 import { EblDeliveryRow } from '../store/ebl-delivery.entities';
 import { AttemptOutcome, AttemptRecord, recordAttempt } from './attempt-outcome';
 import { AttemptRecorder } from './attempt-recorder';
+import { CLAIM_DUE_DELIVERIES, claimLeaseMs, claimUsable, RELEASE_CLAIMS } from './delivery-claim';
 import { EblOutboxService } from './ebl-outbox.service';
 import { postJson } from './http-post';
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, signBody } from './signature';
@@ -54,6 +58,8 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
   private look = false;
   private soonTimer: NodeJS.Timeout | undefined;
   private closing = false;
+  /** PostgreSQL: due rows are claimed (several instances may share the database). */
+  private readonly claims: boolean;
   readonly stats: EblDeliveryStats = { attempts: 0, delivered: 0, failed: 0 };
 
   constructor(
@@ -63,6 +69,7 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
     private readonly providers: EblProvidersService,
     private readonly outbox: EblOutboxService,
   ) {
+    this.claims = dataSource.options.type === 'postgres';
     this.recorder = new AttemptRecorder(dataSource, transactions, (record, error) =>
       this.logger.warn(`could not record an attempt of notification ${record.deliveryId}: ${String(error)}`),
     );
@@ -83,9 +90,16 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
     if (this.retentionTimer !== undefined) clearInterval(this.retentionTimer);
     if (this.soonTimer !== undefined) clearTimeout(this.soonTimer);
     // Unfinished attempts are not recorded: their deliveries stay PENDING and are sent
-    // again after the restart. Finished ones are written before the database closes.
+    // again after the restart (claims are given back, so at once). Finished ones are written
+    // before the database closes.
+    const held = [...this.inFlight.keys()];
+    for (const rows of this.ready.values()) for (const row of rows) held.push(row.id);
+    this.ready.clear();
     for (const { abort } of this.inFlight.values()) abort.abort();
     while (this.ticking !== undefined) await this.ticking;
+    if (this.claims && held.length > 0) {
+      await this.dataSource.query(RELEASE_CLAIMS, [new Date(), held]).catch((error: unknown) => this.logger.warn(`could not give back ${held.length} notification claim(s): ${String(error)}`));
+    }
     try {
       this.recorded(await this.recorder.flush());
     } catch (error) {
@@ -143,27 +157,50 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
     // Ready, sending, or sent and not yet recorded: not read again.
     const busy = [...this.inFlight.keys(), ...this.recorder.pendingIds()];
     for (const rows of this.ready.values()) for (const row of rows) busy.push(row.id);
-    const due = await this.dataSource.manager.find(EblDeliveryRow, {
-      select: SEND_COLUMNS,
-      where: {
-        status: 'PENDING',
-        nextAttemptAt: LessThanOrEqual(new Date()),
-        ...(full.length > 0 ? { providerId: Not(In(full)) } : {}),
-        ...(busy.length > 0 ? { id: Not(In(busy)) } : {}),
-      },
-      order: { nextAttemptAt: 'ASC' },
-      take: Math.max(cap, this.config.totalConcurrency),
-    });
+    const take = Math.max(cap, this.config.totalConcurrency);
+    const due = this.claims
+      ? await this.claimDue(full, busy, take)
+      : await this.dataSource.manager.find(EblDeliveryRow, {
+          select: SEND_COLUMNS,
+          where: {
+            status: 'PENDING',
+            nextAttemptAt: LessThanOrEqual(new Date()),
+            ...(full.length > 0 ? { providerId: Not(In(full)) } : {}),
+            ...(busy.length > 0 ? { id: Not(In(busy)) } : {}),
+          },
+          order: { nextAttemptAt: 'ASC' },
+          take,
+        });
     if (this.closing) return;
     const claimed = new Set(busy);
+    const spare: string[] = [];
     for (const delivery of due) {
       if (claimed.has(delivery.id)) continue;
       const rows = this.ready.get(delivery.providerId) ?? [];
-      if (rows.length >= cap) continue;
+      if (rows.length >= cap) {
+        spare.push(delivery.id);
+        continue;
+      }
       rows.push(delivery);
       this.ready.set(delivery.providerId, rows);
     }
     this.startReady();
+    // Claimed beyond a provider's ready list: given back at once, for this or another instance.
+    if (this.claims && spare.length > 0) await this.dataSource.query(RELEASE_CLAIMS, [new Date(), spare]);
+  }
+
+  /** PostgreSQL: claims up to `take` due rows (no other instance can) and reads them, oldest due first; nextAttemptAt is the claim's end. */
+  private async claimDue(full: string[], busy: string[], take: number): Promise<EblDeliveryRow[]> {
+    const now = Date.now();
+    const claimed = (await this.dataSource.query(CLAIM_DUE_DELIVERIES, [new Date(now + claimLeaseMs(this.config)), new Date(now), full, busy, take])) as
+      | Array<{ id: string; due_at: Date | string }>
+      | [Array<{ id: string; due_at: Date | string }>, number];
+    // TypeORM answers an UPDATE ... RETURNING with [rows, count] on PostgreSQL.
+    const rows = Array.isArray(claimed[0]) ? (claimed[0] as Array<{ id: string; due_at: Date | string }>) : (claimed as Array<{ id: string; due_at: Date | string }>);
+    if (rows.length === 0) return [];
+    const order = new Map(rows.map((r) => [r.id, new Date(r.due_at).getTime()]));
+    const found = await this.dataSource.manager.find(EblDeliveryRow, { select: SEND_COLUMNS, where: { id: In([...order.keys()]) } });
+    return found.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
   /** Deliveries read ahead per provider: eight rounds of its slots. */
@@ -177,7 +214,10 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
     for (const [providerId, rows] of this.ready) {
       const before = rows.length;
       while (rows.length > 0 && this.inFlight.size < this.config.totalConcurrency && (this.perProvider.get(providerId) ?? 0) < this.config.perProviderConcurrency) {
-        this.start(rows.shift()!);
+        const row = rows.shift()!;
+        // A claim too close to its end is not started: it is due again then, for any instance.
+        if (this.claims && !claimUsable(row.nextAttemptAt, Date.now(), this.config)) continue;
+        this.start(row);
       }
       // Half the list sent: read more before it runs out.
       if (rows.length < before && rows.length <= cap / 2) this.look = true;
@@ -206,7 +246,8 @@ export class EblDeliveryWorker implements OnModuleInit, OnModuleDestroy {
 
   /** Sends once and queues the attempt's record for the next tick. */
   private async attempt(delivery: EblDeliveryRow, abort: AbortController): Promise<void> {
-    const provider = this.providers.get(delivery.providerId);
+    // Read from the database when unknown here (set up on another instance, its notice lost).
+    const provider = await this.providers.find(delivery.providerId);
     const at = new Date();
     const outcome: AttemptOutcome =
       provider === undefined ? { httpStatus: null, error: 'the provider was removed' } : await this.send(provider.notificationUrl, provider.secret, delivery, abort);

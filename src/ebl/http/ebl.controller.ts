@@ -66,7 +66,7 @@ export class EblController {
   /** The caller's notifications, newest first, with every attempt. */
   @Get('deliveries')
   async deliveries(@CurrentEblCaller() caller: EblCaller, @Query('status') status?: string, @Query('limit') limit?: string): Promise<{ deliveries: DeliveryWire[] }> {
-    const providerId = this.registrations.providerIdOf(caller);
+    const providerId = await this.registrations.providerIdOf(caller);
     if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
       throw AppError.validation([{ field: 'status', message: `one of ${STATUSES.join(', ')}` }]);
     }

@@ -4,18 +4,27 @@
 // at a location it may be told about, and a new discovery (presence-tracker.ts), one
 // notification goes to the outbox; a delete_on_match MAC leaves the index at once (exactly
 // one notification) and the database in the outbox's transaction.
+//
+// In a cluster each instance has its own index and matches the clients of the devices it
+// holds: registrations added or removed on one instance (a provider's /ebl call, a
+// delete_on_match used up) are relayed (CacheInvalidations) and the others read those keys
+// again. A relayed notice that never arrived is bounded: with the cluster on, the whole
+// index is read again every INDEX_MAX_AGE_MS (a minute).
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { Subscription } from 'rxjs';
 import { ClientEvent, LeaseEvent } from '../../clients/live/client-event';
 import { ClientsService } from '../../clients/live/clients.service';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { CacheInvalidations } from '../../domain-events/cache-invalidations.service';
+import { INDEX_MAX_AGE_MS } from '../../domain-events/domain-event';
 import { EBL_CONFIG, EblConfig } from '../ebl-config';
 import { EblOutboxService, Discovery } from '../delivery/ebl-outbox.service';
 import { EblProvidersService } from '../providers/ebl-providers.service';
 import { EblMacRow, EblVendorIdRow } from '../store/ebl-registration.entities';
 import { PresenceTracker } from './presence-tracker';
-import { Hit, IndexedMac, RegistrationIndex } from './registration-index';
+import { Hit, IndexedMac, indexedMac, RegistrationIndex } from './registration-index';
 
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -32,14 +41,17 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
   private readonly presence: PresenceTracker;
   private readonly subscriptions: Subscription[] = [];
   private sweepTimer: NodeJS.Timeout | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
   readonly stats: EblMatchingStats = { events: 0, hits: 0, discoveries: 0 };
 
   constructor(
     @Inject(EBL_CONFIG) config: EblConfig,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
     private readonly dataSource: DataSource,
     private readonly clients: ClientsService,
     private readonly providers: EblProvidersService,
     private readonly outbox: EblOutboxService,
+    private readonly invalidations: CacheInvalidations,
   ) {
     this.presence = new PresenceTracker(config.rediscoveryAfterMs);
   }
@@ -53,18 +65,46 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
     this.subscriptions.push(this.clients.leases$.subscribe((event) => this.onLease(event)));
     this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
     this.sweepTimer.unref();
+    this.subscriptions.push(
+      this.invalidations.remote$.subscribe((i) => {
+        if (i.cache !== 'ebl-registrations') return;
+        void this.refresh(i.apiClientId, i.macs, i.vendorIds).catch((error: unknown) => this.logger.warn(`could not read registrations of provider ${i.apiClientId} again: ${String(error)}`));
+      }),
+    );
+    if (this.app.cluster !== undefined) {
+      this.reloadTimer = setInterval(() => void this.reload().catch((error: unknown) => this.logger.warn(`could not reload registrations: ${String(error)}`)), INDEX_MAX_AGE_MS);
+      this.reloadTimer.unref();
+    }
+  }
+
+  /** Registrations of a provider added or removed here (committed): the other instances are told. */
+  registrationsChanged(providerId: string, macs: readonly string[], vendorIds: readonly string[]): void {
+    if (macs.length > 0 || vendorIds.length > 0) this.invalidations.changed({ cache: 'ebl-registrations', apiClientId: providerId, macs: [...macs], vendorIds: [...vendorIds] });
+  }
+
+  /** Registrations of a provider changed on another instance: these keys read again. */
+  async refresh(providerId: string, macs: readonly string[], vendorIds: readonly string[]): Promise<void> {
+    const [macRows, vendorIdRows] = await Promise.all([
+      macs.length === 0 ? [] : this.dataSource.manager.find(EblMacRow, { where: { providerId, mac: In([...macs]) } }),
+      vendorIds.length === 0 ? [] : this.dataSource.manager.find(EblVendorIdRow, { where: { providerId, vendorId: In([...vendorIds]) } }),
+    ]);
+    for (const mac of macs) this.index.removeMac(providerId, mac);
+    for (const vendorId of vendorIds) this.index.removeVendorId(providerId, vendorId);
+    for (const r of macRows) this.index.putMac(indexedMac(r));
+    for (const r of vendorIdRows) this.index.putVendorId({ id: r.id, providerId: r.providerId, vendorId: r.vendorId, matchType: r.matchType });
   }
 
   onModuleDestroy(): void {
     for (const s of this.subscriptions) s.unsubscribe();
     if (this.sweepTimer !== undefined) clearInterval(this.sweepTimer);
+    if (this.reloadTimer !== undefined) clearInterval(this.reloadTimer);
   }
 
   /** Loads every registration into the index (start, and after a provider was removed). */
   async reload(): Promise<void> {
     const [macs, vendorIds] = await Promise.all([this.dataSource.manager.find(EblMacRow), this.dataSource.manager.find(EblVendorIdRow)]);
     this.index.clear();
-    for (const r of macs) this.index.putMac({ id: r.id, providerId: r.providerId, mac: r.mac, deleteOnMatch: r.deleteOnMatch, validUntil: r.validUntil?.getTime() ?? null });
+    for (const r of macs) this.index.putMac(indexedMac(r));
     for (const r of vendorIds) this.index.putVendorId({ id: r.id, providerId: r.providerId, vendorId: r.vendorId, matchType: r.matchType });
   }
 
@@ -116,11 +156,14 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
       }
       this.stats.discoveries++;
       const discovery: Discovery = { providerId, locationId, mac, vendorId: vendorClass ?? '', at, consumedMacIds: consumed.map((c) => c.id) };
-      this.outbox.enqueue(discovery).catch((error: unknown) => {
-        // Nothing was written: the consumed registrations stay registered, as in the database.
-        for (const reg of consumed) this.index.putMac(reg);
-        this.logger.warn(`[serial=${serial}] could not queue a notification for provider ${providerId}: ${String(error)}`);
-      });
+      this.outbox
+        .enqueue(discovery)
+        .then(() => this.registrationsChanged(providerId, consumed.map((c) => c.mac), []))
+        .catch((error: unknown) => {
+          // Nothing was written: the consumed registrations stay registered, as in the database.
+          for (const reg of consumed) this.index.putMac(reg);
+          this.logger.warn(`[serial=${serial}] could not queue a notification for provider ${providerId}: ${String(error)}`);
+        });
     }
   }
 

@@ -5,6 +5,7 @@
 
 import { PrefixTrie } from '../domain/vendor-id-trie';
 import { MatchType } from '../domain/registration-types';
+import type { EblMacRow } from '../store/ebl-registration.entities';
 
 export interface IndexedMac {
   id: string;
@@ -13,6 +14,11 @@ export interface IndexedMac {
   deleteOnMatch: boolean;
   /** Epoch ms; null: no limit. */
   validUntil: number | null;
+}
+
+/** A stored MAC registration as the index keeps it. */
+export function indexedMac(row: EblMacRow): IndexedMac {
+  return { id: row.id, providerId: row.providerId, mac: row.mac, deleteOnMatch: row.deleteOnMatch, validUntil: row.validUntil?.getTime() ?? null };
 }
 
 export interface IndexedVendorId {

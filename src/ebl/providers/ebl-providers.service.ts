@@ -2,14 +2,25 @@
 // provider gets a secret, shown once), a secret rotated, a provider removed (its
 // registrations and notifications with it). Matching reads every provider from memory
 // (loaded at start, changed after each commit).
+//
+// In a cluster every instance keeps its own copy: a change is relayed (CacheInvalidations)
+// and every other instance reads that provider's row again. A relayed notice that never
+// arrived is bounded: a provider unknown here is looked up in the database when its API
+// client calls /ebl or a notification to it is sent (find), and with the cluster on the
+// whole copy is read again every INDEX_MAX_AGE_MS (a minute), so a changed or removed
+// provider is stale here for a minute at most.
 
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { canReadGroup, canWriteGroup, Principal } from '../../common/auth/principal';
 import { AppError } from '../../common/errors/app-error';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
+import { CacheInvalidations } from '../../domain-events/cache-invalidations.service';
+import { INDEX_MAX_AGE_MS } from '../../domain-events/domain-event';
 import { Location } from '../../locations/location.entity';
 import { ApiClient } from '../../oauth/clients/api-client.entity';
 import { requireUuid } from '../../access/location-access';
@@ -23,19 +34,55 @@ export interface ProviderChange {
 }
 
 @Injectable()
-export class EblProvidersService implements OnModuleInit {
+export class EblProvidersService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Ebl');
   private readonly byClient = new Map<string, EblProviderRow>();
   private readonly listeners: ((change: ProviderChange) => void)[] = [];
+  private subscription: Subscription | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(EBL_CONFIG) private readonly config: EblConfig,
+    @Inject(APP_CONFIG) private readonly app: AppConfig,
     private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly invalidations: CacheInvalidations,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    for (const row of await this.dataSource.manager.find(EblProviderRow)) this.byClient.set(row.apiClientId, row);
+    await this.reloadAll();
+    this.subscription = this.invalidations.remote$.subscribe((i) => {
+      if (i.cache === 'ebl-provider') void this.reload(i.apiClientId).catch((error: unknown) => this.logger.warn(`could not reload EBL provider ${i.apiClientId}: ${String(error)}`));
+    });
+    if (this.app.cluster !== undefined) {
+      this.reloadTimer = setInterval(() => void this.reloadAll().catch((error: unknown) => this.logger.warn(`could not reload the EBL providers: ${String(error)}`)), INDEX_MAX_AGE_MS);
+      this.reloadTimer.unref();
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    if (this.reloadTimer !== undefined) clearInterval(this.reloadTimer);
+  }
+
+  /** Every provider read again (start, and in a cluster every INDEX_MAX_AGE_MS); those gone are forgotten as if removed here. */
+  async reloadAll(): Promise<void> {
+    const rows = await this.dataSource.manager.find(EblProviderRow);
+    const found = new Set(rows.map((r) => r.apiClientId));
+    for (const row of rows) this.byClient.set(row.apiClientId, row);
+    for (const [apiClientId, row] of [...this.byClient]) if (!found.has(apiClientId)) this.apply(row, true);
+  }
+
+  /** One provider read again (changed on another instance). */
+  async reload(apiClientId: string): Promise<EblProviderRow | undefined> {
+    const row = await this.dataSource.manager.findOneBy(EblProviderRow, { apiClientId });
+    if (row !== null) this.apply(row, false);
+    else {
+      const known = this.byClient.get(apiClientId);
+      if (known !== undefined) this.apply(known, true);
+    }
+    return row ?? undefined;
   }
 
   onChange(listener: (change: ProviderChange) => void): void {
@@ -51,6 +98,11 @@ export class EblProvidersService implements OnModuleInit {
   /** The provider's settings (from memory); undefined when the operator has not set it up. */
   get(apiClientId: string): EblProviderRow | undefined {
     return this.byClient.get(apiClientId);
+  }
+
+  /** The same, read from the database when it is not in memory (set up on another instance, its notice lost). */
+  async find(apiClientId: string): Promise<EblProviderRow | undefined> {
+    return this.byClient.get(apiClientId) ?? (await this.reload(apiClientId));
   }
 
   /** Whether the provider may be told about a client at this location. */
@@ -153,7 +205,13 @@ export class EblProvidersService implements OnModuleInit {
     return row;
   }
 
+  /** Committed here: this copy changes at once, the other instances are told. */
   private changed(row: EblProviderRow, removed: boolean): void {
+    this.apply(row, removed);
+    this.invalidations.changed({ cache: 'ebl-provider', apiClientId: row.apiClientId });
+  }
+
+  private apply(row: EblProviderRow, removed: boolean): void {
     if (removed) this.byClient.delete(row.apiClientId);
     else this.byClient.set(row.apiClientId, row);
     for (const listener of this.listeners) listener({ apiClientId: row.apiClientId, removed });

@@ -1,6 +1,7 @@
 // A provider's registrations (REST /ebl/vendorids and /ebl/mac-addresses): validated with
 // the registration rules, written in one transaction (all or nothing), and put in the
-// matcher's index after the commit. A provider sees and removes only its own.
+// matcher's index after the commit (and, in a cluster, told to the other instances' indexes).
+// A provider sees and removes only its own.
 
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,7 @@ import { MacRegistration, VendorIdRegistration } from '../domain/registration-ty
 import { EBL_CONFIG, EblConfig } from '../ebl-config';
 import type { EblCaller } from '../http/ebl-caller';
 import { EblMatchingService } from '../matching/ebl-matching.service';
+import { indexedMac } from '../matching/registration-index';
 import { EblProvidersService } from '../providers/ebl-providers.service';
 import { EblMacRow, EblVendorIdRow } from '../store/ebl-registration.entities';
 
@@ -27,7 +29,7 @@ export class EblRegistrationsService {
   ) {}
 
   async registerVendorIds(caller: EblCaller, body: unknown): Promise<VendorIdRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const wanted = parseVendorIdRegistrations(body, this.config.deniedVendorIds);
     const rows = await this.transactions
       .run(async (m) => {
@@ -43,11 +45,12 @@ export class EblRegistrationsService {
         throw error;
       });
     for (const row of rows) this.matching.index.putVendorId({ id: row.id, providerId, vendorId: row.vendorId, matchType: row.matchType });
+    this.matching.registrationsChanged(providerId, [], rows.map((r) => r.vendorId));
     return rows.map(vendorIdOf);
   }
 
   async unregisterVendorIds(caller: EblCaller, body: unknown): Promise<VendorIdRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const ids = parseVendorIdKeys(body, true)!;
     const rows = await this.transactions.run(async (m) => {
       const found = await m.find(EblVendorIdRow, { where: { providerId, vendorId: In(ids) } });
@@ -57,11 +60,12 @@ export class EblRegistrationsService {
       return found;
     });
     for (const row of rows) this.matching.index.removeVendorId(providerId, row.vendorId);
+    this.matching.registrationsChanged(providerId, [], rows.map((r) => r.vendorId));
     return sortBy(ids, rows, (r) => r.vendorId).map(vendorIdOf);
   }
 
   async listVendorIds(caller: EblCaller, body: unknown): Promise<VendorIdRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const filter = parseVendorIdKeys(body, false);
     const rows = await this.dataSource.manager.find(EblVendorIdRow, {
       where: filter === null ? { providerId } : { providerId, vendorId: In(filter) },
@@ -71,7 +75,7 @@ export class EblRegistrationsService {
   }
 
   async registerMacs(caller: EblCaller, body: unknown): Promise<MacRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const wanted = parseMacRegistrations(body, { now: new Date(), defaultValidityMs: this.config.defaultMacValidityMs });
     const rows = await this.transactions.run(async (m) => {
       const now = new Date();
@@ -92,11 +96,12 @@ export class EblRegistrationsService {
       return rows;
     });
     for (const row of rows) this.matching.index.putMac(indexedMac(row));
+    this.matching.registrationsChanged(providerId, rows.map((r) => r.mac), []);
     return rows.map(macOf);
   }
 
   async unregisterMacs(caller: EblCaller, body: unknown): Promise<MacRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const macs = parseMacKeys(body, true)!;
     const rows = await this.transactions.run(async (m) => {
       const found = await findMacs(m, providerId, macs);
@@ -106,11 +111,12 @@ export class EblRegistrationsService {
       return [...found.values()];
     });
     for (const row of rows) this.matching.index.removeMac(providerId, row.mac);
+    this.matching.registrationsChanged(providerId, rows.map((r) => r.mac), []);
     return sortBy(macs, rows, (r) => r.mac).map(macOf);
   }
 
   async listMacs(caller: EblCaller, body: unknown): Promise<MacRegistration[]> {
-    const providerId = this.providerIdOf(caller);
+    const providerId = await this.providerIdOf(caller);
     const filter = parseMacKeys(body, false);
     const rows = await this.dataSource.manager.find(EblMacRow, {
       where: filter === null ? { providerId } : { providerId, mac: In(filter) },
@@ -121,8 +127,8 @@ export class EblRegistrationsService {
   }
 
   /** The caller's provider id; FORBIDDEN when the operator has not set the provider up. */
-  providerIdOf(caller: EblCaller): string {
-    const provider = this.providers.get(caller.apiClientId);
+  async providerIdOf(caller: EblCaller): Promise<string> {
+    const provider = await this.providers.find(caller.apiClientId);
     if (provider === undefined || provider.groupId !== caller.groupId) {
       throw new AppError(ErrorCode.FORBIDDEN, 'this API client is not set up for equipment-based localisation; ask the operator');
     }
@@ -159,9 +165,6 @@ function sortBy<T>(order: readonly string[], rows: readonly T[], key: (row: T) =
   return [...rows].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)));
 }
 
-export function indexedMac(row: EblMacRow): { id: string; providerId: string; mac: string; deleteOnMatch: boolean; validUntil: number | null } {
-  return { id: row.id, providerId: row.providerId, mac: row.mac, deleteOnMatch: row.deleteOnMatch, validUntil: row.validUntil?.getTime() ?? null };
-}
 
 function vendorIdOf(row: EblVendorIdRow): VendorIdRegistration {
   return { vendorId: row.vendorId, matchType: row.matchType, serviceType: row.serviceType };

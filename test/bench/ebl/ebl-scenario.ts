@@ -21,6 +21,8 @@ import { verdict } from '../framework/bench-result';
 import { percentile } from '../framework/stats';
 import { buildDataSourceOptions } from '../../../src/database/data-source-options';
 import { TransactionRunner } from '../../../src/database/transaction-runner';
+import type { AppConfig } from '../../../src/config/app-config';
+import { CacheInvalidations } from '../../../src/domain-events/cache-invalidations.service';
 import { loadEblConfig } from '../../../src/ebl/ebl-config';
 import { EblDeliveryWorker } from '../../../src/ebl/delivery/ebl-delivery-worker.service';
 import { EblOutboxService } from '../../../src/ebl/delivery/ebl-outbox.service';
@@ -107,7 +109,7 @@ async function deliveries(count: number): Promise<{ rows: BenchRow[]; notes: str
     });
     for (let i = 0; i < rows.length; i += 200) await dataSource.manager.insert(EblDeliveryRow, rows.slice(i, i + 200));
     // The audit service is never reached here (no settings change).
-    const providers = new EblProvidersService(config, dataSource, transactions, undefined as never);
+    const providers = new EblProvidersService(config, {} as AppConfig, dataSource, transactions, undefined as never, new CacheInvalidations());
     await providers.onModuleInit();
     const outbox = new EblOutboxService(config, dataSource, transactions, providers);
     const worker = new EblDeliveryWorker(config, dataSource, transactions, providers, outbox);

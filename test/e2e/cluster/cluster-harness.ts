@@ -77,6 +77,8 @@ export interface InstanceOptions {
   databaseUrl: string;
   leaseMs: number;
   redirectorPort?: number;
+  /** More environment variables of the instance (telemetry, EBL). */
+  env?: Record<string, string>;
 }
 
 export async function startInstance(options: InstanceOptions): Promise<Instance> {
@@ -100,6 +102,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
     CLUSTER_DRAIN_PER_SECOND: '5',
     OVSDB_PROBE_INTERVAL_MS: '5000',
     ...(options.redirectorPort !== undefined ? { CLUSTER_REDIRECTOR_LISTEN: `tcp:127.0.0.1:${options.redirectorPort}` } : {}),
+    ...options.env,
   };
   const child = spawn(process.execPath, ['-r', join(ROOT, 'test/bench/register-ts.js'), join(ROOT, 'src/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
