@@ -57,7 +57,13 @@ export class EblOutboxService {
     this.wakers.push(waker);
   }
 
-  async enqueue(d: Discovery): Promise<EblDeliveryRow> {
+  /**
+   * Queues the notification of a discovery. Returns null, queuing nothing, when the
+   * delete_on_match registrations it would use up are already gone: another instance
+   * matched the same client at the same moment, and the one whose delete removed them sends
+   * the notification (PostgreSQL holds the second delete until the first commits).
+   */
+  async enqueue(d: Discovery): Promise<EblDeliveryRow | null> {
     const provider = this.providers.get(d.providerId);
     if (provider === undefined) throw new Error(`provider ${d.providerId} was removed`);
     if (!(await this.dataSource.manager.existsBy(EblProviderRow, { apiClientId: d.providerId }))) {
@@ -85,10 +91,15 @@ export class EblOutboxService {
       createdAt: now,
       finishedAt: null,
     };
-    await this.transactions.run(async (m) => {
+    const queued = await this.transactions.run(async (m) => {
+      if (d.consumedMacIds.length > 0) {
+        const removed = await m.delete(EblMacRow, { id: In(d.consumedMacIds) });
+        if (removed.affected === 0) return false;
+      }
       await m.insert(EblDeliveryRow, row);
-      if (d.consumedMacIds.length > 0) await m.delete(EblMacRow, { id: In(d.consumedMacIds) });
+      return true;
     });
+    if (!queued) return null;
     for (const wake of this.wakers) wake();
     return row;
   }

@@ -158,7 +158,10 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
       const discovery: Discovery = { providerId, locationId, mac, vendorId: vendorClass ?? '', at, consumedMacIds: consumed.map((c) => c.id) };
       this.outbox
         .enqueue(discovery)
-        .then(() => this.registrationsChanged(providerId, consumed.map((c) => c.mac), []))
+        .then((queued) => {
+          if (queued === null) this.logger.log(`[serial=${serial}] provider ${providerId}: a delete_on_match registration this client matched was used up by another instance, which notifies`);
+          else this.registrationsChanged(providerId, consumed.map((c) => c.mac), []);
+        })
         .catch((error: unknown) => {
           // Nothing was written: the consumed registrations stay registered, as in the database.
           for (const reg of consumed) this.index.putMac(reg);

@@ -6,6 +6,7 @@
 
 import { DataSource } from 'typeorm';
 import { ClientsService } from '../../../src/clients/live/clients.service';
+import { EblOutboxService } from '../../../src/ebl/delivery/ebl-outbox.service';
 import { verifySignature } from '../../../src/ebl/delivery/signature';
 import { EblDeliveryRow } from '../../../src/ebl/store/ebl-delivery.entities';
 import { EblMacRow } from '../../../src/ebl/store/ebl-registration.entities';
@@ -136,6 +137,20 @@ describeEachDatabase('/ebl notifications', (db) => {
     expect(receiverA.delivered.filter((r) => r.body.includes('02:00:00:00:00:03'))).toHaveLength(1);
     expect((await deliveries(a.apiClientId)).filter((d) => d.mac === '02:00:00:00:00:03')).toHaveLength(1);
     expect((await rest(app, 'GET', '/ebl/mac-addresses', a.token, { macs: [{ mac: '02:00:00:00:00:03' }] })).body).toEqual({ macs: [] });
+  });
+
+  it('delete_on_match matched by two instances at the same moment: only the one whose delete removed the registration queues a notification', async () => {
+    const mac = '02:00:00:00:00:3c';
+    expect((await rest(app, 'POST', '/ebl/mac-addresses', a.token, { macs: [{ mac, delete_on_match: 'true' }] })).status).toBe(201);
+    const registration = await app.app.get(DataSource).manager.findOneByOrFail(EblMacRow, { providerId: a.apiClientId, mac });
+    // Two instances' matchers, each with the registration in its index, as on a cluster's two devices.
+    const discovery = { providerId: a.apiClientId, locationId, mac, vendorId: '', at: new Date(), consumedMacIds: [registration.id] };
+    const outbox = app.app.get(EblOutboxService);
+    const queued = await Promise.all([outbox.enqueue(discovery), outbox.enqueue({ ...discovery })]);
+    expect(queued.filter((q) => q !== null)).toHaveLength(1);
+    expect((await deliveries(a.apiClientId)).filter((d) => d.mac === mac)).toHaveLength(1);
+    expect(await app.app.get(DataSource).manager.countBy(EblMacRow, { id: registration.id })).toBe(0);
+    await until('the one notification sent', () => receiverA.delivered.some((r) => r.body.includes(mac)));
   });
 
   it('a DHCP vendor class matches left to right (partial_match) and exactly (exact)', async () => {
