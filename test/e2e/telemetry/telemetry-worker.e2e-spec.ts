@@ -14,6 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import { deflateSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { openSqlite } from '../../../src/telemetry/sqlite/sqlite-driver';
+import { TELEMETRY_FILE_VERSION } from '../../../src/telemetry/sqlite/telemetry-file-schema';
 import { IngestWorkerHost } from '../../../src/telemetry/ingest/ingest-worker-host.service';
 import { TelemetryStats } from '../../../src/telemetry/ingest/telemetry-stats';
 import { STATS_ROOT } from '../../../src/telemetry/proto/report-decoder';
@@ -72,7 +73,7 @@ describe('telemetry ingestion worker on a SQLite file', () => {
     try {
       expect((file.prepare('SELECT COUNT(*) AS n FROM telemetry_client_samples').get() as { n: number }).n).toBe(rows);
       expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(file.pragma('user_version', { simple: true })).toBe(1);
+      expect(file.pragma('user_version', { simple: true })).toBe(TELEMETRY_FILE_VERSION);
     } finally {
       file.close();
     }
