@@ -4,7 +4,8 @@
 // on-channel surveys, device stats), over `nodes` nodes.
 // 1. The split, on this thread, stage by stage with the worker's own functions: inflate,
 //    protobuf decode to samples, rows for the tables, the SQLite append (batches of
-//    FLUSH_ROWS rows, as the worker's buffer hands them over).
+//    FLUSH_ROWS rows, as the worker's buffer hands them over); with prefill rounds, then the
+//    sliced rollups and deletes by age on that file, each statement timed.
 // 2. End to end through IngestWorkerHost and the real worker thread on a fresh telemetry
 //    file: reports/s from the first submit to the last commit, CPU of the whole process,
 //    and each thread's busy time (event-loop utilisation), so message passing on the main
@@ -24,6 +25,8 @@ import { SampleBatchWriter } from '../../../src/telemetry/store/sample-batch-wri
 import { FLUSH_ROWS } from '../../../src/telemetry/store/sample-buffer';
 import { batchSize, clientRows, nodeRows, radioRows, Row, SampleBatch } from '../../../src/telemetry/store/sample-rows';
 import type { TelemetryConfig } from '../../../src/telemetry/telemetry-config';
+import { DAY_MS, HOUR_MS, MaintenanceJob, Query } from '../../../src/telemetry/store/maintenance-job';
+import { percentile } from '../framework/stats';
 
 const REPORT = STATS_ROOT.lookupType('sts.Report');
 const total = Number(process.argv[2] ?? 20_000);
@@ -66,7 +69,7 @@ const cpuNow = (): number => {
 };
 const dir = mkdtempSync(join(tmpdir(), 'ingest-micro-'));
 
-function split(): void {
+async function split(): Promise<void> {
   let t = cpuNow();
   const inflated = payloads.map((p) => inflateSync(p));
   const inflateMs = cpuNow() - t;
@@ -99,12 +102,39 @@ function split(): void {
   t = cpuNow();
   for (const b of batches) writer.write(b);
   const writeMs = cpuNow() - t;
-  writer.close();
   const sum = inflateMs + decodeMs + rowsMs + writeMs;
   const line = (name: string, v: number): string => `  ${name.padEnd(22)} ${perReport(v).padStart(16)}  ${((100 * v) / sum).toFixed(0).padStart(3)} %`;
   console.log(`split on one thread (CPU time), ${total} reports (${total * CLIENTS} client samples), ${batches.length} batches, on a file holding ${prefill * total * CLIENTS} client samples:`);
   console.log([line('inflate (zlib)', inflateMs), line('decode (protobuf)', decodeMs), line('rows for the tables', rowsMs), line('SQLite append', writeMs)].join('\n'));
   console.log(`  one thread could take ${((total * 1000) / sum).toFixed(0)} reports/s`);
+  if (prefill > 0) await maintain(writer);
+  writer.close();
+}
+
+/**
+ * The rollups of the prefilled hours and then the removal of every raw row by age, on the
+ * split's file: each statement timed (wall clock), as the worker would run them between
+ * report writes; the longest is how long a write may wait for maintenance.
+ */
+async function maintain(writer: TelemetryFileWriter): Promise<void> {
+  const times: number[] = [];
+  const timed: Query = async <T>(sql: string, params?: unknown[]): Promise<T[]> => {
+    const s = performance.now();
+    const rows = await writer.query<T>(sql, params);
+    times.push(performance.now() - s);
+    return rows;
+  };
+  const job = new MaintenanceJob(timed, { rawRetentionDays: 1, hourlyRetentionDays: 90 }, (m) => console.log(m));
+  const report = (what: string): void => {
+    const total = times.reduce((a, b) => a + b, 0);
+    console.log(`  ${what}: ${times.length} statements, ${total.toFixed(0)} ms in all, longest ${Math.max(...times).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
+    times.length = 0;
+  };
+  const newest = 1_700_000_000_000 + total;
+  await job.run(newest + HOUR_MS + 10 * 60_000);
+  report('hourly rollups of the file');
+  await job.run(newest + 2 * DAY_MS);
+  report('removal of every raw row by age');
 }
 
 async function endToEnd(): Promise<void> {
@@ -142,7 +172,7 @@ async function endToEnd(): Promise<void> {
 
 async function main(): Promise<void> {
   try {
-    if (process.argv[4] !== 'worker') split();
+    if (process.argv[4] !== 'worker') await split();
     if (process.argv[4] !== 'split') await endToEnd();
   } finally {
     rmSync(dir, { recursive: true, force: true });
