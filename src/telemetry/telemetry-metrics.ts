@@ -1,7 +1,8 @@
 // Telemetry ingestion at /metrics, read at scrape time from TelemetryStats: reports received,
 // accepted and dropped by reason (an unknown node, a corrupt payload, a protobuf of the wrong
 // type, a report naming another node, a full worker backlog), samples stored and dropped,
-// write failures, the last flush's lag and reboots seen from uptime. No node in any label.
+// write failures, the last flush's lag, reboots seen from uptime and restarts of the
+// ingestion worker. No node in any label.
 
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MetricsRegistry } from '../metrics/metrics-registry';
@@ -30,6 +31,7 @@ export class TelemetryMetrics implements OnModuleInit {
     m.counterFrom('telemetry_samples_dropped_total', 'Client samples not stored (writes behind or failed)', () => s.samplesDropped);
     m.counterFrom('telemetry_write_failures_total', 'Sample batches whose write failed', () => s.writeFailures);
     m.gaugeFrom('telemetry_last_flush_lag_seconds', 'Receive-to-commit delay of the oldest report in the last stored batch', [], () => [[{}, s.lastFlushLagMs / 1000]]);
+    m.counterFrom('telemetry_worker_restarts_total', 'Times the ingestion worker thread exited and was started again', () => s.workerRestarts);
     m.counterFrom('telemetry_reboots_detected_total', 'Node reboots seen from uptime going down', () => s.rebootsDetected);
   }
 }

@@ -6,7 +6,9 @@
 // touches the main database; maintenance runs there when asked (`maintain`).
 // Reports wait in the worker's queue; beyond MAX_BACKLOG unhandled ones, new reports are
 // dropped and counted (`droppedBacklog`), so a stalled worker never grows the heap without
-// bound. A worker that dies is started again.
+// bound. A worker that exits is started again after a pause that grows with exits in a
+// row (worker-restarts.ts), logged with the code TELEMETRY_WORKER_EXITED and counted
+// (`workerRestarts`); the reports it had not handled are lost and said so.
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { existsSync, rmSync } from 'node:fs';
@@ -21,11 +23,10 @@ import { TELEMETRY_CONFIG, TelemetryConfig } from '../telemetry-config';
 import type { FromWorker, ReportJob, ToWorker, WorkerSetup } from '../worker/worker-protocol';
 import { WORKER_COUNTERS } from '../worker/worker-protocol';
 import { TelemetryStats } from './telemetry-stats';
+import { RestartBackoff, WORKER_EXITED } from './worker-restarts';
 
 /** Reports handed to the worker and not yet handled: about 20 s at 1,000 reports a second. */
 export const MAX_BACKLOG = 20_000;
-/** A worker that exits is started again after this pause (a broken file must not spin). */
-const RESTART_MS = 1000;
 const STOP_MS = 10_000;
 
 @Injectable()
@@ -37,6 +38,7 @@ export class IngestWorkerHost implements OnModuleInit, OnModuleDestroy {
   /** Flush and maintenance requests waiting for the worker's answer. */
   private readonly waiting = new Map<number, () => void>();
   private stopping = false;
+  private readonly restarts = new RestartBackoff();
   private setup: WorkerSetup = {};
   private markReady!: () => void;
   /** Resolves once the worker has opened (and, on SQLite, created or upgraded) its storage. */
@@ -124,6 +126,7 @@ export class IngestWorkerHost implements OnModuleInit, OnModuleDestroy {
 
   private start(): void {
     const worker = startWorker(this.setup);
+    const startedAt = Date.now();
     this.worker = worker;
     this.backlog = 0;
     worker.on('message', (m: FromWorker) => this.receive(m));
@@ -131,13 +134,16 @@ export class IngestWorkerHost implements OnModuleInit, OnModuleDestroy {
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
       this.worker = undefined;
+      const lost = this.backlog;
       for (const resolve of this.waiting.values()) resolve();
       this.waiting.clear();
       if (this.stopping) return;
-      this.logger.error(`telemetry ingestion worker exited (code ${code}); starting it again`);
+      const pause = this.restarts.next(startedAt, Date.now());
+      this.stats.workerRestarts++;
+      this.logger.error(`${WORKER_EXITED}: telemetry ingestion worker exited (code ${code}), up to ${lost} reports handed to it lost; starting it again in ${pause} ms`);
       setTimeout(() => {
         if (!this.stopping) this.start();
-      }, RESTART_MS).unref();
+      }, pause).unref();
     });
   }
 

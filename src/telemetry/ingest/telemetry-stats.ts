@@ -27,4 +27,6 @@ export class TelemetryStats {
   lastFlushLagMs = 0;
   /** Reboots seen from uptime going down. */
   rebootsDetected = 0;
+  /** Times the ingestion worker exited and was started again. */
+  workerRestarts = 0;
 }

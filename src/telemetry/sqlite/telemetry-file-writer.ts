@@ -6,13 +6,15 @@
 
 import type { Query } from '../store/maintenance-job';
 import { Row, SampleBatch, TABLES } from '../store/sample-rows';
-import { openSqlite, SqliteDatabase } from './sqlite-driver';
+import { openSqlite, SqliteDatabase, SqliteStatement } from './sqlite-driver';
 import { upgradeTelemetryFile } from './telemetry-file-schema';
 
 /** The worker may wait this long for a lock (the main thread's readers never hold one long). */
 const BUSY_TIMEOUT_MS = 5000;
 /** After a checkpoint the WAL is cut back to this size. */
 const WAL_SIZE_LIMIT = 64 * 2 ** 20;
+/** Rows per multi-row INSERT (10 columns: 500 parameters, far below SQLite's limit). */
+const CHUNK_ROWS = 50;
 
 export class TelemetryFileWriter {
   readonly db: SqliteDatabase;
@@ -29,12 +31,9 @@ export class TelemetryFileWriter {
       this.db.close();
       throw error;
     }
-    const statements = TABLES.map((t) => this.db.prepare(`INSERT INTO ${t.name} (${t.columns.join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`));
+    const appenders = TABLES.map((t) => chunkedInsert(this.db, t.name, t.columns));
     this.append = this.db.transaction((batch: SampleBatch) => {
-      TABLES.forEach((t, i) => {
-        const statement = statements[i];
-        for (const row of t.rows(batch) as Row[]) statement.run(...row);
-      });
+      TABLES.forEach((t, i) => appenders[i](t.rows(batch)));
     });
   }
 
@@ -58,4 +57,25 @@ export class TelemetryFileWriter {
   close(): void {
     this.db.close();
   }
+}
+
+/**
+ * Appends rows to `table` CHUNK_ROWS at a time with one prepared multi-row INSERT (the rest
+ * one by one): a statement per row costs a bind and a step per row, a chunk one per CHUNK_ROWS.
+ */
+function chunkedInsert(db: SqliteDatabase, table: string, columns: readonly string[]): (rows: readonly Row[]) => void {
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const insert = (n: number): SqliteStatement => db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: n }, () => tuple).join(', ')}`);
+  const chunk = insert(CHUNK_ROWS);
+  const one = insert(1);
+  const params: unknown[] = new Array<unknown>(CHUNK_ROWS * columns.length);
+  return (rows) => {
+    let i = 0;
+    for (; i + CHUNK_ROWS <= rows.length; i += CHUNK_ROWS) {
+      let k = 0;
+      for (let r = i; r < i + CHUNK_ROWS; r++) for (const v of rows[r]) params[k++] = v;
+      chunk.run(params);
+    }
+    for (; i < rows.length; i++) one.run(rows[i]);
+  };
 }

@@ -3,16 +3,16 @@
 // is applied on them.
 
 import { existsSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { spawnTracked, stopChild, waitFor } from '../framework/processes';
 import { FLEET_NODE_ARGS } from '../fleet/fleet-process';
 import { OPENSYNC_SCHEMA_PATH } from '../ovsdb-floor/ovsdb-server-fixture';
+import { wallClock } from '../fleet/transact-log';
 import type { FleetReply, FleetRequest } from './cluster-fleet-messages';
 
 /** Wall-clock ms with sub-millisecond precision, comparable across processes of one machine. */
-export const wallClock = (): number => performance.timeOrigin + performance.now();
+export { wallClock };
 
 type Distributive<T> = T extends unknown ? Omit<T, 'id'> : never;
 

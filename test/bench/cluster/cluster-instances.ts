@@ -5,13 +5,12 @@
 
 import { ControllerProcess } from '../fleet/controller-process';
 import { freePort } from '../fleet/free-port';
-import { wallClock } from './cluster-fleet';
+import { TransactLog } from '../fleet/transact-log';
 
 export const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 const SESSION_LINE = /\[serial=(\S+) [^\]]*\] (connected \(node|disconnected:)/;
 const LIVE_LINE = /live instances: ([^(\n]*)/;
-const SENDING_LINE = /\[serial=(\S+)[^\]]*\] sending \d+ operations/;
 const FORGOT_LINE = /forgot the convergence results of instance\(s\) (.*)$/;
 const LEASE_LOST_LINE = /lease of instance \S+ ran out/;
 
@@ -24,23 +23,19 @@ export class InstanceLog {
   readonly forgot = new Map<string, number>();
   /** Times this instance's own lease ran out (it then closes every device session). */
   leasesLost = 0;
+  /** The holder's transacts, from its "sending N operations" lines. */
+  private readonly transacts = new TransactLog();
+
   /** When this process last read a "sending N operations" line of each device (wall-clock ms): the holder's transact. */
-  readonly sentAt = new Map<string, number>();
-  private partial = '';
+  get sentAt(): ReadonlyMap<string, number> {
+    return this.transacts.sentAt;
+  }
 
   feed(chunk: string): void {
-    const at = wallClock();
-    const lines = (this.partial + chunk).split('\n');
-    this.partial = lines.pop() ?? '';
-    for (const line of lines) this.line(line, at);
+    this.transacts.feed(chunk, (line, at) => this.line(line, at));
   }
 
   private line(line: string, at: number): void {
-    const sending = SENDING_LINE.exec(line);
-    if (sending) {
-      this.sentAt.set(sending[1], at);
-      return;
-    }
     const session = SESSION_LINE.exec(line);
     if (session) {
       if (session[2] === 'disconnected:') this.held.delete(session[1]);

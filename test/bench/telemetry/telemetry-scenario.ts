@@ -3,7 +3,8 @@
 // samples/s). Measured: ingestion keeping up (commit lag of the newest sample, sampled every
 // 2 s; rows stored against rows expected), controller CPU while telemetry flows, database
 // growth per device per day, a location's 7-day usage query, and the single-change latency
-// while telemetry flows. Needs Mosquitto on 127.0.0.1:1883 and the fleet CLI.
+// while telemetry flows, with the controller's own share of it (to its transact's log line,
+// as the cluster part reads it). Needs Mosquitto on 127.0.0.1:1883 and the fleet CLI.
 
 import { randomBytes } from 'node:crypto';
 import { Socket } from 'node:net';
@@ -19,6 +20,7 @@ import { coldStart, singleChanges } from '../fleet/fleet-parts';
 import { freePort } from '../fleet/free-port';
 import { GraphqlClient } from '../fleet/graphql-client';
 import { seedModel } from '../fleet/model-seeder';
+import { TransactLog } from '../fleet/transact-log';
 import { serialFor } from '@lib/device-sim/cli/fleet-options';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -82,7 +84,9 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
   if (skipped) return [{ part: 'telemetry', title: TITLE, rows: [], notes: [], skipped }];
   await ensureControllerBuilt(ROOT);
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
+  const transacts = new TransactLog();
   const controller = await ControllerProcess.start({
+    onOutput: (chunk) => transacts.feed(chunk),
     root: ROOT,
     ovsdbPort: await freePort(),
     env: { MQTT_URL: 'mqtt://127.0.0.1:1883', MQTT_DEVICE_BROKER: '127.0.0.1:1883', MQTT_TOPIC_PREFIX: prefix, STATS_AGG_INTERVAL_S: String(INTERVAL_S) },
@@ -136,7 +140,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
       await api.request(USAGE, { id: home.locationId, from });
       queryTimes.push(performance.now() - t0);
     }
-    const changeRows = await singleChanges(api, homes, options.quick ? 50 : 200);
+    const changeRows = await singleChanges(api, homes, options.quick ? 50 : 200, transacts);
     reader.close();
     const lagP99 = percentile(lags, 99);
     const queryP99 = percentile(queryTimes, 99);

@@ -1,6 +1,7 @@
 // Telemetry storage on both databases: samples written in bulk, hourly rollups that agree
 // with the raw rows, queries that read rollups and raw rows together, and removal by age
 // (raw after TELEMETRY_RAW_RETENTION_DAYS, rollups after TELEMETRY_HOURLY_RETENTION_DAYS).
+// Rollups and deletes of more rows than one slice holds agree with the raw rows too.
 // Also the per-group stats settings: support reads, admins change, other groups see nothing.
 
 import { DataSource } from 'typeorm';
@@ -8,7 +9,7 @@ import { SampleWriter } from '../../../src/telemetry/store/sample-writer.service
 import { HOUR_MS, TelemetryMaintenance } from '../../../src/telemetry/store/telemetry-maintenance.service';
 import { TelemetryQueryService } from '../../../src/telemetry/store/telemetry-query.service';
 import { TelemetryReader } from '../../../src/telemetry/store/telemetry-reader.service';
-import { MaintenanceJob } from '../../../src/telemetry/store/maintenance-job';
+import { MaintenanceJob, SLICE_ROWS } from '../../../src/telemetry/store/maintenance-job';
 import { TelemetrySql } from '../../../src/telemetry/store/sql';
 import { TELEMETRY_CONFIG, TelemetryConfig } from '../../../src/telemetry/telemetry-config';
 import { createGroupWithAdmin, createSupportUser, describeEachDatabase, expectData, expectErrorCode, gql, useTestApp } from '../support';
@@ -116,5 +117,35 @@ describeEachDatabase('telemetry storage', (db) => {
       custom: true,
     });
     expect(expectData(await gql<{ updateTelemetrySettings: { custom: boolean } }>(t.current, UPDATE, { g: group.groupId, i: null }, group.adminToken)).updateTelemetrySettings.custom).toBe(false);
+  });
+
+  // After the tests above: its hours are later than theirs (a job rolls up from the last hour rolled).
+  it('rolls up and removes an hour of more rows than a slice holds, in slices that add up', async () => {
+    const writer = t.current.app.get(SampleWriter);
+    const maintenance = t.current.app.get(TelemetryMaintenance);
+    const reader = t.current.app.get(TelemetryReader);
+    const place = '44444444-4444-4444-8444-444444444444';
+    const hour = Math.floor((now + 10 * DAY) / HOUR_MS) * HOUR_MS;
+    const n = 2 * SLICE_ROWS + 1234;
+    // Two clients, their samples spread over the hour; many share a millisecond (a slice's end).
+    const clients = Array.from({ length: n }, (_, i) => sample(hour + Math.floor((i * HOUR_MS) / n / 4) * 4, i % 2 === 0 ? 'cc:00:00:00:00:01' : 'cc:00:00:00:00:02', i % 2 === 0 ? 3 : 5, 10 + (i % 40)));
+    writer.add({ nodeId: node, locationId: place, receivedAt: Date.now(), clients, radios: [], devices: [] });
+    await writer.flush();
+    const count = async (sql: string): Promise<number> => Number((await reader.query<{ n: unknown }>(sql))[0].n);
+    expect(await count(`SELECT COUNT(*) AS n FROM telemetry_client_samples WHERE location_id = '${place}'`)).toBe(n);
+    await maintenance.run(hour + HOUR_MS + 10 * 60_000);
+    const rows = await reader.query<{ mac: string; rx_bytes: unknown; snr_count: unknown; snr_sum: unknown; snr_min: unknown }>(
+      `SELECT mac, rx_bytes, snr_count, snr_sum, snr_min FROM telemetry_client_hourly WHERE location_id = '${place}' AND hour = ${hour} ORDER BY mac`,
+    );
+    const evens = Math.ceil(n / 2);
+    const snrSum = (odd: number): number => clients.filter((_, i) => i % 2 === odd).reduce((a, c) => a + c.snrDb, 0);
+    expect(rows.map((r) => [r.mac, Number(r.rx_bytes), Number(r.snr_count), Number(r.snr_sum), Number(r.snr_min)])).toEqual([
+      ['cc:00:00:00:00:01', 3 * evens, evens, snrSum(0), 10],
+      ['cc:00:00:00:00:02', 5 * (n - evens), n - evens, snrSum(1), 11],
+    ]);
+    // Past raw retention: every raw row goes, in slices; the rollup stays.
+    await maintenance.run(hour + 8 * DAY);
+    expect(await count(`SELECT COUNT(*) AS n FROM telemetry_client_samples WHERE location_id = '${place}'`)).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM telemetry_client_hourly WHERE location_id = '${place}'`)).toBe(2);
   });
 });

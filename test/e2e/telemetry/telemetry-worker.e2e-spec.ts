@@ -3,14 +3,18 @@
 // PostgreSQL): reports decoded in the worker thread are stored by the worker in the telemetry
 // file next to the main one (controller-telemetry.sqlite), never through the main
 // connection, and read back; a reboot is seen from uptime, and garbage is counted and
-// dropped without disturbing the next good report.
+// dropped without disturbing the next good report. A worker killed mid-stream is started
+// again, counted at /metrics, and ingestion resumes.
 
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { deflateSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { openSqlite } from '../../../src/telemetry/sqlite/sqlite-driver';
+import { TELEMETRY_FILE_VERSION } from '../../../src/telemetry/sqlite/telemetry-file-schema';
 import { IngestWorkerHost } from '../../../src/telemetry/ingest/ingest-worker-host.service';
 import { TelemetryStats } from '../../../src/telemetry/ingest/telemetry-stats';
 import { STATS_ROOT } from '../../../src/telemetry/proto/report-decoder';
@@ -69,7 +73,7 @@ describe('telemetry ingestion worker on a SQLite file', () => {
     try {
       expect((file.prepare('SELECT COUNT(*) AS n FROM telemetry_client_samples').get() as { n: number }).n).toBe(rows);
       expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(file.pragma('user_version', { simple: true })).toBe(1);
+      expect(file.pragma('user_version', { simple: true })).toBe(TELEMETRY_FILE_VERSION);
     } finally {
       file.close();
     }
@@ -96,5 +100,33 @@ describe('telemetry ingestion worker on a SQLite file', () => {
     expect(stats().droppedNodeMismatch - before.droppedNodeMismatch).toBe(1);
     expect(stats().reportsAccepted - before.reportsAccepted).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM telemetry_client_samples')).toBe(rows + 1);
+  });
+
+  it('starts a worker killed mid-stream again, counts it at /metrics, and ingestion resumes', async () => {
+    const before = { ...stats() };
+    const rows = await count('SELECT COUNT(*) AS n FROM telemetry_client_samples');
+    const clients = Array.from({ length: 10 }, (_, i) => ({ mac: `aa:bb:cc:00:01:${String(i).padStart(2, '0')}`, rx: 100 }));
+    const payload = deflateSync(report('SERIAL1', 100_000, clients));
+    for (let i = 0; i < 500; i++) submit(payload);
+    const worker = (host() as unknown as { worker: Worker }).worker;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    await worker.terminate();
+    await exited;
+    // While the worker is down nothing is handed over; once it is back, reports are again.
+    let pauses = 0;
+    while (!host().submit({ nodeId: node, locationId: location, serial: 'SERIAL1', payload: deflateSync(report('SERIAL1', 100_010, clients)), receivedAt: Date.now() })) {
+      expect(++pauses).toBeLessThan(200);
+      await sleep(50);
+    }
+    expect(pauses).toBeGreaterThan(0);
+    await host().flush();
+    expect(stats().workerRestarts - before.workerRestarts).toBe(1);
+    // The report handed over after the restart is stored (with what the killed worker had stored).
+    const stored = (await count('SELECT COUNT(*) AS n FROM telemetry_client_samples')) - rows;
+    expect(stored % 10).toBe(0);
+    expect(stored).toBeGreaterThanOrEqual(10);
+    expect(await count(`SELECT COUNT(*) AS n FROM telemetry_node_samples WHERE uptime_s = 100010`)).toBe(1);
+    const metrics = await (await fetch(t.current.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(new RegExp(`^opensync_telemetry_worker_restarts_total ${stats().workerRestarts}$`, 'm'));
   });
 });
