@@ -5,7 +5,8 @@
 // holds; due EBL notifications, with both instances' delivery workers reading the same
 // outbox, each reach the provider exactly once; a registered client roaming from a device
 // one instance holds to a device of the same location the other holds is discovered once;
-// and a notification claimed by an instance killed mid-attempt is sent by another once the
+// an instance that cannot read the shared presence notifies on its own view; and a
+// notification claimed by an instance killed mid-attempt is sent by another once the
 // claim's lease ends.
 
 import { randomUUID } from 'node:crypto';
@@ -228,6 +229,26 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     });
     expect(notified()).toBe(1);
     expect(await metric(instances[1], 'ebl_presence_checks_total{result="failed"}')).toBe(0);
+  }, 90_000);
+
+  it('with the shared presence unreadable, an instance notifies on its own view and logs EBL_PRESENCE_UNAVAILABLE', async () => {
+    const mac = '02:00:00:00:0f:02';
+    const owners = await ownership();
+    const device = fleet.devices.find((d) => owners.get(d.serial) === 'ctl-b')!;
+    const provider = await setUpProvider(as(instances[1]), group.adminToken, group.groupId, receiver);
+    const indexed = await metric(instances[1], 'ebl_registrations{kind="mac"}');
+    expect((await rest(as(instances[1]), 'POST', '/ebl/mac-addresses', provider.token, { macs: [{ mac }] })).status).toBe(201);
+    await until('the registration in ctl-b\'s index', async () => (await metric(instances[1], 'ebl_registrations{kind="mac"}')) > indexed);
+    const failed = await metric(instances[1], 'ebl_presence_checks_total{result="failed"}');
+    await pg.query('ALTER TABLE ebl_presence RENAME TO ebl_presence_away');
+    try {
+      await associateClient(device, { ifName: await apVif(device), mac });
+      await until('the provider notified', () => receiver.delivered.some((r) => (JSON.parse(r.body) as { mac: string }).mac === mac));
+    } finally {
+      await pg.query('ALTER TABLE ebl_presence_away RENAME TO ebl_presence');
+    }
+    expect(await metric(instances[1], 'ebl_presence_checks_total{result="failed"}')).toBe(failed + 1);
+    expect(instances[1].output()).toMatch(new RegExp(`\\[serial=${device.serial}\\] EBL_PRESENCE_UNAVAILABLE: could not confirm a discovery for provider ${provider.apiClientId}`));
   }, 90_000);
 
   // Last: it kills both instances.
