@@ -171,32 +171,45 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
         if (isNew) this.enqueue({ providerId, locationId, mac, vendorId: vendorClass ?? '', at }, this.takeConsumed(providerId, providerHits), serial);
         continue;
       }
-      const sighting = this.shared.sighted(providerId, locationId, mac, nodeId, at);
-      if (!isNew) {
-        // Known here: written only so that the other instances know of it.
-        sighting.catch((error: unknown) => this.logger.warn(`[serial=${serial}] ${PRESENCE_UNAVAILABLE}: could not write a matched client's sighting: ${String(error)}`));
-        continue;
-      }
-      const consumed = this.takeConsumed(providerId, providerHits);
-      sighting
-        .then(
-          (sharedNew) => {
-            this.stats.presenceChecks[sharedNew ? 'new' : 'known']++;
-            return sharedNew;
-          },
-          (error: unknown) => {
-            this.stats.presenceChecks.failed++;
-            this.logger.warn(`[serial=${serial}] ${PRESENCE_UNAVAILABLE}: could not confirm a discovery for provider ${providerId} against the shared presence; notifying on this instance's view: ${String(error)}`);
-            return true;
-          },
-        )
-        .then((discovered) => {
-          if (discovered) this.enqueue({ providerId, locationId, mac, vendorId: vendorClass ?? '', at }, consumed, serial);
-          // Present at the location through a node another instance holds: nothing is used up.
-          else for (const reg of consumed) this.index.putMac(reg);
-        })
-        .catch((error: unknown) => this.logger.warn(`[serial=${serial}] could not queue a notification for provider ${providerId}: ${String(error)}`));
+      this.confirm(this.shared, isNew, { providerId, locationId, mac, vendorId: vendorClass ?? '', at }, providerHits, nodeId, serial);
     }
+  }
+
+  /**
+   * Cluster: the sighting written to the shared presence; a discovery new here is queued
+   * only if it is new there too (or the shared presence could not say).
+   */
+  private confirm(shared: SharedPresence, isNew: boolean, d: Omit<Discovery, 'consumedMacIds'>, providerHits: readonly Hit[], nodeId: string | null, serial: string): void {
+    const { providerId } = d;
+    const sighting = shared.sighted(providerId, d.locationId, d.mac, nodeId, d.at);
+    if (!isNew) {
+      // Known here: written so that the other instances know of it.
+      sighting.catch((error: unknown) => this.logger.warn(`[serial=${serial}] ${PRESENCE_UNAVAILABLE}: could not write a matched client's sighting: ${String(error)}`));
+      return;
+    }
+    const consumed = this.takeConsumed(providerId, providerHits);
+    void this.confirmed(sighting, consumed, providerId, serial).then((discovered) => {
+      if (discovered) this.enqueue(d, consumed, serial);
+    });
+  }
+
+  /** Whether the shared presence makes a sighting new here a discovery; counted once settled. */
+  private async confirmed(sighting: Promise<boolean>, consumed: readonly IndexedMac[], providerId: string, serial: string): Promise<boolean> {
+    let discovered: boolean;
+    try {
+      discovered = await sighting;
+    } catch (error) {
+      this.stats.presenceChecks.failed++;
+      this.logger.warn(`[serial=${serial}] ${PRESENCE_UNAVAILABLE}: could not confirm a discovery for provider ${providerId} against the shared presence; notifying on this instance's view: ${String(error)}`);
+      return true;
+    }
+    if (!discovered && consumed.length > 0) {
+      // Present at the location through a node another instance holds: nothing is used up.
+      // The registrations are read again (one removed meanwhile stays out).
+      await this.refresh(providerId, consumed.map((c) => c.mac), []).catch((error: unknown) => this.logger.warn(`[serial=${serial}] provider ${providerId}: could not read its delete_on_match registrations again (the index is read again within a minute): ${String(error)}`));
+    }
+    this.stats.presenceChecks[discovered ? 'new' : 'known']++;
+    return discovered;
   }
 
   /** The provider's delete_on_match MAC registrations among the hits, taken out of the index (one notification uses them up). */

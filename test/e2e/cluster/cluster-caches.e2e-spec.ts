@@ -4,10 +4,10 @@
 // other's /ebl; a MAC registered through one instance is matched on a device the other
 // holds; due EBL notifications, with both instances' delivery workers reading the same
 // outbox, each reach the provider exactly once; a registered client roaming from a device
-// one instance holds to a device of the same location the other holds is discovered once;
-// an instance that cannot read the shared presence notifies on its own view; and a
-// notification claimed by an instance killed mid-attempt is sent by another once the
-// claim's lease ends.
+// one instance holds to a device of the same location the other holds is discovered once
+// (and a delete_on_match registration of it is not used up by the roam); an instance that
+// cannot read the shared presence notifies on its own view; and a notification claimed by
+// an instance killed mid-attempt is sent by another once the claim's lease ends.
 
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -229,6 +229,34 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     });
     expect(notified()).toBe(1);
     expect(await metric(instances[1], 'ebl_presence_checks_total{result="failed"}')).toBe(0);
+  }, 90_000);
+
+  it('a delete_on_match registration of a client present through a device ctl-a holds is not used up by its roam to ctl-b', async () => {
+    const mac = '02:00:00:00:0f:03';
+    const owners = await ownership();
+    const [first, second] = (['ctl-a', 'ctl-b'] as const).map((id) => fleet.devices.find((d) => owners.get(d.serial) === id)!);
+    const provider = await setUpProvider(as(instances[0]), group.adminToken, group.groupId, receiver);
+    const indexed = await Promise.all(instances.map((i) => metric(i, 'ebl_registrations{kind="mac"}')));
+    expect((await rest(as(instances[0]), 'POST', '/ebl/mac-addresses', provider.token, { macs: [{ mac }] })).status).toBe(201);
+    await until('the registration in both instances\' index', async () => (await Promise.all(instances.map((i, n) => metric(i, 'ebl_registrations{kind="mac"}').then((v) => v > indexed[n])))).every(Boolean));
+    const notified = (): number => receiver.delivered.filter((r) => (JSON.parse(r.body) as { mac: string }).mac === mac).length;
+    await associateClient(first, { ifName: await apVif(first), mac });
+    await until('the provider notified of the discovery', () => notified() === 1);
+
+    // Registered again, now to be used up by its next discovery.
+    const told = await metric(instances[1], 'cluster_invalidations_total{direction="received"}');
+    expect((await rest(as(instances[0]), 'POST', '/ebl/mac-addresses', provider.token, { macs: [{ mac, delete_on_match: true }] })).status).toBe(201);
+    await until('ctl-b told of the registration', async () => (await metric(instances[1], 'cluster_invalidations_total{direction="received"}')) > told);
+    const inB = await metric(instances[1], 'ebl_registrations{kind="mac"}');
+    const known = await metricOrZero(instances[1], 'ebl_presence_checks_total{result="known"}');
+    await associateClient(second, { ifName: await apVif(second), mac });
+    await until('ctl-b to decide', async () => notified() > 1 || (await metricOrZero(instances[1], 'ebl_presence_checks_total{result="known"}')) > known);
+    expect(notified()).toBe(1);
+    // Not a discovery: the registration is still there, in ctl-b's index (read again before
+    // the check is counted) and in the database.
+    expect(await metric(instances[1], 'ebl_registrations{kind="mac"}')).toBe(inB);
+    const listed = (await rest(as(instances[1]), 'GET', '/ebl/mac-addresses', provider.token)).body.macs as { mac: string; delete_on_match: string }[];
+    expect(listed).toEqual([expect.objectContaining({ mac, delete_on_match: 'true' })]);
   }, 90_000);
 
   it('with the shared presence unreadable, an instance notifies on its own view and logs EBL_PRESENCE_UNAVAILABLE', async () => {
