@@ -9,7 +9,12 @@
 // holds: registrations added or removed on one instance (a provider's /ebl call, a
 // delete_on_match used up) are relayed (CacheInvalidations) and the others read those keys
 // again. A relayed notice that never arrived is bounded: with the cluster on, the whole
-// index is read again every INDEX_MAX_AGE_MS (a minute).
+// index is read again every INDEX_MAX_AGE_MS (a minute). Presence too is per instance in
+// memory, the fast path; with the cluster on, what it calls a new discovery is confirmed
+// against the presence all instances share (shared-presence.ts) before a notification is
+// queued, and matched clients' sightings and leaves are written there. If that fails, the
+// local decision stands (logged EBL_PRESENCE_UNAVAILABLE): a duplicate notification rather
+// than a lost one.
 
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
@@ -25,13 +30,19 @@ import { EblProvidersService } from '../providers/ebl-providers.service';
 import { EblMacRow, EblVendorIdRow } from '../store/ebl-registration.entities';
 import { PresenceTracker } from './presence-tracker';
 import { Hit, IndexedMac, indexedMac, RegistrationIndex } from './registration-index';
+import { PRESENCE_KEEP_ALIVE_MS, SharedPresence } from './shared-presence';
 
-const SWEEP_INTERVAL_MS = 60_000;
+/** Expired registrations, old presence; in a cluster also the shared presence's keep-alive. */
+const SWEEP_INTERVAL_MS = PRESENCE_KEEP_ALIVE_MS;
+/** Logged when the shared presence cannot be read or written (the local decision stands). */
+export const PRESENCE_UNAVAILABLE = 'EBL_PRESENCE_UNAVAILABLE';
 
 export interface EblMatchingStats {
   events: number;
   hits: number;
   discoveries: number;
+  /** Cluster: new discoveries of the local tracker, confirmed against the shared presence. */
+  presenceChecks: { new: number; known: number; failed: number };
 }
 
 @Injectable()
@@ -39,10 +50,12 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Ebl');
   readonly index = new RegistrationIndex();
   private readonly presence: PresenceTracker;
+  /** With the cluster on only. */
+  private readonly shared: SharedPresence | undefined;
   private readonly subscriptions: Subscription[] = [];
   private sweepTimer: NodeJS.Timeout | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
-  readonly stats: EblMatchingStats = { events: 0, hits: 0, discoveries: 0 };
+  readonly stats: EblMatchingStats = { events: 0, hits: 0, discoveries: 0, presenceChecks: { new: 0, known: 0, failed: 0 } };
 
   constructor(
     @Inject(EBL_CONFIG) config: EblConfig,
@@ -54,6 +67,7 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
     private readonly invalidations: CacheInvalidations,
   ) {
     this.presence = new PresenceTracker(config.rediscoveryAfterMs);
+    this.shared = app.cluster === undefined ? undefined : new SharedPresence(dataSource, config.rediscoveryAfterMs);
   }
 
   async onModuleInit(): Promise<void> {
@@ -108,9 +122,12 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
     for (const r of vendorIds) this.index.putVendorId({ id: r.id, providerId: r.providerId, vendorId: r.vendorId, matchType: r.matchType });
   }
 
-  /** Removes MAC registrations past valid_until (database and index) and forgets old presence. */
+  /** Removes MAC registrations past valid_until (database and index) and forgets old presence (keeps the shared presence alive). */
   async sweep(now = new Date()): Promise<void> {
     this.presence.sweep(now.getTime());
+    if (this.shared !== undefined) {
+      await this.shared.sweep(now, this.presence.present()).catch((error: unknown) => this.logger.warn(`${PRESENCE_UNAVAILABLE}: could not keep the shared presence alive or remove old rows: ${String(error)}`));
+    }
     try {
       const expired = await this.dataSource.manager.find(EblMacRow, { where: { validUntil: LessThanOrEqual(now) }, take: 1000 });
       for (const row of expired) this.index.removeMac(row.providerId, row.mac);
@@ -124,7 +141,10 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
     this.stats.events++;
     if (event.locationId === null || event.groupId === null) return;
     if (event.kind === 'disconnected') {
-      this.presence.left(event.locationId, event.mac, event.nodeId, event.at.getTime());
+      const tracked = this.presence.left(event.locationId, event.mac, event.nodeId, event.at.getTime());
+      if (tracked && this.shared !== undefined) {
+        this.shared.left(event.locationId, event.mac, event.nodeId, event.at).catch((error: unknown) => this.logger.warn(`[serial=${event.serial}] ${PRESENCE_UNAVAILABLE}: could not write a matched client's leave: ${String(error)}`));
+      }
       return;
     }
     const vendorClass = this.clients.vendorClassOf(event.nodeId, event.mac);
@@ -137,7 +157,7 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
     this.match(event.groupId, event.locationId, event.mac, event.vendorClass, null, event.serial, event.at);
   }
 
-  /** The synchronous part: index, scope, presence, delete_on_match claimed; then the outbox. */
+  /** The synchronous part: index, scope, presence, delete_on_match claimed; then (cluster: the shared presence, then) the outbox. */
   match(groupId: string, locationId: string, mac: string, vendorClass: string | null, nodeId: string | null, serial: string, at: Date): void {
     const { hits, expired } = this.index.match(mac, vendorClass, at.getTime());
     if (expired.length > 0) this.deleteExpired(expired);
@@ -146,28 +166,78 @@ export class EblMatchingService implements OnModuleInit, OnModuleDestroy {
     for (const [providerId, providerHits] of byProvider(hits)) {
       const provider = this.providers.get(providerId);
       if (provider === undefined || !this.providers.mayNotify(provider, groupId, locationId)) continue;
-      if (!this.presence.sighted(providerId, locationId, mac, nodeId, at.getTime())) continue;
-      const consumed: IndexedMac[] = [];
-      for (const hit of providerHits) {
-        if (hit.kind === 'mac' && hit.reg.deleteOnMatch) {
-          this.index.removeMac(providerId, hit.reg.mac);
-          consumed.push(hit.reg);
-        }
+      const isNew = this.presence.sighted(providerId, locationId, mac, nodeId, at.getTime());
+      if (this.shared === undefined) {
+        if (isNew) this.enqueue({ providerId, locationId, mac, vendorId: vendorClass ?? '', at }, this.takeConsumed(providerId, providerHits), serial);
+        continue;
       }
-      this.stats.discoveries++;
-      const discovery: Discovery = { providerId, locationId, mac, vendorId: vendorClass ?? '', at, consumedMacIds: consumed.map((c) => c.id) };
-      this.outbox
-        .enqueue(discovery)
-        .then((queued) => {
-          if (queued === null) this.logger.log(`[serial=${serial}] provider ${providerId}: a delete_on_match registration this client matched was used up by another instance, which notifies`);
-          else this.registrationsChanged(providerId, consumed.map((c) => c.mac), []);
-        })
-        .catch((error: unknown) => {
-          // Nothing was written: the consumed registrations stay registered, as in the database.
-          for (const reg of consumed) this.index.putMac(reg);
-          this.logger.warn(`[serial=${serial}] could not queue a notification for provider ${providerId}: ${String(error)}`);
-        });
+      this.confirm(this.shared, isNew, { providerId, locationId, mac, vendorId: vendorClass ?? '', at }, providerHits, nodeId, serial);
     }
+  }
+
+  /**
+   * Cluster: the sighting written to the shared presence; a discovery new here is queued
+   * only if it is new there too (or the shared presence could not say).
+   */
+  private confirm(shared: SharedPresence, isNew: boolean, d: Omit<Discovery, 'consumedMacIds'>, providerHits: readonly Hit[], nodeId: string | null, serial: string): void {
+    const { providerId } = d;
+    const sighting = shared.sighted(providerId, d.locationId, d.mac, nodeId, d.at);
+    if (!isNew) {
+      // Known here: written so that the other instances know of it.
+      sighting.catch((error: unknown) => this.logger.warn(`[serial=${serial}] ${PRESENCE_UNAVAILABLE}: could not write a matched client's sighting: ${String(error)}`));
+      return;
+    }
+    const consumed = this.takeConsumed(providerId, providerHits);
+    void this.confirmed(sighting, consumed, providerId, serial).then((discovered) => {
+      if (discovered) this.enqueue(d, consumed, serial);
+    });
+  }
+
+  /** Whether the shared presence makes a sighting new here a discovery; counted once settled. */
+  private async confirmed(sighting: Promise<boolean>, consumed: readonly IndexedMac[], providerId: string, serial: string): Promise<boolean> {
+    let discovered: boolean;
+    try {
+      discovered = await sighting;
+    } catch (error) {
+      this.stats.presenceChecks.failed++;
+      this.logger.warn(`[serial=${serial}] ${PRESENCE_UNAVAILABLE}: could not confirm a discovery for provider ${providerId} against the shared presence; notifying on this instance's view: ${String(error)}`);
+      return true;
+    }
+    if (!discovered && consumed.length > 0) {
+      // Present at the location through a node another instance holds: nothing is used up.
+      // The registrations are read again (one removed meanwhile stays out).
+      await this.refresh(providerId, consumed.map((c) => c.mac), []).catch((error: unknown) => this.logger.warn(`[serial=${serial}] provider ${providerId}: could not read its delete_on_match registrations again (the index is read again within a minute): ${String(error)}`));
+    }
+    this.stats.presenceChecks[discovered ? 'new' : 'known']++;
+    return discovered;
+  }
+
+  /** The provider's delete_on_match MAC registrations among the hits, taken out of the index (one notification uses them up). */
+  private takeConsumed(providerId: string, providerHits: readonly Hit[]): IndexedMac[] {
+    const consumed: IndexedMac[] = [];
+    for (const hit of providerHits) {
+      if (hit.kind === 'mac' && hit.reg.deleteOnMatch) {
+        this.index.removeMac(providerId, hit.reg.mac);
+        consumed.push(hit.reg);
+      }
+    }
+    return consumed;
+  }
+
+  private enqueue(d: Omit<Discovery, 'consumedMacIds'>, consumed: readonly IndexedMac[], serial: string): void {
+    this.stats.discoveries++;
+    const { providerId } = d;
+    this.outbox
+      .enqueue({ ...d, consumedMacIds: consumed.map((c) => c.id) })
+      .then((queued) => {
+        if (queued === null) this.logger.log(`[serial=${serial}] provider ${providerId}: a delete_on_match registration this client matched was used up by another instance, which notifies`);
+        else this.registrationsChanged(providerId, consumed.map((c) => c.mac), []);
+      })
+      .catch((error: unknown) => {
+        // Nothing was written: the consumed registrations stay registered, as in the database.
+        for (const reg of consumed) this.index.putMac(reg);
+        this.logger.warn(`[serial=${serial}] could not queue a notification for provider ${providerId}: ${String(error)}`);
+      });
   }
 
   private deleteExpired(expired: readonly IndexedMac[]): void {

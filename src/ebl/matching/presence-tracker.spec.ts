@@ -30,4 +30,18 @@ describe('PresenceTracker', () => {
     t.sweep(2 * HOUR);
     expect(t.size).toBe(0);
   });
+
+  it('says whether a leaving client is tracked, and lists the clients present (one node each)', () => {
+    const t = new PresenceTracker(HOUR);
+    expect(t.left('loc', 'unmatched', 'n1', 0)).toBe(false);
+    t.sighted('p', 'loc', 'm', 'n1', 0);
+    t.sighted('p', 'loc', 'm', 'n2', 0);
+    t.sighted('q', 'loc', 'm', null, 0);
+    t.sighted('p', 'loc', 'wired', null, 0);
+    expect(t.present()).toEqual([{ providerId: 'p', locationId: 'loc', mac: 'm', nodeId: 'n1' }]);
+    expect(t.left('loc', 'm', 'n1', 1000)).toBe(true);
+    expect(t.present()).toEqual([{ providerId: 'p', locationId: 'loc', mac: 'm', nodeId: 'n2' }]);
+    t.left('loc', 'm', 'n2', 2000);
+    expect(t.present()).toEqual([]);
+  });
 });

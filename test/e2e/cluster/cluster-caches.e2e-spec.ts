@@ -3,8 +3,11 @@
 // an EBL provider set up or removed on one instance is authenticated or refused by the
 // other's /ebl; a MAC registered through one instance is matched on a device the other
 // holds; due EBL notifications, with both instances' delivery workers reading the same
-// outbox, each reach the provider exactly once; and a notification claimed by an instance
-// killed mid-attempt is sent by another once the claim's lease ends.
+// outbox, each reach the provider exactly once; a registered client roaming from a device
+// one instance holds to a device of the same location the other holds is discovered once
+// (and a delete_on_match registration of it is not used up by the roam); an instance that
+// cannot read the shared presence notifies on its own view; and a notification claimed by
+// an instance killed mid-attempt is sent by another once the claim's lease ends.
 
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -13,7 +16,7 @@ import { createGroupWithAdmin, expectData, gql, TestApp } from '../support';
 import { claimLeaseMs } from '../../../src/ebl/delivery/delivery-claim';
 import { createTestDatabase, postgresReachable, TestDatabase } from '../support/test-database';
 import { until } from '../reconciliation/sim-device';
-import { associateClient } from '../clients/sim-clients';
+import { associateClient, disassociateClient } from '../clients/sim-clients';
 import { EBL_TEST_ENV, NotificationReceiver, rest, setUpProvider } from '../ebl/ebl-support';
 import { Fleet, freePort, Instance, natsReachable, startFleet, startInstance, stopInstance } from './cluster-harness';
 
@@ -55,6 +58,11 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     if (m === null) throw new Error(`no metric ${name}`);
     return Number(m[1]);
   };
+  /** A metric's value, 0 while the instance does not export it. */
+  const metricOrZero = (on: Instance, name: string): Promise<number> => metric(on, name).catch(() => 0);
+  /** An access point VIF of a simulated device. */
+  const apVif = (device: Fleet['devices'][number]): Promise<string> =>
+    until('a VIF on the device', () => device.database.rows('Wifi_VIF_State').find((r) => typeof r.if_name === 'string' && String(r.if_name).includes('-ap-'))).then((r) => String(r.if_name));
   /** Due notifications written straight to the outbox in one statement. */
   const queueDeliveries = async (providerId: string, ids: string[]): Promise<void> => {
     const now = new Date();
@@ -192,6 +200,83 @@ describeCluster('two instances: telemetry settings, EBL providers and EBL delive
     const delivered = after.map((n, i) => n - before[i]);
     expect(delivered.every((n) => n > 0)).toBe(true);
     expect(delivered[0] + delivered[1]).toBe(NOTIFICATIONS);
+  }, 90_000);
+
+  it('a registered client roaming from a device ctl-a holds to one of the same location ctl-b holds is discovered once', async () => {
+    const mac = '02:00:00:00:0f:01';
+    const owners = await ownership();
+    const [first, second] = (['ctl-a', 'ctl-b'] as const).map((id) => fleet.devices.find((d) => owners.get(d.serial) === id)!);
+    const nodeOf = async (serial: string): Promise<string> => (await pg.query<{ id: string }>('SELECT id FROM nodes WHERE serial_number = $1', [serial])).rows[0].id;
+    const secondNode = await nodeOf(second.serial);
+    const provider = await setUpProvider(as(instances[0]), group.adminToken, group.groupId, receiver);
+    const indexed = await Promise.all(instances.map((i) => metric(i, 'ebl_registrations{kind="mac"}')));
+    expect((await rest(as(instances[0]), 'POST', '/ebl/mac-addresses', provider.token, { macs: [{ mac }] })).status).toBe(201);
+    await until('the registration in both instances\' index', async () => (await Promise.all(instances.map((i, n) => metric(i, 'ebl_registrations{kind="mac"}').then((v) => v > indexed[n])))).every(Boolean));
+    const notified = (): number => receiver.delivered.filter((r) => (JSON.parse(r.body) as { mac: string }).mac === mac).length;
+
+    await associateClient(first, { ifName: await apVif(first), mac });
+    await until('the provider notified of the discovery', () => notified() === 1);
+    // Roaming as 802.11 shows it: the new association before the old leave.
+    const known = await metricOrZero(instances[1], 'ebl_presence_checks_total{result="known"}');
+    await associateClient(second, { ifName: await apVif(second), mac });
+    // Either ctl-b finds the client present through ctl-a's device, or it notifies again.
+    await until('ctl-b to decide', async () => notified() > 1 || (await metricOrZero(instances[1], 'ebl_presence_checks_total{result="known"}')) > known);
+    expect(notified()).toBe(1);
+    await disassociateClient(first, mac);
+    await until('the leave on ctl-a written', async () => {
+      const rows = await pg.query<{ present_nodes: string }>('SELECT present_nodes FROM ebl_presence WHERE provider_id = $1 AND mac = $2', [provider.apiClientId, mac]);
+      return rows.rows[0]?.present_nodes === `,${secondNode},`;
+    });
+    expect(notified()).toBe(1);
+    expect(await metric(instances[1], 'ebl_presence_checks_total{result="failed"}')).toBe(0);
+  }, 90_000);
+
+  it('a delete_on_match registration of a client present through a device ctl-a holds is not used up by its roam to ctl-b', async () => {
+    const mac = '02:00:00:00:0f:03';
+    const owners = await ownership();
+    const [first, second] = (['ctl-a', 'ctl-b'] as const).map((id) => fleet.devices.find((d) => owners.get(d.serial) === id)!);
+    const provider = await setUpProvider(as(instances[0]), group.adminToken, group.groupId, receiver);
+    const indexed = await Promise.all(instances.map((i) => metric(i, 'ebl_registrations{kind="mac"}')));
+    expect((await rest(as(instances[0]), 'POST', '/ebl/mac-addresses', provider.token, { macs: [{ mac }] })).status).toBe(201);
+    await until('the registration in both instances\' index', async () => (await Promise.all(instances.map((i, n) => metric(i, 'ebl_registrations{kind="mac"}').then((v) => v > indexed[n])))).every(Boolean));
+    const notified = (): number => receiver.delivered.filter((r) => (JSON.parse(r.body) as { mac: string }).mac === mac).length;
+    await associateClient(first, { ifName: await apVif(first), mac });
+    await until('the provider notified of the discovery', () => notified() === 1);
+
+    // Registered again, now to be used up by its next discovery.
+    const told = await metric(instances[1], 'cluster_invalidations_total{direction="received"}');
+    expect((await rest(as(instances[0]), 'POST', '/ebl/mac-addresses', provider.token, { macs: [{ mac, delete_on_match: true }] })).status).toBe(201);
+    await until('ctl-b told of the registration', async () => (await metric(instances[1], 'cluster_invalidations_total{direction="received"}')) > told);
+    const inB = await metric(instances[1], 'ebl_registrations{kind="mac"}');
+    const known = await metricOrZero(instances[1], 'ebl_presence_checks_total{result="known"}');
+    await associateClient(second, { ifName: await apVif(second), mac });
+    await until('ctl-b to decide', async () => notified() > 1 || (await metricOrZero(instances[1], 'ebl_presence_checks_total{result="known"}')) > known);
+    expect(notified()).toBe(1);
+    // Not a discovery: the registration is still there, in ctl-b's index (read again before
+    // the check is counted) and in the database.
+    expect(await metric(instances[1], 'ebl_registrations{kind="mac"}')).toBe(inB);
+    const listed = (await rest(as(instances[1]), 'GET', '/ebl/mac-addresses', provider.token)).body.macs as { mac: string; delete_on_match: string }[];
+    expect(listed).toEqual([expect.objectContaining({ mac, delete_on_match: 'true' })]);
+  }, 90_000);
+
+  it('with the shared presence unreadable, an instance notifies on its own view and logs EBL_PRESENCE_UNAVAILABLE', async () => {
+    const mac = '02:00:00:00:0f:02';
+    const owners = await ownership();
+    const device = fleet.devices.find((d) => owners.get(d.serial) === 'ctl-b')!;
+    const provider = await setUpProvider(as(instances[1]), group.adminToken, group.groupId, receiver);
+    const indexed = await metric(instances[1], 'ebl_registrations{kind="mac"}');
+    expect((await rest(as(instances[1]), 'POST', '/ebl/mac-addresses', provider.token, { macs: [{ mac }] })).status).toBe(201);
+    await until('the registration in ctl-b\'s index', async () => (await metric(instances[1], 'ebl_registrations{kind="mac"}')) > indexed);
+    const failed = await metric(instances[1], 'ebl_presence_checks_total{result="failed"}');
+    await pg.query('ALTER TABLE ebl_presence RENAME TO ebl_presence_away');
+    try {
+      await associateClient(device, { ifName: await apVif(device), mac });
+      await until('the provider notified', () => receiver.delivered.some((r) => (JSON.parse(r.body) as { mac: string }).mac === mac));
+    } finally {
+      await pg.query('ALTER TABLE ebl_presence_away RENAME TO ebl_presence');
+    }
+    expect(await metric(instances[1], 'ebl_presence_checks_total{result="failed"}')).toBe(failed + 1);
+    expect(instances[1].output()).toMatch(new RegExp(`\\[serial=${device.serial}\\] EBL_PRESENCE_UNAVAILABLE: could not confirm a discovery for provider ${provider.apiClientId}`));
   }, 90_000);
 
   // Last: it kills both instances.
