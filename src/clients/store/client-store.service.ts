@@ -17,6 +17,7 @@ import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
 import { END_OWN_CLIENT_SESSIONS, RESET_OWN_CLIENTS } from '../../cluster/cluster-sql';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
+import { TransactionRunner } from '../../database/transaction-runner';
 import { WriteBatcher } from '../../database/write-batcher';
 import { ClientDetails, ClientEvent } from '../live/client-event';
 import { ClientSession } from './client-session.entity';
@@ -38,6 +39,7 @@ export class ClientStore {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.instanceId = config.cluster?.instanceId;
@@ -57,7 +59,7 @@ export class ClientStore {
       await this.dataSource.query(END_OWN_CLIENT_SESSIONS, [this.instanceId, now]);
       return;
     }
-    await this.dataSource.transaction(async (m) => {
+    await this.transactions.run(async (m) => {
       await m.update(ClientSession, { endedAt: IsNull() }, { endedAt: now });
       await m.update(ClientRecord, { connected: true }, { connected: false, connectedSince: null });
     });
@@ -72,7 +74,9 @@ export class ClientStore {
   }
 
   private async writeAll(writes: readonly ClientWrite[]): Promise<void[]> {
-    await this.dataSource.transaction(async (m) => {
+    // Through the runner: on SQLite every transaction of the process shares one connection and
+    // must wait its turn (two open at once end each other's).
+    await this.transactions.run(async (m) => {
       for (const w of writes) await this.apply(m, w);
     });
     return writes.map(() => undefined);
