@@ -100,10 +100,7 @@ export async function singleChanges(api: GraphqlClient, homes: readonly SeededHo
     await api.request(UPDATE, { id: home.networkId, p: `single-change-${i}-pass` });
     await waitFor('one network APPLIED', async () => ((await networkApplied(api, home.networkId)) ? true : undefined), LONG, 2);
     timings.push(wallClock() - started);
-    if (transacts === undefined) continue;
-    // The log line may be read after the status: wait for it briefly.
-    const sentAt = await waitFor("the controller's transact line", () => ((transacts.sentAt.get(home.serial) ?? 0) >= started ? transacts.sentAt.get(home.serial) : undefined), 5000, 5).catch(() => Number.NaN);
-    sent.push(sentAt - started);
+    if (transacts !== undefined) sent.push(await transactSentAfter(transacts, home.serial, started));
   }
   const p50 = percentile(timings, 50);
   const p99 = percentile(timings, 99);
@@ -111,15 +108,26 @@ export async function singleChanges(api: GraphqlClient, homes: readonly SeededHo
     { metric: `mutation to APPLIED, ${timings.length} changes, p50`, value: ms(p50), target: '<= 20 ms', verdict: verdict(p50 <= 20) },
     { metric: 'mutation to APPLIED, p99', value: ms(p99), target: '<= 100 ms', verdict: verdict(p99 <= 100) },
   ];
-  if (transacts !== undefined) {
-    const found = sent.filter((t) => Number.isFinite(t));
-    const missing = sent.length - found.length;
-    rows.push({
-      metric: "mutation to the controller's transact (its log line), p50 / p99: the controller's share",
-      value: `${ms(percentile(found, 50))} / ${ms(percentile(found, 99))}${missing > 0 ? ` (${missing} lines not read)` : ''}`,
-    });
-  }
+  if (transacts !== undefined) rows.push(controllerShareRow(sent));
   return rows;
+}
+
+/** When the controller logged the transact of `serial`'s change started at `started` (wallClock), from then; NaN if not read within 5 s. */
+export function transactSentAfter(transacts: TransactLog, serial: string, started: number): Promise<number> {
+  // The log line may be read after the status: wait for it briefly.
+  return waitFor("the controller's transact line", () => ((transacts.sentAt.get(serial) ?? 0) >= started ? transacts.sentAt.get(serial) : undefined), 5000, 5)
+    .then((sentAt) => sentAt - started)
+    .catch(() => Number.NaN);
+}
+
+/** The controller's share of single changes: mutation to its transact's log line, p50 / p99. */
+export function controllerShareRow(sent: readonly number[]): BenchRow {
+  const found = sent.filter((t) => Number.isFinite(t));
+  const missing = sent.length - found.length;
+  return {
+    metric: "mutation to the controller's transact (its log line), p50 / p99: the controller's share",
+    value: `${ms(percentile(found, 50))} / ${ms(percentile(found, 99))}${missing > 0 ? ` (${missing} lines not read)` : ''}`,
+  };
 }
 
 export async function idleCost(controller: ControllerProcess, devices: number, baselineRss: number, durationS: number): Promise<BenchRow[]> {

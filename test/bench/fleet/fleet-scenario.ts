@@ -17,6 +17,7 @@ import type { PartId } from '../framework/bench-options';
 import type { BenchRow } from '../framework/bench-result';
 import { readCpuTimes, stealShare } from '../framework/cpu-steal';
 import { startFleet } from './fleet-process';
+import { TransactLog } from './transact-log';
 import { coldStart, FLEET_CHANGE_BATCH, FLEET_CHANGE_IN_FLIGHT, fleetChange, idleCost, singleChanges } from './fleet-parts';
 import { REBOOT_BOOT_TIME_MS, REBOOT_WAVE, rebootRollout } from './reboot-rollout';
 
@@ -49,7 +50,14 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
   let fleet: ReturnType<typeof startFleet> | undefined;
   let rollout: (() => Promise<PartReport>) | undefined;
   // The reboot rollout (part 7): TIP's reboot after 1 s, waves of 1,000.
-  const controller = await ControllerProcess.start({ root: ROOT, ovsdbPort: await freePort(), env: { OPERATIONS_REBOOT_DELAY_S: '1', OPERATIONS_WAVE_SIZE: String(REBOOT_WAVE) } });
+  // The controller's log lines of its transacts: its own share of each single change.
+  const transacts = new TransactLog();
+  const controller = await ControllerProcess.start({
+    root: ROOT,
+    ovsdbPort: await freePort(),
+    env: { OPERATIONS_REBOOT_DELAY_S: '1', OPERATIONS_WAVE_SIZE: String(REBOOT_WAVE) },
+    onOutput: (chunk) => transacts.feed(chunk),
+  });
   try {
     const api = new GraphqlClient(controller.url);
     await api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -82,10 +90,10 @@ export async function runFleet(options: BenchOptions): Promise<PartReport[]> {
       add('cold-start', cold, [common, schemaNote]);
       const fleetChangeNote = `The passphrases are changed with updateWifiNetworks, ${FLEET_CHANGE_BATCH} networks per request (one transaction, one audit event per network), ${FLEET_CHANGE_IN_FLIGHT} requests in flight; the clock starts before the first request.`;
       if (wanted.includes('fleet-change')) add('fleet-change', await fleetChange(api, homes), [common, fleetChangeNote]);
-      if (wanted.includes('single-change')) add('single-change', await singleChanges(api, homes, Math.max(200, options.changes)), [common, 'Changes one at a time on different nodes; each timing runs from sending updateWifiNetwork to the first poll (every 2 ms) that sees APPLIED.']);
+      if (wanted.includes('single-change')) add('single-change', await singleChanges(api, homes, Math.max(200, options.changes), transacts), [common, 'Changes one at a time on different nodes; each timing runs from sending updateWifiNetwork to the first poll (every 2 ms) that sees APPLIED.']);
       if (wanted.includes('reboot-rollout')) {
         rollout = async () => {
-          const run = await rebootRollout(api, controller, homes, Math.max(50, Math.floor(options.changes / 2)));
+          const run = await rebootRollout(api, controller, homes, Math.max(50, Math.floor(options.changes / 2)), transacts);
           return { part: 'reboot-rollout', title: TITLES['reboot-rollout'], rows: run.rows, ...withSince(sincePartFrom(), [common, ...run.notes, seedNote]) };
         };
       }

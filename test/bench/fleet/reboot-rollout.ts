@@ -11,6 +11,8 @@ import { ms, percentile } from '../framework/stats';
 import type { ControllerProcess } from './controller-process';
 import type { GraphqlClient } from './graphql-client';
 import type { SeededHome } from './model-seeder';
+import { controllerShareRow, transactSentAfter } from './fleet-parts';
+import { TransactLog, wallClock } from './transact-log';
 import { networkApplied } from './status-poller';
 
 export const REBOOT_WAVE = 1000;
@@ -26,7 +28,7 @@ const CREATE = 'mutation ($input: CreateRebootInput!) { createRebootOperation(in
 const PROGRESS = 'query ($id: ID!) { deviceOperation(id: $id) { state progress { state count } } }';
 const UPDATE = 'mutation ($id: ID!, $p: String!) { updateWifiNetwork(id: $id, input: { passphrase: $p }) { id } }';
 
-export async function rebootRollout(api: GraphqlClient, controller: ControllerProcess, homes: readonly SeededHome[], spared: number): Promise<{ rows: BenchRow[]; notes: string[] }> {
+export async function rebootRollout(api: GraphqlClient, controller: ControllerProcess, homes: readonly SeededHome[], spared: number, transacts: TransactLog): Promise<{ rows: BenchRow[]; notes: string[] }> {
   // Homes kept out of the rollout take the single changes measured meanwhile.
   const keep = Math.min(spared, Math.floor(homes.length / 5));
   const rebooted = homes.slice(0, homes.length - keep);
@@ -69,12 +71,14 @@ export async function rebootRollout(api: GraphqlClient, controller: ControllerPr
     done = true;
   });
   const timings: number[] = [];
+  const sent: number[] = [];
   for (let i = 0; !done && others.length > 0; i++) {
     const home = others[i % others.length];
-    const t0 = performance.now();
+    const t0 = wallClock();
     await api.request(UPDATE, { id: home.networkId, p: `rollout-change-${i}-pass` });
     await waitFor('one network APPLIED', async () => ((await networkApplied(api, home.networkId)) ? true : undefined), 60_000, 2);
-    timings.push(performance.now() - t0);
+    timings.push(wallClock() - t0);
+    sent.push(await transactSentAfter(transacts, home.serial, t0));
   }
   const progress = await finished;
   const elapsedS = (performance.now() - started) / 1000;
@@ -86,6 +90,8 @@ export async function rebootRollout(api: GraphqlClient, controller: ControllerPr
       { metric: `reboot ${rebooted.length} nodes in waves of ${REBOOT_WAVE}: all SUCCEEDED`, value: `${elapsedS.toFixed(1)} s`, target: '<= 180 s', verdict: verdict(elapsedS <= 180) },
       { metric: 'nodes SUCCEEDED / covered', value: `${succeeded} / ${rebooted.length}`, target: 'all', verdict: verdict(succeeded === rebooted.length) },
       { metric: `single change to APPLIED during the rollout, ${timings.length} changes, p99`, value: Number.isNaN(p99) ? 'n/a' : ms(p99), target: '<= 100 ms', verdict: Number.isNaN(p99) ? 'n/a' : verdict(p99 <= 100) },
+      { metric: 'the same, p50', value: timings.length > 0 ? ms(percentile(timings, 50)) : 'n/a' },
+      { ...controllerShareRow(sent), metric: `during the rollout: ${controllerShareRow(sent).metric}` },
       { metric: 'controller CPU during the rollout', value: `${(((after.cpuSeconds - before.cpuSeconds) / elapsedS) * 100).toFixed(0)} % of a core` },
       { metric: 'controller peak RSS during the rollout', value: `${(peakRss / 2 ** 20).toFixed(0)} MiB` },
     ],
