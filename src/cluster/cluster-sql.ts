@@ -98,3 +98,10 @@ WHERE connected AND node_id IN (SELECT n.id FROM nodes n WHERE ${UNHELD_NODE})`;
 export const END_ORPHANED_CLIENT_SESSIONS = `
 UPDATE client_sessions SET ended_at = now()
 WHERE ended_at IS NULL AND node_id IN (SELECT n.id FROM nodes n WHERE ${UNHELD_NODE})`;
+
+/**
+ * $1 location id and MAC: held until the transaction ends, so writes of one client's
+ * connection from several instances (the device moved between them) are decided one at a
+ * time: a connect older than the one stored is then seen as such and skipped.
+ */
+export const LOCK_CLIENT = `SELECT pg_advisory_xact_lock(hashtext('opensync-clients'), hashtext($1))`;

@@ -13,8 +13,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull, LessThan } from 'typeorm';
-import { END_OWN_CLIENT_SESSIONS, RESET_OWN_CLIENTS } from '../../cluster/cluster-sql';
+import { DataSource, EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
+import { END_OWN_CLIENT_SESSIONS, LOCK_CLIENT, RESET_OWN_CLIENTS } from '../../cluster/cluster-sql';
 import { APP_CONFIG } from '../../config/app-config';
 import type { AppConfig } from '../../config/app-config';
 import { TransactionRunner } from '../../database/transaction-runner';
@@ -82,6 +82,19 @@ export class ClientStore {
     return writes.map(() => undefined);
   }
 
+  /**
+   * In a cluster: whether the client's row already holds a later connection. A device that
+   * moves between instances is seen connecting on each; the earlier holder's write may commit
+   * after the later holder's (each instance writes in its own batches), and must not take
+   * the client's row and session back to the older connection (its disconnect, naming that
+   * connection's start, then finds nothing to end). The lock orders one client's writes.
+   */
+  private async newerConnectionStored(m: EntityManager, locationId: string, mac: string, at: Date): Promise<boolean> {
+    if (this.instanceId === undefined) return false;
+    await m.query(LOCK_CLIENT, [`${locationId}|${mac}`]);
+    return m.exists(ClientRecord, { where: { locationId, mac, connected: true, connectedSince: MoreThan(at) } });
+  }
+
   private async apply(m: EntityManager, w: ClientWrite): Promise<void> {
     if (w.kind === 'attached') {
       // Only what began before this session: its own connects come later.
@@ -95,6 +108,7 @@ export class ClientStore {
     }
     const e = w.event;
     if (e.kind === 'connected') {
+      if (await this.newerConnectionStored(m, e.locationId, e.mac, e.at)) return;
       const row: Partial<ClientRecord> = {
         locationId: e.locationId,
         mac: e.mac,

@@ -386,7 +386,7 @@ describeCluster('a cluster of three instances', () => {
 
   it('a fourth instance joins: devices move to it in waves, and none is left without an instance', async () => {
     // A client on every device: an instance that starts must not write off the clients of devices it does not hold.
-    const macOf = (i: number) => `02:dd:00:00:00:${i.toString(16).padStart(2, '0')}`;
+    const macOf = (i: number) => `02:dd:00:00:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`;
     for (const [i, serial] of serials.entries()) await associate(serial, macOf(i));
     /** The serials whose client does not read connected on `on` (none: every client connected). */
     const missing = async (on: Instance): Promise<string[]> => {
@@ -407,7 +407,14 @@ describeCluster('a cluster of three instances', () => {
       }
       if (left.length === 0) return;
       const owners = await ownership();
-      throw new Error(`${what}: clients of ${left.map((s) => `${s} (held by ${owners.get(s) ?? 'nobody'})`).join(', ')} not connected, read on ${on.id}`);
+      // The holders' own lines about the first few, to tell a lost write from a client never seen.
+      const lines = left.slice(0, 3).flatMap((s) => {
+        const holder = instances.find((i) => i.id === owners.get(s));
+        return (holder?.output().split('\n') ?? []).filter((l) => l.includes(`serial=${s}`) || l.includes(macOf(serials.indexOf(s)))).slice(-8);
+      });
+      const warnings = [...new Set(left.map((s) => owners.get(s)))].flatMap((id) => (instances.find((i) => i.id === id)?.output().split('\n') ?? []).filter((l) => /WARN|ERROR|\[Clients\]/.test(l)).slice(-12));
+      lines.push(...warnings);
+      throw new Error(`${what}: clients of ${left.map((s) => `${s} (held by ${owners.get(s) ?? 'nobody'})`).join(', ')} not connected, read on ${on.id}\n${lines.join('\n')}`);
     };
     await allConnected(instances[0], 'before ctl-d starts');
     const joiner = await startInstance({ id: 'ctl-d', databaseUrl: db.databaseUrl, leaseMs: LEASE_MS });
