@@ -1,6 +1,6 @@
 // The cluster part's fleet process (cluster-fleet-process.ts), seen from the bench: started
 // with the simulator's node flags, asked over IPC where its devices are and when a change
-// is applied on them.
+// is applied on them. The telemetry part uses it too, to time the devices' side of a change.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,10 +36,15 @@ export class ClusterFleet {
     });
   }
 
-  /** Devices that dial `redirector` (tcp:host:port) first, `dialRate` per second. */
-  static start(root: string, devices: number, redirector: string, dialRate: number): ClusterFleet {
+  /**
+   * Devices that dial `redirector` (tcp:host:port) first, `dialRate` per second; or, given
+   * `{ controller }`, a controller directly. `extraArgs`: more of the fleet CLI's options
+   * (e.g. --clients, --shard K/M).
+   */
+  static start(root: string, devices: number, dial: string | { controller: string }, dialRate: number, extraArgs: readonly string[] = []): ClusterFleet {
     const fullSchema = existsSync(OPENSYNC_SCHEMA_PATH);
-    const fleetArgs = ['--devices', String(devices), '--redirector', redirector, '--apply-delay-ms', '0', '--ramp-per-second', String(dialRate)];
+    const target = typeof dial === 'string' ? ['--redirector', dial] : ['--controller', dial.controller];
+    const fleetArgs = ['--devices', String(devices), ...target, '--apply-delay-ms', '0', '--ramp-per-second', String(dialRate), ...extraArgs];
     if (fullSchema) fleetArgs.push('--schema', OPENSYNC_SCHEMA_PATH);
     const nodeArgs = [...FLEET_NODE_ARGS, ...(process.env.BENCH_FLEET_NODE_ARGS ?? '').split(/\s+/).filter((a) => a !== '')];
     const child = spawnTracked(process.execPath, [...nodeArgs, '-r', join(root, 'test/bench/register-ts.js'), join(__dirname, 'cluster-fleet-process.ts'), JSON.stringify(fleetArgs)], {

@@ -15,12 +15,13 @@ import { verdict } from '../framework/bench-result';
 import { ms, percentile } from '../framework/stats';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, ControllerProcess, ensureControllerBuilt } from '../fleet/controller-process';
 import { fleetSkipReason } from '../fleet/fleet-availability';
-import { startFleet } from '../fleet/fleet-process';
+import { ClusterFleet } from '../cluster/cluster-fleet';
 import { coldStart, singleChanges } from '../fleet/fleet-parts';
 import { freePort } from '../fleet/free-port';
 import { GraphqlClient } from '../fleet/graphql-client';
 import { seedModel } from '../fleet/model-seeder';
 import { TransactLog } from '../fleet/transact-log';
+import { changeSplit } from './change-split';
 import { serialFor } from '@lib/device-sim/cli/fleet-options';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -91,7 +92,8 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
     ovsdbPort: await freePort(),
     env: { MQTT_URL: 'mqtt://127.0.0.1:1883', MQTT_DEVICE_BROKER: '127.0.0.1:1883', MQTT_TOPIC_PREFIX: prefix, STATS_AGG_INTERVAL_S: String(INTERVAL_S) },
   });
-  let fleet: ReturnType<typeof startFleet> | undefined;
+  // The fleet in processes that also answer, over IPC, when a device has applied a change.
+  let shards: ClusterFleet[] = [];
   // On SQLite the samples live in a file of their own, next to the main one.
   const db = join(controller.dir, 'controller-telemetry.sqlite');
   try {
@@ -99,7 +101,10 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
     await api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     const homes = await seedModel(api, Array.from({ length: options.devices }, (_, i) => serialFor('SIM', i, options.devices)));
     await coldStart(api, homes, () => {
-      fleet = startFleet(ROOT, homes.length, controller.ovsdbPort, 0, options.dialRate, ['--clients', String(CLIENTS)], options.fleetProcesses);
+      const m = options.fleetProcesses;
+      shards = Array.from({ length: m }, (_, k) =>
+        ClusterFleet.start(ROOT, homes.length, { controller: `tcp:127.0.0.1:${controller.ovsdbPort}` }, options.dialRate, ['--clients', String(CLIENTS), ...(m > 1 ? ['--shard', `${k}/${m}`] : [])]),
+      );
     });
     // Reports start within one interval of the settings reaching the devices.
     await new Promise((r) => setTimeout(r, (INTERVAL_S + 5) * 1000));
@@ -141,6 +146,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
       queryTimes.push(performance.now() - t0);
     }
     const changeRows = await singleChanges(api, homes, options.quick ? 50 : 200, transacts);
+    const splitRows = await changeSplit(api, homes, shards, transacts, options.quick ? 50 : 200);
     reader.close();
     const lagP99 = percentile(lags, 99);
     const queryP99 = percentile(queryTimes, 99);
@@ -156,6 +162,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
       { metric: 'database growth per device per day (SQLite, raw samples)', value: `${(bytesPerDeviceDay / 2 ** 20).toFixed(2)} MiB` },
       { metric: "a location's usage over 7 days, p99 (200 queries)", value: ms(queryP99), target: '< 50 ms', verdict: verdict(queryP99 < 50) },
       ...changeRows.map((r) => ({ ...r, metric: `while telemetry flows: ${r.metric}` })),
+      ...splitRows,
     ];
     return [
       {
@@ -170,7 +177,7 @@ export async function runTelemetry(options: BenchOptions): Promise<PartReport[]>
   } catch (err) {
     throw new Error(`${err instanceof Error ? err.message : String(err)}\ncontroller log:\n${controller.logTail}`);
   } finally {
-    await fleet?.stop();
+    await Promise.all(shards.map((f) => f.stop()));
     await controller.stop();
   }
 }
